@@ -1,7 +1,57 @@
-"""Placeholder pipeline: replaced by the real extractor (work in progress)."""
+"""The extraction pipeline: text → tokens → cues → claim drafts → claims."""
 
-from claimx.model import Document
+from __future__ import annotations
+
+from claimx.attribution import ClaimBuilder, Draft
+from claimx.cues import find_cues, find_speech_acts
+from claimx.label import make_label
+from claimx.lexicon import load_lexicon
+from claimx.model import Claim, Document, Span
+from claimx.source import Range
+from claimx.tokenize import TokenizedText
+
+# Proclitics left out of a source or channel span when what remains is a whole word:
+# «لرويترز» → «رويترز»; the fused article stays whole: «للتقارير».
+DETACHABLE = ("و", "ل", "ب")
 
 
-def extract_document(text: str, source: str = "-") -> Document:
-    return Document(text=text, source=source)
+def extract_document(text: str, source: str = "-", doc_id: str | None = None) -> Document:
+    """Extract every attributed claim in ``text``."""
+    lex = load_lexicon()
+    tt = TokenizedText(text)
+    cues = find_cues(tt, lex)
+    drafts = ClaimBuilder(tt, cues, lex, find_speech_acts(tt, lex)).build()
+    claims = tuple(_to_claim(tt, n, d, lex) for n, d in enumerate(drafts, start=1))
+    return Document(text=text, source=source, claims=claims, n_tokens=len(tt.tokens),
+                    n_sentences=tt.n_sentences, id=doc_id)
+
+
+def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
+    cue = draft.cue
+    return Claim(
+        id=f"c{n}",
+        sentence=tt.sentence_of[cue.first],
+        source=_span(tt, draft.source, detach=True),
+        speaker=_span(tt, draft.speaker, detach=True),
+        cue=Span(tt.text[cue.start:cue.end], cue.start, cue.end),
+        lemma=cue.lemma,
+        gloss=cue.gloss,
+        stance=cue.stance,
+        negated=cue.negated,
+        channel=_span(tt, draft.channel, detach=True),
+        content=_span(tt, draft.content, detach=False),
+        direct_quote=draft.direct_quote,
+        label=make_label(tt, draft.speaker, cue.gloss, cue.negated, cue.kind == "phrase", lex),
+    )
+
+
+def _span(tt: TokenizedText, rng: Range | None, detach: bool) -> Span | None:
+    if rng is None or rng[1] <= rng[0]:
+        return None
+    first, last = tt.tokens[rng[0]], tt.tokens[rng[1] - 1]
+    start = first.start
+    if detach and first.norm[:1] in DETACHABLE and not first.norm.startswith("لل"):
+        rest = first.text[1:].lstrip("\u0640")
+        if len(rest) >= 2 or (rest == "" and rng[1] - rng[0] > 1):
+            start = first.end - len(rest) if rest else tt.tokens[rng[0] + 1].start
+    return Span(tt.text[start:last.end], start, last.end)

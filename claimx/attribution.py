@@ -1,0 +1,251 @@
+"""Assemble each cue with its source, content and channel into a claim draft.
+
+Cues are visited in text order so that a dropped subject can be resolved against the claims
+before it; nothing here looks ahead at later claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from claimx.channel import find_channel
+from claimx.content import (
+    Opener,
+    content_from,
+    find_opener,
+    object_content,
+    quoted,
+    skip_adverbials,
+    trim_end,
+    trim_start,
+)
+from claimx.cues import CueMatch
+from claimx.lexicon import Lexicon
+from claimx.source import (
+    Range,
+    fronted_subject,
+    is_complementizer,
+    is_non_speaker,
+    noun_phrase,
+)
+from claimx.speaker import SpeakerMemory, gazetteer_mentions, subject_after
+from claimx.tokenize import PUNCTUATION, TokenizedText
+
+CLAUSE_START_WORDS = frozenset({"و", "ف", "لكن", "ولكن", "كما", "اما", "بينما", "فيما"})
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A claim in token ranges, before spans and labels are made."""
+
+    cue: CueMatch
+    source: Range | None
+    speaker: Range | None
+    content: Range
+    channel: Range | None
+    direct_quote: bool
+
+
+class ClaimBuilder:
+    """Builds drafts for the cues of one text, remembering speakers as it goes."""
+
+    def __init__(self, tt: TokenizedText, cues: list[CueMatch], lex: Lexicon,
+                 speech_acts: list[tuple[int, str]]) -> None:
+        self.tt, self.cues, self.lex = tt, cues, lex
+        self.cue_starts = {c.first for c in cues}
+        self.memory = SpeakerMemory(tt, lex)
+        self.drafts: list[Draft] = []
+        self.consumed: set[int] = set()
+        for rng in gazetteer_mentions(tt, lex, self.cue_starts):
+            self.memory.remember(rng[0], rng, self.memory.resolve_reduced(rng), is_claim=False)
+        for index, _agreement in speech_acts:
+            subject = subject_after(tt, index, lex, self.cue_starts)
+            if subject:
+                self.memory.remember(index, subject, self.memory.resolve_reduced(subject), False)
+
+    def build(self) -> list[Draft]:
+        for n, cue in enumerate(self.cues):
+            if cue.first in self.consumed:
+                continue
+            nxt = self.cues[n + 1] if n + 1 < len(self.cues) else None
+            draft = self._phrase(cue, nxt) if cue.kind == "phrase" else self._verb(cue, nxt)
+            if draft is not None:
+                self._accept(draft)
+        return self.drafts
+
+    def _accept(self, draft: Draft) -> None:
+        self.drafts.append(draft)
+        if draft.speaker is not None:
+            self.memory.remember(draft.cue.first, draft.source or draft.speaker, draft.speaker,
+                                 is_claim=True)
+
+    # --- verb cues ---------------------------------------------------------------------
+
+    def _verb(self, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
+        tt, lex = self.tt, self.lex
+        limit = nxt.first if nxt else len(tt.tokens)
+        fronted = fronted_subject(tt, cue, lex, self.cue_starts)
+        if fronted and is_non_speaker(tt, fronted, lex):
+            return None
+        opener = find_opener(tt, cue, limit, lex)
+        if opener is None and "object" not in cue.takes:
+            return None
+        region_end = opener.index if opener else limit
+        source, after_source = self._source_after_verb(cue, fronted, region_end, opener is None)
+        if source and is_non_speaker(tt, source, lex):
+            return None
+        channel = find_channel(tt, cue.last, region_end, lex)
+        if cue.relay and source is not None:
+            source, channel = self._relay(cue, source, region_end) or (source, channel)
+        content = self._verb_content(cue, opener, after_source)
+        if content is None:
+            return None
+        if channel is None:
+            channel = find_channel(tt, self._clause_start(cue.first), cue.first, lex)
+        speaker = self._speaker(cue, source)
+        return Draft(cue, source, speaker, content[0], channel, content[1])
+
+    def _source_after_verb(self, cue: CueMatch, fronted: Range | None, region_end: int,
+                           object_mode: bool) -> tuple[Range | None, int]:
+        if fronted or cue.kind == "participle":
+            return fronted, cue.last
+        start = skip_adverbials(self.tt, cue.last, self.lex)
+        phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts, object_mode)
+        if phrase is None:
+            return None, cue.last
+        if object_mode and not self._object_follows(phrase):
+            return None, cue.last  # the only phrase is the object: «نفت احتجازه»
+        return phrase, phrase[1]
+
+    def _object_follows(self, phrase: Range) -> bool:
+        k = phrase[1]
+        while k < len(self.tt.tokens) and self.tt.tokens[k].norm in ("،", ","):
+            k += 1
+        k = skip_adverbials(self.tt, k, self.lex)
+        return k < len(self.tt.tokens) and self.tt.tokens[k].norm not in PUNCTUATION
+
+    def _relay(self, cue: CueMatch, subject: Range, region_end: int) -> tuple[Range, Range] | None:
+        """«نقلت الوكالة عن مصدر ... قوله إن»: the عن-object speaks, the subject relays."""
+        for k in range(subject[1], region_end):
+            if self.tt.tokens[k].norm == "عن":
+                source = noun_phrase(self.tt, k + 1, region_end, self.lex, self.cue_starts)
+                if source:
+                    return source, subject
+        return None
+
+    def _verb_content(self, cue: CueMatch, opener: Opener | None,
+                      after_source: int) -> tuple[Range, bool] | None:
+        tt = self.tt
+        if opener is None:
+            rng = object_content(tt, after_source, self.cues, cue, self.lex)
+            return (rng, False) if rng else None
+        if opener.kind == "that":
+            return content_from(tt, opener.index + 1, self.cues, cue, self.lex)
+        if opener.kind == "quote":
+            return quoted(tt, opener.index)
+        if opener.kind == "colon":
+            start = opener.index + 1
+            if start < len(tt.tokens) and tt.quotes.get(start, -1) > start:
+                return quoted(tt, start)
+            found = content_from(tt, start, self.cues, cue, self.lex)
+            return (found[0], True) if found else None
+        rng = object_content(tt, opener.index + 1, self.cues, cue, self.lex)
+        return (rng, False) if rng else None
+
+    def _speaker(self, cue: CueMatch, source: Range | None) -> Range | None:
+        if source is not None:
+            return self.memory.resolve_reduced(source)
+        if cue.kind == "passive" or cue.position == "impersonal":
+            return None
+        return self.memory.resolve_dropped(cue, cue.agreement)
+
+    def _clause_start(self, index: int) -> int:
+        first, _ = self.tt.sentence_bounds(index)
+        k = index - 1
+        while k > first and self.tt.tokens[k].norm not in (".", "؟", "!"):
+            if self.tt.tokens[k].norm in CLAUSE_START_WORDS:
+                return k
+            k -= 1
+        return first
+
+    # --- phrase cues ---------------------------------------------------------------------
+
+    def _phrase(self, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
+        tt, lex = self.tt, self.lex
+        _, sentence_end = tt.sentence_bounds(cue.first)
+        source = None
+        if cue.position == "source_after":
+            source = noun_phrase(tt, cue.last, sentence_end, lex, self.cue_starts)
+            if source is None or is_non_speaker(tt, source, lex):
+                return None
+        if cue.relay:
+            self._attach_channel(cue, source)
+            return None
+        if cue.position == "impersonal" and nxt and nxt.kind == "phrase" and nxt.first == cue.last \
+                and nxt.position == "source_after":
+            source = noun_phrase(tt, nxt.last, sentence_end, lex, self.cue_starts)
+            self.consumed.add(nxt.first)
+        after = source[1] if source else cue.last
+        content = self._phrase_content(cue, after, sentence_end)
+        if content is None:
+            return None
+        speaker = self._speaker(cue, source) if cue.position != "own_pronoun" else \
+            self.memory.resolve_dropped(cue, cue.agreement)
+        if cue.position == "dropped":
+            speaker = self.memory.resolve_dropped(cue, "")
+        return Draft(cue, source, speaker, content[0], None, content[1])
+
+    def _phrase_content(self, cue: CueMatch, after: int,
+                        sentence_end: int) -> tuple[Range, bool] | None:
+        tt = self.tt
+        k = after
+        while k < sentence_end and tt.tokens[k].norm in ("،", ",") or \
+                k < sentence_end and tt.tokens[k].norm.startswith("ل") and k == cue.last:
+            k += 1
+        for j in range(after, min(sentence_end, after + 12)):
+            if is_complementizer(tt.tokens[j], self.lex):
+                return content_from(tt, j + 1, self.cues, cue, self.lex)
+        if self._at_clause_start(cue) and k < sentence_end:
+            if tt.tokens[k].norm == "عن":
+                rng = object_content(tt, k + 1, self.cues, cue, self.lex)
+                return (rng, False) if rng else None
+            return content_from(tt, k, self.cues, cue, self.lex)
+        return self._preceding_content(cue)
+
+    def _at_clause_start(self, cue: CueMatch) -> bool:
+        first, _ = self.tt.sentence_bounds(cue.first)
+        if cue.first == first:
+            return True
+        prev = self.tt.tokens[cue.first - 1].norm
+        return prev in PUNCTUATION or prev in CLAUSE_START_WORDS or \
+            prev in self.lex.marker_set("clause_openers")
+
+    def _preceding_content(self, cue: CueMatch) -> tuple[Range, bool] | None:
+        """A post-posed cue («... بحسب ما ذكر X») attributes the proposition just before it."""
+        for draft in reversed(self.drafts):
+            start, end = draft.content
+            gap = [t for t in self.tt.tokens[end:cue.first] if t.norm not in PUNCTUATION]
+            if start <= cue.first and (not gap or end > cue.first):
+                return draft.content, draft.direct_quote
+            if end <= cue.first:
+                break
+        first = self._clause_start(cue.first)
+        while first < cue.first and self.tt.tokens[first].norm in CLAUSE_START_WORDS | PUNCTUATION:
+            first += 1
+        end = trim_end(self.tt, first, cue.first)
+        first = trim_start(self.tt, first, end)
+        return ((first, end), False) if end > first else None
+
+    def _attach_channel(self, cue: CueMatch, outlet: Range | None) -> None:
+        """«وفقا لما نقلته وكالة X»: X is the channel of the claim it qualifies."""
+        if outlet is None:
+            return
+        sentence = self.tt.sentence_of[cue.first]
+        for n in range(len(self.drafts) - 1, -1, -1):
+            draft = self.drafts[n]
+            if self.tt.sentence_of[draft.cue.first] != sentence:
+                break
+            if draft.channel is None:
+                self.drafts[n] = replace(draft, channel=outlet)
+            return
+

@@ -1,0 +1,94 @@
+"""Channel: the medium the words came through («عبر "النشرة"»، «في بيان»، «لوكالة رويترز»)."""
+
+from __future__ import annotations
+
+from claimx.cues import strip_conjunction
+from claimx.lexicon import Lexicon
+from claimx.source import Range, bare_noun
+from claimx.tokenize import PUNCTUATION, QUOTES, TokenizedText
+
+MAX_OUTLET_TOKENS = 4
+
+
+def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | None:
+    """The first channel phrase between token ``lo`` and ``hi``."""
+    k = lo
+    while k < hi:
+        tok = tt.tokens[k]
+        norm = strip_conjunction(tok.norm)
+        found = None
+        if norm == "عبر":
+            found = _outlet(tt, k + 1, hi, lex)
+        elif norm in ("في", "خلال") and k + 1 < hi and _is_kind(tt.tokens[k + 1].norm, lex):
+            found = _statement(tt, k + 1, hi, lex)
+        elif norm in ("ضيف", "ضيفه"):
+            found = _outlet(tt, k + 1, hi, lex)
+        elif tok.norm[:1] == "ل" and not tok.norm.startswith("لل") and k > lo:
+            found = _told_outlet(tt, k, hi, lex)
+        if found:
+            return found
+        k += 1
+    return None
+
+
+def _is_kind(norm: str, lex: Lexicon) -> bool:
+    return norm in lex.marker_set("channel_kinds") or bare_noun(norm) in lex.marker_set("channel_kinds")
+
+
+def _statement(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range:
+    """«في بيان صحفي» → بيان صحفي; «في تصريح إلى "الوطن"» → "الوطن"."""
+    end = k + 1
+    modifiers = lex.marker_set("channel_kind_modifiers")
+    while end < hi and tt.tokens[end].norm in modifiers and tt.tokens[end].norm not in ("له", "لها", "لهم"):
+        end += 1
+    nxt = end
+    while nxt < hi and tt.tokens[nxt].norm in ("له", "لها", "لهم"):
+        nxt += 1
+    if nxt < hi:
+        norm = tt.tokens[nxt].norm
+        if norm in ("الي", "مع"):
+            outlet = _outlet(tt, nxt + 1, hi, lex)
+            if outlet:
+                return outlet
+        if norm[:1] == "ل" and not norm.startswith("لل"):
+            outlet = _told_outlet(tt, nxt, hi, lex)
+            if outlet:
+                return outlet
+    return (k, end)
+
+
+def _outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | None:
+    if k >= hi:
+        return None
+    partner = tt.quotes.get(k, -1)
+    if tt.tokens[k].text in QUOTES and partner > k:
+        end = partner + 1
+        if end < hi and tt.tokens[end].norm not in PUNCTUATION and end - k < MAX_OUTLET_TOKENS:
+            end += 1
+        return (k, partner + 1)
+    end = k
+    while end < hi and end - k < MAX_OUTLET_TOKENS and tt.tokens[end].norm not in PUNCTUATION \
+            and not _is_stop(tt.tokens[end].norm, lex):
+        end += 1
+    return (k, end) if end > k else None
+
+
+def _is_stop(norm: str, lex: Lexicon) -> bool:
+    return (norm in lex.marker_set("source_stoppers") or norm in lex.marker_set("time_words")
+            or norm in lex.verbs)
+
+
+def _told_outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | None:
+    """«قال لوكالة رويترز للأنباء»، «لـ"الجزيرة"»: the ل-object names the outlet told."""
+    tok = tt.tokens[k]
+    rest = tok.norm[1:]
+    if rest == "" or tok.text.rstrip("\u0640") in ("ل", "لـ"):
+        return _outlet(tt, k + 1, hi, lex)
+    if rest in lex.organisations or bare_noun(rest) in lex.marker_set("outlet_heads") \
+            or rest in lex.marker_set("outlet_heads"):
+        end = k + 1
+        while end < hi and end - k < MAX_OUTLET_TOKENS and tt.tokens[end].norm not in PUNCTUATION \
+                and not _is_stop(tt.tokens[end].norm, lex):
+            end += 1
+        return (k, end)
+    return None

@@ -1,0 +1,228 @@
+"""Content: where the attributed proposition starts and ends.
+
+Starts after the complementizer, inside a quotation, after a colon, or at the object; ends at
+the end of the proposition: the sentence end, a coordinated cue («، وتشير»), a post-posed
+attribution («، بحسب ...») or a contrastive clause of the writer («، لكن ...»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimx.cues import CueMatch, strip_conjunction
+from claimx.lexicon import Lexicon
+from claimx.source import Range, is_complementizer
+from claimx.tokenize import CLOSE_QUOTES, OPEN_QUOTES, PUNCTUATION, QUOTES, TokenizedText
+
+MAX_OPENER_DISTANCE = 30
+CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
+TAIL_POSITIONS = frozenset({"source_after", "own_pronoun"})
+OBJECT_PREPOSITIONS = {"علي": "ala", "عن": "an", "من": "min"}
+# A complementizer after one of these belongs to another construction («بعد أن» after),
+# unless the cue itself takes that preposition («أشار إلى أن»).
+_GOVERNING = {"الي": "ila", "علي": "ala", "عن": "an", "من": "min", "بعد": "-", "قبل": "-",
+              "منذ": "-", "دون": "-", "بدل": "-", "رغم": "-", "مجرد": "-", "بمجرد": "-"}
+MIN_QUOTATION_TOKENS = 2
+
+
+def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """A quotation that is speech, not a quoted name («عبر "النشرة"»، «نقل "داعش" لقيادته»)."""
+    close = tt.quotes.get(k, -1)
+    if close <= k or close - k - 1 < MIN_QUOTATION_TOKENS and tt.tokens[k - 1].text != ":":
+        return False
+    prev = tt.tokens[k - 1].norm if k > 0 else ""
+    if prev in _GOVERNING or prev in ("عبر", "ل", "ب", "باسم") or prev in lex.marker_set("channel_kinds"):
+        return False
+    if close + 1 >= len(tt.tokens):
+        return True
+    after = tt.tokens[close + 1]
+    return after.norm in PUNCTUATION or _joins_quotes(tt, close + 1) or \
+        tt.sentence_of[close + 1] != tt.sentence_of[close]
+
+
+@dataclass(frozen=True, slots=True)
+class Opener:
+    """What introduces the content: a complementizer, a quote, a colon, or a preposition."""
+
+    kind: str  # that | quote | colon | prep
+    index: int
+
+
+def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> Opener | None:
+    """The first content opener the cue can take, before ``limit`` (the next cue)."""
+    takes = cue.takes
+    _, sentence_end = tt.sentence_bounds(cue.first)
+    stop = min(limit, sentence_end, cue.last + MAX_OPENER_DISTANCE)
+    k = cue.last
+    while k < stop:
+        tok = tt.tokens[k]
+        prev = strip_conjunction(tt.tokens[k - 1].norm) if k > 0 else ""
+        if is_complementizer(tok, lex) and takes != frozenset({"quote"}):
+            governed = _GOVERNING.get(prev)
+            if governed is None or governed in takes:
+                if "ila" in takes and not takes & {"that", "an"} and prev != "الي":
+                    return None
+                return Opener("that", k)
+        if tok.text == ":" and "quote" in takes:
+            return Opener("colon", k)
+        if "quote" in takes and is_quotation(tt, k, lex):
+            return Opener("quote", k)
+        if tok.text in QUOTES and tt.quotes.get(k, -1) > k:
+            k = tt.quotes[k] + 1
+            continue
+        prep = OBJECT_PREPOSITIONS.get(strip_conjunction(tok.norm)) if tok.norm not in ("و",) else None
+        if prep and prep in takes and k + 1 < sentence_end and not is_complementizer(tt.tokens[k + 1], lex):
+            if cue.relay and prep == "an":
+                k += 1
+                continue
+            return Opener("prep", k)
+        if "bi" in takes and tok.norm.startswith("ب") and k == cue.last:
+            return Opener("prep", k - 1)
+        k += 1
+    return None
+
+
+def proposition_end(tt: TokenizedText, start: int, cues: list[CueMatch], lex: Lexicon,
+                    after_cue: CueMatch) -> int:
+    """One past the last token of the proposition that starts at ``start``."""
+    _, sentence_end = tt.sentence_bounds(start) if start < len(tt.tokens) else (0, start)
+    cue_at = {c.first: c for c in cues if c.first > after_cue.first}
+    k = start
+    last_clause_punct = -1
+    while k < sentence_end:
+        tok = tt.tokens[k]
+        partner = tt.quotes.get(k, -1)
+        if tok.text in QUOTES and partner > k:
+            k = partner + 1
+            continue
+        if k in cue_at and k > start:
+            end = _end_before_cue(tt, start, k, cue_at[k], last_clause_punct, lex)
+            if end is not None:
+                return trim_end(tt, start, end)
+        if tok.norm in CLAUSE_PUNCT:
+            last_clause_punct = k
+            if _starts_content_ender(tt, k + 1, lex):
+                return trim_end(tt, start, k)
+        k += 1
+    return trim_end(tt, start, sentence_end)
+
+
+def _end_before_cue(tt: TokenizedText, start: int, k: int, cue: CueMatch, last_punct: int,
+                    lex: Lexicon) -> int | None:
+    if cue.kind == "phrase" and cue.position in TAIL_POSITIONS | {"dropped"}:
+        if tt.tokens[k - 1].text in ("-", "(", "–"):
+            return None  # a parenthetical «-وفقا لـ X-» stays inside the content
+        return k
+    if last_punct < start:
+        return None  # a nested claim inside the content: «إن بلاده تتوقع أن ...»
+    between = tt.tokens[last_punct + 1:k]
+    if not between or cue.conjoined or cue.kind == "participle":
+        return last_punct
+    first = between[0].norm
+    openers = lex.marker_set("clause_openers")
+    if first[:1] in "وف" and len(first) > 1 or first in openers or strip_conjunction(first) in openers:
+        return last_punct
+    return None
+
+
+def _starts_content_ender(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    for ender in lex.markers["content_enders"]:
+        words = tuple(t.norm for t in tt.tokens[k:k + len(ender)])
+        if words == ender:
+            return True
+    return False
+
+
+def trim_end(tt: TokenizedText, start: int, end: int) -> int:
+    """Drop trailing punctuation (but not a closing quote that belongs to the content)."""
+    while end > start:
+        tok = tt.tokens[end - 1]
+        if tok.norm in PUNCTUATION and not (tok.text in QUOTES and tt.quotes.get(end - 1, end) < end - 1
+                                            and tt.quotes[end - 1] >= start):
+            end -= 1
+            continue
+        break
+    return end
+
+
+def trim_start(tt: TokenizedText, start: int, end: int) -> int:
+    while start < end and tt.tokens[start].norm in PUNCTUATION and not (
+            tt.tokens[start].text in QUOTES and start < tt.quotes.get(start, -1) < end):
+        start += 1
+    return start
+
+
+def quoted(tt: TokenizedText, open_index: int) -> tuple[Range, bool]:
+    """Content of a quotation, and of a run of quotations joined by conjunctions («"أ" و"ب"»)."""
+    close = tt.quotes[open_index]
+    run_end = close
+    k = close + 1
+    while k + 1 < len(tt.tokens) and _joins_quotes(tt, k):
+        nxt = k + 1 if tt.tokens[k].text in QUOTES else k + 2
+        if nxt >= len(tt.tokens) or tt.quotes.get(nxt, -1) <= nxt:
+            break
+        run_end = tt.quotes[nxt]
+        k = run_end + 1
+    if run_end == close:
+        return (open_index + 1, close), True
+    return (open_index, run_end + 1), True
+
+
+def _joins_quotes(tt: TokenizedText, k: int) -> bool:
+    tok = tt.tokens[k]
+    if tok.text in OPEN_QUOTES or tok.text == '"':
+        return False
+    conj = strip_conjunction(tok.norm) if tok.norm[:1] == "و" else tok.norm
+    return tok.norm in ("و", "او") or conj in ("بالتالي", "كذلك", "ايضا")
+
+
+def content_from(tt: TokenizedText, start: int, cues: list[CueMatch], cue: CueMatch,
+                 lex: Lexicon) -> tuple[Range, bool] | None:
+    """Content starting at ``start`` (after a complementizer or colon) to the proposition end."""
+    while start < len(tt.tokens) and is_complementizer(tt.tokens[start], lex):
+        start += 1  # «أن أن»
+    if start >= len(tt.tokens):
+        return None
+    tok = tt.tokens[start]
+    if tok.text in QUOTES and tt.quotes.get(start, -1) > start:
+        rng, direct = quoted(tt, start)
+        end = proposition_end(tt, start, cues, lex, cue)
+        if rng[1] >= end - 1 or tt.quotes[start] + 1 >= end:
+            return rng, direct
+    end = proposition_end(tt, start, cues, lex, cue)
+    start = trim_start(tt, start, end)
+    return ((start, end), False) if end > start else None
+
+
+def object_content(tt: TokenizedText, start: int, cues: list[CueMatch], cue: CueMatch,
+                   lex: Lexicon) -> Range | None:
+    """The object noun phrase: «تنفي بشكل قاطع وجود الاتفاق» → «وجود الاتفاق»."""
+    start = skip_adverbials(tt, start, lex)
+    end = proposition_end(tt, start, cues, lex, cue)
+    for k in range(start, end):
+        if tt.tokens[k].norm in CLAUSE_PUNCT:
+            end = trim_end(tt, start, k)
+            break
+    return (start, end) if end > start else None
+
+
+def skip_adverbials(tt: TokenizedText, k: int, lex: Lexicon) -> int:
+    changed = True
+    while changed and k < len(tt.tokens):
+        changed = False
+        for adv in lex.markers["adverbials"]:
+            words = [t.norm for t in tt.tokens[k:k + len(adv)]]
+            if len(words) == len(adv) and all(a in ("*", w) for a, w in zip(adv, words, strict=True)):
+                k += len(adv)
+                changed = True
+                break
+        if k < len(tt.tokens) and tt.tokens[k].norm in lex.marker_set("time_words"):
+            k += 1
+            changed = True
+    return k
+
+
+def is_direct(tt: TokenizedText, rng: Range) -> bool:
+    first, last = rng
+    return (first > 0 and tt.tokens[first - 1].text in QUOTES and last < len(tt.tokens)
+            and tt.tokens[last].text in QUOTES | CLOSE_QUOTES)

@@ -1,0 +1,165 @@
+"""Cue detection: find the words and phrases that mark attribution, with their stance.
+
+A cue found here is only a candidate; the claim builder drops it when no content follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimx.lexicon import CueForm, Lexicon, PhraseCue
+from claimx.tokenize import PUNCTUATION, TokenizedText
+
+CONJUNCTIONS = ("و", "ف")
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """A cue occurrence: tokens ``first``..``last`` (exclusive) and what the lexicon says of it."""
+
+    first: int
+    last: int
+    start: int  # character offset, after a leading conjunction و/ف
+    end: int
+    lemma: str
+    stance: str
+    gloss: str
+    takes: frozenset[str]
+    kind: str  # verb | participle | passive | phrase
+    position: str  # verb cues: "verb"; phrases: source_after | impersonal | own_pronoun | dropped
+    agreement: str
+    conjoined: bool  # carries و/ف or follows a lone و: a subject dropped after a conjunction
+    negated: bool
+    relay: bool
+    pronoun: str = ""  # for own_pronoun phrases: the attached pronoun (ه، ها، هم)
+
+
+def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
+    """Every cue candidate in text order; phrases take precedence over single verbs."""
+    cues: list[CueMatch] = []
+    i = 0
+    tokens = tt.tokens
+    while i < len(tokens):
+        skip = _formula_length(tt, i, lex)
+        if skip:
+            i += skip
+            continue
+        match = _match_phrase(tt, i, lex) or _match_verb(tt, i, lex)
+        if match is None:
+            i += 1
+            continue
+        cues.append(match)
+        i = match.last
+    return cues
+
+
+def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:
+    """Non-claim speech verbs (دعا، برر ...): their subjects are speakers later text may refer to."""
+    return [(t.index, lex.speech_acts[t.norm]) for t in tt.tokens if t.norm in lex.speech_acts]
+
+
+def strip_conjunction(norm: str) -> str:
+    return norm[1:] if len(norm) > 3 and norm[0] in CONJUNCTIONS else norm
+
+
+def _formula_length(tt: TokenizedText, i: int, lex: Lexicon) -> int:
+    for formula in lex.formulas:
+        words = [strip_conjunction(t.norm) if k == 0 else t.norm
+                 for k, t in enumerate(tt.tokens[i:i + len(formula)])]
+        if tuple(words) == formula:
+            return len(formula)
+    return 0
+
+
+def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
+    tok = tt.tokens[i]
+    form = lex.verbs.get(tok.norm)
+    if form is None or (form.kind != "participle" and _nominal_context(tt, i, lex)):
+        return None
+    has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
+    start = _after_conjunction(tt, i) if has_conj else tok.start
+    return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)
+
+
+def _make(tt: TokenizedText, first: int, last: int, start: int, form: CueForm, conjoined: bool,
+          lex: Lexicon) -> CueMatch:
+    return CueMatch(
+        first=first, last=last, start=start, end=tt.tokens[last - 1].end,
+        lemma=form.lemma, stance=form.stance, gloss=form.gloss, takes=form.takes,
+        kind=form.kind, position="verb", agreement=form.agreement, conjoined=conjoined,
+        negated=_is_negated(tt, first, lex), relay=form.relay,
+    )
+
+
+def _match_phrase(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
+    tok = tt.tokens[i]
+    for key, conj in ((tok.norm, False), (strip_conjunction(tok.norm), True)):
+        for phrase in lex.phrases.get(key, ()):
+            length = _phrase_length(tt, i, phrase)
+            if length:
+                return _make_phrase(tt, i, i + length, phrase, conj and key != tok.norm, lex)
+    return None
+
+
+def _phrase_length(tt: TokenizedText, i: int, phrase: PhraseCue) -> int:
+    tokens = tt.tokens
+    if i + len(phrase.words) > len(tokens):
+        return 0
+    for k, word in enumerate(phrase.words[1:], start=1):
+        tok = tokens[i + k]
+        if word == "*":
+            if tok.norm in PUNCTUATION:
+                return 0
+        elif tok.norm != word:
+            return 0
+    return len(phrase.words)
+
+
+def _make_phrase(tt: TokenizedText, first: int, last: int, phrase: PhraseCue, conj: bool,
+                 lex: Lexicon) -> CueMatch:
+    verb = next((lex.verbs[tt.tokens[k].norm] for k in range(first, last)
+                 if phrase.words[k - first] == "*" and tt.tokens[k].norm in lex.verbs), None)
+    pronoun = _attached_pronoun(phrase.words[-1]) if phrase.position == "own_pronoun" else ""
+    return CueMatch(
+        first=first, last=last, start=_after_conjunction(tt, first) if conj else tt.tokens[first].start,
+        end=tt.tokens[last - 1].end, lemma=" ".join(t.text for t in tt.tokens[first:last]),
+        stance=phrase.stance, gloss=phrase.gloss, takes=frozenset({"clause"}), kind="phrase",
+        position=phrase.position, agreement=_PRONOUN_AGREEMENT.get(pronoun, ""),
+        conjoined=False, negated=False, relay=bool(verb and verb.relay), pronoun=pronoun,
+    )
+
+
+_PRONOUN_AGREEMENT = {"ه": "m", "ها": "f", "هم": "mp", "هما": "md"}
+
+
+def _attached_pronoun(word: str) -> str:
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix):
+            return suffix
+    return ""
+
+
+def _after_conjunction(tt: TokenizedText, i: int) -> int:
+    """Offset just after a proclitic و/ف and any diacritic on it."""
+    tok = tt.tokens[i]
+    pos = tok.start + 1
+    while pos < tok.end and ("\u064b" <= tt.text[pos] <= "\u0652" or tt.text[pos] == "\u0640"):
+        pos += 1
+    return pos
+
+
+def _nominal_context(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    """«عن نقل»، «يمكن وصفه»: after a preposition or a modal the word is a verbal noun."""
+    return i > 0 and tt.tokens[i - 1].norm in lex.marker_set("nominal_before")
+
+
+def _lone_conjunction_before(tt: TokenizedText, i: int) -> bool:
+    return i > 0 and tt.tokens[i - 1].norm in CONJUNCTIONS
+
+
+def _is_negated(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    """«لم ينفِ» is negated; «لا يؤكد فقط ... بل» (not only ... but) is not."""
+    if i == 0 or tt.tokens[i - 1].norm not in lex.marker_set("negations"):
+        return False
+    window = [t.norm for t in tt.tokens[i + 1:i + 8]]
+    return not any(w in lex.marker_set("not_only") for w in window)

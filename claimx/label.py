@@ -1,0 +1,105 @@
+"""English labels such as "SDF sources deny", built from the gazetteer's glosses.
+
+Arabic puts adjectives after the noun and names the organisation in a genitive after it;
+English reverses both. Words without a gloss stay in Arabic.
+"""
+
+from __future__ import annotations
+
+from claimx.cues import strip_conjunction
+from claimx.lexicon import Lexicon
+from claimx.source import bare_noun
+from claimx.tokenize import PUNCTUATION, QUOTES, TokenizedText
+
+MAX_ORGANISATION_WORDS = 4
+DEMONSTRATIVE_GLOSS = {"هذه": "these", "هذا": "this", "تلك": "those", "ذلك": "that",
+                       "احد": "one of", "احدي": "one of"}
+IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does"}
+
+
+def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> tuple[str, bool]:
+    """An English noun phrase for the speaker tokens, and whether it is plural."""
+    words = [t for t in tt.tokens[first:last] if t.text not in QUOTES and t.norm not in PUNCTUATION]
+    head, plural, adjectives, genitives, rest, determiners = "", False, [], [], [], []
+    k = 0
+    while k < len(words):
+        org, size = _organisation(words, k, lex)
+        norm = strip_conjunction(words[k].norm) if k == 0 else words[k].norm
+        if org:
+            genitives.append(org)
+            k += size
+            continue
+        head_entry, size = _head(words, k, lex)
+        if head_entry and not head:
+            head, plural = head_entry.gloss, head_entry.plural
+            k += size
+            continue
+        if norm in DEMONSTRATIVE_GLOSS and not head:
+            determiners.append(DEMONSTRATIVE_GLOSS[norm])
+        elif bare_noun(norm) in lex.adjectives or norm in lex.adjectives:
+            adjectives.append(lex.adjectives.get(bare_noun(norm), lex.adjectives.get(norm, "")))
+        elif norm not in ("ذاته", "ذاتها", "نفسه", "نفسها"):
+            rest.append(words[k].text)
+        k += 1
+    return _compose(determiners, adjectives, genitives, head, rest), plural
+
+
+def _organisation(words: list, k: int, lex: Lexicon) -> tuple[str, int]:
+    for size in range(MAX_ORGANISATION_WORDS, 0, -1):
+        key = " ".join(bare_noun(w.norm) if i == 0 else w.norm for i, w in enumerate(words[k:k + size]))
+        full = " ".join(w.norm for w in words[k:k + size])
+        for candidate in (full, key, "ال" + key):
+            if len(words[k:k + size]) == size and candidate in lex.organisations:
+                return lex.organisations[candidate], size
+    return "", 0
+
+
+def _head(words: list, k: int, lex: Lexicon):
+    for size in (2, 1):
+        chunk = words[k:k + size]
+        if len(chunk) < size:
+            continue
+        key = " ".join(strip_conjunction(w.norm) for w in chunk)
+        for candidate in (key, bare_noun(key), "ال" + bare_noun(key)):
+            if candidate in lex.heads:
+                return lex.heads[candidate], size
+    return None, 0
+
+
+def _compose(determiners: list[str], adjectives: list[str], genitives: list[str], head: str,
+             rest: list[str]) -> str:
+    if not head:
+        return " ".join(filter(None, [*determiners, " ".join(reversed(adjectives)), *genitives,
+                                      " ".join(rest)])).strip()
+    if head.endswith(" for"):
+        core = f"{head} {' '.join(genitives)}".strip()
+    else:
+        core = " ".join([*genitives, head])
+    phrase = " ".join(filter(None, [*determiners, " ".join(reversed(adjectives)), core]))
+    return f"{phrase} {' '.join(rest)}".strip() if rest else phrase
+
+
+def verb_phrase(gloss: str, plural: bool, negated: bool, phrase_cue: bool) -> str:
+    if phrase_cue:
+        return gloss
+    verb, _, tail = gloss.partition(" ")
+    if negated:
+        aux = "do not" if plural else "does not"
+        return f"{aux} {gloss}"
+    if not plural:
+        verb = IRREGULAR_3SG.get(verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s"))
+    elif verb == "be":
+        verb = "are"
+    return f"{verb} {tail}".strip()
+
+
+def make_label(tt: TokenizedText, speaker: tuple[int, int] | None, gloss: str, negated: bool,
+               phrase_cue: bool, lex: Lexicon) -> str:
+    """«مصادر "قوات سوريا الديمقراطية" تنفي» → "SDF sources deny"."""
+    if speaker is None:
+        return f"Unattributed: {verb_phrase(gloss, False, negated, phrase_cue)}"
+    who, plural = speaker_gloss(tt, speaker[0], speaker[1], lex)
+    who = who[:1].upper() + who[1:] if who else "Unnamed source"
+    if phrase_cue:
+        return f"{gloss[:1].upper()}{gloss[1:]} {who[:1].lower() + who[1:] if who.isascii() else who}"
+    return f"{who} {verb_phrase(gloss, plural, negated, phrase_cue)}"

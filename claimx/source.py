@@ -1,0 +1,195 @@
+"""Source phrases: the noun phrase a cue attributes its content to.
+
+Verb first (VSO) takes the phrase after the cue; subject first (SVO) the phrase before it,
+across auxiliaries such as «لا تزال» and parentheticals set off by commas.
+"""
+
+from __future__ import annotations
+
+from claimx.cues import CueMatch, strip_conjunction
+from claimx.lexicon import Lexicon
+from claimx.tokenize import CLOSE_QUOTES, PUNCTUATION, QUOTES, Token, TokenizedText
+
+Range = tuple[int, int]
+MAX_SOURCE_TOKENS = 12
+MAX_FRONTED_SUBJECT = 7
+PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "بعد", "قبل", "خلال", "منذ", "عبر",
+                          "حول", "لدي", "عند", "بين", "وسط", "ضمن", "اثر", "جراء", "بسبب"})
+DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هؤلاء", "اولئك", "احد", "احدي"})
+REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "عينه", "عينها"})
+
+
+def is_complementizer(tok: Token, lex: Lexicon) -> bool:
+    """True when the token is أن/إن/بأن, bare or with a pronoun (أنه، إنها)."""
+    norm = tok.norm
+    for comp in lex.marker_set("complementizers"):
+        if norm.startswith(comp) and norm[len(comp):] in lex.marker_set("complementizer_suffixes"):
+            return True
+    return norm in lex.marker_set("complementizers")
+
+
+def is_preposition_like(norm: str) -> bool:
+    bare = strip_conjunction(norm) if norm[:1] in "وف" else norm
+    return bare in PREPOSITIONS or bare.startswith(("بال", "لل")) and len(bare) > 5
+
+
+def noun_phrase(tt: TokenizedText, i: int, limit: int, lex: Lexicon, cue_starts: set[int],
+                object_mode: bool = False) -> Range | None:
+    """The longest plausible noun phrase starting at token ``i`` and ending before ``limit``."""
+    tokens = tt.tokens
+    if i >= limit or _stops_source(tokens[i], lex) or is_preposition_like(tokens[i].norm):
+        return None
+    j = i
+    while j < limit and j - i < MAX_SOURCE_TOKENS:
+        tok = tokens[j]
+        if tok.text in QUOTES:
+            partner = tt.quotes.get(j)
+            if partner is None or partner < j or partner >= limit or partner - j > 8:
+                break
+            j = partner + 1
+            continue
+        if j > i and (j in cue_starts or _stops_source(tok, lex)):
+            break
+        if j > i and tok.norm[:1] == "ل" and not tok.norm.startswith("لل"):
+            break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
+        if j > i and tok.norm in ("في", "وفي") and (object_mode or not _continues_with_noun(tt, j + 1, lex)):
+            break
+        if object_mode and j > i and _definiteness_break(tokens[j - 1], tok):
+            break
+        j += 1
+    while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
+        j -= 1
+    return (i, j) if j > i else None
+
+
+def _stops_source(tok: Token, lex: Lexicon) -> bool:
+    norm = tok.norm
+    if norm in PUNCTUATION and tok.text not in QUOTES:
+        return True
+    if is_complementizer(tok, lex):
+        return True
+    return (norm in lex.marker_set("source_stoppers") or norm in lex.marker_set("time_words")
+            or norm in lex.verbs or norm in lex.speech_acts)
+
+
+def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    if j >= len(tt.tokens):
+        return False
+    nxt = tt.tokens[j]
+    bare = nxt.norm[2:] if nxt.norm.startswith("ال") else nxt.norm
+    return not (_stops_source(nxt, lex) or bare in lex.marker_set("channel_kinds")
+                or nxt.norm in lex.marker_set("channel_kinds") or nxt.norm in ("وقت", "حين"))
+
+
+def _definiteness_break(previous: Token, current: Token) -> bool:
+    """«نفى الجيش الإسرائيلي تورط قواته»: an indefinite noun after a definite phrase starts the object."""
+    prev_definite = previous.norm.startswith(("ال", "وال")) or previous.text in CLOSE_QUOTES
+    cur_definite = current.norm.startswith(("ال", "وال", "لل"))
+    return prev_definite and not cur_definite and current.text not in QUOTES
+
+
+def fronted_subject(tt: TokenizedText, cue: CueMatch, lex: Lexicon,
+                    cue_starts: set[int]) -> Range | None:
+    """SVO: «لا تزال مصادر X تنفي»، «لكن مسؤولا حكوميا، رفض الكشف عن هويته، قال»."""
+    if cue.conjoined or cue.kind not in ("verb", "passive"):
+        return None
+    first_of_sentence, _ = tt.sentence_bounds(cue.first)
+    j = cue.first - 1
+    if cue.negated or (j >= 0 and tt.tokens[j].norm in lex.marker_set("negations")):
+        j -= 1
+    run_end = j + 1
+    start, boundary = _walk_back(tt, j, first_of_sentence, lex, cue_starts)
+    if start < run_end:
+        if boundary == "verb" or run_end - start > MAX_FRONTED_SUBJECT:
+            return None
+        return _as_subject(tt, start, run_end, lex)
+    if boundary != "comma":
+        return None
+    return _subject_across_parentheticals(tt, start - 1, first_of_sentence, lex, cue_starts)
+
+
+def _walk_back(tt: TokenizedText, j: int, floor: int, lex: Lexicon,
+               cue_starts: set[int], across_verbs: bool = False) -> tuple[int, str]:
+    """Move left from ``j`` over one clause chunk; return its first index and what bounded it.
+
+    ``across_verbs`` reads a parenthetical or relative clause whole («التي كانت قد انسحبت»).
+    """
+    tokens = tt.tokens
+    while j >= floor:
+        tok = tokens[j]
+        partner = tt.quotes.get(j)
+        if tok.text in QUOTES and partner is not None and partner < j:
+            j = partner - 1
+            continue
+        if tok.norm in PUNCTUATION:
+            return j + 1, "comma"
+        if strip_conjunction(tok.norm) in lex.marker_set("clause_openers") \
+                or tok.norm in lex.marker_set("clause_openers") or is_complementizer(tok, lex):
+            return j + 1, "opener"
+        if not across_verbs and _aux_ends_at(tt, j, lex):
+            return j + 1, "opener"
+        if not across_verbs and (j in cue_starts or tok.norm in lex.verbs
+                                 or tok.norm in lex.speech_acts):
+            return j + 1, "verb"
+        j -= 1
+    return floor, "start"
+
+
+def _aux_ends_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    for aux in lex.markers["auxiliaries"]:
+        n = len(aux)
+        if j - n + 1 < 0:
+            continue
+        words = [t.norm for t in tt.tokens[j - n + 1:j + 1]]
+        words[0] = strip_conjunction(words[0]) if words[0][:1] in "وف" and len(words[0]) > 2 else words[0]
+        if tuple(words) == aux:
+            return True
+    return False
+
+
+def _subject_across_parentheticals(tt: TokenizedText, j: int, floor: int, lex: Lexicon,
+                                   cue_starts: set[int]) -> Range | None:
+    for _ in range(3):
+        if j < floor:
+            return None
+        start, boundary = _walk_back(tt, j - 1 if tt.tokens[j].norm in PUNCTUATION else j, floor,
+                                     lex, cue_starts, across_verbs=True)
+        if boundary in ("opener", "start"):
+            phrase = noun_phrase(tt, start, j, lex, cue_starts)
+            return _as_subject(tt, *phrase, lex) if phrase else None
+        if boundary != "comma":
+            return None
+        j = start - 1
+    return None
+
+
+def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
+    first = tt.tokens[start].norm
+    if is_preposition_like(first) or first in lex.marker_set("time_words"):
+        return None
+    while end > start and tt.tokens[end - 1].norm in ("قد", "وقد"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def head_norm(tt: TokenizedText, rng: Range) -> str:
+    """The head noun of a source, without conjunction, article, demonstrative or quotes."""
+    for tok in tt.tokens[rng[0]:rng[1]]:
+        norm = strip_conjunction(tok.norm)
+        if norm in DEMONSTRATIVES or tok.text in QUOTES:
+            continue
+        return bare_noun(norm)
+    return ""
+
+
+def bare_noun(norm: str) -> str:
+    for prefix in ("وال", "بال", "لل", "ال"):
+        if norm.startswith(prefix) and len(norm) > len(prefix) + 1:
+            return norm[len(prefix):]
+    return norm
+
+
+def is_non_speaker(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
+    """Events, plans and evidence «confirm» things but are not speakers."""
+    head = head_norm(tt, rng)
+    return head in lex.non_speakers or (head[:1] in "لب" and bare_noun(head[1:]) in lex.non_speakers)

@@ -1,0 +1,145 @@
+"""Speaker resolution: who a dropped subject, a pronoun or a reduced mention refers to.
+
+A dropped subject («وتشير إلى أن») goes to the most recent earlier speaker whose gender and
+number agree with the verb; a reduced mention («هذه المصادر»، «الوزير»، a surname) goes, by
+its head noun, to the fullest earlier mention of that entity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimx.cues import CueMatch, strip_conjunction
+from claimx.lexicon import Lexicon
+from claimx.source import DEMONSTRATIVES, REFLEXIVES, Range, bare_noun, noun_phrase
+from claimx.tokenize import QUOTES, TokenizedText
+
+MAX_REDUCED_TOKENS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity mention that later text may refer back to."""
+
+    position: int  # token index where it was mentioned (or referred to)
+    paragraph: int
+    source: Range  # the words as written
+    speaker: Range  # the fullest mention of the same entity
+    agreement: str
+    is_claim: bool
+
+
+@dataclass
+class SpeakerMemory:
+    """Mentions seen so far, in text order."""
+
+    tt: TokenizedText
+    lex: Lexicon
+    mentions: list[Mention] = field(default_factory=list)
+
+    def remember(self, position: int, source: Range, speaker: Range, is_claim: bool) -> None:
+        agreement = agreement_of(self.tt, speaker, self.lex)
+        self.mentions.append(Mention(position, self.tt.paragraph_of(position), source, speaker,
+                                     agreement, is_claim))
+        self.mentions.sort(key=lambda m: m.position)
+
+    def resolve_dropped(self, cue: CueMatch, agreement: str) -> Range | None:
+        """The speaker a dropped subject or an attached pronoun refers to."""
+        paragraph = self.tt.paragraph_of(cue.first)
+        earlier = [m for m in self.mentions if m.position < cue.first
+                   and paragraph - m.paragraph <= 1]
+        if cue.conjoined or cue.kind in ("participle", "phrase"):
+            claims = [m for m in earlier if m.is_claim]
+            if claims and agrees(agreement, claims[-1].agreement):
+                return claims[-1].speaker
+        for mention in reversed(earlier):
+            if agrees(agreement, mention.agreement):
+                return mention.speaker
+        return None
+
+    def resolve_reduced(self, source: Range) -> Range:
+        """«هذه المصادر» → «مصادر سورية مطلعة»; a surname → the full name; else the source."""
+        words = content_words(self.tt, source)
+        if not words or (len(words) > MAX_REDUCED_TOKENS and not _has_demonstrative(self.tt, source)):
+            return source
+        for mention in reversed([m for m in self.mentions if m.position < source[0]]):
+            candidate = content_words(self.tt, mention.speaker)
+            if len(candidate) <= len(words):
+                continue
+            if _refers_to(words, candidate, self.tt, source):
+                return mention.speaker
+        return source
+
+
+def content_words(tt: TokenizedText, rng: Range) -> list[str]:
+    out = []
+    for tok in tt.tokens[rng[0]:rng[1]]:
+        norm = strip_conjunction(tok.norm)
+        if norm in DEMONSTRATIVES or norm in REFLEXIVES or tok.text in QUOTES:
+            continue
+        out.append(bare_noun(norm))
+    return out
+
+
+def _has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
+    return any(strip_conjunction(t.norm) in DEMONSTRATIVES | REFLEXIVES
+               for t in tt.tokens[rng[0]:rng[1]])
+
+
+def _refers_to(words: list[str], candidate: list[str], tt: TokenizedText, source: Range) -> bool:
+    definite = tt.tokens[source[0]].norm.startswith(("ال", "وال")) or _has_demonstrative(tt, source)
+    if definite:
+        return words[0] in candidate  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
+    if all(w in candidate for w in words):
+        return True
+    return len(words) == 1 and len(words[0]) >= 4 and any(c.startswith(words[0]) for c in candidate)
+
+
+def agrees(verb: str, subject: str) -> bool:
+    if not verb or not subject:
+        return True
+    plural = {"mp", "md", "fp", "fd"}
+    return verb == subject or (verb in plural and subject in plural)
+
+
+def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
+    """Gender and number of a phrase, from the gazetteer or the head noun's ending."""
+    words = [strip_conjunction(t.norm) for t in tt.tokens[rng[0]:rng[1]] if t.text not in QUOTES]
+    words = [w for w in words if w not in DEMONSTRATIVES]
+    if not words:
+        return ""
+    for n in (2, 1):
+        key = " ".join(words[:n])
+        for variant in (key, bare_noun(key), "ال" + key):
+            if variant in lex.heads:
+                return lex.heads[variant].agreement
+    head = bare_noun(words[0])
+    if head.endswith("ات"):
+        return "f"
+    if head.endswith("ه"):
+        return "f"
+    if head.endswith(("ون", "ين")) and len(head) > 4:
+        return "mp"
+    return "m"
+
+
+def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> list[Range]:
+    """Noun phrases headed by a known speaker noun («الشرطة المحلية ...»، «المدرب الإسباني»)."""
+    found: list[Range] = []
+    k = 0
+    tokens = tt.tokens
+    while k < len(tokens):
+        norm = strip_conjunction(tokens[k].norm)
+        if norm in lex.heads or bare_noun(norm) in lex.heads or ("ال" + bare_noun(norm)) in lex.heads:
+            phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts)
+            if phrase:
+                found.append(phrase)
+                k = phrase[1]
+                continue
+        k += 1
+    return found
+
+
+def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
+    """The subject right after a verb (VSO), used for non-claim speech acts."""
+    return noun_phrase(tt, k + 1, tt.sentence_bounds(k)[1], lex, cue_starts, object_mode=True)
