@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from claimx.channel import find_channel
+from claimx.channel import find_channel, lam_prefixed
 from claimx.content import (
     Opener,
     content_from,
@@ -29,7 +29,7 @@ from claimx.source import (
     noun_phrase,
 )
 from claimx.speaker import SpeakerMemory, gazetteer_mentions, subject_after
-from claimx.tokenize import PUNCTUATION, TokenizedText
+from claimx.tokenize import CLAUSE_MARKS, PUNCTUATION, SENTENCE_END, TokenizedText
 
 CLAUSE_START_WORDS = frozenset({"و", "ف", "لكن", "ولكن", "كما", "اما", "بينما", "فيما"})
 
@@ -44,6 +44,7 @@ class Draft:
     content: Range
     channel: Range | None
     direct_quote: bool
+    source_after_lam: bool = False  # «وفقا لإحصاء ...»: the span leaves out the لـ
 
 
 class ClaimBuilder:
@@ -83,14 +84,16 @@ class ClaimBuilder:
 
     def _verb(self, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
         tt, lex = self.tt, self.lex
-        limit = nxt.first if nxt else len(tt.tokens)
-        fronted = fronted_subject(tt, cue, lex, self.cue_starts)
-        if fronted and is_non_speaker(tt, fronted, lex):
-            return None
+        limit = self._next_verb_start(cue)
+        fronted, adjacent = fronted_subject(tt, cue, lex, self.cue_starts)
         opener = find_opener(tt, cue, limit, lex)
         if opener is None and "object" not in cue.takes:
             return None
         region_end = opener.index if opener else limit
+        if fronted and is_non_speaker(tt, fronted, lex):
+            return None
+        if fronted and not adjacent and self._subject_follows(cue, region_end, opener is None):
+            fronted = None
         source, after_source = self._source_after_verb(cue, fronted, region_end, opener is None)
         if source and is_non_speaker(tt, source, lex):
             return None
@@ -105,23 +108,57 @@ class ClaimBuilder:
         speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
 
+    def _next_verb_start(self, cue: CueMatch) -> int:
+        """Where the next verb cue starts: the content opener must come before it."""
+        later = (c.first for c in self.cues if c.first > cue.first and c.kind != "phrase")
+        return next(later, len(self.tt.tokens))
+
+    def _subject_follows(self, cue: CueMatch, region_end: int, object_mode: bool) -> bool:
+        start = skip_adverbials(self.tt, cue.last, self.lex)
+        return noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts,
+                           object_mode) is not None
+
     def _source_after_verb(self, cue: CueMatch, fronted: Range | None, region_end: int,
                            object_mode: bool) -> tuple[Range | None, int]:
         if fronted or cue.kind == "participle":
             return fronted, cue.last
         start = skip_adverbials(self.tt, cue.last, self.lex)
-        phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts, object_mode)
-        if phrase is None:
-            return None, cue.last
-        if object_mode and not self._object_follows(phrase):
+        if object_mode:
+            return self._subject_and_object(start, region_end, cue)
+        phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
+        return (phrase, phrase[1]) if phrase else (None, cue.last)
+
+    def _subject_and_object(self, start: int, limit: int, cue: CueMatch) -> tuple[Range | None, int]:
+        """VSO with an object: a comma after the subject («نفى X، صحة ...»), else definiteness."""
+        tt = self.tt
+        full = noun_phrase(tt, start, limit, self.lex, self.cue_starts)
+        if full and full[1] < len(tt.tokens) and tt.tokens[full[1]].norm in ("،", ","):
+            after = self._skip_interjections(full[1])
+            if after < tt.sentence_bounds(start)[1] and tt.tokens[after].norm not in PUNCTUATION:
+                return full, after
+        phrase = noun_phrase(tt, start, limit, self.lex, self.cue_starts, object_mode=True)
+        if phrase is None or not self._object_follows(phrase[1]):
             return None, cue.last  # the only phrase is the object: «نفت احتجازه»
         return phrase, phrase[1]
 
-    def _object_follows(self, phrase: Range) -> bool:
-        k = phrase[1]
-        while k < len(self.tt.tokens) and self.tt.tokens[k].norm in ("،", ","):
-            k += 1
-        k = skip_adverbials(self.tt, k, self.lex)
+    def _skip_interjections(self, k: int) -> int:
+        """Skip commas, times and relay phrases between a subject and its object."""
+        tt = self.tt
+        starts = {c.first: c for c in self.cues if c.kind == "phrase"}
+        while k < len(tt.tokens):
+            k = skip_adverbials(tt, k, self.lex)
+            if k < len(tt.tokens) and tt.tokens[k].norm in ("،", ","):
+                k += 1
+            elif k in starts and starts[k].relay:
+                k = starts[k].last
+                while k < len(tt.tokens) and tt.tokens[k].norm not in ("،", ",", "."):
+                    k += 1
+            else:
+                return k
+        return k
+
+    def _object_follows(self, k: int) -> bool:
+        k = self._skip_interjections(k)
         return k < len(self.tt.tokens) and self.tt.tokens[k].norm not in PUNCTUATION
 
     def _relay(self, cue: CueMatch, subject: Range, region_end: int) -> tuple[Range, Range] | None:
@@ -137,7 +174,7 @@ class ClaimBuilder:
                       after_source: int) -> tuple[Range, bool] | None:
         tt = self.tt
         if opener is None:
-            rng = object_content(tt, after_source, self.cues, cue, self.lex)
+            rng = object_content(tt, self._skip_interjections(after_source), self.cues, cue, self.lex)
             return (rng, False) if rng else None
         if opener.kind == "that":
             return content_from(tt, opener.index + 1, self.cues, cue, self.lex)
@@ -175,7 +212,7 @@ class ClaimBuilder:
         _, sentence_end = tt.sentence_bounds(cue.first)
         source = None
         if cue.position == "source_after":
-            source = noun_phrase(tt, cue.last, sentence_end, lex, self.cue_starts)
+            source = noun_phrase(tt, cue.last, sentence_end, lex, self.cue_starts, after_lam=True)
             if source is None or is_non_speaker(tt, source, lex):
                 return None
         if cue.relay:
@@ -183,41 +220,54 @@ class ClaimBuilder:
             return None
         if cue.position == "impersonal" and nxt and nxt.kind == "phrase" and nxt.first == cue.last \
                 and nxt.position == "source_after":
-            source = noun_phrase(tt, nxt.last, sentence_end, lex, self.cue_starts)
+            source = noun_phrase(tt, nxt.last, sentence_end, lex, self.cue_starts, after_lam=True)
             self.consumed.add(nxt.first)
-        after = source[1] if source else cue.last
-        content = self._phrase_content(cue, after, sentence_end)
+        content = self._phrase_content(cue, source[1] if source else cue.last, sentence_end)
         if content is None:
             return None
-        speaker = self._speaker(cue, source) if cue.position != "own_pronoun" else \
-            self.memory.resolve_dropped(cue, cue.agreement)
-        if cue.position == "dropped":
+        if cue.position == "own_pronoun":
+            speaker = self.memory.resolve_dropped(cue, cue.agreement)
+        elif cue.position == "dropped":
             speaker = self.memory.resolve_dropped(cue, "")
-        return Draft(cue, source, speaker, content[0], None, content[1])
+        else:
+            speaker = self._speaker(cue, source)
+        channel = self._quoting_channel(cue)
+        after_lam = source is not None and lam_prefixed(tt, source)
+        return Draft(cue, source, speaker, content[0], channel, content[1], after_lam)
+
+    def _quoting_channel(self, cue: CueMatch) -> Range | None:
+        """«ذكرت المنظمة، نقلا عن X، أن»: the speaker of the surrounding claim relays X."""
+        if not cue.quoting or not self.drafts:
+            return None
+        previous = self.drafts[-1]
+        same_sentence = self.tt.sentence_of[previous.cue.first] == self.tt.sentence_of[cue.first]
+        return previous.source if same_sentence else None
 
     def _phrase_content(self, cue: CueMatch, after: int,
                         sentence_end: int) -> tuple[Range, bool] | None:
         tt = self.tt
         k = after
-        while k < sentence_end and tt.tokens[k].norm in ("،", ",") or \
-                k < sentence_end and tt.tokens[k].norm.startswith("ل") and k == cue.last:
+        while k < sentence_end and tt.tokens[k].norm in ("،", ","):
             k += 1
-        for j in range(after, min(sentence_end, after + 12)):
+        at_end = k >= sentence_end or tt.tokens[k].norm in SENTENCE_END
+        if at_end or not (self._at_clause_start(cue) or cue.quoting or cue.position == "impersonal"):
+            return self._preceding_content(cue)
+        for j in range(k, min(sentence_end, k + 12, self._next_verb_start(cue))):
             if is_complementizer(tt.tokens[j], self.lex):
                 return content_from(tt, j + 1, self.cues, cue, self.lex)
-        if self._at_clause_start(cue) and k < sentence_end:
-            if tt.tokens[k].norm == "عن":
-                rng = object_content(tt, k + 1, self.cues, cue, self.lex)
-                return (rng, False) if rng else None
-            return content_from(tt, k, self.cues, cue, self.lex)
-        return self._preceding_content(cue)
+        if tt.tokens[k].norm == "عن":
+            rng = object_content(tt, k + 1, self.cues, cue, self.lex)
+            return (rng, False) if rng else None
+        if cue.position == "impersonal" or cue.quoting:
+            return None
+        return content_from(tt, k, self.cues, cue, self.lex)
 
     def _at_clause_start(self, cue: CueMatch) -> bool:
         first, _ = self.tt.sentence_bounds(cue.first)
         if cue.first == first:
             return True
         prev = self.tt.tokens[cue.first - 1].norm
-        return prev in PUNCTUATION or prev in CLAUSE_START_WORDS or \
+        return prev in CLAUSE_MARKS or prev in CLAUSE_START_WORDS or \
             prev in self.lex.marker_set("clause_openers")
 
     def _preceding_content(self, cue: CueMatch) -> tuple[Range, bool] | None:

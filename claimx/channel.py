@@ -11,7 +11,11 @@ MAX_OUTLET_TOKENS = 4
 
 
 def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | None:
-    """The first channel phrase between token ``lo`` and ``hi``."""
+    """The first channel phrase between token ``lo`` and ``hi``.
+
+    A range that starts on a token with a fused لـ («لوكالة») names the outlet without it:
+    see ``lam_prefixed``.
+    """
     k = lo
     while k < hi:
         tok = tt.tokens[k]
@@ -92,3 +96,11 @@ def _told_outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | No
             end += 1
         return (k, end)
     return None
+
+
+def lam_prefixed(tt: TokenizedText, rng: Range) -> bool:
+    """True when the range's first token carries the preposition لـ of «قال لوكالة رويترز»."""
+    tok = tt.tokens[rng[0]]
+    rest = tok.norm[1:]
+    return tok.norm[:1] == "ل" and not tok.norm.startswith("لل") and len(rest) >= 2 \
+        and (rng[0] == 0 or strip_conjunction(tt.tokens[rng[0] - 1].norm) not in ("في", "خلال"))

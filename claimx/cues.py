@@ -32,6 +32,7 @@ class CueMatch:
     negated: bool
     relay: bool
     pronoun: str = ""  # for own_pronoun phrases: the attached pronoun (ه، ها، هم)
+    quoting: bool = False
 
 
 def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
@@ -93,11 +94,14 @@ def _make(tt: TokenizedText, first: int, last: int, start: int, form: CueForm, c
 
 def _match_phrase(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     tok = tt.tokens[i]
-    for key, conj in ((tok.norm, False), (strip_conjunction(tok.norm), True)):
+    keys = [(tok.norm, False)]
+    if len(tok.norm) > 2 and tok.norm[0] in CONJUNCTIONS:
+        keys.append((tok.norm[1:], True))
+    for key, conj in keys:
         for phrase in lex.phrases.get(key, ()):
             length = _phrase_length(tt, i, phrase)
             if length:
-                return _make_phrase(tt, i, i + length, phrase, conj and key != tok.norm, lex)
+                return _make_phrase(tt, i, i + length, phrase, conj, lex)
     return None
 
 
@@ -126,6 +130,7 @@ def _make_phrase(tt: TokenizedText, first: int, last: int, phrase: PhraseCue, co
         stance=phrase.stance, gloss=phrase.gloss, takes=frozenset({"clause"}), kind="phrase",
         position=phrase.position, agreement=_PRONOUN_AGREEMENT.get(pronoun, ""),
         conjoined=False, negated=False, relay=bool(verb and verb.relay), pronoun=pronoun,
+        quoting=phrase.quoting,
     )
 
 

@@ -15,7 +15,8 @@ from typing import Any
 from claimx.tokenize import normalize
 
 VERB_PROCLITICS = ("", "و", "ف")
-FUTURE_PROCLITICS = ("س", "وس", "فس", "ل", "ول")
+# Purpose ل («عاد ليؤكد أن»); the future (س، سوف) announces a claim not yet made, so no س.
+IMPERFECT_PROCLITICS = ("ل", "ول")
 OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 
 
@@ -39,7 +40,8 @@ class PhraseCue:
     words: tuple[str, ...]
     stance: str
     gloss: str
-    position: str  # source_after | impersonal | own_pronoun
+    position: str  # source_after | impersonal | own_pronoun | dropped
+    quoting: bool = False  # «نقلا عن X»: X was quoted by the speaker of the claim it sits in
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,7 @@ def participle_forms(stem: str) -> list[tuple[str, str]]:
 
 
 def _with_proclitics(form: str, future: bool) -> list[str]:
-    prefixes = VERB_PROCLITICS + (FUTURE_PROCLITICS if future else ())
+    prefixes = VERB_PROCLITICS + (IMPERFECT_PROCLITICS if future else ())
     return [p + form for p in prefixes]
 
 
@@ -127,12 +129,14 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
     generated += [(f, a, "verb", True) for f, a in imperfect_forms(entry["imperfect"])]
     generated += [(f, a, "participle", False) for f, a in participle_forms(entry["participle"])]
     generated += [(f, "m", "passive", True) for f in passive]
+    passive_base = {**base, "stance": entry.get("passive_stance", entry["stance"])}
     for form, agreement, kind, future in generated:
         if form in skip:
             continue
         if form in passive:
-            kind = "passive"
-        cue = CueForm(agreement=agreement, kind=kind, **base)
+            cue = CueForm(agreement=agreement, kind="passive", **passive_base)
+        else:
+            cue = CueForm(agreement=agreement, kind=kind, **base)
         out += [(surface, cue) for surface in _with_proclitics(form, future)]
     return out
 
@@ -160,7 +164,8 @@ def load_lexicon() -> Lexicon:
     for entry in cues["phrases"]:
         words = tuple(normalize(w) if w != "*" else "*" for w in entry["words"])
         phrases.setdefault(words[0], []).append(
-            PhraseCue(words, entry["stance"], entry["gloss"], entry["position"]))
+            PhraseCue(words, entry["stance"], entry["gloss"], entry["position"],
+                      bool(entry.get("quoting", False))))
     speech_acts: dict[str, str] = {}
     for entry in cues["speech_acts"]:
         speech_acts.update(_speech_act_entries(entry))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimx.attribution import ClaimBuilder, Draft
+from claimx.channel import lam_prefixed
 from claimx.cues import find_cues, find_speech_acts
 from claimx.label import make_label
 from claimx.lexicon import load_lexicon
@@ -10,9 +11,6 @@ from claimx.model import Claim, Document, Span
 from claimx.source import Range
 from claimx.tokenize import TokenizedText
 
-# Proclitics left out of a source or channel span when what remains is a whole word:
-# «لرويترز» → «رويترز»; the fused article stays whole: «للتقارير».
-DETACHABLE = ("و", "ل", "ب")
 
 
 def extract_document(text: str, source: str = "-", doc_id: str | None = None) -> Document:
@@ -31,14 +29,14 @@ def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
     return Claim(
         id=f"c{n}",
         sentence=tt.sentence_of[cue.first],
-        source=_span(tt, draft.source, detach=True),
-        speaker=_span(tt, draft.speaker, detach=True),
+        source=_span(tt, draft.source, detach=draft.source_after_lam),
+        speaker=_span(tt, draft.speaker, detach=draft.source_after_lam and draft.speaker == draft.source),
         cue=Span(tt.text[cue.start:cue.end], cue.start, cue.end),
         lemma=cue.lemma,
         gloss=cue.gloss,
         stance=cue.stance,
         negated=cue.negated,
-        channel=_span(tt, draft.channel, detach=True),
+        channel=_span(tt, draft.channel, detach=bool(draft.channel and lam_prefixed(tt, draft.channel))),
         content=_span(tt, draft.content, detach=False),
         direct_quote=draft.direct_quote,
         label=make_label(tt, draft.speaker, cue.gloss, cue.negated, cue.kind == "phrase", lex),
@@ -46,12 +44,12 @@ def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
 
 
 def _span(tt: TokenizedText, rng: Range | None, detach: bool) -> Span | None:
+    """The text of a token range; ``detach`` leaves out a leading لـ («لرويترز» → «رويترز»)."""
     if rng is None or rng[1] <= rng[0]:
         return None
     first, last = tt.tokens[rng[0]], tt.tokens[rng[1] - 1]
     start = first.start
-    if detach and first.norm[:1] in DETACHABLE and not first.norm.startswith("لل"):
-        rest = first.text[1:].lstrip("\u0640")
-        if len(rest) >= 2 or (rest == "" and rng[1] - rng[0] > 1):
-            start = first.end - len(rest) if rest else tt.tokens[rng[0] + 1].start
+    if detach:
+        rest = first.text[1:].lstrip("\u0640\u064e\u0650")
+        start = first.end - len(rest) if rest else tt.tokens[min(rng[0] + 1, rng[1] - 1)].start
     return Span(tt.text[start:last.end], start, last.end)

@@ -34,10 +34,16 @@ def is_preposition_like(norm: str) -> bool:
 
 
 def noun_phrase(tt: TokenizedText, i: int, limit: int, lex: Lexicon, cue_starts: set[int],
-                object_mode: bool = False) -> Range | None:
-    """The longest plausible noun phrase starting at token ``i`` and ending before ``limit``."""
+                object_mode: bool = False, after_lam: bool = False) -> Range | None:
+    """The longest plausible noun phrase starting at token ``i`` and ending before ``limit``.
+
+    ``after_lam``: the phrase is governed by لـ («وفقا للتقارير»), so a fused لل is expected.
+    """
     tokens = tt.tokens
-    if i >= limit or _stops_source(tokens[i], lex) or is_preposition_like(tokens[i].norm):
+    if i >= limit or _stops_source(tokens[i], lex):
+        return None
+    lam = tokens[i].norm[:1] == "ل" and not tokens[i].norm.startswith("لا")
+    if (is_preposition_like(tokens[i].norm) or lam) and not after_lam:
         return None
     j = i
     while j < limit and j - i < MAX_SOURCE_TOKENS:
@@ -48,12 +54,15 @@ def noun_phrase(tt: TokenizedText, i: int, limit: int, lex: Lexicon, cue_starts:
                 break
             j = partner + 1
             continue
+        if j > i and tok.norm in ("في", "وفي"):
+            if object_mode or not _continues_with_noun(tt, j + 1, lex):
+                break
+            j += 1
+            continue
         if j > i and (j in cue_starts or _stops_source(tok, lex)):
             break
         if j > i and tok.norm[:1] == "ل" and not tok.norm.startswith("لل"):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
-        if j > i and tok.norm in ("في", "وفي") and (object_mode or not _continues_with_noun(tt, j + 1, lex)):
-            break
         if object_mode and j > i and _definiteness_break(tokens[j - 1], tok):
             break
         j += 1
@@ -89,8 +98,22 @@ def _definiteness_break(previous: Token, current: Token) -> bool:
 
 
 def fronted_subject(tt: TokenizedText, cue: CueMatch, lex: Lexicon,
-                    cue_starts: set[int]) -> Range | None:
-    """SVO: «لا تزال مصادر X تنفي»، «لكن مسؤولا حكوميا، رفض الكشف عن هويته، قال»."""
+                    cue_starts: set[int]) -> tuple[Range | None, bool]:
+    """SVO: «لا تزال مصادر X تنفي»، «لكن مسؤولا حكوميا، رفض الكشف عن هويته، قال».
+
+    Also says whether the subject stands right before the verb; one found across commas
+    yields to a subject after the verb.
+    """
+    subject = _fronted(tt, cue, lex, cue_starts)
+    return subject, subject is not None and _adjacent(tt, subject, cue)
+
+
+def _adjacent(tt: TokenizedText, subject: Range, cue: CueMatch) -> bool:
+    between = tt.tokens[subject[1]:cue.first]
+    return not any(t.norm in PUNCTUATION and t.text not in QUOTES for t in between)
+
+
+def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int]) -> Range | None:
     if cue.conjoined or cue.kind not in ("verb", "passive"):
         return None
     first_of_sentence, _ = tt.sentence_bounds(cue.first)
@@ -154,7 +177,7 @@ def _subject_across_parentheticals(tt: TokenizedText, j: int, floor: int, lex: L
             return None
         start, boundary = _walk_back(tt, j - 1 if tt.tokens[j].norm in PUNCTUATION else j, floor,
                                      lex, cue_starts, across_verbs=True)
-        if boundary in ("opener", "start"):
+        if boundary == "start" or boundary == "opener" and not is_complementizer(tt.tokens[start - 1], lex):
             phrase = noun_phrase(tt, start, j, lex, cue_starts)
             return _as_subject(tt, *phrase, lex) if phrase else None
         if boundary != "comma":
@@ -165,7 +188,9 @@ def _subject_across_parentheticals(tt: TokenizedText, j: int, floor: int, lex: L
 
 def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
     first = tt.tokens[start].norm
-    if is_preposition_like(first) or first in lex.marker_set("time_words"):
+    bare = strip_conjunction(first)
+    if is_preposition_like(first) or bare in lex.marker_set("time_words") \
+            or bare in lex.marker_set("source_stoppers") or first in lex.marker_set("source_stoppers"):
         return None
     while end > start and tt.tokens[end - 1].norm in ("قد", "وقد"):
         end -= 1

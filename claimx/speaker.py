@@ -38,7 +38,7 @@ class SpeakerMemory:
     mentions: list[Mention] = field(default_factory=list)
 
     def remember(self, position: int, source: Range, speaker: Range, is_claim: bool) -> None:
-        agreement = agreement_of(self.tt, speaker, self.lex)
+        agreement = agreement_of(self.tt, source, self.lex)
         self.mentions.append(Mention(position, self.tt.paragraph_of(position), source, speaker,
                                      agreement, is_claim))
         self.mentions.sort(key=lambda m: m.position)
