@@ -87,6 +87,8 @@ class ClaimBuilder:
         limit = self._next_verb_start(cue)
         fronted, adjacent = fronted_subject(tt, cue, lex, self.cue_starts)
         opener = find_opener(tt, cue, limit, lex)
+        if opener is None and "quote" in cue.takes and self._quote_before(cue) is not None:
+            return self._after_quotation(cue, self._quote_before(cue))
         if opener is None and "object" not in cue.takes:
             return None
         region_end = opener.index if opener else limit
@@ -107,6 +109,24 @@ class ClaimBuilder:
             channel = find_channel(tt, self._clause_start(cue.first), cue.first, lex)
         speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
+
+    def _quote_before(self, cue: CueMatch) -> int | None:
+        """«"..."، قال المتحدث»: the opening quote of a quotation standing just before the cue."""
+        k = cue.first - 1
+        while k >= 0 and self.tt.tokens[k].norm in ("،", ",", "و"):
+            k -= 1
+        partner = self.tt.quotes.get(k, -1) if k >= 0 else -1
+        if 0 <= partner < k and k - partner > 2 and self.tt.sentence_of[partner] == self.tt.sentence_of[cue.first]:
+            return partner
+        return None
+
+    def _after_quotation(self, cue: CueMatch, open_quote: int) -> Draft | None:
+        _, sentence_end = self.tt.sentence_bounds(cue.first)
+        source = noun_phrase(self.tt, skip_adverbials(self.tt, cue.last, self.lex), sentence_end,
+                             self.lex, self.cue_starts)
+        content, direct = quoted(self.tt, open_quote)
+        channel = find_channel(self.tt, source[1] if source else cue.last, sentence_end, self.lex)
+        return Draft(cue, source, self._speaker(cue, source), content, channel, direct)
 
     def _next_verb_start(self, cue: CueMatch) -> int:
         """Where the next verb cue starts: the content opener must come before it."""
@@ -132,7 +152,7 @@ class ClaimBuilder:
         """VSO with an object: a comma after the subject («نفى X، صحة ...»), else definiteness."""
         tt = self.tt
         full = noun_phrase(tt, start, limit, self.lex, self.cue_starts)
-        if full and full[1] < len(tt.tokens) and tt.tokens[full[1]].norm in ("،", ","):
+        if full and full[1] < len(tt.tokens) and self._skip_interjections(full[1]) > full[1]:
             after = self._skip_interjections(full[1])
             if after < tt.sentence_bounds(start)[1] and tt.tokens[after].norm not in PUNCTUATION:
                 return full, after

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimx.cues import strip_conjunction
+from claimx.cues import one_of
 from claimx.lexicon import Lexicon
 from claimx.source import Range, bare_noun
 from claimx.tokenize import PUNCTUATION, QUOTES, TokenizedText
@@ -19,13 +19,13 @@ def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | N
     k = lo
     while k < hi:
         tok = tt.tokens[k]
-        norm = strip_conjunction(tok.norm)
+        norm = tok.norm
         found = None
-        if norm == "عبر":
+        if one_of(norm, ("عبر",)):
             found = _outlet(tt, k + 1, hi, lex)
-        elif norm in ("في", "خلال") and k + 1 < hi and _is_kind(tt.tokens[k + 1].norm, lex):
+        elif one_of(norm, ("في", "خلال")) and k + 1 < hi and _is_kind(tt.tokens[k + 1].norm, lex):
             found = _statement(tt, k + 1, hi, lex)
-        elif norm in ("ضيف", "ضيفه"):
+        elif one_of(norm, ("ضيف", "ضيفه")):
             found = _outlet(tt, k + 1, hi, lex)
         elif tok.norm[:1] == "ل" and not tok.norm.startswith("لل") and k > lo:
             found = _told_outlet(tt, k, hi, lex)
@@ -103,4 +103,4 @@ def lam_prefixed(tt: TokenizedText, rng: Range) -> bool:
     tok = tt.tokens[rng[0]]
     rest = tok.norm[1:]
     return tok.norm[:1] == "ل" and not tok.norm.startswith("لل") and len(rest) >= 2 \
-        and (rng[0] == 0 or strip_conjunction(tt.tokens[rng[0] - 1].norm) not in ("في", "خلال"))
+        and (rng[0] == 0 or not one_of(tt.tokens[rng[0] - 1].norm, ("في", "خلال")))

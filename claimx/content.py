@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimx.cues import CueMatch, strip_conjunction
+from claimx.cues import CueMatch, one_of
 from claimx.lexicon import Lexicon
 from claimx.source import Range, is_complementizer
 from claimx.tokenize import CLOSE_QUOTES, OPEN_QUOTES, PUNCTUATION, QUOTES, TokenizedText
@@ -23,6 +23,13 @@ OBJECT_PREPOSITIONS = {"علي": "ala", "عن": "an", "من": "min"}
 _GOVERNING = {"الي": "ila", "علي": "ala", "عن": "an", "من": "min", "بعد": "-", "قبل": "-",
               "منذ": "-", "دون": "-", "بدل": "-", "رغم": "-", "مجرد": "-", "بمجرد": "-"}
 MIN_QUOTATION_TOKENS = 2
+
+
+def _bare_function_word(norm: str) -> str:
+    """«وعلى» → «علي»: a preposition with a conjunction on it."""
+    if len(norm) > 2 and norm[0] in "وف" and (norm[1:] in _GOVERNING or norm[1:] in OBJECT_PREPOSITIONS):
+        return norm[1:]
+    return norm
 
 
 def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
@@ -56,7 +63,7 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
     k = cue.last
     while k < stop:
         tok = tt.tokens[k]
-        prev = strip_conjunction(tt.tokens[k - 1].norm) if k > 0 else ""
+        prev = _bare_function_word(tt.tokens[k - 1].norm) if k > 0 else ""
         if is_complementizer(tok, lex) and takes != frozenset({"quote"}):
             governed = _GOVERNING.get(prev)
             if governed is None or governed in takes:
@@ -70,7 +77,7 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
         if tok.text in QUOTES and tt.quotes.get(k, -1) > k:
             k = tt.quotes[k] + 1
             continue
-        prep = OBJECT_PREPOSITIONS.get(strip_conjunction(tok.norm)) if tok.norm not in ("و",) else None
+        prep = OBJECT_PREPOSITIONS.get(_bare_function_word(tok.norm))
         if prep and prep in takes and k + 1 < sentence_end and not is_complementizer(tt.tokens[k + 1], lex):
             if cue.relay and prep == "an":
                 k += 1
@@ -120,7 +127,7 @@ def _end_before_cue(tt: TokenizedText, start: int, k: int, cue: CueMatch, last_p
         return last_punct
     first = between[0].norm
     openers = lex.marker_set("clause_openers")
-    if first[:1] in "وف" and len(first) > 1 or first in openers or strip_conjunction(first) in openers:
+    if first[:1] in "وف" and len(first) > 1 or one_of(first, openers):
         return last_punct
     return None
 
@@ -172,8 +179,7 @@ def _joins_quotes(tt: TokenizedText, k: int) -> bool:
     tok = tt.tokens[k]
     if tok.text in OPEN_QUOTES or tok.text == '"':
         return False
-    conj = strip_conjunction(tok.norm) if tok.norm[:1] == "و" else tok.norm
-    return tok.norm in ("و", "او") or conj in ("بالتالي", "كذلك", "ايضا")
+    return tok.norm in ("و", "او") or one_of(tok.norm, ("بالتالي", "كذلك", "ايضا"))
 
 
 def content_from(tt: TokenizedText, start: int, cues: list[CueMatch], cue: CueMatch,

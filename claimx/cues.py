@@ -60,14 +60,19 @@ def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:
 
 
 def strip_conjunction(norm: str) -> str:
-    return norm[1:] if len(norm) > 3 and norm[0] in CONJUNCTIONS else norm
+    """«والوزير» → «الوزير»; «وزير» keeps its و: only a conjunction before the article goes."""
+    return norm[1:] if len(norm) > 3 and norm[0] in CONJUNCTIONS and norm[1:3] == "ال" else norm
+
+
+def one_of(norm: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
+    """Membership in a closed class of words, with or without a leading و/ف («وفي»، «فإن»)."""
+    return norm in words or (len(norm) > 1 and norm[0] in CONJUNCTIONS and norm[1:] in words)
 
 
 def _formula_length(tt: TokenizedText, i: int, lex: Lexicon) -> int:
     for formula in lex.formulas:
-        words = [strip_conjunction(t.norm) if k == 0 else t.norm
-                 for k, t in enumerate(tt.tokens[i:i + len(formula)])]
-        if tuple(words) == formula:
+        words = [t.norm for t in tt.tokens[i:i + len(formula)]]
+        if words and one_of(words[0], {formula[0]}) and tuple(words[1:]) == formula[1:]:
             return len(formula)
     return 0
 

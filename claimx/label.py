@@ -24,7 +24,7 @@ def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> tup
     k = 0
     while k < len(words):
         org, size = _organisation(words, k, lex)
-        norm = strip_conjunction(words[k].norm) if k == 0 else words[k].norm
+        norm = strip_conjunction(words[k].norm)
         if org:
             genitives.append(org)
             k += size

@@ -6,7 +6,7 @@ across auxiliaries such as «لا تزال» and parentheticals set off by comma
 
 from __future__ import annotations
 
-from claimx.cues import CueMatch, strip_conjunction
+from claimx.cues import CueMatch, one_of, strip_conjunction
 from claimx.lexicon import Lexicon
 from claimx.tokenize import CLOSE_QUOTES, PUNCTUATION, QUOTES, Token, TokenizedText
 
@@ -29,8 +29,7 @@ def is_complementizer(tok: Token, lex: Lexicon) -> bool:
 
 
 def is_preposition_like(norm: str) -> bool:
-    bare = strip_conjunction(norm) if norm[:1] in "وف" else norm
-    return bare in PREPOSITIONS or bare.startswith(("بال", "لل")) and len(bare) > 5
+    return one_of(norm, PREPOSITIONS) or norm.startswith(("بال", "لل", "وبال", "ولل")) and len(norm) > 5
 
 
 def noun_phrase(tt: TokenizedText, i: int, limit: int, lex: Lexicon, cue_starts: set[int],
@@ -61,14 +60,25 @@ def noun_phrase(tt: TokenizedText, i: int, limit: int, lex: Lexicon, cue_starts:
             continue
         if j > i and (j in cue_starts or _stops_source(tok, lex)):
             break
-        if j > i and tok.norm[:1] == "ل" and not tok.norm.startswith("لل"):
+        if j > i and _names_outlet_told(tok, lex):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
-        if object_mode and j > i and _definiteness_break(tokens[j - 1], tok):
+        links = lex.marker_set("np_links")
+        if object_mode and j > i and _definiteness_break(tokens[j - 1], tok) \
+                and tok.norm not in links and tokens[j - 1].norm not in links:
             break
         j += 1
     while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
         j -= 1
     return (i, j) if j > i else None
+
+
+def _names_outlet_told(tok: Token, lex: Lexicon) -> bool:
+    """«لوكالة»، «لرويترز»، «لـ»: a لـ-phrase naming an outlet, not a name such as «لافروف»."""
+    if tok.norm[:1] != "ل" or tok.norm.startswith("لل"):
+        return False
+    rest = tok.norm[1:]
+    return rest == "" or rest in lex.organisations or bare_noun(rest) in lex.marker_set("outlet_heads") \
+        or rest in lex.marker_set("outlet_heads") or rest in lex.heads
 
 
 def _stops_source(tok: Token, lex: Lexicon) -> bool:
@@ -146,8 +156,7 @@ def _walk_back(tt: TokenizedText, j: int, floor: int, lex: Lexicon,
             continue
         if tok.norm in PUNCTUATION:
             return j + 1, "comma"
-        if strip_conjunction(tok.norm) in lex.marker_set("clause_openers") \
-                or tok.norm in lex.marker_set("clause_openers") or is_complementizer(tok, lex):
+        if one_of(tok.norm, lex.marker_set("clause_openers")) or is_complementizer(tok, lex):
             return j + 1, "opener"
         if not across_verbs and _aux_ends_at(tt, j, lex):
             return j + 1, "opener"
@@ -164,8 +173,7 @@ def _aux_ends_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         if j - n + 1 < 0:
             continue
         words = [t.norm for t in tt.tokens[j - n + 1:j + 1]]
-        words[0] = strip_conjunction(words[0]) if words[0][:1] in "وف" and len(words[0]) > 2 else words[0]
-        if tuple(words) == aux:
+        if one_of(words[0], {aux[0]}) and tuple(words[1:]) == aux[1:]:
             return True
     return False
 
@@ -188,9 +196,8 @@ def _subject_across_parentheticals(tt: TokenizedText, j: int, floor: int, lex: L
 
 def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
     first = tt.tokens[start].norm
-    bare = strip_conjunction(first)
-    if is_preposition_like(first) or bare in lex.marker_set("time_words") \
-            or bare in lex.marker_set("source_stoppers") or first in lex.marker_set("source_stoppers"):
+    if is_preposition_like(first) or one_of(first, lex.marker_set("time_words")) \
+            or one_of(first, lex.marker_set("source_stoppers")):
         return None
     while end > start and tt.tokens[end - 1].norm in ("قد", "وقد"):
         end -= 1
@@ -201,7 +208,7 @@ def head_norm(tt: TokenizedText, rng: Range) -> str:
     """The head noun of a source, without conjunction, article, demonstrative or quotes."""
     for tok in tt.tokens[rng[0]:rng[1]]:
         norm = strip_conjunction(tok.norm)
-        if norm in DEMONSTRATIVES or tok.text in QUOTES:
+        if one_of(norm, DEMONSTRATIVES) or tok.text in QUOTES:
             continue
         return bare_noun(norm)
     return ""

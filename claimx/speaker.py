@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimx.cues import CueMatch, strip_conjunction
+from claimx.cues import CueMatch, one_of, strip_conjunction
 from claimx.lexicon import Lexicon
 from claimx.source import DEMONSTRATIVES, REFLEXIVES, Range, bare_noun, noun_phrase
 from claimx.tokenize import QUOTES, TokenizedText
@@ -75,14 +75,14 @@ def content_words(tt: TokenizedText, rng: Range) -> list[str]:
     out = []
     for tok in tt.tokens[rng[0]:rng[1]]:
         norm = strip_conjunction(tok.norm)
-        if norm in DEMONSTRATIVES or norm in REFLEXIVES or tok.text in QUOTES:
+        if one_of(norm, DEMONSTRATIVES | REFLEXIVES) or tok.text in QUOTES:
             continue
         out.append(bare_noun(norm))
     return out
 
 
 def _has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
-    return any(strip_conjunction(t.norm) in DEMONSTRATIVES | REFLEXIVES
+    return any(one_of(t.norm, DEMONSTRATIVES | REFLEXIVES)
                for t in tt.tokens[rng[0]:rng[1]])
 
 
@@ -105,7 +105,7 @@ def agrees(verb: str, subject: str) -> bool:
 def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     """Gender and number of a phrase, from the gazetteer or the head noun's ending."""
     words = [strip_conjunction(t.norm) for t in tt.tokens[rng[0]:rng[1]] if t.text not in QUOTES]
-    words = [w for w in words if w not in DEMONSTRATIVES]
+    words = [w for w in words if not one_of(w, DEMONSTRATIVES)]
     if not words:
         return ""
     for n in (2, 1):
@@ -130,7 +130,8 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
     tokens = tt.tokens
     while k < len(tokens):
         norm = strip_conjunction(tokens[k].norm)
-        if norm in lex.heads or bare_noun(norm) in lex.heads or ("ال" + bare_noun(norm)) in lex.heads:
+        if norm in lex.heads or bare_noun(norm) in lex.heads or ("ال" + bare_noun(norm)) in lex.heads \
+                or one_of(norm, lex.heads):
             phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts)
             if phrase:
                 found.append(phrase)
