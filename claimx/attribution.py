@@ -6,6 +6,7 @@ before it; nothing here looks ahead at later claims.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from claimx.channel import find_channel, lam_prefixed
@@ -50,10 +51,18 @@ class Draft:
 class ClaimBuilder:
     """Builds drafts for the cues of one text, remembering speakers as it goes."""
 
-    def __init__(self, tt: TokenizedText, cues: list[CueMatch], lex: Lexicon,
-                 speech_acts: list[tuple[int, str]]) -> None:
+    def __init__(
+        self,
+        tt: TokenizedText,
+        cues: list[CueMatch],
+        lex: Lexicon,
+        speech_acts: list[tuple[int, str]],
+    ) -> None:
         self.tt, self.cues, self.lex = tt, cues, lex
-        self.cue_starts = {c.first for c in cues}
+        self.cue_at = {c.first: c for c in cues}
+        self.cue_starts = set(self.cue_at)
+        self.verb_starts = [c.first for c in cues if c.kind != "phrase"]
+        self.cue_ends = sorted(c.last for c in cues)
         self.memory = SpeakerMemory(tt, lex)
         self.drafts: list[Draft] = []
         self.consumed: set[int] = set()
@@ -77,8 +86,9 @@ class ClaimBuilder:
     def _accept(self, draft: Draft) -> None:
         self.drafts.append(draft)
         if draft.speaker is not None:
-            self.memory.remember(draft.cue.first, draft.source or draft.speaker, draft.speaker,
-                                 is_claim=True)
+            self.memory.remember(
+                draft.cue.first, draft.source or draft.speaker, draft.speaker, is_claim=True
+            )
 
     # --- verb cues ---------------------------------------------------------------------
 
@@ -105,8 +115,12 @@ class ClaimBuilder:
         content = self._verb_content(cue, opener, after_source)
         if content is None:
             return None
-        if channel is None:
-            channel = find_channel(tt, self._clause_start(cue.first), cue.first, lex)
+        if channel is None and cue.kind != "participle":
+            ends = self.cue_ends
+            previous = (
+                ends[bisect_right(ends, cue.first) - 1] if bisect_right(ends, cue.first) else 0
+            )
+            channel = find_channel(tt, max(previous, self._clause_start(cue.first)), cue.first, lex)
         speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
 
@@ -116,30 +130,42 @@ class ClaimBuilder:
         while k >= 0 and self.tt.tokens[k].norm in ("،", ",", "و"):
             k -= 1
         partner = self.tt.quotes.get(k, -1) if k >= 0 else -1
-        if 0 <= partner < k and k - partner > 2 and self.tt.sentence_of[partner] == self.tt.sentence_of[cue.first]:
+        if (
+            0 <= partner < k
+            and k - partner > 2
+            and self.tt.sentence_of[partner] == self.tt.sentence_of[cue.first]
+        ):
             return partner
         return None
 
     def _after_quotation(self, cue: CueMatch, open_quote: int) -> Draft | None:
         _, sentence_end = self.tt.sentence_bounds(cue.first)
-        source = noun_phrase(self.tt, skip_adverbials(self.tt, cue.last, self.lex), sentence_end,
-                             self.lex, self.cue_starts)
+        source = noun_phrase(
+            self.tt,
+            skip_adverbials(self.tt, cue.last, self.lex),
+            sentence_end,
+            self.lex,
+            self.cue_starts,
+        )
         content, direct = quoted(self.tt, open_quote)
         channel = find_channel(self.tt, source[1] if source else cue.last, sentence_end, self.lex)
         return Draft(cue, source, self._speaker(cue, source), content, channel, direct)
 
     def _next_verb_start(self, cue: CueMatch) -> int:
         """Where the next verb cue starts: the content opener must come before it."""
-        later = (c.first for c in self.cues if c.first > cue.first and c.kind != "phrase")
-        return next(later, len(self.tt.tokens))
+        n = bisect_right(self.verb_starts, cue.first)
+        return self.verb_starts[n] if n < len(self.verb_starts) else len(self.tt.tokens)
 
     def _subject_follows(self, cue: CueMatch, region_end: int, object_mode: bool) -> bool:
         start = skip_adverbials(self.tt, cue.last, self.lex)
-        return noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts,
-                           object_mode) is not None
+        return (
+            noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts, object_mode)
+            is not None
+        )
 
-    def _source_after_verb(self, cue: CueMatch, fronted: Range | None, region_end: int,
-                           object_mode: bool) -> tuple[Range | None, int]:
+    def _source_after_verb(
+        self, cue: CueMatch, fronted: Range | None, region_end: int, object_mode: bool
+    ) -> tuple[Range | None, int]:
         if fronted or cue.kind == "participle":
             return fronted, cue.last
         start = skip_adverbials(self.tt, cue.last, self.lex)
@@ -148,7 +174,9 @@ class ClaimBuilder:
         phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
         return (phrase, phrase[1]) if phrase else (None, cue.last)
 
-    def _subject_and_object(self, start: int, limit: int, cue: CueMatch) -> tuple[Range | None, int]:
+    def _subject_and_object(
+        self, start: int, limit: int, cue: CueMatch
+    ) -> tuple[Range | None, int]:
         """VSO with an object: a comma after the subject («نفى X، صحة ...»), else definiteness."""
         tt = self.tt
         full = noun_phrase(tt, start, limit, self.lex, self.cue_starts)
@@ -164,12 +192,12 @@ class ClaimBuilder:
     def _skip_interjections(self, k: int) -> int:
         """Skip commas, times and relay phrases between a subject and its object."""
         tt = self.tt
-        starts = {c.first: c for c in self.cues if c.kind == "phrase"}
+        starts = self.cue_at
         while k < len(tt.tokens):
             k = skip_adverbials(tt, k, self.lex)
             if k < len(tt.tokens) and tt.tokens[k].norm in ("،", ","):
                 k += 1
-            elif k in starts and starts[k].relay:
+            elif k in starts and starts[k].kind == "phrase" and starts[k].relay:
                 k = starts[k].last
                 while k < len(tt.tokens) and tt.tokens[k].norm not in ("،", ",", "."):
                     k += 1
@@ -190,23 +218,26 @@ class ClaimBuilder:
                     return source, subject
         return None
 
-    def _verb_content(self, cue: CueMatch, opener: Opener | None,
-                      after_source: int) -> tuple[Range, bool] | None:
+    def _verb_content(
+        self, cue: CueMatch, opener: Opener | None, after_source: int
+    ) -> tuple[Range, bool] | None:
         tt = self.tt
         if opener is None:
-            rng = object_content(tt, self._skip_interjections(after_source), self.cues, cue, self.lex)
+            rng = object_content(
+                tt, self._skip_interjections(after_source), self.cue_at, cue, self.lex
+            )
             return (rng, False) if rng else None
         if opener.kind == "that":
-            return content_from(tt, opener.index + 1, self.cues, cue, self.lex)
+            return content_from(tt, opener.index + 1, self.cue_at, cue, self.lex)
         if opener.kind == "quote":
             return quoted(tt, opener.index)
         if opener.kind == "colon":
             start = opener.index + 1
             if start < len(tt.tokens) and tt.quotes.get(start, -1) > start:
                 return quoted(tt, start)
-            found = content_from(tt, start, self.cues, cue, self.lex)
+            found = content_from(tt, start, self.cue_at, cue, self.lex)
             return (found[0], True) if found else None
-        rng = object_content(tt, opener.index + 1, self.cues, cue, self.lex)
+        rng = object_content(tt, opener.index + 1, self.cue_at, cue, self.lex)
         return (rng, False) if rng else None
 
     def _speaker(self, cue: CueMatch, source: Range | None) -> Range | None:
@@ -238,8 +269,13 @@ class ClaimBuilder:
         if cue.relay:
             self._attach_channel(cue, source)
             return None
-        if cue.position == "impersonal" and nxt and nxt.kind == "phrase" and nxt.first == cue.last \
-                and nxt.position == "source_after":
+        if (
+            cue.position == "impersonal"
+            and nxt
+            and nxt.kind == "phrase"
+            and nxt.first == cue.last
+            and nxt.position == "source_after"
+        ):
             source = noun_phrase(tt, nxt.last, sentence_end, lex, self.cue_starts, after_lam=True)
             self.consumed.add(nxt.first)
         content = self._phrase_content(cue, source[1] if source else cue.last, sentence_end)
@@ -263,38 +299,44 @@ class ClaimBuilder:
         same_sentence = self.tt.sentence_of[previous.cue.first] == self.tt.sentence_of[cue.first]
         return previous.source if same_sentence else None
 
-    def _phrase_content(self, cue: CueMatch, after: int,
-                        sentence_end: int) -> tuple[Range, bool] | None:
+    def _phrase_content(
+        self, cue: CueMatch, after: int, sentence_end: int
+    ) -> tuple[Range, bool] | None:
         tt = self.tt
         k = after
         while k < sentence_end and tt.tokens[k].norm in ("،", ","):
             k += 1
         at_end = k >= sentence_end or tt.tokens[k].norm in SENTENCE_END
-        if at_end or not (self._at_clause_start(cue) or cue.quoting or cue.position == "impersonal"):
+        if at_end or not (
+            self._at_clause_start(cue) or cue.quoting or cue.position == "impersonal"
+        ):
             return self._preceding_content(cue)
         for j in range(k, min(sentence_end, k + 12, self._next_verb_start(cue))):
             if is_complementizer(tt.tokens[j], self.lex):
-                return content_from(tt, j + 1, self.cues, cue, self.lex)
+                return content_from(tt, j + 1, self.cue_at, cue, self.lex)
         if tt.tokens[k].norm == "عن":
-            rng = object_content(tt, k + 1, self.cues, cue, self.lex)
+            rng = object_content(tt, k + 1, self.cue_at, cue, self.lex)
             return (rng, False) if rng else None
         if cue.position == "impersonal" or cue.quoting:
             return None
-        return content_from(tt, k, self.cues, cue, self.lex)
+        return content_from(tt, k, self.cue_at, cue, self.lex)
 
     def _at_clause_start(self, cue: CueMatch) -> bool:
         first, _ = self.tt.sentence_bounds(cue.first)
         if cue.first == first:
             return True
         prev = self.tt.tokens[cue.first - 1].norm
-        return prev in CLAUSE_MARKS or prev in CLAUSE_START_WORDS or \
-            prev in self.lex.marker_set("clause_openers")
+        return (
+            prev in CLAUSE_MARKS
+            or prev in CLAUSE_START_WORDS
+            or prev in self.lex.marker_set("clause_openers")
+        )
 
     def _preceding_content(self, cue: CueMatch) -> tuple[Range, bool] | None:
         """A post-posed cue («... بحسب ما ذكر X») attributes the proposition just before it."""
         for draft in reversed(self.drafts):
             start, end = draft.content
-            gap = [t for t in self.tt.tokens[end:cue.first] if t.norm not in PUNCTUATION]
+            gap = [t for t in self.tt.tokens[end : cue.first] if t.norm not in PUNCTUATION]
             if start <= cue.first and (not gap or end > cue.first):
                 return draft.content, draft.direct_quote
             if end <= cue.first:
@@ -318,4 +360,3 @@ class ClaimBuilder:
             if draft.channel is None:
                 self.drafts[n] = replace(draft, channel=outlet)
             return
-

@@ -36,14 +36,20 @@ def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | N
 
 
 def _is_kind(norm: str, lex: Lexicon) -> bool:
-    return norm in lex.marker_set("channel_kinds") or bare_noun(norm) in lex.marker_set("channel_kinds")
+    return norm in lex.marker_set("channel_kinds") or bare_noun(norm) in lex.marker_set(
+        "channel_kinds"
+    )
 
 
 def _statement(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range:
     """«في بيان صحفي» → بيان صحفي; «في تصريح إلى "الوطن"» → "الوطن"."""
     end = k + 1
     modifiers = lex.marker_set("channel_kind_modifiers")
-    while end < hi and tt.tokens[end].norm in modifiers and tt.tokens[end].norm not in ("له", "لها", "لهم"):
+    while (
+        end < hi
+        and tt.tokens[end].norm in modifiers
+        and tt.tokens[end].norm not in ("له", "لها", "لهم")
+    ):
         end += 1
     nxt = end
     while nxt < hi and tt.tokens[nxt].norm in ("له", "لها", "لهم"):
@@ -71,15 +77,22 @@ def _outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | None:
             end += 1
         return (k, partner + 1)
     end = k
-    while end < hi and end - k < MAX_OUTLET_TOKENS and tt.tokens[end].norm not in PUNCTUATION \
-            and not _is_stop(tt.tokens[end].norm, lex):
+    while (
+        end < hi
+        and end - k < MAX_OUTLET_TOKENS
+        and tt.tokens[end].norm not in PUNCTUATION
+        and not _is_stop(tt.tokens[end].norm, lex)
+    ):
         end += 1
     return (k, end) if end > k else None
 
 
 def _is_stop(norm: str, lex: Lexicon) -> bool:
-    return (norm in lex.marker_set("source_stoppers") or norm in lex.marker_set("time_words")
-            or norm in lex.verbs)
+    return (
+        norm in lex.marker_set("source_stoppers")
+        or norm in lex.marker_set("time_words")
+        or norm in lex.verbs
+    )
 
 
 def _told_outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | None:
@@ -88,11 +101,18 @@ def _told_outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | No
     rest = tok.norm[1:]
     if rest == "" or tok.text.rstrip("\u0640") in ("ل", "لـ"):
         return _outlet(tt, k + 1, hi, lex)
-    if rest in lex.organisations or bare_noun(rest) in lex.marker_set("outlet_heads") \
-            or rest in lex.marker_set("outlet_heads"):
+    if (
+        rest in lex.organisations
+        or bare_noun(rest) in lex.marker_set("outlet_heads")
+        or rest in lex.marker_set("outlet_heads")
+    ):
         end = k + 1
-        while end < hi and end - k < MAX_OUTLET_TOKENS and tt.tokens[end].norm not in PUNCTUATION \
-                and not _is_stop(tt.tokens[end].norm, lex):
+        while (
+            end < hi
+            and end - k < MAX_OUTLET_TOKENS
+            and tt.tokens[end].norm not in PUNCTUATION
+            and not _is_stop(tt.tokens[end].norm, lex)
+        ):
             end += 1
         return (k, end)
     return None
@@ -102,5 +122,9 @@ def lam_prefixed(tt: TokenizedText, rng: Range) -> bool:
     """True when the range's first token carries the preposition لـ of «قال لوكالة رويترز»."""
     tok = tt.tokens[rng[0]]
     rest = tok.norm[1:]
-    return tok.norm[:1] == "ل" and not tok.norm.startswith("لل") and len(rest) >= 2 \
+    return (
+        tok.norm[:1] == "ل"
+        and not tok.norm.startswith("لل")
+        and len(rest) >= 2
         and (rng[0] == 0 or not one_of(tt.tokens[rng[0] - 1].norm, ("في", "خلال")))
+    )

@@ -20,14 +20,30 @@ TAIL_POSITIONS = frozenset({"source_after", "own_pronoun"})
 OBJECT_PREPOSITIONS = {"علي": "ala", "عن": "an", "من": "min"}
 # A complementizer after one of these belongs to another construction («بعد أن» after),
 # unless the cue itself takes that preposition («أشار إلى أن»).
-_GOVERNING = {"الي": "ila", "علي": "ala", "عن": "an", "من": "min", "بعد": "-", "قبل": "-",
-              "منذ": "-", "دون": "-", "بدل": "-", "رغم": "-", "مجرد": "-", "بمجرد": "-"}
+_GOVERNING = {
+    "الي": "ila",
+    "علي": "ala",
+    "عن": "an",
+    "من": "min",
+    "بعد": "-",
+    "قبل": "-",
+    "منذ": "-",
+    "دون": "-",
+    "بدل": "-",
+    "رغم": "-",
+    "مجرد": "-",
+    "بمجرد": "-",
+}
 MIN_QUOTATION_TOKENS = 2
 
 
 def _bare_function_word(norm: str) -> str:
     """«وعلى» → «علي»: a preposition with a conjunction on it."""
-    if len(norm) > 2 and norm[0] in "وف" and (norm[1:] in _GOVERNING or norm[1:] in OBJECT_PREPOSITIONS):
+    if (
+        len(norm) > 2
+        and norm[0] in "وف"
+        and (norm[1:] in _GOVERNING or norm[1:] in OBJECT_PREPOSITIONS)
+    ):
         return norm[1:]
     return norm
 
@@ -38,13 +54,20 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     if close <= k or close - k - 1 < MIN_QUOTATION_TOKENS and tt.tokens[k - 1].text != ":":
         return False
     prev = tt.tokens[k - 1].norm if k > 0 else ""
-    if prev in _GOVERNING or prev in ("عبر", "ل", "ب", "باسم") or prev in lex.marker_set("channel_kinds"):
+    if (
+        prev in _GOVERNING
+        or prev in ("عبر", "ل", "ب", "باسم")
+        or prev in lex.marker_set("channel_kinds")
+    ):
         return False
     if close + 1 >= len(tt.tokens):
         return True
     after = tt.tokens[close + 1]
-    return after.norm in PUNCTUATION or _joins_quotes(tt, close + 1) or \
-        tt.sentence_of[close + 1] != tt.sentence_of[close]
+    return (
+        after.norm in PUNCTUATION
+        or _joins_quotes(tt, close + 1)
+        or tt.sentence_of[close + 1] != tt.sentence_of[close]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +101,12 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
             k = tt.quotes[k] + 1
             continue
         prep = OBJECT_PREPOSITIONS.get(_bare_function_word(tok.norm))
-        if prep and prep in takes and k + 1 < sentence_end and not is_complementizer(tt.tokens[k + 1], lex):
+        if (
+            prep
+            and prep in takes
+            and k + 1 < sentence_end
+            and not is_complementizer(tt.tokens[k + 1], lex)
+        ):
             if cue.relay and prep == "an":
                 k += 1
                 continue
@@ -89,11 +117,14 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
     return None
 
 
-def proposition_end(tt: TokenizedText, start: int, cues: list[CueMatch], lex: Lexicon,
-                    after_cue: CueMatch) -> int:
-    """One past the last token of the proposition that starts at ``start``."""
+def proposition_end(
+    tt: TokenizedText, start: int, cue_at: dict[int, CueMatch], lex: Lexicon, after_cue: CueMatch
+) -> int:
+    """One past the last token of the proposition that starts at ``start``.
+
+    ``cue_at`` maps the first token of every cue in the text to the cue.
+    """
     _, sentence_end = tt.sentence_bounds(start) if start < len(tt.tokens) else (0, start)
-    cue_at = {c.first: c for c in cues if c.first > after_cue.first}
     k = start
     last_clause_punct = -1
     while k < sentence_end:
@@ -102,7 +133,7 @@ def proposition_end(tt: TokenizedText, start: int, cues: list[CueMatch], lex: Le
         if tok.text in QUOTES and partner > k:
             k = partner + 1
             continue
-        if k in cue_at and k > start:
+        if k in cue_at and k > start and k > after_cue.first:
             end = _end_before_cue(tt, start, k, cue_at[k], last_clause_punct, lex)
             if end is not None:
                 return trim_end(tt, start, end)
@@ -114,15 +145,16 @@ def proposition_end(tt: TokenizedText, start: int, cues: list[CueMatch], lex: Le
     return trim_end(tt, start, sentence_end)
 
 
-def _end_before_cue(tt: TokenizedText, start: int, k: int, cue: CueMatch, last_punct: int,
-                    lex: Lexicon) -> int | None:
+def _end_before_cue(
+    tt: TokenizedText, start: int, k: int, cue: CueMatch, last_punct: int, lex: Lexicon
+) -> int | None:
     if cue.kind == "phrase" and cue.position in TAIL_POSITIONS | {"dropped"}:
         if tt.tokens[k - 1].text in ("-", "(", "–"):
             return None  # a parenthetical «-وفقا لـ X-» stays inside the content
         return k
     if last_punct < start:
         return None  # a nested claim inside the content: «إن بلاده تتوقع أن ...»
-    between = tt.tokens[last_punct + 1:k]
+    between = tt.tokens[last_punct + 1 : k]
     if not between or cue.conjoined or cue.kind == "participle":
         return last_punct
     first = between[0].norm
@@ -134,7 +166,7 @@ def _end_before_cue(tt: TokenizedText, start: int, k: int, cue: CueMatch, last_p
 
 def _starts_content_ender(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     for ender in lex.markers["content_enders"]:
-        words = tuple(t.norm for t in tt.tokens[k:k + len(ender)])
+        words = tuple(t.norm for t in tt.tokens[k : k + len(ender)])
         if words == ender:
             return True
     return False
@@ -144,8 +176,11 @@ def trim_end(tt: TokenizedText, start: int, end: int) -> int:
     """Drop trailing punctuation (but not a closing quote that belongs to the content)."""
     while end > start:
         tok = tt.tokens[end - 1]
-        if tok.norm in PUNCTUATION and not (tok.text in QUOTES and tt.quotes.get(end - 1, end) < end - 1
-                                            and tt.quotes[end - 1] >= start):
+        if tok.norm in PUNCTUATION and not (
+            tok.text in QUOTES
+            and tt.quotes.get(end - 1, end) < end - 1
+            and tt.quotes[end - 1] >= start
+        ):
             end -= 1
             continue
         break
@@ -153,8 +188,11 @@ def trim_end(tt: TokenizedText, start: int, end: int) -> int:
 
 
 def trim_start(tt: TokenizedText, start: int, end: int) -> int:
-    while start < end and tt.tokens[start].norm in PUNCTUATION and not (
-            tt.tokens[start].text in QUOTES and start < tt.quotes.get(start, -1) < end):
+    while (
+        start < end
+        and tt.tokens[start].norm in PUNCTUATION
+        and not (tt.tokens[start].text in QUOTES and start < tt.quotes.get(start, -1) < end)
+    ):
         start += 1
     return start
 
@@ -182,8 +220,9 @@ def _joins_quotes(tt: TokenizedText, k: int) -> bool:
     return tok.norm in ("و", "او") or one_of(tok.norm, ("بالتالي", "كذلك", "ايضا"))
 
 
-def content_from(tt: TokenizedText, start: int, cues: list[CueMatch], cue: CueMatch,
-                 lex: Lexicon) -> tuple[Range, bool] | None:
+def content_from(
+    tt: TokenizedText, start: int, cue_at: dict[int, CueMatch], cue: CueMatch, lex: Lexicon
+) -> tuple[Range, bool] | None:
     """Content starting at ``start`` (after a complementizer or colon) to the proposition end."""
     while start < len(tt.tokens) and is_complementizer(tt.tokens[start], lex):
         start += 1  # «أن أن»
@@ -192,19 +231,20 @@ def content_from(tt: TokenizedText, start: int, cues: list[CueMatch], cue: CueMa
     tok = tt.tokens[start]
     if tok.text in QUOTES and tt.quotes.get(start, -1) > start:
         rng, direct = quoted(tt, start)
-        end = proposition_end(tt, start, cues, lex, cue)
+        end = proposition_end(tt, start, cue_at, lex, cue)
         if rng[1] >= end - 1 or tt.quotes[start] + 1 >= end:
             return rng, direct
-    end = proposition_end(tt, start, cues, lex, cue)
+    end = proposition_end(tt, start, cue_at, lex, cue)
     start = trim_start(tt, start, end)
     return ((start, end), False) if end > start else None
 
 
-def object_content(tt: TokenizedText, start: int, cues: list[CueMatch], cue: CueMatch,
-                   lex: Lexicon) -> Range | None:
+def object_content(
+    tt: TokenizedText, start: int, cue_at: dict[int, CueMatch], cue: CueMatch, lex: Lexicon
+) -> Range | None:
     """The object noun phrase: «تنفي بشكل قاطع وجود الاتفاق» → «وجود الاتفاق»."""
     start = skip_adverbials(tt, start, lex)
-    end = proposition_end(tt, start, cues, lex, cue)
+    end = proposition_end(tt, start, cue_at, lex, cue)
     for k in range(start, end):
         if tt.tokens[k].norm in CLAUSE_PUNCT:
             end = trim_end(tt, start, k)
@@ -217,8 +257,10 @@ def skip_adverbials(tt: TokenizedText, k: int, lex: Lexicon) -> int:
     while changed and k < len(tt.tokens):
         changed = False
         for adv in lex.markers["adverbials"]:
-            words = [t.norm for t in tt.tokens[k:k + len(adv)]]
-            if len(words) == len(adv) and all(a in ("*", w) for a, w in zip(adv, words, strict=True)):
+            words = [t.norm for t in tt.tokens[k : k + len(adv)]]
+            if len(words) == len(adv) and all(
+                a in ("*", w) for a, w in zip(adv, words, strict=True)
+            ):
                 k += len(adv)
                 changed = True
                 break
@@ -230,5 +272,9 @@ def skip_adverbials(tt: TokenizedText, k: int, lex: Lexicon) -> int:
 
 def is_direct(tt: TokenizedText, rng: Range) -> bool:
     first, last = rng
-    return (first > 0 and tt.tokens[first - 1].text in QUOTES and last < len(tt.tokens)
-            and tt.tokens[last].text in QUOTES | CLOSE_QUOTES)
+    return (
+        first > 0
+        and tt.tokens[first - 1].text in QUOTES
+        and last < len(tt.tokens)
+        and tt.tokens[last].text in QUOTES | CLOSE_QUOTES
+    )

@@ -55,7 +55,7 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
 
 
 def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:
-    """Non-claim speech verbs (دعا، برر ...): their subjects are speakers later text may refer to."""
+    """Non-claim speech verbs (دعا، برر ...): their subjects are speakers text may refer to."""
     return [(t.index, lex.speech_acts[t.norm]) for t in tt.tokens if t.norm in lex.speech_acts]
 
 
@@ -71,7 +71,7 @@ def one_of(norm: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> boo
 
 def _formula_length(tt: TokenizedText, i: int, lex: Lexicon) -> int:
     for formula in lex.formulas:
-        words = [t.norm for t in tt.tokens[i:i + len(formula)]]
+        words = [t.norm for t in tt.tokens[i : i + len(formula)]]
         if words and one_of(words[0], {formula[0]}) and tuple(words[1:]) == formula[1:]:
             return len(formula)
     return 0
@@ -87,13 +87,30 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)
 
 
-def _make(tt: TokenizedText, first: int, last: int, start: int, form: CueForm, conjoined: bool,
-          lex: Lexicon) -> CueMatch:
+def _make(
+    tt: TokenizedText,
+    first: int,
+    last: int,
+    start: int,
+    form: CueForm,
+    conjoined: bool,
+    lex: Lexicon,
+) -> CueMatch:
     return CueMatch(
-        first=first, last=last, start=start, end=tt.tokens[last - 1].end,
-        lemma=form.lemma, stance=form.stance, gloss=form.gloss, takes=form.takes,
-        kind=form.kind, position="verb", agreement=form.agreement, conjoined=conjoined,
-        negated=_is_negated(tt, first, lex), relay=form.relay,
+        first=first,
+        last=last,
+        start=start,
+        end=tt.tokens[last - 1].end,
+        lemma=form.lemma,
+        stance=form.stance,
+        gloss=form.gloss,
+        takes=form.takes,
+        kind=form.kind,
+        position="verb",
+        agreement=form.agreement,
+        conjoined=conjoined,
+        negated=_is_negated(tt, first, lex),
+        relay=form.relay,
     )
 
 
@@ -124,17 +141,34 @@ def _phrase_length(tt: TokenizedText, i: int, phrase: PhraseCue) -> int:
     return len(phrase.words)
 
 
-def _make_phrase(tt: TokenizedText, first: int, last: int, phrase: PhraseCue, conj: bool,
-                 lex: Lexicon) -> CueMatch:
-    verb = next((lex.verbs[tt.tokens[k].norm] for k in range(first, last)
-                 if phrase.words[k - first] == "*" and tt.tokens[k].norm in lex.verbs), None)
+def _make_phrase(
+    tt: TokenizedText, first: int, last: int, phrase: PhraseCue, conj: bool, lex: Lexicon
+) -> CueMatch:
+    verb = next(
+        (
+            lex.verbs[tt.tokens[k].norm]
+            for k in range(first, last)
+            if phrase.words[k - first] == "*" and tt.tokens[k].norm in lex.verbs
+        ),
+        None,
+    )
     pronoun = _attached_pronoun(phrase.words[-1]) if phrase.position == "own_pronoun" else ""
     return CueMatch(
-        first=first, last=last, start=_after_conjunction(tt, first) if conj else tt.tokens[first].start,
-        end=tt.tokens[last - 1].end, lemma=" ".join(t.text for t in tt.tokens[first:last]),
-        stance=phrase.stance, gloss=phrase.gloss, takes=frozenset({"clause"}), kind="phrase",
-        position=phrase.position, agreement=_PRONOUN_AGREEMENT.get(pronoun, ""),
-        conjoined=False, negated=False, relay=bool(verb and verb.relay), pronoun=pronoun,
+        first=first,
+        last=last,
+        start=_after_conjunction(tt, first) if conj else tt.tokens[first].start,
+        end=tt.tokens[last - 1].end,
+        lemma=" ".join(t.text for t in tt.tokens[first:last]),
+        stance=phrase.stance,
+        gloss=phrase.gloss,
+        takes=frozenset({"clause"}),
+        kind="phrase",
+        position=phrase.position,
+        agreement=_PRONOUN_AGREEMENT.get(pronoun, ""),
+        conjoined=False,
+        negated=False,
+        relay=bool(verb and verb.relay),
+        pronoun=pronoun,
         quoting=phrase.quoting,
     )
 
@@ -171,5 +205,5 @@ def _is_negated(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
     """«لم ينفِ» is negated; «لا يؤكد فقط ... بل» (not only ... but) is not."""
     if i == 0 or tt.tokens[i - 1].norm not in lex.marker_set("negations"):
         return False
-    window = [t.norm for t in tt.tokens[i + 1:i + 8]]
+    window = [t.norm for t in tt.tokens[i + 1 : i + 8]]
     return not any(w in lex.marker_set("not_only") for w in window)

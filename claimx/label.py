@@ -12,8 +12,14 @@ from claimx.source import bare_noun
 from claimx.tokenize import PUNCTUATION, QUOTES, TokenizedText
 
 MAX_ORGANISATION_WORDS = 4
-DEMONSTRATIVE_GLOSS = {"هذه": "these", "هذا": "this", "تلك": "those", "ذلك": "that",
-                       "احد": "one of", "احدي": "one of"}
+DEMONSTRATIVE_GLOSS = {
+    "هذه": "these",
+    "هذا": "this",
+    "تلك": "those",
+    "ذلك": "that",
+    "احد": "one of",
+    "احدي": "one of",
+}
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does"}
 
 
@@ -46,17 +52,19 @@ def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> tup
 
 def _organisation(words: list, k: int, lex: Lexicon) -> tuple[str, int]:
     for size in range(MAX_ORGANISATION_WORDS, 0, -1):
-        key = " ".join(bare_noun(w.norm) if i == 0 else w.norm for i, w in enumerate(words[k:k + size]))
-        full = " ".join(w.norm for w in words[k:k + size])
+        key = " ".join(
+            bare_noun(w.norm) if i == 0 else w.norm for i, w in enumerate(words[k : k + size])
+        )
+        full = " ".join(w.norm for w in words[k : k + size])
         for candidate in (full, key, "ال" + key):
-            if len(words[k:k + size]) == size and candidate in lex.organisations:
+            if len(words[k : k + size]) == size and candidate in lex.organisations:
                 return lex.organisations[candidate], size
     return "", 0
 
 
 def _head(words: list, k: int, lex: Lexicon):
     for size in (2, 1):
-        chunk = words[k:k + size]
+        chunk = words[k : k + size]
         if len(chunk) < size:
             continue
         key = " ".join(strip_conjunction(w.norm) for w in chunk)
@@ -66,11 +74,13 @@ def _head(words: list, k: int, lex: Lexicon):
     return None, 0
 
 
-def _compose(determiners: list[str], adjectives: list[str], genitives: list[str], head: str,
-             rest: list[str]) -> str:
+def _compose(
+    determiners: list[str], adjectives: list[str], genitives: list[str], head: str, rest: list[str]
+) -> str:
     if not head:
-        return " ".join(filter(None, [*determiners, " ".join(reversed(adjectives)), *genitives,
-                                      " ".join(rest)])).strip()
+        return " ".join(
+            filter(None, [*determiners, " ".join(reversed(adjectives)), *genitives, " ".join(rest)])
+        ).strip()
     if head.endswith(" for"):
         core = f"{head} {' '.join(genitives)}".strip()
     else:
@@ -87,19 +97,34 @@ def verb_phrase(gloss: str, plural: bool, negated: bool, phrase_cue: bool) -> st
         aux = "do not" if plural else "does not"
         return f"{aux} {gloss}"
     if not plural:
-        verb = IRREGULAR_3SG.get(verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s"))
+        verb = IRREGULAR_3SG.get(verb) or third_person(verb)
     elif verb == "be":
         verb = "are"
     return f"{verb} {tail}".strip()
 
 
-def make_label(tt: TokenizedText, speaker: tuple[int, int] | None, gloss: str, negated: bool,
-               phrase_cue: bool, lex: Lexicon) -> str:
+def third_person(verb: str) -> str:
+    """deny → denies, say → says, stress → stresses."""
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+def make_label(
+    tt: TokenizedText,
+    speaker: tuple[int, int] | None,
+    gloss: str,
+    negated: bool,
+    phrase_cue: bool,
+    lex: Lexicon,
+) -> str:
     """«مصادر "قوات سوريا الديمقراطية" تنفي» → "SDF sources deny"."""
     if speaker is None:
         return f"Unattributed: {verb_phrase(gloss, False, negated, phrase_cue)}"
     who, plural = speaker_gloss(tt, speaker[0], speaker[1], lex)
     who = who[:1].upper() + who[1:] if who else "Unnamed source"
     if phrase_cue:
-        return f"{gloss[:1].upper()}{gloss[1:]} {who[:1].lower() + who[1:] if who.isascii() else who}"
+        return (
+            f"{gloss[:1].upper()}{gloss[1:]} {who[:1].lower() + who[1:] if who.isascii() else who}"
+        )
     return f"{who} {verb_phrase(gloss, plural, negated, phrase_cue)}"

@@ -77,6 +77,7 @@ def _n(words: str) -> str:
 
 # --- inflection rules -------------------------------------------------------------------
 
+
 def perfect_forms(lemma: str) -> list[tuple[str, str]]:
     """Third-person perfect forms, with object suffixes (نفته، اعتبرتها), and their agreement."""
     p = normalize(lemma)
@@ -96,11 +97,25 @@ def imperfect_forms(imperfect: str) -> list[tuple[str, str]]:
     body = i[1:]
     if i.endswith(("ي", "و")):  # defective: ينفي، يرى، يدعو
         short = body[:-1]
-        forms = [(i, "m"), ("ت" + body, "f"), ("ي" + short + "ون", "mp"), ("ي" + short + "وا", "mp"),
-                 ("ي" + short, "m"), ("ت" + short, "f"), (i + "ان", "md")]
+        forms = [
+            (i, "m"),
+            ("ت" + body, "f"),
+            ("ي" + short + "ون", "mp"),
+            ("ي" + short + "وا", "mp"),
+            ("ي" + short, "m"),
+            ("ت" + short, "f"),
+            (i + "ان", "md"),
+        ]
     else:
-        forms = [(i, "m"), ("ت" + body, "f"), (i + "ون", "mp"), (i + "وا", "mp"), (i + "ان", "md"),
-                 ("ت" + body + "ان", "fd"), (i + "ن", "fp")]
+        forms = [
+            (i, "m"),
+            ("ت" + body, "f"),
+            (i + "ون", "mp"),
+            (i + "وا", "mp"),
+            (i + "ان", "md"),
+            ("ت" + body + "ان", "fd"),
+            (i + "ن", "fp"),
+        ]
     with_objects = [(f + s, a) for f, a in forms[:3] for s in OBJECT_SUFFIXES]
     return forms + with_objects
 
@@ -122,8 +137,13 @@ def _with_proclitics(form: str, future: bool) -> list[str]:
 def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
     skip = {normalize(w) for w in entry.get("skip", [])}
     passive = {normalize(w) for w in entry.get("passive", [])}
-    base = dict(lemma=entry["lemma"], stance=entry["stance"], gloss=entry["gloss"],
-                takes=frozenset(entry["takes"]), relay=bool(entry.get("relay", False)))
+    base = dict(
+        lemma=entry["lemma"],
+        stance=entry["stance"],
+        gloss=entry["gloss"],
+        takes=frozenset(entry["takes"]),
+        relay=bool(entry.get("relay", False)),
+    )
     out: list[tuple[str, CueForm]] = []
     generated = [(f, a, "verb", False) for f, a in perfect_forms(entry["lemma"])]
     generated += [(f, a, "verb", True) for f, a in imperfect_forms(entry["imperfect"])]
@@ -164,15 +184,26 @@ def load_lexicon() -> Lexicon:
     for entry in cues["phrases"]:
         words = tuple(normalize(w) if w != "*" else "*" for w in entry["words"])
         phrases.setdefault(words[0], []).append(
-            PhraseCue(words, entry["stance"], entry["gloss"], entry["position"],
-                      bool(entry.get("quoting", False))))
+            PhraseCue(
+                words,
+                entry["stance"],
+                entry["gloss"],
+                entry["position"],
+                bool(entry.get("quoting", False)),
+            )
+        )
     speech_acts: dict[str, str] = {}
     for entry in cues["speech_acts"]:
         speech_acts.update(_speech_act_entries(entry))
-    heads = {_n(k): Head(v["gloss"], v["agreement"], bool(v.get("plural", False)))
-             for k, v in sources["heads"].items()}
-    adjectives = {form: gloss for word, gloss in sources["adjectives"].items()
-                  for form in _adjective_forms(word)}
+    heads = {
+        _n(k): Head(v["gloss"], v["agreement"], bool(v.get("plural", False)))
+        for k, v in sources["heads"].items()
+    }
+    adjectives = {
+        form: gloss
+        for word, gloss in sources["adjectives"].items()
+        for form in _adjective_forms(word)
+    }
     return Lexicon(
         verbs=verbs,
         phrases={k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()},

@@ -12,7 +12,6 @@ from claimx.source import Range
 from claimx.tokenize import TokenizedText
 
 
-
 def extract_document(text: str, source: str = "-", doc_id: str | None = None) -> Document:
     """Extract every attributed claim in ``text``."""
     lex = load_lexicon()
@@ -20,8 +19,14 @@ def extract_document(text: str, source: str = "-", doc_id: str | None = None) ->
     cues = find_cues(tt, lex)
     drafts = ClaimBuilder(tt, cues, lex, find_speech_acts(tt, lex)).build()
     claims = tuple(_to_claim(tt, n, d, lex) for n, d in enumerate(drafts, start=1))
-    return Document(text=text, source=source, claims=claims, n_tokens=len(tt.tokens),
-                    n_sentences=tt.n_sentences, id=doc_id)
+    return Document(
+        text=text,
+        source=source,
+        claims=claims,
+        n_tokens=len(tt.tokens),
+        n_sentences=tt.n_sentences,
+        id=doc_id,
+    )
 
 
 def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
@@ -30,13 +35,17 @@ def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
         id=f"c{n}",
         sentence=tt.sentence_of[cue.first],
         source=_span(tt, draft.source, detach=draft.source_after_lam),
-        speaker=_span(tt, draft.speaker, detach=draft.source_after_lam and draft.speaker == draft.source),
-        cue=Span(tt.text[cue.start:cue.end], cue.start, cue.end),
+        speaker=_span(
+            tt, draft.speaker, detach=draft.source_after_lam and draft.speaker == draft.source
+        ),
+        cue=Span(tt.text[cue.start : cue.end], cue.start, cue.end),
         lemma=cue.lemma,
         gloss=cue.gloss,
         stance=cue.stance,
         negated=cue.negated,
-        channel=_span(tt, draft.channel, detach=bool(draft.channel and lam_prefixed(tt, draft.channel))),
+        channel=_span(
+            tt, draft.channel, detach=bool(draft.channel and lam_prefixed(tt, draft.channel))
+        ),
         content=_span(tt, draft.content, detach=False),
         direct_quote=draft.direct_quote,
         label=make_label(tt, draft.speaker, cue.gloss, cue.negated, cue.kind == "phrase", lex),
@@ -52,4 +61,4 @@ def _span(tt: TokenizedText, rng: Range | None, detach: bool) -> Span | None:
     if detach:
         rest = first.text[1:].lstrip("\u0640\u064e\u0650")
         start = first.end - len(rest) if rest else tt.tokens[min(rng[0] + 1, rng[1] - 1)].start
-    return Span(tt.text[start:last.end], start, last.end)
+    return Span(tt.text[start : last.end], start, last.end)

@@ -13,8 +13,30 @@ from claimx.tokenize import CLOSE_QUOTES, PUNCTUATION, QUOTES, Token, TokenizedT
 Range = tuple[int, int]
 MAX_SOURCE_TOKENS = 12
 MAX_FRONTED_SUBJECT = 7
-PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "بعد", "قبل", "خلال", "منذ", "عبر",
-                          "حول", "لدي", "عند", "بين", "وسط", "ضمن", "اثر", "جراء", "بسبب"})
+PREPOSITIONS = frozenset(
+    {
+        "في",
+        "من",
+        "علي",
+        "الي",
+        "عن",
+        "مع",
+        "بعد",
+        "قبل",
+        "خلال",
+        "منذ",
+        "عبر",
+        "حول",
+        "لدي",
+        "عند",
+        "بين",
+        "وسط",
+        "ضمن",
+        "اثر",
+        "جراء",
+        "بسبب",
+    }
+)
 DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هؤلاء", "اولئك", "احد", "احدي"})
 REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "عينه", "عينها"})
 
@@ -23,17 +45,28 @@ def is_complementizer(tok: Token, lex: Lexicon) -> bool:
     """True when the token is أن/إن/بأن, bare or with a pronoun (أنه، إنها)."""
     norm = tok.norm
     for comp in lex.marker_set("complementizers"):
-        if norm.startswith(comp) and norm[len(comp):] in lex.marker_set("complementizer_suffixes"):
+        if norm.startswith(comp) and norm[len(comp) :] in lex.marker_set("complementizer_suffixes"):
             return True
     return norm in lex.marker_set("complementizers")
 
 
 def is_preposition_like(norm: str) -> bool:
-    return one_of(norm, PREPOSITIONS) or norm.startswith(("بال", "لل", "وبال", "ولل")) and len(norm) > 5
+    return (
+        one_of(norm, PREPOSITIONS)
+        or norm.startswith(("بال", "لل", "وبال", "ولل"))
+        and len(norm) > 5
+    )
 
 
-def noun_phrase(tt: TokenizedText, i: int, limit: int, lex: Lexicon, cue_starts: set[int],
-                object_mode: bool = False, after_lam: bool = False) -> Range | None:
+def noun_phrase(
+    tt: TokenizedText,
+    i: int,
+    limit: int,
+    lex: Lexicon,
+    cue_starts: set[int],
+    object_mode: bool = False,
+    after_lam: bool = False,
+) -> Range | None:
     """The longest plausible noun phrase starting at token ``i`` and ending before ``limit``.
 
     ``after_lam``: the phrase is governed by لـ («وفقا للتقارير»), so a fused لل is expected.
@@ -63,8 +96,13 @@ def noun_phrase(tt: TokenizedText, i: int, limit: int, lex: Lexicon, cue_starts:
         if j > i and _names_outlet_told(tok, lex):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
         links = lex.marker_set("np_links")
-        if object_mode and j > i and _definiteness_break(tokens[j - 1], tok) \
-                and tok.norm not in links and tokens[j - 1].norm not in links:
+        if (
+            object_mode
+            and j > i
+            and _definiteness_break(tokens[j - 1], tok)
+            and tok.norm not in links
+            and tokens[j - 1].norm not in links
+        ):
             break
         j += 1
     while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
@@ -77,8 +115,13 @@ def _names_outlet_told(tok: Token, lex: Lexicon) -> bool:
     if tok.norm[:1] != "ل" or tok.norm.startswith("لل"):
         return False
     rest = tok.norm[1:]
-    return rest == "" or rest in lex.organisations or bare_noun(rest) in lex.marker_set("outlet_heads") \
-        or rest in lex.marker_set("outlet_heads") or rest in lex.heads
+    return (
+        rest == ""
+        or rest in lex.organisations
+        or bare_noun(rest) in lex.marker_set("outlet_heads")
+        or rest in lex.marker_set("outlet_heads")
+        or rest in lex.heads
+    )
 
 
 def _stops_source(tok: Token, lex: Lexicon) -> bool:
@@ -87,8 +130,12 @@ def _stops_source(tok: Token, lex: Lexicon) -> bool:
         return True
     if is_complementizer(tok, lex):
         return True
-    return (norm in lex.marker_set("source_stoppers") or norm in lex.marker_set("time_words")
-            or norm in lex.verbs or norm in lex.speech_acts)
+    return (
+        norm in lex.marker_set("source_stoppers")
+        or norm in lex.marker_set("time_words")
+        or norm in lex.verbs
+        or norm in lex.speech_acts
+    )
 
 
 def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
@@ -96,19 +143,24 @@ def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         return False
     nxt = tt.tokens[j]
     bare = nxt.norm[2:] if nxt.norm.startswith("ال") else nxt.norm
-    return not (_stops_source(nxt, lex) or bare in lex.marker_set("channel_kinds")
-                or nxt.norm in lex.marker_set("channel_kinds") or nxt.norm in ("وقت", "حين"))
+    return not (
+        _stops_source(nxt, lex)
+        or bare in lex.marker_set("channel_kinds")
+        or nxt.norm in lex.marker_set("channel_kinds")
+        or nxt.norm in ("وقت", "حين")
+    )
 
 
 def _definiteness_break(previous: Token, current: Token) -> bool:
-    """«نفى الجيش الإسرائيلي تورط قواته»: an indefinite noun after a definite phrase starts the object."""
+    """«نفى الجيش الإسرائيلي تورط قواته»: an indefinite noun there starts the object."""
     prev_definite = previous.norm.startswith(("ال", "وال")) or previous.text in CLOSE_QUOTES
     cur_definite = current.norm.startswith(("ال", "وال", "لل"))
     return prev_definite and not cur_definite and current.text not in QUOTES
 
 
-def fronted_subject(tt: TokenizedText, cue: CueMatch, lex: Lexicon,
-                    cue_starts: set[int]) -> tuple[Range | None, bool]:
+def fronted_subject(
+    tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int]
+) -> tuple[Range | None, bool]:
     """SVO: «لا تزال مصادر X تنفي»، «لكن مسؤولا حكوميا، رفض الكشف عن هويته، قال».
 
     Also says whether the subject stands right before the verb; one found across commas
@@ -119,7 +171,7 @@ def fronted_subject(tt: TokenizedText, cue: CueMatch, lex: Lexicon,
 
 
 def _adjacent(tt: TokenizedText, subject: Range, cue: CueMatch) -> bool:
-    between = tt.tokens[subject[1]:cue.first]
+    between = tt.tokens[subject[1] : cue.first]
     return not any(t.norm in PUNCTUATION and t.text not in QUOTES for t in between)
 
 
@@ -141,8 +193,14 @@ def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int
     return _subject_across_parentheticals(tt, start - 1, first_of_sentence, lex, cue_starts)
 
 
-def _walk_back(tt: TokenizedText, j: int, floor: int, lex: Lexicon,
-               cue_starts: set[int], across_verbs: bool = False) -> tuple[int, str]:
+def _walk_back(
+    tt: TokenizedText,
+    j: int,
+    floor: int,
+    lex: Lexicon,
+    cue_starts: set[int],
+    across_verbs: bool = False,
+) -> tuple[int, str]:
     """Move left from ``j`` over one clause chunk; return its first index and what bounded it.
 
     ``across_verbs`` reads a parenthetical or relative clause whole («التي كانت قد انسحبت»).
@@ -160,8 +218,9 @@ def _walk_back(tt: TokenizedText, j: int, floor: int, lex: Lexicon,
             return j + 1, "opener"
         if not across_verbs and _aux_ends_at(tt, j, lex):
             return j + 1, "opener"
-        if not across_verbs and (j in cue_starts or tok.norm in lex.verbs
-                                 or tok.norm in lex.speech_acts):
+        if not across_verbs and (
+            j in cue_starts or tok.norm in lex.verbs or tok.norm in lex.speech_acts
+        ):
             return j + 1, "verb"
         j -= 1
     return floor, "start"
@@ -172,20 +231,31 @@ def _aux_ends_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         n = len(aux)
         if j - n + 1 < 0:
             continue
-        words = [t.norm for t in tt.tokens[j - n + 1:j + 1]]
+        words = [t.norm for t in tt.tokens[j - n + 1 : j + 1]]
         if one_of(words[0], {aux[0]}) and tuple(words[1:]) == aux[1:]:
             return True
     return False
 
 
-def _subject_across_parentheticals(tt: TokenizedText, j: int, floor: int, lex: Lexicon,
-                                   cue_starts: set[int]) -> Range | None:
+def _subject_across_parentheticals(
+    tt: TokenizedText, j: int, floor: int, lex: Lexicon, cue_starts: set[int]
+) -> Range | None:
     for _ in range(3):
         if j < floor:
             return None
-        start, boundary = _walk_back(tt, j - 1 if tt.tokens[j].norm in PUNCTUATION else j, floor,
-                                     lex, cue_starts, across_verbs=True)
-        if boundary == "start" or boundary == "opener" and not is_complementizer(tt.tokens[start - 1], lex):
+        start, boundary = _walk_back(
+            tt,
+            j - 1 if tt.tokens[j].norm in PUNCTUATION else j,
+            floor,
+            lex,
+            cue_starts,
+            across_verbs=True,
+        )
+        if (
+            boundary == "start"
+            or boundary == "opener"
+            and not is_complementizer(tt.tokens[start - 1], lex)
+        ):
             phrase = noun_phrase(tt, start, j, lex, cue_starts)
             return _as_subject(tt, *phrase, lex) if phrase else None
         if boundary != "comma":
@@ -196,8 +266,11 @@ def _subject_across_parentheticals(tt: TokenizedText, j: int, floor: int, lex: L
 
 def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
     first = tt.tokens[start].norm
-    if is_preposition_like(first) or one_of(first, lex.marker_set("time_words")) \
-            or one_of(first, lex.marker_set("source_stoppers")):
+    if (
+        is_preposition_like(first)
+        or one_of(first, lex.marker_set("time_words"))
+        or one_of(first, lex.marker_set("source_stoppers"))
+    ):
         return None
     while end > start and tt.tokens[end - 1].norm in ("قد", "وقد"):
         end -= 1
@@ -206,7 +279,7 @@ def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range 
 
 def head_norm(tt: TokenizedText, rng: Range) -> str:
     """The head noun of a source, without conjunction, article, demonstrative or quotes."""
-    for tok in tt.tokens[rng[0]:rng[1]]:
+    for tok in tt.tokens[rng[0] : rng[1]]:
         norm = strip_conjunction(tok.norm)
         if one_of(norm, DEMONSTRATIVES) or tok.text in QUOTES:
             continue
@@ -217,11 +290,13 @@ def head_norm(tt: TokenizedText, rng: Range) -> str:
 def bare_noun(norm: str) -> str:
     for prefix in ("وال", "بال", "لل", "ال"):
         if norm.startswith(prefix) and len(norm) > len(prefix) + 1:
-            return norm[len(prefix):]
+            return norm[len(prefix) :]
     return norm
 
 
 def is_non_speaker(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
     """Events, plans and evidence «confirm» things but are not speakers."""
     head = head_norm(tt, rng)
-    return head in lex.non_speakers or (head[:1] in "لب" and bare_noun(head[1:]) in lex.non_speakers)
+    return head in lex.non_speakers or (
+        head[:1] in "لب" and bare_noun(head[1:]) in lex.non_speakers
+    )

@@ -7,6 +7,7 @@ its head noun, to the fullest earlier mention of that entity.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from claimx.cues import CueMatch, one_of, strip_conjunction
@@ -15,6 +16,8 @@ from claimx.source import DEMONSTRATIVES, REFLEXIVES, Range, bare_noun, noun_phr
 from claimx.tokenize import QUOTES, TokenizedText
 
 MAX_REDUCED_TOKENS = 2
+# A reduced mention («الوزير») refers back at most this many paragraphs.
+LOOKBACK_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,7 @@ class Mention:
     speaker: Range  # the fullest mention of the same entity
     agreement: str
     is_claim: bool
+    words: tuple[str, ...]  # content words of the speaker, for matching reduced mentions
 
 
 @dataclass
@@ -39,15 +43,30 @@ class SpeakerMemory:
 
     def remember(self, position: int, source: Range, speaker: Range, is_claim: bool) -> None:
         agreement = agreement_of(self.tt, source, self.lex)
-        self.mentions.append(Mention(position, self.tt.paragraph_of(position), source, speaker,
-                                     agreement, is_claim))
-        self.mentions.sort(key=lambda m: m.position)
+        mention = Mention(
+            position,
+            self.tt.paragraph_of(position),
+            source,
+            speaker,
+            agreement,
+            is_claim,
+            tuple(content_words(self.tt, speaker)),
+        )
+        insort(self.mentions, mention, key=lambda m: m.position)
+
+    def _recent(self, before: int) -> list[Mention]:
+        """Mentions before token ``before`` in its paragraph and the ones just above it."""
+        paragraph = self.tt.paragraph_of(before)
+        end = bisect_left(self.mentions, before, key=lambda m: m.position)
+        start = end
+        while start > 0 and paragraph - self.mentions[start - 1].paragraph <= LOOKBACK_PARAGRAPHS:
+            start -= 1
+        return self.mentions[start:end]
 
     def resolve_dropped(self, cue: CueMatch, agreement: str) -> Range | None:
         """The speaker a dropped subject or an attached pronoun refers to."""
         paragraph = self.tt.paragraph_of(cue.first)
-        earlier = [m for m in self.mentions if m.position < cue.first
-                   and paragraph - m.paragraph <= 1]
+        earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
         if cue.conjoined or cue.kind in ("participle", "phrase"):
             claims = [m for m in earlier if m.is_claim]
             if claims and agrees(agreement, claims[-1].agreement):
@@ -60,10 +79,12 @@ class SpeakerMemory:
     def resolve_reduced(self, source: Range) -> Range:
         """«هذه المصادر» → «مصادر سورية مطلعة»; a surname → the full name; else the source."""
         words = content_words(self.tt, source)
-        if not words or (len(words) > MAX_REDUCED_TOKENS and not _has_demonstrative(self.tt, source)):
+        if not words or (
+            len(words) > MAX_REDUCED_TOKENS and not _has_demonstrative(self.tt, source)
+        ):
             return source
-        for mention in reversed([m for m in self.mentions if m.position < source[0]]):
-            candidate = content_words(self.tt, mention.speaker)
+        for mention in reversed(self._recent(source[0])):
+            candidate = mention.words
             if len(candidate) <= len(words):
                 continue
             if _refers_to(words, candidate, self.tt, source):
@@ -73,7 +94,7 @@ class SpeakerMemory:
 
 def content_words(tt: TokenizedText, rng: Range) -> list[str]:
     out = []
-    for tok in tt.tokens[rng[0]:rng[1]]:
+    for tok in tt.tokens[rng[0] : rng[1]]:
         norm = strip_conjunction(tok.norm)
         if one_of(norm, DEMONSTRATIVES | REFLEXIVES) or tok.text in QUOTES:
             continue
@@ -82,11 +103,12 @@ def content_words(tt: TokenizedText, rng: Range) -> list[str]:
 
 
 def _has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
-    return any(one_of(t.norm, DEMONSTRATIVES | REFLEXIVES)
-               for t in tt.tokens[rng[0]:rng[1]])
+    return any(one_of(t.norm, DEMONSTRATIVES | REFLEXIVES) for t in tt.tokens[rng[0] : rng[1]])
 
 
-def _refers_to(words: list[str], candidate: list[str], tt: TokenizedText, source: Range) -> bool:
+def _refers_to(
+    words: list[str], candidate: tuple[str, ...], tt: TokenizedText, source: Range
+) -> bool:
     definite = tt.tokens[source[0]].norm.startswith(("ال", "وال")) or _has_demonstrative(tt, source)
     if definite:
         return words[0] in candidate  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
@@ -104,7 +126,7 @@ def agrees(verb: str, subject: str) -> bool:
 
 def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     """Gender and number of a phrase, from the gazetteer or the head noun's ending."""
-    words = [strip_conjunction(t.norm) for t in tt.tokens[rng[0]:rng[1]] if t.text not in QUOTES]
+    words = [strip_conjunction(t.norm) for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
     words = [w for w in words if not one_of(w, DEMONSTRATIVES)]
     if not words:
         return ""
@@ -130,8 +152,12 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
     tokens = tt.tokens
     while k < len(tokens):
         norm = strip_conjunction(tokens[k].norm)
-        if norm in lex.heads or bare_noun(norm) in lex.heads or ("ال" + bare_noun(norm)) in lex.heads \
-                or one_of(norm, lex.heads):
+        if (
+            norm in lex.heads
+            or bare_noun(norm) in lex.heads
+            or ("ال" + bare_noun(norm)) in lex.heads
+            or one_of(norm, lex.heads)
+        ):
             phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts)
             if phrase:
                 found.append(phrase)

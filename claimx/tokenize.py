@@ -21,8 +21,11 @@ from claimx.model import Token
 
 # Invisible marks scraped news carries inside words: tatweel, zero-width and bidi controls.
 _INVISIBLE = dict.fromkeys(
-    map(ord, "\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-        "\u2066\u2067\u2068\u2069\ufeff\u00ad"),
+    map(
+        ord,
+        "\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+        "\u2066\u2067\u2068\u2069\ufeff\u00ad",
+    ),
     None,
 )
 
@@ -71,7 +74,7 @@ def quote_pairs(text: str, tokens: list[Token]) -> dict[int, int]:
     stack: list[int] = []
     previous_end = 0
     for tok in tokens:
-        if stack and "\n" in text[previous_end:tok.start]:
+        if stack and "\n" in text[previous_end : tok.start]:
             stack.clear()
         previous_end = tok.end
         role = _quote_role(text, tok)
@@ -105,7 +108,7 @@ def _quote_role(text: str, tok: Token) -> str | None:
 
 
 def sentence_ids(text: str, tokens: list[Token], quotes: dict[int, int]) -> list[int]:
-    """The sentence number of every token: breaks at terminal punctuation outside quotes and at newlines."""
+    """Sentence number of each token: breaks at end punctuation outside quotes and at newlines."""
     ids: list[int] = []
     current = 0
     inside_until = -1  # index of the closing quote we are inside, if any
@@ -117,7 +120,7 @@ def sentence_ids(text: str, tokens: list[Token], quotes: dict[int, int]) -> list
             ids.append(current - 1)
             previous_end = tok.end
             continue
-        if ids and not ended and "\n" in text[previous_end:tok.start]:
+        if ids and not ended and "\n" in text[previous_end : tok.start]:
             current += 1
             inside_until = -1
         ended = False
@@ -174,7 +177,7 @@ def _paragraph_ids(text: str, tokens: list[Token]) -> list[int]:
     current = 0
     previous_end = 0
     for tok in tokens:
-        if "\n" in text[previous_end:tok.start]:
+        if "\n" in text[previous_end : tok.start]:
             current += 1
         ids.append(current)
         previous_end = tok.end

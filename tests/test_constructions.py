@@ -13,7 +13,7 @@ def claims_of(text: str) -> list[Claim]:
     for claim in doc.claims:  # every span points at its own text
         for span in (claim.source, claim.speaker, claim.cue, claim.channel, claim.content):
             if span is not None:
-                assert text[span.start:span.end] == span.text
+                assert text[span.start : span.end] == span.text
     return list(doc.claims)
 
 
@@ -51,7 +51,8 @@ def test_subject_first_plain() -> None:
 
 def test_dropped_subject_resolved_by_agreement() -> None:
     first, second = claims_of(
-        "أعلنت وزارة الصحة أن عدد الإصابات ارتفع إلى مئة حالة، وأشارت إلى أن معظمها في العاصمة.")
+        "أعلنت وزارة الصحة أن عدد الإصابات ارتفع إلى مئة حالة، وأشارت إلى أن معظمها في العاصمة."
+    )
     assert text_of(first.source) == "وزارة الصحة"
     assert first.content.text == "عدد الإصابات ارتفع إلى مئة حالة"
     assert second.source is None
@@ -61,21 +62,26 @@ def test_dropped_subject_resolved_by_agreement() -> None:
 
 def test_dropped_subject_needs_agreeing_antecedent() -> None:
     # «ويضيف» is masculine: it skips the feminine «الشرطة» for the governor.
-    claims = claims_of("أكد المحافظ أن الوضع هادئ. وقالت الشرطة إن الطريق أغلق، "
-                       "ويضيف أن الدوريات مستمرة.")
+    claims = claims_of(
+        "أكد المحافظ أن الوضع هادئ. وقالت الشرطة إن الطريق أغلق، ويضيف أن الدوريات مستمرة."
+    )
     assert [text_of(c.speaker) for c in claims] == ["المحافظ", "الشرطة", "المحافظ"]
 
 
 def test_demonstrative_anaphor_resolves_to_full_mention() -> None:
-    first, second = claims_of("قالت مصادر دبلوماسية غربية إن المحادثات تعثرت. "
-                              "وأضافت هذه المصادر أن الجولة المقبلة لم تحدد بعد.")
+    first, second = claims_of(
+        "قالت مصادر دبلوماسية غربية إن المحادثات تعثرت. "
+        "وأضافت هذه المصادر أن الجولة المقبلة لم تحدد بعد."
+    )
     assert text_of(second.source) == "هذه المصادر"
     assert text_of(second.speaker) == "مصادر دبلوماسية غربية"
 
 
 def test_title_anaphor_resolves_to_named_minister() -> None:
-    claims = claims_of("قال وزير الخارجية سيرغي لافروف إن موسكو مستعدة للحوار. "
-                       "وأوضح الوزير أن الكرة في ملعب واشنطن.")
+    claims = claims_of(
+        "قال وزير الخارجية سيرغي لافروف إن موسكو مستعدة للحوار. "
+        "وأوضح الوزير أن الكرة في ملعب واشنطن."
+    )
     assert text_of(claims[1].source) == "الوزير"
     assert text_of(claims[1].speaker) == "وزير الخارجية سيرغي لافروف"
 
@@ -205,12 +211,15 @@ def test_participle_cue_takes_previous_speaker() -> None:
     assert first.content.text == "المصنع سيفتح قريبا"
 
 
-@pytest.mark.parametrize("text", [
-    "تراجعت المصادر المائية في المنطقة بسبب الجفاف.",
-    "قد يزيد الاتفاق من حجم التبادل التجاري بين البلدين.",
-    "",
-    "   \n\n  ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تراجعت المصادر المائية في المنطقة بسبب الجفاف.",
+        "قد يزيد الاتفاق من حجم التبادل التجاري بين البلدين.",
+        "",
+        "   \n\n  ",
+    ],
+)
 def test_negatives_give_no_claim(text: str) -> None:
     assert claims_of(text) == []
 

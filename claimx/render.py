@@ -1,0 +1,395 @@
+"""Output renderers: Rich tables for people, JSON / JSONL / CSV for programs.
+
+Rendering is kept apart from extraction so that every format shows the same
+:class:`~claimx.model.Document` objects. Writers are streaming: ``write`` is
+called once per document as soon as it is extracted and ``close`` once at the
+end, so long runs over a directory show results as they come.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+
+from claimx.model import STANCES, Claim, Document, Span
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+FORMATS = ("table", "json", "jsonl", "csv")
+CONTENT_PREVIEW_CHARS = 140
+NO_VALUE = "—"
+
+CSV_COLUMNS = (
+    "document",
+    "claim_id",
+    "sentence",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "source",
+    "source_start",
+    "source_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "lemma",
+    "gloss",
+    "stance",
+    "negated",
+    "channel",
+    "channel_start",
+    "channel_end",
+    "content",
+    "content_start",
+    "content_end",
+    "direct_quote",
+    "label",
+)
+
+
+class DocumentWriter(Protocol):
+    """Receives documents one by one; ``close`` finishes the output (e.g. a JSON array)."""
+
+    def write(self, doc: Document) -> None: ...
+
+    def close(self) -> None: ...
+
+
+# --- JSON and JSONL -----------------------------------------------------------
+
+
+def to_json(docs: Sequence[Document], *, as_array: bool | None = None) -> str:
+    """One document as an object, several (or ``as_array=True``) as an array."""
+    if as_array is None:
+        as_array = len(docs) != 1
+    payload: Any = [d.to_dict() for d in docs] if as_array else docs[0].to_dict()
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def to_jsonl_line(doc: Document) -> str:
+    """One document on one line (no trailing newline), for line-oriented tools."""
+    return json.dumps(doc.to_dict(), ensure_ascii=False)
+
+
+class JsonWriter:
+    """Collects documents and prints them at ``close``: a JSON text cannot be streamed
+    piecewise without breaking readers that parse the whole output."""
+
+    def __init__(self, out: TextIO, *, as_array: bool) -> None:
+        self._out = out
+        self._as_array = as_array
+        self._docs: list[Document] = []
+
+    def write(self, doc: Document) -> None:
+        self._docs.append(doc)
+
+    def close(self) -> None:
+        if not self._docs and not self._as_array:
+            return  # the single input failed: print nothing rather than invalid JSON
+        as_array = self._as_array or len(self._docs) > 1
+        self._out.write(to_json(self._docs, as_array=as_array) + "\n")
+        self._out.flush()
+
+
+class JsonlWriter:
+    """One line per document, flushed at once so pipelines see results early."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+
+    def write(self, doc: Document) -> None:
+        self._out.write(to_jsonl_line(doc) + "\n")
+        self._out.flush()
+
+    def close(self) -> None:
+        self._out.flush()
+
+
+# --- CSV ------------------------------------------------------------------------
+
+
+def claim_row(doc: Document, claim: Claim) -> list[str]:
+    """One CSV row; empty cells for absent spans, ``true``/``false`` for flags."""
+    return [
+        doc.source,
+        claim.id,
+        str(claim.sentence),
+        *_span_cells(claim.speaker),
+        *_span_cells(claim.source),
+        *_span_cells(claim.cue),
+        claim.lemma,
+        claim.gloss,
+        claim.stance,
+        _flag(claim.negated),
+        *_span_cells(claim.channel),
+        *_span_cells(claim.content),
+        _flag(claim.direct_quote),
+        claim.label,
+    ]
+
+
+def claim_rows(doc: Document) -> Iterator[list[str]]:
+    """All rows of one document, in claim order."""
+    for claim in doc.claims:
+        yield claim_row(doc, claim)
+
+
+def write_csv(docs: Iterable[Document], out: TextIO, *, header: bool = True) -> None:
+    """Write claims of all ``docs`` as CSV (one claim per row)."""
+    writer = CsvWriter(out, header=header)
+    for doc in docs:
+        writer.write(doc)
+    writer.close()
+
+
+class CsvWriter:
+    """Writes the header at once, so an empty result is still a valid CSV with columns."""
+
+    def __init__(self, out: TextIO, *, header: bool = True) -> None:
+        self._out = out
+        self._csv = csv.writer(out)
+        if header:
+            self._csv.writerow(CSV_COLUMNS)
+
+    def write(self, doc: Document) -> None:
+        self._csv.writerows(claim_rows(doc))
+        self._out.flush()
+
+    def close(self) -> None:
+        self._out.flush()
+
+
+def _span_cells(span: Span | None) -> list[str]:
+    if span is None:
+        return ["", "", ""]
+    return [span.text, str(span.start), str(span.end)]
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+# --- Rich tables ----------------------------------------------------------------
+
+
+def speaker_text(claim: Claim) -> str:
+    """The Arabic words naming who speaks: the speaker, else the attributed source."""
+    span = claim.speaker or claim.source
+    return span.text if span is not None else ""
+
+
+def trim(text: str, limit: int = CONTENT_PREVIEW_CHARS) -> str:
+    """Shorten long content for display; full text stays in the machine formats."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def stance_summary(stances: Iterable[str]) -> str:
+    """``assert ×2, deny ×1`` in the canonical stance order."""
+    counts = Counter(stances)
+    order = [s for s in STANCES if counts[s]] + sorted(s for s in counts if s not in STANCES)
+    return ", ".join(f"{s} ×{counts[s]}" for s in order)
+
+
+def speaker_name(claim: Claim) -> str:
+    """The speaker's English name: the claim label minus its English reporting verb.
+
+    Labels read "SDF sources deny", "Officials do not confirm" or, for phrase cues,
+    "According to the ministry"; the summary groups several claims of one speaker, so
+    it needs the name alone. Labels of another shape are returned unchanged.
+    """
+    label = " ".join(claim.label.split())
+    gloss = " ".join(claim.gloss.split()).lower()
+    lowered = label.lower()
+    if not label or lowered.startswith("unattributed"):
+        return ""
+    if gloss and lowered.startswith(gloss + " "):
+        rest = label[len(gloss) + 1 :]
+        return rest[:1].upper() + rest[1:]
+    for phrase in _verb_phrases(gloss):
+        if lowered.endswith(" " + phrase):
+            return label[: -len(phrase) - 1]
+    return label
+
+
+def _verb_phrases(gloss: str) -> list[str]:
+    """English forms a gloss takes after the speaker, longest first."""
+    if not gloss:
+        return []
+    verb, _, tail = gloss.partition(" ")
+    forms = {verb, verb + "s", verb + "es", verb[:-1] + "ies", _IRREGULAR_3SG.get(verb, verb)}
+    if verb == "be":
+        forms.add("are")
+    phrases = {f"{aux} {gloss}" for aux in ("does not", "do not")}
+    phrases |= {f"{form} {tail}".strip() for form in forms}
+    return sorted(phrases, key=len, reverse=True)
+
+
+_IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does"}
+
+
+def who_said_what(doc: Document) -> list[tuple[str, str, int, str]]:
+    """Rows ``(english name, arabic speaker, n_claims, stances)``, most claims first.
+
+    Claims are grouped by the Arabic words naming the speaker (the English labels
+    also contain the verb). Negated claims are counted too, so a reader scanning
+    the summary does not mistake a negated assertion for a plain one.
+    """
+    groups: dict[str, list[Claim]] = {}
+    for claim in doc.claims:
+        key = " ".join(speaker_text(claim).split()) or speaker_name(claim)
+        groups.setdefault(key, []).append(claim)
+    rows = []
+    for claims in groups.values():
+        names = Counter(speaker_name(c) for c in claims if speaker_name(c))
+        name = names.most_common(1)[0][0] if names else ""
+        stances = stance_summary(c.stance for c in claims)
+        negated = sum(c.negated for c in claims)
+        if negated:
+            stances += f"; {negated} negated"
+        rows.append((name, speaker_text(claims[0]), len(claims), stances))
+    return sorted(rows, key=lambda r: -r[2])  # stable: ties keep first-mention order
+
+
+def render_document_table(doc: Document, console: Console) -> None:
+    """Claims table then "who said what" summary for one document."""
+    from rich.text import Text
+
+    console.print(_heading(doc))
+    if not doc.claims:
+        console.print(Text("No attributed claims found.", style="dim"))
+        console.print()
+        return
+    console.print(claims_table(doc))
+    console.print(summary_table(doc))
+    console.print()
+
+
+def claims_table(doc: Document) -> Any:
+    """The per-claim table (a ``rich.table.Table``)."""
+    from rich.table import Table
+
+    table = Table(show_lines=True, expand=False, title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Speaker")
+    table.add_column("Cue · stance")
+    table.add_column("Content", ratio=3)
+    table.add_column("Channel")
+    for claim in doc.claims:
+        table.add_row(
+            _plain(claim.id),
+            _speaker_cell(claim.label, speaker_text(claim)),
+            _cue_cell(claim),
+            _content_cell(claim),
+            _plain(claim.channel.text if claim.channel else NO_VALUE),
+        )
+    return table
+
+
+def summary_table(doc: Document) -> Any:
+    """Who said what: one row per speaker with claim count and stances."""
+    from rich.table import Table
+
+    table = Table(title="Who said what", title_justify="left", show_lines=True, expand=False)
+    table.add_column("Speaker")
+    table.add_column("Claims", justify="right")
+    table.add_column("Stances")
+    for label, arabic, count, stances in who_said_what(doc):
+        table.add_row(_speaker_cell(label, arabic), _plain(str(count)), _plain(stances))
+    return table
+
+
+class TableWriter:
+    """Prints each document's tables as soon as it is extracted."""
+
+    def __init__(self, console: Console) -> None:
+        self._console = console
+
+    def write(self, doc: Document) -> None:
+        render_document_table(doc, self._console)
+
+    def close(self) -> None:
+        self._console.file.flush()
+
+
+def _heading(doc: Document) -> Text:
+    from rich.text import Text
+
+    stats = doc.stats
+    heading = Text(doc.source if doc.source != "-" else "standard input", style="bold")
+    if doc.id:
+        heading.append(f"  [{doc.id}]", style="bold")
+    heading.append(
+        f"  {stats['claims']} claim(s) · {stats['sentences']} sentence(s) · "
+        f"{stats['tokens']} token(s)",
+        style="dim",
+    )
+    return heading
+
+
+def _plain(value: str) -> Text:
+    """Wrap user text in ``Text`` so brackets in articles are never read as Rich markup."""
+    from rich.text import Text
+
+    return Text(value)
+
+
+def _speaker_cell(label: str, arabic: str) -> Text:
+    from rich.text import Text
+
+    cell = Text()
+    if label:
+        cell.append(label, style="bold")
+    if arabic and arabic != label:
+        if cell:
+            cell.append("\n")
+        cell.append(arabic)
+    if not cell:
+        cell.append("(unattributed)", style="dim")
+    return cell
+
+
+def _cue_cell(claim: Claim) -> Text:
+    from rich.text import Text
+
+    cell = Text(claim.cue.text)
+    if claim.gloss:
+        cell.append(f" “{claim.gloss}”", style="dim")
+    cell.append("\n")
+    cell.append(claim.stance, style="cyan")
+    if claim.negated:
+        cell.append(" negated", style="bold red")
+    return cell
+
+
+def _content_cell(claim: Claim) -> Text:
+    from rich.text import Text
+
+    cell = Text(trim(claim.content.text))
+    if claim.direct_quote:
+        cell.append("\n(direct quote)", style="dim")
+    return cell
+
+
+def make_writer(
+    fmt: str, out: TextIO, *, as_array: bool = False, console: Console | None = None
+) -> DocumentWriter:
+    """The streaming writer for ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "json":
+        return JsonWriter(out, as_array=as_array)
+    if fmt == "jsonl":
+        return JsonlWriter(out)
+    if fmt == "csv":
+        return CsvWriter(out)
+    if fmt == "table":
+        if console is None:
+            from rich.console import Console
+
+            console = Console(file=out)
+        return TableWriter(console)
+    raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(FORMATS)}")

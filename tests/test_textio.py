@@ -1,0 +1,164 @@
+"""Reading inputs: encodings, directories, stdin, and one clear error per bad input."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import random
+from pathlib import Path
+
+import pytest
+
+from claimx.textio import (
+    InputError,
+    InputText,
+    decode_bytes,
+    display_source,
+    find_text_files,
+    read_inputs,
+)
+
+ARABIC = "قال المتحدث إن الوفد سيصل غدا."
+LONG_ARABIC = "أكد الناطق باسم البلدية أن أعمال الصيانة ستنتهي قبل نهاية الشهر. " * 3
+
+
+def _read(paths: list[str], **kwargs) -> tuple[list, list[str]]:
+    notes: list[str] = []
+    items = list(read_inputs(paths, note=notes.append, **kwargs))
+    return items, notes
+
+
+def test_utf8_file_is_read_as_is(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(ARABIC, encoding="utf-8")
+    items, notes = _read([str(f)])
+    assert items == [InputText(str(f), ARABIC, "utf-8")]
+    assert notes == []
+
+
+def test_utf8_bom_is_stripped(tmp_path: Path) -> None:
+    f = tmp_path / "bom.txt"
+    f.write_bytes(codecs.BOM_UTF8 + ARABIC.encode("utf-8"))
+    [item], notes = _read([str(f)])
+    assert isinstance(item, InputText)
+    assert item.text == ARABIC
+    assert not item.text.startswith("\ufeff")
+    assert notes == []
+
+
+@pytest.mark.parametrize("text", [ARABIC, LONG_ARABIC, "نفى الوزير", "أكد المصدر", "نفى"])
+def test_windows_1256_is_detected_with_a_note(tmp_path: Path, text: str) -> None:
+    f = tmp_path / "legacy.txt"
+    f.write_bytes(text.encode("cp1256"))
+    [item], notes = _read([str(f)])
+    assert isinstance(item, InputText)
+    assert item.text == text
+    assert item.encoding == "cp1256"
+    assert len(notes) == 1
+    assert "Windows-1256" in notes[0] and str(f) in notes[0]
+
+
+def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+    f = tmp_path / "u16.txt"
+    f.write_bytes(ARABIC.encode("utf-16"))
+    [item], notes = _read([str(f)])
+    assert isinstance(item, InputText) and item.text == ARABIC
+    assert "UTF-16" in notes[0]
+
+
+def test_damaged_utf8_keeps_utf8_and_marks_bad_bytes(tmp_path: Path) -> None:
+    head, tail = LONG_ARABIC[:4].encode("utf-8"), LONG_ARABIC[4:].encode("utf-8")
+    f = tmp_path / "damaged.txt"
+    f.write_bytes(head + b"\xff" + tail)
+    [item], notes = _read([str(f)])
+    assert isinstance(item, InputText)
+    assert "\ufffd" in item.text
+    assert item.text.replace("\ufffd", "") == LONG_ARABIC
+    assert "U+FFFD" in notes[0]
+
+
+def test_directory_is_expanded_recursively_and_sorted(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "z").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    for rel in ["b/2.txt", "a/z/3.txt", "a/9.txt", "1.txt", "c.TXT"]:
+        (tmp_path / rel).write_text(ARABIC, encoding="utf-8")
+    (tmp_path / "notes.md").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / ".hidden" / "x.txt").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / ".draft.txt").write_text(ARABIC, encoding="utf-8")
+
+    items, _ = _read([str(tmp_path)])
+    rel = [Path(i.source).relative_to(tmp_path).as_posix() for i in items]
+    assert rel == ["1.txt", "a/9.txt", "a/z/3.txt", "b/2.txt", "c.TXT"]
+    assert all(isinstance(i, InputText) for i in items)
+    assert [p.name for p in find_text_files(tmp_path)] == ["1.txt", "9.txt", "3.txt", "2.txt",
+                                                            "c.TXT"]
+
+
+def test_stdin_dash_reads_given_stream() -> None:
+    stream = io.BytesIO(codecs.BOM_UTF8 + ARABIC.encode("utf-8"))
+    [item], _ = _read(["-"], stdin=stream)
+    assert item == InputText("-", ARABIC, "utf-8")
+
+
+def test_stdin_is_named_readably_in_errors() -> None:
+    [item], _ = _read(["-"], stdin=io.BytesIO(b""))
+    assert isinstance(item, InputError)
+    assert str(item).startswith("standard input: ")
+    assert display_source("-") == "standard input"
+
+
+def _random_bytes() -> bytes:
+    rng = random.Random(3)
+    return bytes(rng.randint(1, 255) for _ in range(300))
+
+
+@pytest.mark.parametrize(
+    ("setup", "fragment"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: _mkdir(d / "empty"), "no .txt files"),
+        (lambda d: _write(d / "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"),
+        (lambda d: _write(d / "ctrl.txt", bytes(range(1, 9)) * 10), "binary"),
+        (lambda d: _write(d / "junk.txt", _random_bytes()), "cannot decode"),
+        (lambda d: _write(d / "empty.txt", b""), "empty"),
+        (lambda d: _write(d / "blank.txt", b" \n\t\r\n  "), "only whitespace"),
+    ],
+    ids=["missing", "empty-dir", "binary", "control-chars", "undecodable", "empty", "blank"],
+)
+def test_bad_input_gives_one_error_and_others_continue(tmp_path, setup, fragment) -> None:
+    bad = setup(tmp_path)
+    good = _write(tmp_path / "good.txt", ARABIC.encode("utf-8"))
+    items, _ = _read([str(bad), str(good)])
+    assert len(items) == 2
+    error, text = items
+    assert isinstance(error, InputError)
+    assert error.source == str(bad)
+    assert fragment in error.message
+    assert "\n" not in str(error)
+    assert text == InputText(str(good), ARABIC, "utf-8")
+
+
+def test_reading_is_lazy(tmp_path: Path) -> None:
+    """A generator: the CLI can print results for early inputs before later ones are read."""
+    first = _write(tmp_path / "1.txt", ARABIC.encode("utf-8"))
+    later = tmp_path / "2.txt"
+    gen = read_inputs([str(first), str(later)], note=None)
+    assert next(gen).source == str(first)
+    later.write_text(ARABIC, encoding="utf-8")  # created only after the first item
+    assert isinstance(next(gen), InputText)
+
+
+def test_decode_bytes_rejects_nul_even_if_otherwise_text() -> None:
+    item = decode_bytes(ARABIC.encode("utf-8") + b"\x00", "x")
+    assert isinstance(item, InputError) and "NUL" in item.message
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
