@@ -62,7 +62,6 @@ class ClaimBuilder:
         self.cue_at = {c.first: c for c in cues}
         self.cue_starts = set(self.cue_at)
         self.verb_starts = [c.first for c in cues if c.kind != "phrase"]
-        self.cue_ends = sorted(c.last for c in cues)
         self.memory = SpeakerMemory(tt, lex)
         self.drafts: list[Draft] = []
         self.consumed: set[int] = set()
@@ -115,12 +114,8 @@ class ClaimBuilder:
         content = self._verb_content(cue, opener, after_source)
         if content is None:
             return None
-        if channel is None and cue.kind != "participle":
-            ends = self.cue_ends
-            previous = (
-                ends[bisect_right(ends, cue.first) - 1] if bisect_right(ends, cue.first) else 0
-            )
-            channel = find_channel(tt, max(previous, self._clause_start(cue.first)), cue.first, lex)
+        if channel is None and cue.kind != "participle" and not cue.conjoined:
+            channel = find_channel(tt, self._claim_free_start(cue), cue.first, lex)
         speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
 
@@ -150,6 +145,13 @@ class ClaimBuilder:
         content, direct = quoted(self.tt, open_quote)
         channel = find_channel(self.tt, source[1] if source else cue.last, sentence_end, self.lex)
         return Draft(cue, source, self._speaker(cue, source), content, channel, direct)
+
+    def _claim_free_start(self, cue: CueMatch) -> int:
+        """Start of the text before ``cue`` that no earlier claim covers («في بيان، ذكرت ...»)."""
+        start = self._clause_start(cue.first)
+        if self.drafts:
+            start = max(start, self.drafts[-1].cue.last, self.drafts[-1].content[1])
+        return min(start, cue.first)
 
     def _next_verb_start(self, cue: CueMatch) -> int:
         """Where the next verb cue starts: the content opener must come before it."""
