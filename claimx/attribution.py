@@ -62,15 +62,19 @@ class ClaimBuilder:
         self.cue_at = {c.first: c for c in cues}
         self.cue_starts = set(self.cue_at)
         self.verb_starts = [c.first for c in cues if c.kind != "phrase"]
-        self.memory = SpeakerMemory(tt, lex)
+        self.memory = SpeakerMemory(tt, lex, seed=lambda: self._seed_mentions(speech_acts))
         self.drafts: list[Draft] = []
         self.consumed: set[int] = set()
+
+    def _seed_mentions(self, speech_acts: list[tuple[int, str]]) -> None:
+        """Speakers that are not claim sources: known speaker nouns, subjects of «دعا، برر»."""
+        tt, lex, memory = self.tt, self.lex, self.memory
         for rng in gazetteer_mentions(tt, lex, self.cue_starts):
-            self.memory.remember(rng[0], rng, self.memory.resolve_reduced(rng), is_claim=False)
+            memory.remember(rng[0], rng, None, is_claim=False)
         for index, _agreement in speech_acts:
             subject = subject_after(tt, index, lex, self.cue_starts)
             if subject:
-                self.memory.remember(index, subject, self.memory.resolve_reduced(subject), False)
+                memory.remember(index, subject, None, is_claim=False)
 
     def build(self) -> list[Draft]:
         for n, cue in enumerate(self.cues):

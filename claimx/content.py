@@ -165,9 +165,11 @@ def _end_before_cue(
 
 
 def _starts_content_ender(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
-    for ender in lex.markers["content_enders"]:
-        words = tuple(t.norm for t in tt.tokens[k : k + len(ender)])
-        if words == ender:
+    if k >= len(tt.tokens):
+        return False
+    for ender in lex.sequences_from("content_enders", tt.tokens[k].norm):
+        words = tuple(t.norm for t in tt.tokens[k + 1 : k + len(ender)])
+        if words == ender[1:]:
             return True
     return False
 
@@ -256,7 +258,7 @@ def skip_adverbials(tt: TokenizedText, k: int, lex: Lexicon) -> int:
     changed = True
     while changed and k < len(tt.tokens):
         changed = False
-        for adv in lex.markers["adverbials"]:
+        for adv in lex.sequences_from("adverbials", tt.tokens[k].norm):
             words = [t.norm for t in tt.tokens[k : k + len(adv)]]
             if len(words) == len(adv) and all(
                 a in ("*", w) for a, w in zip(adv, words, strict=True)

@@ -40,7 +40,11 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
     cues: list[CueMatch] = []
     i = 0
     tokens = tt.tokens
+    starts = lex.cue_words
     while i < len(tokens):
+        if tokens[i].norm not in starts:
+            i += 1
+            continue
         skip = _formula_length(tt, i, lex)
         if skip:
             i += skip
@@ -70,9 +74,13 @@ def one_of(norm: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> boo
 
 
 def _formula_length(tt: TokenizedText, i: int, lex: Lexicon) -> int:
-    for formula in lex.formulas:
-        words = [t.norm for t in tt.tokens[i : i + len(formula)]]
-        if words and one_of(words[0], {formula[0]}) and tuple(words[1:]) == formula[1:]:
+    first = tt.tokens[i].norm
+    candidates = lex.formulas.get(first, ())
+    if len(first) > 2 and first[0] in CONJUNCTIONS:
+        candidates = candidates + lex.formulas.get(first[1:], ())
+    for formula in candidates:
+        words = tuple(t.norm for t in tt.tokens[i + 1 : i + len(formula)])
+        if words == formula[1:]:
             return len(formula)
     return 0
 

@@ -51,6 +51,8 @@ def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> tup
 
 
 def _organisation(words: list, k: int, lex: Lexicon) -> tuple[str, int]:
+    if words[k].norm not in lex.organisation_words:
+        return "", 0
     for size in range(MAX_ORGANISATION_WORDS, 0, -1):
         key = " ".join(
             bare_noun(w.norm) if i == 0 else w.norm for i, w in enumerate(words[k : k + size])

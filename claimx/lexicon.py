@@ -55,16 +55,27 @@ class Head:
 class Lexicon:
     verbs: dict[str, CueForm]
     phrases: dict[str, tuple[PhraseCue, ...]]  # by first word, longest first
-    formulas: tuple[tuple[str, ...], ...]
+    formulas: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     speech_acts: dict[str, str]  # form → agreement
     markers: dict[str, Any]
     heads: dict[str, Head]
     adjectives: dict[str, str]
     organisations: dict[str, str]
     non_speakers: frozenset[str]
+    head_words: frozenset[str]  # every token form that can start a gazetteer head
+    cue_words: frozenset[str]  # every token form that can start a cue or a formula
+    organisation_words: frozenset[str]  # first words of organisations, as in text
 
     def marker_set(self, name: str) -> frozenset[str]:
         return self.markers[name]
+
+    def sequences_from(self, name: str, first: str) -> tuple[tuple[str, ...], ...]:
+        """Word sequences of marker ``name`` («لا تزال»، «بشكل *») that can start with ``first``."""
+        index = self.markers[name + "@first"]
+        found = index.get(first, ())
+        if len(first) > 2 and first[0] in "وف":
+            found = found + index.get(first[1:], ())
+        return found
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -195,6 +206,8 @@ def load_lexicon() -> Lexicon:
     speech_acts: dict[str, str] = {}
     for entry in cues["speech_acts"]:
         speech_acts.update(_speech_act_entries(entry))
+    formulas = _by_first([tuple(normalize(w) for w in f) for f in cues["formulas"]])
+    organisations = {_n(k): v for k, v in sources["organisations"].items()}
     heads = {
         _n(k): Head(v["gloss"], v["agreement"], bool(v.get("plural", False)))
         for k, v in sources["heads"].items()
@@ -207,21 +220,52 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs,
         phrases={k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()},
-        formulas=tuple(tuple(normalize(w) for w in f) for f in cues["formulas"]),
+        formulas=formulas,
         speech_acts=speech_acts,
         markers=_normalise_markers(markers),
         heads=heads,
         adjectives=adjectives,
-        organisations={_n(k): v for k, v in sources["organisations"].items()},
+        organisations=organisations,
         non_speakers=frozenset(normalize(w) for w in sources["non_speakers"]["words"]),
+        head_words=_head_words(heads),
+        cue_words=_with_conjunctions(set(verbs) | set(phrases) | set(formulas)),
+        organisation_words=_head_words(organisations),
     )
+
+
+def _with_conjunctions(words: set[str]) -> frozenset[str]:
+    return frozenset(words | {c + w for w in words for c in ("و", "ف")})
+
+
+def _by_first(seqs: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for seq in seqs:
+        out[seq[0]] = out.get(seq[0], ()) + (seq,)
+    return out
+
+
+def _head_words(heads: dict[str, Any]) -> frozenset[str]:
+    """First words of heads as they appear in text: with or without ال, و، ل، ب."""
+    forms: set[str] = set()
+    for key in heads:
+        first = key.split()[0]
+        bare = first[2:] if first.startswith("ال") else first
+        for base in (bare, "ال" + bare):
+            forms.update({base, "و" + base, "ف" + base})
+        forms.update({"لل" + bare, "بال" + bare, "وال" + bare, "ل" + bare, "ب" + bare})
+    return frozenset(forms)
 
 
 def _normalise_markers(raw: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if value and isinstance(value[0], list):
-            out[key] = tuple(tuple(normalize(w) if w != "*" else "*" for w in seq) for seq in value)
+            seqs = tuple(tuple(normalize(w) if w != "*" else "*" for w in seq) for seq in value)
+            out[key] = seqs
+            by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
+            for seq in seqs:
+                by_first[seq[0]] = by_first.get(seq[0], ()) + (seq,)
+            out[key + "@first"] = by_first
         else:
             out[key] = frozenset(normalize(w) for w in value)
     return out

@@ -226,8 +226,16 @@ def _walk_back(
     return floor, "start"
 
 
+def _auxiliaries_ending(last: str, lex: Lexicon) -> tuple[tuple[str, ...], ...]:
+    """Auxiliaries whose last word is ``last``, with or without a conjunction on a one-word one."""
+    return tuple(
+        aux for aux in lex.markers["auxiliaries"]
+        if aux[-1] == last or len(aux) == 1 and one_of(last, {aux[0]})
+    )
+
+
 def _aux_ends_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
-    for aux in lex.markers["auxiliaries"]:
+    for aux in _auxiliaries_ending(tt.tokens[j].norm, lex):
         n = len(aux)
         if j - n + 1 < 0:
             continue

@@ -8,6 +8,7 @@ its head noun, to the fullest earlier mention of that entity.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimx.cues import CueMatch, one_of, strip_conjunction
@@ -27,7 +28,7 @@ class Mention:
     position: int  # token index where it was mentioned (or referred to)
     paragraph: int
     source: Range  # the words as written
-    speaker: Range  # the fullest mention of the same entity
+    speaker: Range | None  # the fullest mention of the same entity; None: not resolved yet
     agreement: str
     is_claim: bool
     words: tuple[str, ...]  # content words of the speaker, for matching reduced mentions
@@ -39,20 +40,27 @@ class SpeakerMemory:
 
     tt: TokenizedText
     lex: Lexicon
+    seed: Callable[[], None] | None = None  # adds the non-claim mentions, once, when first needed
     mentions: list[Mention] = field(default_factory=list)
 
-    def remember(self, position: int, source: Range, speaker: Range, is_claim: bool) -> None:
+    def _seeded(self) -> None:
+        if self.seed is not None:
+            seed, self.seed = self.seed, None
+            seed()
+
+    def remember(self, position: int, source: Range, speaker: Range | None, is_claim: bool) -> None:
+        """Record a mention; a ``speaker`` of None is resolved only if the mention is used."""
         agreement = agreement_of(self.tt, source, self.lex)
+        words = tuple(content_words(self.tt, speaker or source))
         mention = Mention(
-            position,
-            self.tt.paragraph_of(position),
-            source,
-            speaker,
-            agreement,
-            is_claim,
-            tuple(content_words(self.tt, speaker)),
+            position, self.tt.paragraph_of(position), source, speaker, agreement, is_claim, words
         )
         insort(self.mentions, mention, key=lambda m: m.position)
+
+    def _speaker_of(self, mention: Mention) -> Range:
+        return (
+            mention.speaker if mention.speaker is not None else self.resolve_reduced(mention.source)
+        )
 
     def _recent(self, before: int) -> list[Mention]:
         """Mentions before token ``before`` in its paragraph and the ones just above it."""
@@ -65,19 +73,21 @@ class SpeakerMemory:
 
     def resolve_dropped(self, cue: CueMatch, agreement: str) -> Range | None:
         """The speaker a dropped subject or an attached pronoun refers to."""
+        self._seeded()
         paragraph = self.tt.paragraph_of(cue.first)
         earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
         if cue.conjoined or cue.kind in ("participle", "phrase"):
             claims = [m for m in earlier if m.is_claim]
             if claims and agrees(agreement, claims[-1].agreement):
-                return claims[-1].speaker
+                return self._speaker_of(claims[-1])
         for mention in reversed(earlier):
             if agrees(agreement, mention.agreement):
-                return mention.speaker
+                return self._speaker_of(mention)
         return None
 
     def resolve_reduced(self, source: Range) -> Range:
         """«هذه المصادر» → «مصادر سورية مطلعة»; a surname → the full name; else the source."""
+        self._seeded()
         words = content_words(self.tt, source)
         if not words or (
             len(words) > MAX_REDUCED_TOKENS and not _has_demonstrative(self.tt, source)
@@ -88,7 +98,7 @@ class SpeakerMemory:
             if len(candidate) <= len(words):
                 continue
             if _refers_to(words, candidate, self.tt, source):
-                return mention.speaker
+                return self._speaker_of(mention)
         return source
 
 
@@ -151,13 +161,7 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
     k = 0
     tokens = tt.tokens
     while k < len(tokens):
-        norm = strip_conjunction(tokens[k].norm)
-        if (
-            norm in lex.heads
-            or bare_noun(norm) in lex.heads
-            or ("ال" + bare_noun(norm)) in lex.heads
-            or one_of(norm, lex.heads)
-        ):
+        if tokens[k].norm in lex.head_words:
             phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts)
             if phrase:
                 found.append(phrase)
