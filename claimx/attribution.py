@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from claimx.channel import find_channel, lam_prefixed
+from claimx.channel import find_channel, lam_prefixed, statement_end
 from claimx.content import (
     Opener,
     content_from,
@@ -175,7 +175,7 @@ class ClaimBuilder:
         if fronted or cue.kind == "participle":
             return fronted, cue.last
         start = skip_adverbials(self.tt, cue.last, self.lex)
-        if object_mode:
+        if object_mode or "double" in cue.takes:
             return self._subject_and_object(start, region_end, cue)
         phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
         return (phrase, phrase[1]) if phrase else (None, cue.last)
@@ -196,13 +196,16 @@ class ClaimBuilder:
         return phrase, phrase[1]
 
     def _skip_interjections(self, k: int) -> int:
-        """Skip commas, times and relay phrases between a subject and its object."""
+        """Skip commas, times, statements and relay phrases between a subject and its object."""
         tt = self.tt
         starts = self.cue_at
         while k < len(tt.tokens):
             k = skip_adverbials(tt, k, self.lex)
+            statement = statement_end(tt, k, self.lex)
             if k < len(tt.tokens) and tt.tokens[k].norm in ("،", ","):
                 k += 1
+            elif statement:
+                k = statement
             elif k in starts and starts[k].kind == "phrase" and starts[k].relay:
                 k = starts[k].last
                 while k < len(tt.tokens) and tt.tokens[k].norm not in ("،", ",", "."):

@@ -35,6 +35,18 @@ def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | N
     return None
 
 
+def statement_end(tt: TokenizedText, k: int, lex: Lexicon) -> int | None:
+    """End of «في بيان (صحفي) (له)» starting at ``k``, or None when none starts there."""
+    if k + 1 >= len(tt.tokens) or not one_of(tt.tokens[k].norm, ("في", "خلال")):
+        return None
+    if not _is_kind(tt.tokens[k + 1].norm, lex):
+        return None
+    end = k + 2
+    while end < len(tt.tokens) and tt.tokens[end].norm in lex.marker_set("channel_kind_modifiers"):
+        end += 1
+    return end
+
+
 def _is_kind(norm: str, lex: Lexicon) -> bool:
     return norm in lex.marker_set("channel_kinds") or bare_noun(norm) in lex.marker_set(
         "channel_kinds"

@@ -5,12 +5,14 @@ A cue found here is only a candidate; the claim builder drops it when no content
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claimx.lexicon import CueForm, Lexicon, PhraseCue
 from claimx.tokenize import PUNCTUATION, TokenizedText
 
 CONJUNCTIONS = ("و", "ف")
+_DIACRITIC = re.compile("[\u064b-\u0652]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,8 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     tok = tt.tokens[i]
     form = lex.verbs.get(tok.norm)
     if form is None or (form.kind != "participle" and _nominal_context(tt, i, lex)):
+        return None
+    if form.ambiguous and not _DIACRITIC.search(tok.text):
         return None
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
     start = _after_conjunction(tt, i) if has_conj else tok.start

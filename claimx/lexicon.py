@@ -31,6 +31,7 @@ class CueForm:
     agreement: str  # m, f, mp, fp, md, fd: who the dropped subject can be
     kind: str  # verb | participle | passive
     relay: bool = False
+    ambiguous: bool = False  # mostly another word («بين» between): a cue only when diacritised
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,8 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
     passive_base = {**base, "stance": entry.get("passive_stance", entry["stance"])}
     for form, agreement, kind, future in generated:
         if form in skip:
+            cue = CueForm(agreement=agreement, kind=kind, ambiguous=True, **base)
+            out += [(surface, cue) for surface in _with_proclitics(form, future)]
             continue
         if form in passive:
             cue = CueForm(agreement=agreement, kind="passive", **passive_base)

@@ -99,7 +99,7 @@ def noun_phrase(
         if (
             object_mode
             and j > i
-            and _definiteness_break(tokens[j - 1], tok)
+            and _definiteness_break(tokens[j - 1], tok, lex)
             and tok.norm not in links
             and tokens[j - 1].norm not in links
         ):
@@ -151,11 +151,22 @@ def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
     )
 
 
-def _definiteness_break(previous: Token, current: Token) -> bool:
-    """«نفى الجيش الإسرائيلي تورط قواته»: an indefinite noun there starts the object."""
+def _definiteness_break(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """Where a subject ends and the object starts, after a definite noun.
+
+    «نفى الجيش الإسرائيلي تورط قواته»: an indefinite noun starts the object; «وصف الوزير
+    الاتفاق بأنه»: so does a definite one that cannot be an adjective (adjectives are
+    nisbas in ـي/ـية or participles in الم…, or listed in the gazetteer).
+    """
     prev_definite = previous.norm.startswith(("ال", "وال")) or previous.text in CLOSE_QUOTES
-    cur_definite = current.norm.startswith(("ال", "وال", "لل"))
-    return prev_definite and not cur_definite and current.text not in QUOTES
+    if not prev_definite or current.text in QUOTES:
+        return False
+    if not current.norm.startswith(("ال", "وال", "لل")):
+        return True
+    bare = bare_noun(current.norm)
+    adjective = bare.endswith(("ي", "يه", "يون", "يين")) or current.norm.startswith("الم")
+    known = bare in lex.adjectives or f"{previous.norm} {current.norm}" in lex.organisations
+    return not (adjective or known)
 
 
 def fronted_subject(

@@ -49,14 +49,15 @@ def normalize(word: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """CAMeL's simple_word_tokenize, with each token located in ``text`` by a moving cursor."""
     tokens: list[Token] = []
+    append = tokens.append
+    find = text.find
     cursor = 0
     for piece in simple_word_tokenize(text):
-        start = text.find(piece, cursor)
+        start = find(piece, cursor)
         if start < 0:  # not a substring (should not happen); skip rather than misreport
             continue
-        end = start + len(piece)
-        tokens.append(Token(piece, start, end, normalize(piece), len(tokens)))
-        cursor = end
+        cursor = start + len(piece)
+        append(Token(piece, start, cursor, normalize(piece), len(tokens)))
     return tokens
 
 
@@ -74,6 +75,8 @@ def quote_pairs(text: str, tokens: list[Token]) -> dict[int, int]:
     stack: list[int] = []
     previous_end = 0
     for tok in tokens:
+        if tok.text not in QUOTES:
+            continue
         if stack and "\n" in text[previous_end : tok.start]:
             stack.clear()
         previous_end = tok.end
