@@ -73,7 +73,8 @@ def _statement(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range:
             if outlet:
                 return outlet
         if norm[:1] == "ل" and not norm.startswith("لل"):
-            outlet = _told_outlet(tt, nxt, hi, lex)
+            # «في تصريح لجوهرة أف أم»: whoever a statement was given to is the outlet
+            outlet = _told_outlet(tt, nxt, hi, lex) or _outlet(tt, nxt, hi, lex)
             if outlet:
                 return outlet
     return (k, end)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from claimx.cues import strip_conjunction
 from claimx.lexicon import Lexicon
 from claimx.source import bare_noun
+from claimx.speaker import agreement_of
 from claimx.tokenize import PUNCTUATION, QUOTES, TokenizedText
 
 MAX_ORGANISATION_WORDS = 4
@@ -23,9 +24,21 @@ DEMONSTRATIVE_GLOSS = {
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does"}
 
 
+PREPOSITION_GLOSS = {"في": "in", "من": "from", "داخل": "inside", "لدي": "at", "ب": "in"}
+
+
 def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> tuple[str, bool]:
     """An English noun phrase for the speaker tokens, and whether it is plural."""
     words = [t for t in tt.tokens[first:last] if t.text not in QUOTES and t.norm not in PUNCTUATION]
+    for k, word in enumerate(words[1:], start=1):  # «مصدر مسؤول في الوزارة»: "... in ..."
+        if word.norm in PREPOSITION_GLOSS:
+            inner, _ = _words_gloss(words[k + 1 :], lex)
+            outer, plural = _words_gloss(words[:k], lex)
+            return f"{outer} {PREPOSITION_GLOSS[word.norm]} {inner}".strip(), plural
+    return _words_gloss(words, lex)
+
+
+def _words_gloss(words: list, lex: Lexicon) -> tuple[str, bool]:
     head, plural, adjectives, genitives, rest, determiners = "", False, [], [], [], []
     k = 0
     while k < len(words):
@@ -88,6 +101,8 @@ def _compose(
     else:
         core = " ".join([*genitives, head])
     phrase = " ".join(filter(None, [*determiners, " ".join(reversed(adjectives)), core]))
+    if rest and rest[0].startswith(("ال", "وال")):  # a genitive: «مدرب الفريق» → coach of الفريق
+        return f"{phrase} of {' '.join(rest)}"
     return f"{phrase} {' '.join(rest)}".strip() if rest else phrase
 
 
@@ -124,6 +139,7 @@ def make_label(
     if speaker is None:
         return f"Unattributed: {verb_phrase(gloss, False, negated, phrase_cue)}"
     who, plural = speaker_gloss(tt, speaker[0], speaker[1], lex)
+    plural = plural or agreement_of(tt, speaker, lex) == "mp"
     who = who[:1].upper() + who[1:] if who else "Unnamed source"
     if phrase_cue:
         return (

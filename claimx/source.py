@@ -120,7 +120,6 @@ def _names_outlet_told(tok: Token, lex: Lexicon) -> bool:
         or rest in lex.organisations
         or bare_noun(rest) in lex.marker_set("outlet_heads")
         or rest in lex.marker_set("outlet_heads")
-        or rest in lex.heads
     )
 
 
