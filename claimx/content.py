@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from claimx.cues import CueMatch, one_of
 from claimx.lexicon import Lexicon
 from claimx.source import Range, is_complementizer
-from claimx.tokenize import CLOSE_QUOTES, OPEN_QUOTES, PUNCTUATION, QUOTES, TokenizedText
+from claimx.tokenize import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    PUNCTUATION,
+    QUOTES,
+    TokenizedText,
+    is_ellipsis_dot,
+)
 
 MAX_OPENER_DISTANCE = 30
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
@@ -137,7 +144,7 @@ def proposition_end(
             end = _end_before_cue(tt, start, k, cue_at[k], last_clause_punct, lex)
             if end is not None:
                 return trim_end(tt, start, end)
-        if tok.norm in CLAUSE_PUNCT:
+        if tok.norm in CLAUSE_PUNCT or is_ellipsis_dot(tt.text, tok):
             last_clause_punct = k
             if _starts_content_ender(tt, k + 1, lex):
                 return trim_end(tt, start, k)

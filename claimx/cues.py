@@ -94,6 +94,8 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         return None
     if form.ambiguous and not _DIACRITIC.search(tok.text):
         return None
+    if form.kind != "participle" and _DIACRITIC.sub("", tok.text).endswith("ة"):
+        return None  # no verb ends in ة: «إشارة» only folds to «أشاره» (verb + object ه)
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
     start = _after_conjunction(tt, i) if has_conj else tok.start
     return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)

@@ -37,7 +37,8 @@ PREPOSITIONS = frozenset(
         "بسبب",
     }
 )
-DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هؤلاء", "اولئك", "احد", "احدي"})
+PARTITIVES = frozenset({"احد", "احدي"})  # «أحد هذه المصادر»: one of them, a singular
+DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هؤلاء", "اولئك"}) | PARTITIVES
 REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "عينه", "عينها"})
 
 

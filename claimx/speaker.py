@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from claimx.cues import CueMatch, one_of, strip_conjunction
 from claimx.lexicon import Lexicon
-from claimx.source import DEMONSTRATIVES, REFLEXIVES, Range, bare_noun, noun_phrase
+from claimx.source import DEMONSTRATIVES, PARTITIVES, REFLEXIVES, Range, bare_noun, noun_phrase
 from claimx.tokenize import QUOTES, TokenizedText
 
 MAX_REDUCED_TOKENS = 2
@@ -137,7 +137,7 @@ def agrees(verb: str, subject: str) -> bool:
 def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     """Gender and number of a phrase, from the gazetteer or the head noun's ending."""
     words = [strip_conjunction(t.norm) for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
-    words = [w for w in words if not one_of(w, DEMONSTRATIVES)]
+    words = [w for w in words if not one_of(w, DEMONSTRATIVES - PARTITIVES)]
     if not words:
         return ""
     for n in (2, 1):

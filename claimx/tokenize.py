@@ -111,14 +111,21 @@ def _quote_role(text: str, tok: Token) -> str | None:
 
 
 def sentence_ids(text: str, tokens: list[Token], quotes: dict[int, int]) -> list[int]:
-    """Sentence number of each token: breaks at end punctuation outside quotes and at newlines."""
+    """Sentence number of each token: breaks at end punctuation outside quotes and at newlines.
+
+    «..» does not end a sentence (see ``is_ellipsis_dot``); content reads it as a clause break.
+    """
     ids: list[int] = []
     current = 0
     inside_until = -1  # index of the closing quote we are inside, if any
     ended = False  # the previous token closed a sentence
     previous_end = 0
     for tok in tokens:
-        is_end = tok.text in SENTENCE_END and not _is_decimal_point(text, tok)
+        is_end = (
+            tok.text in SENTENCE_END
+            and not _is_decimal_point(text, tok)
+            and not is_ellipsis_dot(text, tok)
+        )
         if ended and is_end:  # ".." and "?!" stay with the sentence they close
             ids.append(current - 1)
             previous_end = tok.end
@@ -138,6 +145,13 @@ def sentence_ids(text: str, tokens: list[Token], quotes: dict[int, int]) -> list
             current += 1
             ended = True
     return ids
+
+
+def is_ellipsis_dot(text: str, tok: Token) -> bool:
+    """A dot of «..» or «...»: in Arabic news a pause inside a sentence, not its end."""
+    if tok.text != ".":
+        return False
+    return text[tok.end : tok.end + 1] == "." or text[tok.start - 1 : tok.start] == "."
 
 
 def _is_decimal_point(text: str, tok: Token) -> bool:

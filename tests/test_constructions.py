@@ -229,3 +229,28 @@ def test_english_labels() -> None:
     assert c.label == "SDF sources deny"
     c = only("تؤكد مصادر سورية مطلعة أن الاتفاق قائم.")
     assert c.label == "Informed Syrian sources assert"
+
+
+def test_double_dot_is_a_pause_not_a_sentence_end() -> None:
+    first, second = claims_of("وقال المدير: سنفتتح الفرع الجديد..ونحن متفائلون بالنتائج، "
+                              "وعن الخطط المقبلة قال المدير إن التوسع مستمر.")
+    assert first.direct_quote
+    assert first.content.text == "سنفتتح الفرع الجديد..ونحن متفائلون بالنتائج"
+    assert second.content.text == "التوسع مستمر"
+
+
+def test_noun_in_ta_marbuta_is_not_a_verb_with_object() -> None:
+    # «إشارة» folds to the same letters as «أشاره» (he pointed it out)
+    assert claims_of("أنا رهن إشارة المدرب ولا يهم أن أكون أساسيا.") == []
+
+
+def test_ambiguous_form_is_a_cue_only_when_diacritised() -> None:
+    assert claims_of("وقعت الاشتباكات بين الجيش والمسلحين أن الوضع صعب.") == []
+    c = only("بيّن المتحدث أن الإجراءات مؤقتة.")
+    assert c.lemma == "بين" and c.content.text == "الإجراءات مؤقتة"
+
+
+def test_direct_object_before_content() -> None:
+    c = only("وصف الوزير الاتفاق بأنه تاريخي.")
+    assert text_of(c.source) == "الوزير"
+    assert c.content.text == "تاريخي"
