@@ -246,7 +246,8 @@ class ClaimBuilder:
                 return quoted(tt, start)
             found = content_from(tt, start, self.cue_at, cue, self.lex)
             return (found[0], True) if found else None
-        rng = object_content(tt, opener.index + 1, self.cue_at, cue, self.lex)
+        start = opener.index if opener.kind == "bi" else opener.index + 1
+        rng = object_content(tt, start, self.cue_at, cue, self.lex)
         return (rng, False) if rng else None
 
     def _speaker(self, cue: CueMatch, source: Range | None) -> Range | None:

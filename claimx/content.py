@@ -17,6 +17,7 @@ from claimx.tokenize import (
     OPEN_QUOTES,
     PUNCTUATION,
     QUOTES,
+    Token,
     TokenizedText,
     is_ellipsis_dot,
 )
@@ -42,6 +43,12 @@ _GOVERNING = {
     "بمجرد": "-",
 }
 MIN_QUOTATION_TOKENS = 2
+
+
+def _governed_by_bi(tok: Token, lex: Lexicon) -> bool:
+    norm = tok.norm
+    return norm.startswith("ب") and len(norm) > 3 and norm not in lex.marker_set("np_links") \
+        and not norm.startswith("بال") or norm.startswith("بال") and len(norm) > 5
 
 
 def _bare_function_word(norm: str) -> str:
@@ -81,7 +88,7 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
 class Opener:
     """What introduces the content: a complementizer, a quote, a colon, or a preposition."""
 
-    kind: str  # that | quote | colon | prep
+    kind: str  # that | quote | colon | prep (content after it) | bi (content from it)
     index: int
 
 
@@ -118,8 +125,8 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
                 k += 1
                 continue
             return Opener("prep", k)
-        if "bi" in takes and tok.norm.startswith("ب") and k == cue.last:
-            return Opener("prep", k - 1)
+        if "bi" in takes and _governed_by_bi(tok, lex) and k > cue.last - 1:
+            return Opener("bi", k)  # «أقر الوزير بوجود أخطاء»: content from «بوجود»
         k += 1
     return None
 

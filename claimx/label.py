@@ -101,7 +101,8 @@ def _compose(
     else:
         core = " ".join([*genitives, head])
     phrase = " ".join(filter(None, [*determiners, " ".join(reversed(adjectives)), core]))
-    if rest and rest[0].startswith(("ال", "وال")):  # a genitive: «مدرب الفريق» → coach of الفريق
+    if rest and rest[0].startswith(("ال", "وال")) and not phrase.endswith(" for"):
+        # a genitive: «مدرب الفريق» → coach of الفريق
         return f"{phrase} of {' '.join(rest)}"
     return f"{phrase} {' '.join(rest)}".strip() if rest else phrase
 

@@ -37,6 +37,9 @@ PREPOSITIONS = frozenset(
         "بسبب",
     }
 )
+RELATIVES = frozenset(
+    {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "ما", "من"}
+)
 PARTITIVES = frozenset({"احد", "احدي"})  # «أحد هذه المصادر»: one of them, a singular
 DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هؤلاء", "اولئك"}) | PARTITIVES
 REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "عينه", "عينها"})
@@ -96,6 +99,8 @@ def noun_phrase(
             break
         if j > i and _names_outlet_told(tok, lex):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
+        if j > i and _possessed_after_definite(tokens[j - 1], tok):
+            break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         links = lex.marker_set("np_links")
         if (
             object_mode
@@ -109,6 +114,13 @@ def noun_phrase(
     while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
         j -= 1
     return (i, j) if j > i else None
+
+
+def _possessed_after_definite(previous: Token, current: Token) -> bool:
+    if not previous.norm.startswith(("ال", "وال")) or current.norm.startswith(("ال", "لل", "بال")):
+        return False
+    raw = current.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return raw.endswith(("ه", "ها", "هم", "هما")) and current.norm not in REFLEXIVES
 
 
 def _names_outlet_told(tok: Token, lex: Lexicon) -> bool:
@@ -285,6 +297,8 @@ def _subject_across_parentheticals(
 
 def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
     first = tt.tokens[start].norm
+    if one_of(first, RELATIVES):
+        return None  # «والتي نقلت»: the antecedent is found as for a dropped subject
     if (
         is_preposition_like(first)
         or one_of(first, lex.marker_set("time_words"))

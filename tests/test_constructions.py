@@ -254,3 +254,21 @@ def test_direct_object_before_content() -> None:
     c = only("وصف الوزير الاتفاق بأنه تاريخي.")
     assert text_of(c.source) == "الوزير"
     assert c.content.text == "تاريخي"
+
+
+def test_relative_pronoun_subject_resolves_to_antecedent() -> None:
+    first, second = claims_of("نفى المدرب صحة الأخبار التي نشرتها وسائل إعلام محلية، "
+                              "والتي ذكرت أن اللاعب سيرحل.")
+    assert second.source is None
+    assert text_of(second.speaker) == "وسائل إعلام محلية"
+
+
+def test_object_after_bi() -> None:
+    c = only("وأقر الوزير بوجود أخطاء في التنفيذ.")
+    assert text_of(c.source) == "الوزير" and c.stance == "assert"
+    assert c.content.text == "بوجود أخطاء في التنفيذ"
+
+
+def test_possessed_noun_ends_a_speaker_phrase() -> None:
+    c = only("وأبدى اللاعب سعادته بالفوز، مؤكدا أن الفريق يستحق اللقب.")
+    assert text_of(c.speaker) == "اللاعب"
