@@ -65,6 +65,7 @@ class Lexicon:
     non_speakers: frozenset[str]
     head_words: frozenset[str]  # every token form that can start a gazetteer head
     cue_words: frozenset[str]  # every token form that can start a cue or a formula
+    complementizers: frozenset[str]  # أن، إن، بأن ... with every pronoun suffix
     organisation_words: frozenset[str]  # first words of organisations, as in text
 
     def marker_set(self, name: str) -> frozenset[str]:
@@ -209,6 +210,7 @@ def load_lexicon() -> Lexicon:
     speech_acts: dict[str, str] = {}
     for entry in cues["speech_acts"]:
         speech_acts.update(_speech_act_entries(entry))
+    normalised_markers = _normalise_markers(markers)
     formulas = _by_first([tuple(normalize(w) for w in f) for f in cues["formulas"]])
     organisations = {_n(k): v for k, v in sources["organisations"].items()}
     heads = {
@@ -225,13 +227,18 @@ def load_lexicon() -> Lexicon:
         phrases={k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()},
         formulas=formulas,
         speech_acts=speech_acts,
-        markers=_normalise_markers(markers),
+        markers=normalised_markers,
         heads=heads,
         adjectives=adjectives,
         organisations=organisations,
         non_speakers=frozenset(normalize(w) for w in sources["non_speakers"]["words"]),
         head_words=_head_words(heads),
         cue_words=_with_conjunctions(set(verbs) | set(phrases) | set(formulas)),
+        complementizers=frozenset(
+            comp + suffix
+            for comp in normalised_markers["complementizers"]
+            for suffix in normalised_markers["complementizer_suffixes"]
+        ),
         organisation_words=_head_words(organisations),
     )
 

@@ -6,6 +6,8 @@ across auxiliaries such as «لا تزال» and parentheticals set off by comma
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claimx.cues import CueMatch, one_of, strip_conjunction
 from claimx.lexicon import Lexicon
 from claimx.tokenize import CLOSE_QUOTES, PUNCTUATION, QUOTES, Token, TokenizedText
@@ -47,11 +49,7 @@ REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذ�
 
 def is_complementizer(tok: Token, lex: Lexicon) -> bool:
     """True when the token is أن/إن/بأن, bare or with a pronoun (أنه، إنها)."""
-    norm = tok.norm
-    for comp in lex.marker_set("complementizers"):
-        if norm.startswith(comp) and norm[len(comp) :] in lex.marker_set("complementizer_suffixes"):
-            return True
-    return norm in lex.marker_set("complementizers")
+    return tok.norm in lex.complementizers
 
 
 def is_preposition_like(norm: str) -> bool:
@@ -320,7 +318,9 @@ def head_norm(tt: TokenizedText, rng: Range) -> str:
     return ""
 
 
+@lru_cache(maxsize=100_000)
 def bare_noun(norm: str) -> str:
+    """The noun without its article and a proclitic on it: «والمصادر» → «مصادر»."""
     for prefix in ("وال", "بال", "لل", "ال"):
         if norm.startswith(prefix) and len(norm) > len(prefix) + 1:
             return norm[len(prefix) :]

@@ -29,9 +29,7 @@ class Mention:
     paragraph: int
     source: Range  # the words as written
     speaker: Range | None  # the fullest mention of the same entity; None: not resolved yet
-    agreement: str
     is_claim: bool
-    words: tuple[str, ...]  # content words of the speaker, for matching reduced mentions
 
 
 @dataclass
@@ -42,6 +40,8 @@ class SpeakerMemory:
     lex: Lexicon
     seed: Callable[[], None] | None = None  # adds the non-claim mentions, once, when first needed
     mentions: list[Mention] = field(default_factory=list)
+    _agreements: dict[Range, str] = field(default_factory=dict)
+    _word_cache: dict[Range, tuple[str, ...]] = field(default_factory=dict)
 
     def _seeded(self) -> None:
         if self.seed is not None:
@@ -50,12 +50,21 @@ class SpeakerMemory:
 
     def remember(self, position: int, source: Range, speaker: Range | None, is_claim: bool) -> None:
         """Record a mention; a ``speaker`` of None is resolved only if the mention is used."""
-        agreement = agreement_of(self.tt, source, self.lex)
-        words = tuple(content_words(self.tt, speaker or source))
-        mention = Mention(
-            position, self.tt.paragraph_of(position), source, speaker, agreement, is_claim, words
-        )
+        mention = Mention(position, self.tt.paragraph_of(position), source, speaker, is_claim)
         insort(self.mentions, mention, key=lambda m: m.position)
+
+    def _agreement(self, mention: Mention) -> str:
+        """Gender and number of the mention as written, computed once and only when asked."""
+        key = mention.source
+        if key not in self._agreements:
+            self._agreements[key] = agreement_of(self.tt, key, self.lex)
+        return self._agreements[key]
+
+    def _words(self, mention: Mention) -> tuple[str, ...]:
+        key = mention.speaker or mention.source
+        if key not in self._word_cache:
+            self._word_cache[key] = tuple(content_words(self.tt, key))
+        return self._word_cache[key]
 
     def _speaker_of(self, mention: Mention) -> Range:
         return (
@@ -78,10 +87,10 @@ class SpeakerMemory:
         earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
         if cue.conjoined or cue.kind in ("participle", "phrase"):
             claims = [m for m in earlier if m.is_claim]
-            if claims and agrees(agreement, claims[-1].agreement):
+            if claims and agrees(agreement, self._agreement(claims[-1])):
                 return self._speaker_of(claims[-1])
         for mention in reversed(earlier):
-            if agrees(agreement, mention.agreement):
+            if agrees(agreement, self._agreement(mention)):
                 return self._speaker_of(mention)
         return None
 
@@ -94,7 +103,7 @@ class SpeakerMemory:
         ):
             return source
         for mention in reversed(self._recent(source[0])):
-            candidate = mention.words
+            candidate = self._words(mention)
             if len(candidate) <= len(words):
                 continue
             if _refers_to(words, candidate, self.tt, source):

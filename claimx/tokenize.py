@@ -6,6 +6,7 @@ every offset claimx reports points into the original text.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from camel_tools.tokenizers.word import simple_word_tokenize
@@ -65,29 +66,42 @@ def is_punct(token: Token) -> bool:
     return token.norm in PUNCTUATION or (not token.norm.strip() and bool(token.text))
 
 
-def quote_pairs(text: str, tokens: list[Token]) -> dict[int, int]:
+def quote_pairs(text: str, tokens: list[Token], breaks: list[int] | None = None) -> dict[int, int]:
     """Pair opening and closing quotation tokens (index → partner index), paragraph by paragraph.
 
     Straight quotes are read as opening or closing from the spacing around them, so a
-    stray quote does not swallow the rest of a paragraph.
+    stray quote does not swallow the rest of a paragraph. ``breaks`` are the indices of
+    tokens that start a new line (computed when not given).
     """
+    if breaks is None:
+        breaks = line_breaks(text, [t.start for t in tokens])
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    previous_end = 0
-    for tok in tokens:
-        if tok.text not in QUOTES:
-            continue
-        if stack and "\n" in text[previous_end : tok.start]:
-            stack.clear()
-        previous_end = tok.end
-        role = _quote_role(text, tok)
+    previous = -1
+    for index in [t.index for t in tokens if t.text in QUOTES]:
+        if stack and bisect_right(breaks, index) != bisect_right(breaks, previous):
+            stack.clear()  # a quotation never runs across a paragraph break
+        previous = index
+        role = _quote_role(text, tokens[index])
         if role == "open":
-            stack.append(tok.index)
+            stack.append(index)
         elif role == "close" and stack:
             opener = stack.pop()
-            pairs[opener] = tok.index
-            pairs[tok.index] = opener
+            pairs[opener] = index
+            pairs[index] = opener
     return pairs
+
+
+def line_breaks(text: str, starts: list[int]) -> list[int]:
+    """Indices of the tokens that follow a newline (a paragraph or line break)."""
+    found: list[int] = []
+    position = text.find("\n")
+    while position >= 0:
+        index = bisect_left(starts, position)
+        if 0 < index < len(starts) and (not found or found[-1] != index):
+            found.append(index)
+        position = text.find("\n", position + 1)
+    return found
 
 
 def _quote_role(text: str, tok: Token) -> str | None:
@@ -110,40 +124,49 @@ def _quote_role(text: str, tok: Token) -> str | None:
     return "close" if not space_after or not space_before else None
 
 
-def sentence_ids(text: str, tokens: list[Token], quotes: dict[int, int]) -> list[int]:
-    """Sentence number of each token: breaks at end punctuation outside quotes and at newlines.
-
-    «..» does not end a sentence (see ``is_ellipsis_dot``); content reads it as a clause break.
-    """
-    ids: list[int] = []
-    current = 0
+def sentence_starts(
+    text: str, tokens: list[Token], quotes: dict[int, int], breaks: list[int]
+) -> list[int]:
+    """Indices of the tokens that open a sentence: after end punctuation outside quotes, and
+    after newlines. «..» does not end a sentence (see ``is_ellipsis_dot``)."""
+    n = len(tokens)
+    events = sorted(
+        {t.index for t in tokens if t.text in SENTENCE_END or t.index in quotes} | set(breaks)
+    )
+    break_set = set(breaks)
+    starts = [0]
     inside_until = -1  # index of the closing quote we are inside, if any
-    ended = False  # the previous token closed a sentence
-    previous_end = 0
-    for tok in tokens:
-        is_end = (
+    for k in events:
+        if k in break_set:
+            inside_until = -1
+            if starts[-1] != k:
+                starts.append(k)
+        if k < inside_until:
+            continue
+        partner = quotes.get(k)
+        if partner is not None and partner > k:
+            inside_until = partner
+            continue
+        tok = tokens[k]
+        if (
             tok.text in SENTENCE_END
             and not _is_decimal_point(text, tok)
             and not is_ellipsis_dot(text, tok)
-        )
-        if ended and is_end:  # ".." and "?!" stay with the sentence they close
-            ids.append(current - 1)
-            previous_end = tok.end
-            continue
-        if ids and not ended and "\n" in text[previous_end : tok.start]:
-            current += 1
-            inside_until = -1
-        ended = False
-        ids.append(current)
-        previous_end = tok.end
-        if tok.index < inside_until:
-            continue
-        partner = quotes.get(tok.index)
-        if partner is not None and partner > tok.index:
-            inside_until = partner
-        elif is_end:
-            current += 1
-            ended = True
+        ):
+            nxt = k + 1
+            while nxt < n and tokens[nxt].text in SENTENCE_END:  # "?!" stays with its sentence
+                nxt += 1
+            if nxt < n and starts[-1] < nxt:
+                starts.append(nxt)
+    return starts
+
+
+def spread(starts: list[int], n: int) -> list[int]:
+    """[0, 3] with n=5 → [0, 0, 0, 1, 1]: the number of the span each index falls in."""
+    ids: list[int] = []
+    bounds = [*starts, n]
+    for number, (first, last) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        ids.extend([number] * (last - first))
     return ids
 
 
@@ -163,39 +186,29 @@ def _is_decimal_point(text: str, tok: Token) -> bool:
 class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
-    __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_bounds", "_paragraph_of")
+    __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = tokenize(text)
-        self.quotes = quote_pairs(text, self.tokens)
-        self.sentence_of = sentence_ids(text, self.tokens, self.quotes)
-        bounds: dict[int, list[int]] = {}
-        for tok, sent in zip(self.tokens, self.sentence_of, strict=True):
-            bounds.setdefault(sent, [tok.index, tok.index + 1])[1] = tok.index + 1
-        self._sentence_bounds = bounds
-        self._paragraph_of = _paragraph_ids(text, self.tokens)
+        n = len(self.tokens)
+        breaks = line_breaks(text, [t.start for t in self.tokens])
+        self.quotes = quote_pairs(text, self.tokens, breaks)
+        starts = sentence_starts(text, self.tokens, self.quotes, breaks) if n else []
+        self._sentence_starts = starts
+        self.sentence_of = spread(starts, n) if n else []
+        self._paragraph_of = spread([0, *breaks], n) if n else []
 
     @property
     def n_sentences(self) -> int:
-        return len(self._sentence_bounds)
+        return len(self._sentence_starts)
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """First and one-past-last token index of the sentence holding token ``index``."""
-        first, last = self._sentence_bounds[self.sentence_of[index]]
-        return first, last
+        number = self.sentence_of[index]
+        starts = self._sentence_starts
+        last = starts[number + 1] if number + 1 < len(starts) else len(self.tokens)
+        return starts[number], last
 
     def paragraph_of(self, index: int) -> int:
         return self._paragraph_of[index] if index < len(self._paragraph_of) else -1
-
-
-def _paragraph_ids(text: str, tokens: list[Token]) -> list[int]:
-    ids: list[int] = []
-    current = 0
-    previous_end = 0
-    for tok in tokens:
-        if "\n" in text[previous_end : tok.start]:
-            current += 1
-        ids.append(current)
-        previous_end = tok.end
-    return ids
