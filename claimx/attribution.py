@@ -32,6 +32,7 @@ from claimx.source import (
 from claimx.speaker import SpeakerMemory, gazetteer_mentions, subject_after
 from claimx.tokenize import CLAUSE_MARKS, PUNCTUATION, SENTENCE_END, TokenizedText
 
+DEMONSTRATIVE_OBJECTS = frozenset({"ذلك", "هذا", "ذاك", "هذه", "تلك"})
 CLAUSE_START_WORDS = frozenset({"و", "ف", "لكن", "ولكن", "كما", "اما", "بينما", "فيما"})
 
 
@@ -115,13 +116,41 @@ class ClaimBuilder:
         channel = find_channel(tt, cue.last, region_end, lex)
         if cue.relay and source is not None:
             source, channel = self._relay(cue, source, region_end) or (source, channel)
-        content = self._verb_content(cue, opener, after_source)
+        if self._anaphoric_object(cue, opener, after_source):
+            content = self._antecedent_proposition(cue)
+        else:
+            content = self._verb_content(cue, opener, after_source)
         if content is None:
             return None
         if channel is None and cue.kind != "participle" and not cue.conjoined:
             channel = find_channel(tt, self._claim_free_start(cue), cue.first, lex)
         speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
+
+    def _anaphoric_object(self, cue: CueMatch, opener: Opener | None, after: int) -> bool:
+        """«نفى الوزير ذلك»، «وهو ما نفته الشركة»: the object points back at a proposition."""
+        if opener is not None or "object" not in cue.takes:
+            return False
+        if cue.has_object:
+            return True
+        k = skip_adverbials(self.tt, after, self.lex)
+        return k < len(self.tt.tokens) and self.tt.tokens[k].norm in DEMONSTRATIVE_OBJECTS
+
+    def _antecedent_proposition(self, cue: CueMatch) -> tuple[Range, bool] | None:
+        """The proposition an anaphoric object refers to: the last claim's, else the clause
+        or sentence just before the cue."""
+        sentence = self.tt.sentence_of[cue.first]
+        if self.drafts and sentence - self.tt.sentence_of[self.drafts[-1].cue.first] <= 1:
+            return self.drafts[-1].content, self.drafts[-1].direct_quote
+        first, _ = self.tt.sentence_bounds(cue.first)
+        end = cue.first
+        while end > first and self.tt.tokens[end - 1].norm not in ("،", ",", "؛"):
+            end -= 1
+        if end <= first and first > 0:  # the cue opens its sentence: the previous one
+            first, end = self.tt.sentence_bounds(first - 1)
+        end = trim_end(self.tt, first, end)
+        first = trim_start(self.tt, first, end)
+        return ((first, end), False) if end > first else None
 
     def _quote_before(self, cue: CueMatch) -> int | None:
         """«"..."، قال المتحدث»: the opening quote of a quotation standing just before the cue."""
@@ -175,6 +204,9 @@ class ClaimBuilder:
         if fronted or cue.kind == "participle":
             return fronted, cue.last
         start = skip_adverbials(self.tt, cue.last, self.lex)
+        if cue.has_object:  # «وهو ما نفته الشركة»: what follows is the subject
+            phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
+            return (phrase, phrase[1]) if phrase else (None, cue.last)
         if object_mode or "double" in cue.takes:
             return self._subject_and_object(start, region_end, cue)
         phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)

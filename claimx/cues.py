@@ -35,6 +35,7 @@ class CueMatch:
     relay: bool
     pronoun: str = ""  # for own_pronoun phrases: the attached pronoun (ه، ها، هم)
     quoting: bool = False
+    has_object: bool = False  # «وهو ما نفته الشركة»: the object is a pronoun, not a phrase
 
 
 def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
@@ -125,6 +126,7 @@ def _make(
         conjoined=conjoined,
         negated=_is_negated(tt, first, lex),
         relay=form.relay,
+        has_object=form.has_object,
     )
 
 

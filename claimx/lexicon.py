@@ -32,6 +32,7 @@ class CueForm:
     kind: str  # verb | participle | passive
     relay: bool = False
     ambiguous: bool = False  # mostly another word («بين» between): a cue only when diacritised
+    has_object: bool = False  # carries an object pronoun: «نفته» (denied it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,13 @@ def perfect_forms(lemma: str) -> list[tuple[str, str]]:
     return forms
 
 
+def object_forms(lemma: str, imperfect: str) -> frozenset[str]:
+    """The forms that carry an object pronoun (نفته، يصفونه): their object is not a phrase."""
+    bare = {f for f, _ in perfect_forms(lemma)[:5]} | {f for f, _ in imperfect_forms(imperfect)[:7]}
+    every = {f for f, _ in perfect_forms(lemma)} | {f for f, _ in imperfect_forms(imperfect)}
+    return frozenset(every - bare)
+
+
 def imperfect_forms(imperfect: str) -> list[tuple[str, str]]:
     """Third-person imperfect forms (indicative, subjunctive, jussive) with their agreement."""
     i = normalize(imperfect)
@@ -163,6 +171,7 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
     generated += [(f, a, "participle", False) for f, a in participle_forms(entry["participle"])]
     generated += [(f, "m", "passive", True) for f in passive]
     passive_base = {**base, "stance": entry.get("passive_stance", entry["stance"])}
+    with_object = object_forms(entry["lemma"], entry["imperfect"])
     for form, agreement, kind, future in generated:
         if form in skip:
             cue = CueForm(agreement=agreement, kind=kind, ambiguous=True, **base)
@@ -171,7 +180,7 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
         if form in passive:
             cue = CueForm(agreement=agreement, kind="passive", **passive_base)
         else:
-            cue = CueForm(agreement=agreement, kind=kind, **base)
+            cue = CueForm(agreement=agreement, kind=kind, has_object=form in with_object, **base)
         out += [(surface, cue) for surface in _with_proclitics(form, future)]
     return out
 

@@ -272,3 +272,11 @@ def test_object_after_bi() -> None:
 def test_possessed_noun_ends_a_speaker_phrase() -> None:
     c = only("وأبدى اللاعب سعادته بالفوز، مؤكدا أن الفريق يستحق اللقب.")
     assert text_of(c.speaker) == "اللاعب"
+
+
+def test_anaphoric_object_takes_the_antecedent_proposition() -> None:
+    first, second = claims_of("وتحدثت تقارير عن تسريح ألف موظف، وهو ما نفته الشركة بشكل قاطع.")
+    assert text_of(second.source) == "الشركة" and second.stance == "deny"
+    assert second.content.text == first.content.text == "تسريح ألف موظف"
+    c = only("رفع البنك المركزي سعر الفائدة. واستبعد المحللون ذلك في وقت سابق.")
+    assert c.content.text == "رفع البنك المركزي سعر الفائدة"
