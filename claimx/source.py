@@ -68,9 +68,12 @@ def noun_phrase(
     cue_starts: set[int],
     object_mode: bool = False,
     after_lam: bool = False,
+    split_nouns: bool = False,
 ) -> Range | None:
     """The longest plausible noun phrase starting at token ``i`` and ending before ``limit``.
 
+    ``object_mode``: an object may follow, so a noun that cannot continue the phrase ends it.
+    ``split_nouns``: only a definite noun after a definite one ends it («الوزير المواطنين»).
     ``after_lam``: the phrase is governed by لـ («وفقا للتقارير»), so a fused لل is expected.
     """
     tokens = tt.tokens
@@ -101,7 +104,7 @@ def noun_phrase(
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         links = lex.marker_set("np_links")
         if (
-            object_mode
+            (object_mode or split_nouns and _is_definite(tok))
             and j > i
             and _definiteness_break(tokens[j - 1], tok, lex)
             and tok.norm not in links
@@ -112,6 +115,10 @@ def noun_phrase(
     while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
         j -= 1
     return (i, j) if j > i else None
+
+
+def _is_definite(tok: Token) -> bool:
+    return tok.norm.startswith(("ال", "وال", "لل"))
 
 
 def _possessed_after_definite(previous: Token, current: Token) -> bool:
@@ -166,7 +173,7 @@ def _definiteness_break(previous: Token, current: Token, lex: Lexicon) -> bool:
 
     «نفى الجيش الإسرائيلي تورط قواته»: an indefinite noun starts the object; «وصف الوزير
     الاتفاق بأنه»: so does a definite one that cannot be an adjective (adjectives are
-    nisbas in ـي/ـية or participles in الم…, or listed in the gazetteer).
+    nisbas in ـي/ـية, or listed in the gazetteer).
     """
     prev_definite = previous.norm.startswith(("ال", "وال")) or previous.text in CLOSE_QUOTES
     if not prev_definite or current.text in QUOTES:
@@ -174,7 +181,7 @@ def _definiteness_break(previous: Token, current: Token, lex: Lexicon) -> bool:
     if not current.norm.startswith(("ال", "وال", "لل")):
         return True
     bare = bare_noun(current.norm)
-    adjective = bare.endswith(("ي", "يه", "يون", "يين")) or current.norm.startswith("الم")
+    adjective = bare.endswith(("ي", "يه", "يون", "يين"))
     known = bare in lex.adjectives or f"{previous.norm} {current.norm}" in lex.organisations
     return not (adjective or known)
 

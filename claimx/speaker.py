@@ -171,7 +171,9 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
     tokens = tt.tokens
     while k < len(tokens):
         if tokens[k].norm in lex.head_words:
-            phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts)
+            phrase = noun_phrase(
+                tt, k, tt.sentence_bounds(k)[1], lex, cue_starts, split_nouns=True
+            )
             if phrase:
                 found.append(phrase)
                 k = phrase[1]

@@ -280,3 +280,14 @@ def test_anaphoric_object_takes_the_antecedent_proposition() -> None:
     assert second.content.text == first.content.text == "تسريح ألف موظف"
     c = only("رفع البنك المركزي سعر الفائدة. واستبعد المحللون ذلك في وقت سابق.")
     assert c.content.text == "رفع البنك المركزي سعر الفائدة"
+
+
+def test_evidential_and_scheduling_formulas_are_not_claims() -> None:
+    assert claims_of("وتبين أن المتهم كان في الخارج.") == []
+    assert claims_of("ومن المقرر أن يزور الرئيس باريس.") == []
+    assert claims_of("يشار إلى أن الفريق فاز باللقب مرتين.") == []
+
+
+def test_directive_subject_is_a_speaker_for_later_participle() -> None:
+    c = only("ودعا الوزير المواطنين إلى الحذر، مؤكدا أن الوضع تحت السيطرة.")
+    assert c.cue.text == "مؤكدا" and text_of(c.speaker) == "الوزير"
