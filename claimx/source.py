@@ -210,6 +210,8 @@ def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int
     j = cue.first - 1
     if cue.negated or (j >= 0 and tt.tokens[j].norm in lex.marker_set("negations")):
         j -= 1
+    if j >= 0 and tt.tokens[j].norm in ("قد", "لقد"):  # «كانت الوزارة قد أعلنت»
+        j -= 1
     run_end = j + 1
     start, boundary = _walk_back(tt, j, first_of_sentence, lex, cue_starts)
     if start < run_end:

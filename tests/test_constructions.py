@@ -291,3 +291,9 @@ def test_evidential_and_scheduling_formulas_are_not_claims() -> None:
 def test_directive_subject_is_a_speaker_for_later_participle() -> None:
     c = only("ودعا الوزير المواطنين إلى الحذر، مؤكدا أن الوضع تحت السيطرة.")
     assert c.cue.text == "مؤكدا" and text_of(c.speaker) == "الوزير"
+
+
+def test_fronted_subject_across_kana_and_qad() -> None:
+    c = only("وكانت وزارة الدفاع الروسية قد أعلنت أن قواتها انسحبت من المنطقة.")
+    assert text_of(c.source) == "وزارة الدفاع الروسية"
+    assert c.label == "Russian Defence Ministry announces"
