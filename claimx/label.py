@@ -6,8 +6,11 @@ English reverses both. Words without a gloss stay in Arabic.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claimx.cues import strip_conjunction
 from claimx.lexicon import Lexicon
+from claimx.model import Token
 from claimx.source import bare_noun
 from claimx.speaker import agreement_of
 from claimx.tokenize import PUNCTUATION, QUOTES, TokenizedText
@@ -29,7 +32,16 @@ PREPOSITION_GLOSS = {"في": "in", "من": "from", "داخل": "inside", "لدي
 
 def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> tuple[str, bool]:
     """An English noun phrase for the speaker tokens, and whether it is plural."""
-    words = [t for t in tt.tokens[first:last] if t.text not in QUOTES and t.norm not in PUNCTUATION]
+    wording = tuple(
+        Token(t.text, 0, 0, t.norm, 0)  # the words without their place: one gloss per wording
+        for t in tt.tokens[first:last]
+        if t.text not in QUOTES and t.norm not in PUNCTUATION
+    )
+    return _gloss_of_wording(wording, lex)
+
+
+@lru_cache(maxsize=20_000)
+def _gloss_of_wording(words: tuple[Token, ...], lex: Lexicon) -> tuple[str, bool]:
     for k, word in enumerate(words[1:], start=1):  # «مصدر مسؤول في الوزارة»: "... in ..."
         if word.norm in PREPOSITION_GLOSS:
             inner, _ = _words_gloss(words[k + 1 :], lex)

@@ -53,7 +53,7 @@ class Head:
     plural: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: loaded once
 class Lexicon:
     verbs: dict[str, CueForm]
     phrases: dict[str, tuple[PhraseCue, ...]]  # by first word, longest first
@@ -67,6 +67,7 @@ class Lexicon:
     head_words: frozenset[str]  # every token form that can start a gazetteer head
     cue_words: frozenset[str]  # every token form that can start a cue or a formula
     complementizers: frozenset[str]  # أن، إن، بأن ... with every pronoun suffix
+    source_stop_words: frozenset[str]  # words a source phrase never runs across
     organisation_words: frozenset[str]  # first words of organisations, as in text
 
     def marker_set(self, name: str) -> frozenset[str]:
@@ -220,6 +221,11 @@ def load_lexicon() -> Lexicon:
     for entry in cues["speech_acts"]:
         speech_acts.update(_speech_act_entries(entry))
     normalised_markers = _normalise_markers(markers)
+    complementizers = frozenset(
+        comp + suffix
+        for comp in normalised_markers["complementizers"]
+        for suffix in normalised_markers["complementizer_suffixes"]
+    )
     formulas = _by_first([tuple(normalize(w) for w in f) for f in cues["formulas"]])
     organisations = {_n(k): v for k, v in sources["organisations"].items()}
     heads = {
@@ -243,10 +249,13 @@ def load_lexicon() -> Lexicon:
         non_speakers=frozenset(normalize(w) for w in sources["non_speakers"]["words"]),
         head_words=_head_words(heads),
         cue_words=_with_conjunctions(set(verbs) | set(phrases) | set(formulas)),
-        complementizers=frozenset(
-            comp + suffix
-            for comp in normalised_markers["complementizers"]
-            for suffix in normalised_markers["complementizer_suffixes"]
+        complementizers=complementizers,
+        source_stop_words=frozenset(
+            normalised_markers["source_stoppers"]
+            | normalised_markers["time_words"]
+            | set(verbs)
+            | set(speech_acts)
+            | complementizers
         ),
         organisation_words=_head_words(organisations),
     )

@@ -143,16 +143,9 @@ def _names_outlet_told(tok: Token, lex: Lexicon) -> bool:
 
 def _stops_source(tok: Token, lex: Lexicon) -> bool:
     norm = tok.norm
-    if norm in PUNCTUATION and tok.text not in QUOTES:
-        return True
-    if is_complementizer(tok, lex):
-        return True
-    return (
-        norm in lex.marker_set("source_stoppers")
-        or norm in lex.marker_set("time_words")
-        or norm in lex.verbs
-        or norm in lex.speech_acts
-    )
+    if norm in PUNCTUATION:
+        return tok.text not in QUOTES
+    return norm in lex.source_stop_words
 
 
 def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
