@@ -88,6 +88,8 @@ class ClaimBuilder:
         return self.drafts
 
     def _accept(self, draft: Draft) -> None:
+        if draft.content[1] <= draft.content[0]:
+            return  # «قال: «»»: an empty quotation attributes nothing
         self.drafts.append(draft)
         if draft.speaker is not None:
             self.memory.remember(
@@ -361,17 +363,20 @@ class ClaimBuilder:
             return (rng, False) if rng else None
         if cue.position == "impersonal" or cue.quoting:
             return None
+        if k in self.cue_at:  # what follows is another attribution, not this one's proposition
+            return self._preceding_content(cue)
         return content_from(tt, k, self.cue_at, cue, self.lex)
 
     def _at_clause_start(self, cue: CueMatch) -> bool:
         first, _ = self.tt.sentence_bounds(cue.first)
         if cue.first == first:
             return True
-        prev = self.tt.tokens[cue.first - 1].norm
+        prev = self.tt.tokens[cue.first - 1]
         return (
-            prev in CLAUSE_MARKS
-            or prev in CLAUSE_START_WORDS
-            or prev in self.lex.marker_set("clause_openers")
+            prev.norm in CLAUSE_MARKS
+            or prev.norm in CLAUSE_START_WORDS
+            or prev.norm in self.lex.marker_set("clause_openers")
+            or is_complementizer(prev, self.lex)  # «وأضاف أنه بحسب الشرطة فإن ...»
         )
 
     def _preceding_content(self, cue: CueMatch) -> tuple[Range, bool] | None:

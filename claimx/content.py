@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimx.channel import statement_end
 from claimx.cues import CueMatch, one_of
 from claimx.lexicon import Lexicon
-from claimx.source import Range, is_complementizer
+from claimx.source import Range, is_complementizer, names_outlet_told
 from claimx.tokenize import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -261,11 +262,21 @@ def object_content(
     """The object noun phrase: «تنفي بشكل قاطع وجود الاتفاق» → «وجود الاتفاق»."""
     start = skip_adverbials(tt, start, lex)
     end = proposition_end(tt, start, cue_at, lex, cue)
-    for k in range(start, end):
-        if tt.tokens[k].norm in CLAUSE_PUNCT:
+    for k in range(start + 1, end):
+        if tt.tokens[k].norm in CLAUSE_PUNCT or starts_channel(tt, k, lex):
             end = trim_end(tt, start, k)
             break
     return (start, end) if end > start else None
+
+
+def starts_channel(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«في بيان»، «عبر "النشرة"»، «لوكالة ...» begin at token ``k``: the object ends there."""
+    tok = tt.tokens[k]
+    return (
+        one_of(tok.norm, ("عبر",))
+        or statement_end(tt, k, lex) is not None
+        or names_outlet_told(tok, lex)
+    )
 
 
 def skip_adverbials(tt: TokenizedText, k: int, lex: Lexicon) -> int:

@@ -86,6 +86,8 @@ def noun_phrase(
     while j < limit and j - i < MAX_SOURCE_TOKENS:
         tok = tokens[j]
         if tok.text in QUOTES:
+            if j == i and j + 1 < limit and names_outlet_told(tokens[j + 1], lex):
+                return None  # «رجح "لصحيفة" أن»: an outlet told, not a speaker
             partner = tt.quotes.get(j)
             if partner is None or partner < j or partner >= limit or partner - j > 8:
                 break
@@ -98,7 +100,7 @@ def noun_phrase(
             continue
         if j > i and (j in cue_starts or _stops_source(tok, lex)):
             break
-        if j > i and _names_outlet_told(tok, lex):
+        if j > i and names_outlet_told(tok, lex):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
         if j > i and _possessed_after_definite(tokens[j - 1], tok):
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
@@ -128,7 +130,7 @@ def _possessed_after_definite(previous: Token, current: Token) -> bool:
     return raw.endswith(("ه", "ها", "هم", "هما")) and current.norm not in REFLEXIVES
 
 
-def _names_outlet_told(tok: Token, lex: Lexicon) -> bool:
+def names_outlet_told(tok: Token, lex: Lexicon) -> bool:
     """«لوكالة»، «لرويترز»، «لـ»: a لـ-phrase naming an outlet, not a name such as «لافروف»."""
     if tok.norm[:1] != "ل" or tok.norm.startswith("لل"):
         return False
@@ -305,6 +307,14 @@ def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range 
         or one_of(first, lex.marker_set("source_stoppers"))
     ):
         return None
+    for k in range(start + 1, end):  # «الوزارة في بيان أكدت»: the channel is not the speaker
+        norm = tt.tokens[k].norm
+        kinds = lex.marker_set("channel_kinds")
+        if one_of(norm, ("في", "خلال", "عبر")) and k + 1 < end and (
+            norm.endswith("عبر") or bare_noun(tt.tokens[k + 1].norm) in kinds
+        ):
+            end = k
+            break
     while end > start and tt.tokens[end - 1].norm in ("قد", "وقد"):
         end -= 1
     return (start, end) if end > start else None
