@@ -13,8 +13,10 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import signal
 import sys
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -24,17 +26,23 @@ import typer
 from typer.core import TyperGroup
 
 from claimx import __version__
+from claimx.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat, is_jsonl_path
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from claimx.batch import Rendered
     from claimx.model import Document
-    from claimx.textio import InputText
+    from claimx.progress import RunStats
+    from claimx.textio import InputError, InputItem, InputText
 
 PROG = "claimx"
 DEBUG_ENV = "CLAIMX_DEBUG"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 FILE_TABLE_WIDTH = 120  # Rich would wrap tables written to a file at 80 columns
+
+DEFAULT_MAX_CHARS = 5_000_000  # characters; a longer document is reported and skipped
 
 
 class OutputFormat(StrEnum):
@@ -79,8 +87,28 @@ class _ClaimxGroup(TyperGroup):
         sys.exit(_run_guarded(run))
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that the same clean-up runs (workers stopped,
+    temporary output removed)."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def _run_guarded(run: Callable[[], Any]) -> int:
     """Run the command and map every outcome to an exit code."""
+    previous = None
+    with contextlib.suppress(ValueError):  # only possible in the main thread
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _outcome(run)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _outcome(run: Callable[[], Any]) -> int:
     try:
         result = run()
     except typer.TyperException as exc:  # usage errors and Typer's own user errors
@@ -89,8 +117,12 @@ def _run_guarded(run: Callable[[], Any]) -> int:
     except typer.Abort:
         _error("aborted")
         return EXIT_FAILED
+    except _Terminated:
+        _error("terminated")
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
-        return 130
+        _error("interrupted")
+        return EXIT_INTERRUPTED
     except Exception as exc:
         if os.environ.get(DEBUG_ENV):
             raise
@@ -113,6 +145,8 @@ app = typer.Typer(
         "  claimx extract article.txt\n"
         "  claimx extract articles/ --format csv --output claims.csv\n"
         "  cat article.txt | claimx extract --json\n"
+        "  claimx extract archive.jsonl --text-field body --id-field url -f jsonl -o claims.jsonl\n"
+        "  claimx extract archive/ --glob '*.jsonl' --engine dask --scheduler tcp://HOST:8786\n"
         "  claimx COMMAND --help    (details of one command)"
     ),
     add_completion=False,
@@ -150,13 +184,22 @@ def _root(
 
 # --- extract --------------------------------------------------------------------
 
+
+class Engine(StrEnum):
+    """Where ``claimx extract`` runs: local processes, or a Dask cluster."""
+
+    local = "local"
+    dask = "dask"
+
+
 PathsArg = Annotated[
     list[str] | None,
     typer.Argument(
         help=(
-            "Text files to analyse, folders (every .txt file inside, including "
-            "sub-folders, in name order; hidden files are skipped), or - for standard "
-            "input. With no path, claimx reads standard input when text is piped in."
+            "Text files, JSONL files (one article per line, detected by the .jsonl "
+            "suffix), folders (every *.txt file inside, including sub-folders, in name "
+            "order; hidden files are skipped; see --glob), or - for standard input. "
+            "With no path, claimx reads standard input when text is piped in."
         ),
         metavar="PATH",
         show_default=False,
@@ -172,9 +215,14 @@ PathsArg = Annotated[
         "reporting word (cue) with its English gloss and stance, whether it is negated, "
         "what is claimed (content) and the channel (e.g. a newspaper or a statement). "
         "Files may be UTF-8 (with or without BOM) or an older encoding such as "
-        "Windows-1256, which is detected automatically (a note says so). Inputs that "
-        "cannot be read are reported one per line on stderr; the others are still "
-        "processed, and the exit status is then 1."
+        "Windows-1256, which is detected automatically (a note says so). Whole corpora "
+        "(folders, JSONL dumps) are streamed: each document carries its id (its path, "
+        "or the JSONL id field), results come in input order as soon as they are done, "
+        "on every CPU (--jobs) or a Dask cluster (--engine dask), with a progress bar "
+        "when stderr is a terminal. Inputs that cannot be read (a missing file, an "
+        "undecodable file, a malformed JSONL line) are reported one per line on stderr "
+        "with their path and line number; the others are still processed, and the exit "
+        "status is then 1. Ctrl-C stops the workers and leaves no --output file."
     ),
 )
 def extract(
@@ -186,8 +234,9 @@ def extract(
             "-f",
             help=(
                 "Output format: table (readable, the default), json (one object, or an "
-                "array when several paths or a folder are given), jsonl (one document per "
-                "line) or csv (one claim per row, opens in spreadsheets)."
+                "array when several paths, a folder or a JSONL file are given), jsonl "
+                "(one document per line, written as soon as it is done) or csv (one "
+                "claim per row, opens in spreadsheets)."
             ),
             case_sensitive=False,
             show_default=False,
@@ -202,32 +251,280 @@ def extract(
             "--output",
             "-o",
             help=(
-                "Write the result to this file instead of the screen. The file is "
-                "replaced only once everything has been processed."
+                "Write the result to this file instead of the screen. It is written to a "
+                "temporary file first and renamed at the end, so an interrupted run "
+                "never leaves a truncated file behind."
             ),
             metavar="FILE",
             show_default=False,
         ),
     ] = None,
+    input_format: Annotated[
+        InputFormat,
+        typer.Option(
+            "--input-format",
+            "-i",
+            help=(
+                "How to read input files: auto (JSONL for files ending in .jsonl, text "
+                "otherwise), text (each file is one article) or jsonl (one JSON object "
+                "per line, also for standard input)."
+            ),
+            case_sensitive=False,
+        ),
+    ] = InputFormat.auto,
+    text_field: Annotated[
+        str,
+        typer.Option("--text-field", help="JSONL: the field holding the article text.",
+                     metavar="NAME"),
+    ] = DEFAULT_TEXT_FIELD,
+    id_field: Annotated[
+        str,
+        typer.Option(
+            "--id-field",
+            help=(
+                "JSONL: the field holding the document id, copied to the output; "
+                "records without it are named PATH:LINE."
+            ),
+            metavar="NAME",
+        ),
+    ] = DEFAULT_ID_FIELD,
+    glob: Annotated[
+        str | None,
+        typer.Option(
+            "--glob",
+            help=(
+                "Which files to take inside folders (matched against file names, "
+                "ignoring case; a pattern with / is matched against the path inside the "
+                "folder). Default: *.txt, or *.jsonl with --input-format jsonl."
+            ),
+            metavar="PATTERN",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help=(
+                "Worker processes (default: the number of CPUs; 1 runs in this process). "
+                "With --engine dask and no --scheduler, the number of local Dask workers."
+            ),
+            min=1,
+            metavar="N",
+            show_default=False,
+        ),
+    ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help=(
+                "local (processes on this machine) or dask (a Dask cluster; needs "
+                "pip install 'claimx[dask]'). Output is identical either way."
+            ),
+            case_sensitive=False,
+        ),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help=(
+                "With --engine dask: the scheduler address (e.g. tcp://10.0.0.5:8786). "
+                "Default: a local cluster started for this run."
+            ),
+            metavar="ADDRESS",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar and no summary line."),
+    ] = False,
+    chunk_size: Annotated[
+        int | None,
+        typer.Option("--chunk-size", min=1, hidden=True,
+                     help="Documents per task sent to a worker (tuning)."),
+    ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            "--max-chars",
+            min=1,
+            metavar="N",
+            help=(
+                "Skip (and report) any document longer than N characters rather than "
+                "spend minutes on it; nothing is ever truncated."
+            ),
+        ),
+    ] = DEFAULT_MAX_CHARS,
 ) -> None:
-    from claimx.render import make_writer
-
     chosen = _resolve_format(fmt, as_json)
+    if scheduler is not None and engine is not Engine.dask:
+        _usage_error("--scheduler needs --engine dask")
     sources = _default_paths(paths)
-    as_array = len(sources) > 1 or any(s != "-" and os.path.isdir(s) for s in sources)
-    failures = 0
-    with _open_output(output, machine=chosen != "table") as out:
-        console = _table_console(out, to_file=output is not None) if chosen == "table" else None
-        writer = make_writer(chosen, out, as_array=as_array, console=console)
-        for item in _read(sources):
-            doc = _extract_one(item)
-            if doc is None:
-                failures += 1
-            else:
-                writer.write(doc)
-        writer.close()
-    if failures:
+    as_array = len(sources) > 1 or any(
+        os.path.isdir(s) or (s == "-" and input_format is InputFormat.jsonl)
+        or (s != "-" and is_jsonl_path(s, input_format))
+        for s in sources
+    )
+    corpus = _CorpusReader(sources, input_format, glob, text_field, id_field, max_chars)
+    workers = jobs or _default_jobs()
+    from claimx.batch import EngineError
+
+    try:
+        stats = _run_extract(corpus, chosen, output, as_array, engine, workers, scheduler,
+                             chunk_size, quiet)
+    except EngineError as exc:
+        _fail(str(exc), EXIT_FAILED)
+    except KeyboardInterrupt as exc:  # the output file is already removed by now
+        what = "terminated" if isinstance(exc, _Terminated) else "interrupted"
+        _fail(f"{what}; {output} was not written" if output else what,
+              EXIT_TERMINATED if isinstance(exc, _Terminated) else EXIT_INTERRUPTED)
+    if stats.failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+class _CorpusReader:
+    """The input stream, remembering each item's size in order so that results (which
+    come back in input order, one per item) can be matched to what was read."""
+
+    def __init__(self, sources: list[str], input_format: InputFormat, glob: str | None,
+                 text_field: str, id_field: str, max_chars: int = 0) -> None:
+        self.sources = sources
+        self.max_chars = max_chars
+        self.input_format = input_format
+        self.glob = glob
+        self.fields = (text_field, id_field)
+        self.sizes: deque[int] = deque()
+
+    def __iter__(self) -> Iterator[InputItem]:
+        from claimx.textio import read_corpus
+
+        text_field, id_field = self.fields
+        for item in read_corpus(self.sources, input_format=self.input_format, glob=self.glob,
+                                text_field=text_field, id_field=id_field):
+            self.sizes.append(item.nbytes)
+            yield _within_limit(item, self.max_chars)
+
+    def total_bytes(self) -> int | None:
+        from claimx.textio import corpus_size
+
+        return corpus_size(self.sources, input_format=self.input_format, glob=self.glob)
+
+
+def _within_limit(item: InputItem, max_chars: int) -> InputItem:
+    """A document over the limit becomes a reported error, never a silently cut text."""
+    from claimx.textio import InputError, InputText
+
+    if max_chars and isinstance(item, InputText) and len(item.text) > max_chars:
+        message = (f"{len(item.text):,} characters, more than --max-chars {max_chars:,}; "
+                   "skipped")
+        return InputError(item.source, message, item.line, item.id, item.nbytes)
+    return item
+
+
+def _run_extract(
+    corpus: _CorpusReader,
+    fmt: str,
+    output: Path | None,
+    as_array: bool,
+    engine: Engine,
+    jobs: int,
+    scheduler: str | None,
+    chunk_size: int | None,
+    quiet: bool,
+) -> RunStats:
+    """Stream results from the engine to the writer, in input order, with progress."""
+    from claimx.batch import Rendered
+    from claimx.model import Document
+    from claimx.progress import ProgressBar, RunStats
+    from claimx.render import make_writer, renderer_for
+
+    stats = RunStats()
+    show_progress = not quiet and _is_terminal(sys.stderr)
+    # Results printed on the same terminal must go above the bar, not through it.
+    shared_screen = show_progress and output is None and _is_terminal(sys.stdout)
+    bar = ProgressBar(stats, corpus.total_bytes, redirect_stdout=shared_screen) \
+        if show_progress else None
+    with _open_output(output, machine=fmt != "table") as out:
+        if shared_screen:
+            out = _CurrentStdout()
+        console = _table_console(out, to_file=output is not None) if fmt == "table" else None
+        writer = make_writer(fmt, out, as_array=as_array, console=console)
+        render = renderer_for(fmt)  # workers send text back, not documents
+        results = _results(corpus, engine, jobs, scheduler, chunk_size, render)
+        try:
+            with contextlib.closing(results):
+                for result in results:
+                    nbytes = corpus.sizes.popleft() if corpus.sizes else 0
+                    if isinstance(result, Rendered):
+                        writer.write_rendered(result.text)  # type: ignore[attr-defined]
+                        stats.add(nbytes=nbytes, claims=result.claims)
+                    elif isinstance(result, Document):
+                        writer.write(result)
+                        stats.add(nbytes=nbytes, claims=len(result.claims))
+                    else:
+                        _error(str(result))
+                        stats.add(nbytes=nbytes, failed=True)
+                    if bar is not None:
+                        bar.update()
+                writer.close()
+        finally:
+            if bar is not None:
+                bar.close()
+    if not quiet and stats.documents > 1 and (stats.failed or (bar is not None and bar.shown)):
+        print(f"{PROG}: {stats.summary()}", file=sys.stderr, flush=True)
+    return stats
+
+
+def _results(
+    corpus: _CorpusReader, engine: Engine, jobs: int, scheduler: str | None,
+    chunk_size: int | None, render: Callable[[Document], str] | None,
+) -> Iterator[Document | Rendered | InputError]:
+    if engine is Engine.dask:
+        try:
+            from claimx.distributed import extract_many_dask
+        except ImportError as exc:
+            _usage_error(f"--engine dask needs Dask: pip install 'claimx[dask]' ({exc})")
+        return extract_many_dask(corpus, scheduler=scheduler, workers=jobs,
+                                 chunksize=chunk_size, render=render)
+    from claimx.batch import extract_many
+
+    return extract_many(corpus, jobs=jobs, chunksize=chunk_size, render=render)
+
+
+def _default_jobs() -> int:
+    from claimx.batch import default_jobs
+
+    return default_jobs()
+
+
+def _is_terminal(stream: Any) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # closed stream
+        return False
+
+
+class _CurrentStdout:
+    """Writes to whatever ``sys.stdout`` is now: while the progress bar is drawn, Rich
+    swaps in a proxy that prints above the bar instead of through it."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def isatty(self) -> bool:
+        return sys.stdout.isatty()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(sys.stdout, "encoding", "utf-8")
 
 
 def _resolve_format(fmt: OutputFormat | None, as_json: bool) -> str:
@@ -260,22 +557,6 @@ def _read(paths: list[str]) -> Iterator[InputText | None]:
             yield None
         else:
             yield item
-
-
-def _extract_one(item: InputText | None) -> Document | None:
-    """One document, or ``None`` (already reported) so a failure never stops the run."""
-    if item is None:
-        return None
-    import claimx
-    from claimx.textio import display_source
-
-    try:
-        return claimx.extract(item.text, source=item.source)
-    except Exception as exc:
-        if os.environ.get(DEBUG_ENV):
-            raise
-        _error(f"{display_source(item.source)}: extraction failed: {_describe(exc)}")
-        return None
 
 
 @contextlib.contextmanager

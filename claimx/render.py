@@ -9,12 +9,14 @@ end, so long runs over a directory show results as they come.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from claimx.model import STANCES, Claim, Document, Span
+from claimx.safety import neutralise_cell, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -76,24 +78,58 @@ def to_jsonl_line(doc: Document) -> str:
     return json.dumps(doc.to_dict(), ensure_ascii=False)
 
 
+def to_json_object(doc: Document) -> str:
+    """One document as an indented JSON object: the unit :class:`JsonWriter` streams."""
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
+
+
 class JsonWriter:
-    """Collects documents and prints them at ``close``: a JSON text cannot be streamed
-    piecewise without breaking readers that parse the whole output."""
+    """Streams a JSON array element by element (the same text ``json.dumps(..., indent=2)``
+    gives for the whole list), so memory stays flat on a corpus; a single document
+    is held until ``close``, because the shape (object or array) depends on whether
+    another one follows."""
 
     def __init__(self, out: TextIO, *, as_array: bool) -> None:
         self._out = out
         self._as_array = as_array
-        self._docs: list[Document] = []
+        self._held: str | None = None
+        self._count = 0
+        self._written = 0
 
     def write(self, doc: Document) -> None:
-        self._docs.append(doc)
+        self.write_rendered(to_json_object(doc))
+
+    def write_rendered(self, text: str) -> None:
+        """Write a document already rendered by :func:`to_json_object` (in a worker)."""
+        if not self._as_array and self._count == 0:
+            self._held = text
+        else:
+            if self._held is not None:
+                self._element(self._held)
+                self._held = None
+            self._element(text)
+        self._count += 1
+
+    def _element(self, text: str) -> None:
+        opening = "[\n" if self._written == 0 else ",\n"
+        self._out.write(opening + _indent(text))
+        self._out.flush()
+        self._written += 1
 
     def close(self) -> None:
-        if not self._docs and not self._as_array:
-            return  # the single input failed: print nothing rather than invalid JSON
-        as_array = self._as_array or len(self._docs) > 1
-        self._out.write(to_json(self._docs, as_array=as_array) + "\n")
+        if self._held is not None:  # exactly one document, not forced to an array
+            self._out.write(self._held + "\n")
+        elif self._written:
+            self._out.write("\n]\n")
+        elif self._as_array:
+            self._out.write("[]\n")
+        # else: the single input failed: print nothing rather than invalid JSON
         self._out.flush()
+
+
+def _indent(text: str) -> str:
+    """Indent a JSON text as an array element; JSON strings never hold raw newlines."""
+    return "  " + text.replace("\n", "\n  ")
 
 
 class JsonlWriter:
@@ -103,7 +139,11 @@ class JsonlWriter:
         self._out = out
 
     def write(self, doc: Document) -> None:
-        self._out.write(to_jsonl_line(doc) + "\n")
+        self.write_rendered(to_jsonl_line(doc))
+
+    def write_rendered(self, line: str) -> None:
+        """Write a document already rendered by :func:`to_jsonl_line` (in a worker)."""
+        self._out.write(line + "\n")
         self._out.flush()
 
     def close(self) -> None:
@@ -114,9 +154,10 @@ class JsonlWriter:
 
 
 def claim_row(doc: Document, claim: Claim) -> list[str]:
-    """One CSV row; empty cells for absent spans, ``true``/``false`` for flags."""
+    """One CSV row; empty cells for absent spans, ``true``/``false`` for flags. The
+    ``document`` cell is the document id (the path, or the JSONL id field)."""
     return [
-        doc.source,
+        doc.id if doc.id is not None else doc.source,
         claim.id,
         str(claim.sentence),
         *_span_cells(claim.speaker),
@@ -134,9 +175,10 @@ def claim_row(doc: Document, claim: Claim) -> list[str]:
 
 
 def claim_rows(doc: Document) -> Iterator[list[str]]:
-    """All rows of one document, in claim order."""
+    """All rows of one document, in claim order; cells a spreadsheet would run as a formula
+    are neutralised (OWASP), so CSV cells may differ from the text by a leading quote."""
     for claim in doc.claims:
-        yield claim_row(doc, claim)
+        yield [neutralise_cell(cell) for cell in claim_row(doc, claim)]
 
 
 def write_csv(docs: Iterable[Document], out: TextIO, *, header: bool = True) -> None:
@@ -147,18 +189,29 @@ def write_csv(docs: Iterable[Document], out: TextIO, *, header: bool = True) -> 
     writer.close()
 
 
+def to_csv_rows(doc: Document) -> str:
+    """A document's CSV rows as text (``\\r\\n`` line ends, as the ``csv`` module writes)."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(claim_rows(doc))
+    return buffer.getvalue()
+
+
 class CsvWriter:
     """Writes the header at once, so an empty result is still a valid CSV with columns."""
 
     def __init__(self, out: TextIO, *, header: bool = True) -> None:
         self._out = out
-        self._csv = csv.writer(out)
         if header:
-            self._csv.writerow(CSV_COLUMNS)
+            csv.writer(out).writerow(CSV_COLUMNS)
 
     def write(self, doc: Document) -> None:
-        self._csv.writerows(claim_rows(doc))
-        self._out.flush()
+        self.write_rendered(to_csv_rows(doc))
+
+    def write_rendered(self, rows: str) -> None:
+        """Write rows already rendered by :func:`to_csv_rows` (in a worker)."""
+        if rows:
+            self._out.write(rows)
+            self._out.flush()
 
     def close(self) -> None:
         self._out.flush()
@@ -185,7 +238,7 @@ def speaker_text(claim: Claim) -> str:
 
 def trim(text: str, limit: int = CONTENT_PREVIEW_CHARS) -> str:
     """Shorten long content for display; full text stays in the machine formats."""
-    text = " ".join(text.split())
+    text = " ".join(printable(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -321,8 +374,8 @@ def _heading(doc: Document) -> Text:
     from rich.text import Text
 
     stats = doc.stats
-    heading = Text(doc.source if doc.source != "-" else "standard input", style="bold")
-    if doc.id:
+    heading = Text(printable(doc.source) if doc.source != "-" else "standard input", style="bold")
+    if doc.id and doc.id != doc.source:
         heading.append(f"  [{doc.id}]", style="bold")
     heading.append(
         f"  {stats['claims']} claim(s) · {stats['sentences']} sentence(s) · "
@@ -336,13 +389,14 @@ def _plain(value: str) -> Text:
     """Wrap user text in ``Text`` so brackets in articles are never read as Rich markup."""
     from rich.text import Text
 
-    return Text(value)
+    return Text(printable(value))
 
 
 def _speaker_cell(label: str, arabic: str) -> Text:
     from rich.text import Text
 
     cell = Text()
+    label, arabic = printable(label), printable(arabic)
     if label:
         cell.append(label, style="bold")
     if arabic and arabic != label:
@@ -357,7 +411,7 @@ def _speaker_cell(label: str, arabic: str) -> Text:
 def _cue_cell(claim: Claim) -> Text:
     from rich.text import Text
 
-    cell = Text(claim.cue.text)
+    cell = Text(printable(claim.cue.text))
     if claim.gloss:
         cell.append(f" “{claim.gloss}”", style="dim")
     cell.append("\n")
@@ -374,6 +428,19 @@ def _content_cell(claim: Claim) -> Text:
     if claim.direct_quote:
         cell.append("\n(direct quote)", style="dim")
     return cell
+
+
+RENDERERS: dict[str, Callable[[Document], str]] = {
+    "json": to_json_object,
+    "jsonl": to_jsonl_line,
+    "csv": to_csv_rows,
+}
+
+
+def renderer_for(fmt: str) -> Callable[[Document], str] | None:
+    """The function that turns a document into ``fmt`` text, for workers to run so that
+    only text travels back (``None`` for tables, which need the whole document)."""
+    return RENDERERS.get(fmt)
 
 
 def make_writer(

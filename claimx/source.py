@@ -299,6 +299,10 @@ def _subject_across_parentheticals(
 
 def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
     first = tt.tokens[start].norm
+    if tt.tokens[start].text in QUOTES and start + 1 < end and names_outlet_told(
+        tt.tokens[start + 1], lex
+    ):
+        return None  # «"لوكالة الأنباء" تنفي»: an outlet told, not a speaker
     if one_of(first, RELATIVES):
         return None  # «والتي نقلت»: the antecedent is found as for a dropped subject
     if (

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import types
@@ -47,6 +48,18 @@ def stderr_lines(result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.strip()]
 
 
+SUMMARY = re.compile(r"^claimx: [\d,]+ documents?: [\d,]+ extracted \([\d,]+ claims?\)")
+
+
+def problem_lines(result) -> list[str]:
+    """stderr without the end-of-run summary line."""
+    return [line for line in stderr_lines(result) if not SUMMARY.match(line)]
+
+
+def summary_lines(result) -> list[str]:
+    return [line for line in stderr_lines(result) if SUMMARY.match(line)]
+
+
 def assert_valid(doc: dict[str, Any], text: str | None = None) -> None:
     validate_document(doc, text)
     assert {"schema", "source", "stats", "claims"} <= doc.keys()
@@ -73,7 +86,9 @@ def test_help_lists_commands_and_options(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("command", "options"),
     [
-        ("extract", ["--format", "--json", "--output", "PATH", "Windows-1256", "stance"]),
+        ("extract", ["--format", "--json", "--output", "PATH", "Windows-1256", "stance",
+                     "--input-format", "--text-field", "--id-field", "--glob", "--jobs",
+                     "--engine", "--scheduler", "--quiet", "Ctrl-C"]),
         ("tokens", ["--format", "PATH", "offsets"]),
         ("eval", ["--format", "--show-errors", "--min-claim-f1", "GOLD.jsonl"]),
     ],
@@ -282,8 +297,10 @@ def test_bad_input_one_stderr_line_others_processed(runner, tmp_path, kind) -> N
     good_b = write(tmp_path / "good-b.txt", SENTENCE_B)
     result = invoke(runner, "extract", str(good_a), str(bad), str(good_b), "--json")
     assert result.exit_code == 1
-    [line] = stderr_lines(result)
+    [line] = problem_lines(result)
     assert line.startswith(f"claimx: error: {bad}: ")
+    [summary] = summary_lines(result)
+    assert "3 documents: 2 extracted" in summary and "1 failed" in summary
     assert BAD_KINDS[kind] in line
     assert "Traceback" not in result.stderr + result.stdout
     docs = json.loads(result.stdout)
@@ -294,7 +311,7 @@ def test_all_bad_inputs_are_each_reported(runner: CliRunner, tmp_path: Path) -> 
     bads = [_bad_input(kind, tmp_path) for kind in BAD_KINDS]
     result = invoke(runner, "extract", *map(str, bads), "--format", "jsonl")
     assert result.exit_code == 1
-    lines = stderr_lines(result)
+    lines = problem_lines(result)
     assert len(lines) == len(BAD_KINDS)
     for line, bad in zip(lines, bads, strict=True):
         assert line.startswith(f"claimx: error: {bad}: ")
@@ -324,7 +341,7 @@ def test_extractor_crash_is_one_line_and_run_continues(runner, tmp_path, monkeyp
     good = write(tmp_path / "good.txt", SENTENCE_B)
     result = invoke(runner, "extract", str(boom), str(good), "--format", "jsonl")
     assert result.exit_code == 1
-    assert stderr_lines(result) == [
+    assert problem_lines(result) == [
         f"claimx: error: {boom}: extraction failed: RuntimeError: unexpected state"
     ]
     assert [json.loads(x)["source"] for x in result.stdout.splitlines()] == [str(good)]
@@ -528,7 +545,7 @@ def test_console_script_mixed_inputs(tmp_path: Path) -> None:
     assert proc.returncode == 1
     stderr = proc.stderr.decode("utf-8")
     assert "Traceback" not in stderr
-    lines = stderr.splitlines()
+    lines = [line for line in stderr.splitlines() if not SUMMARY.match(line)]
     assert len(lines) == 2
     assert any(line.startswith(f"claimx: error: {binary}: binary") for line in lines)
     assert any(line.startswith("claimx: note: ") and "Windows-1256" in line for line in lines)
@@ -555,7 +572,8 @@ def test_startup_does_not_import_heavy_modules() -> None:
     code = (
         "import sys, claimx.cli; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'rich', 'camel_tools', 'jsonschema', 'charset_normalizer'}))"
+        "{'rich', 'camel_tools', 'jsonschema', 'charset_normalizer', 'dask',"
+        " 'distributed', 'multiprocessing', 'concurrent'}))"
     )
     proc = _run([sys.executable, "-c", code])
     assert proc.returncode == 0, proc.stderr

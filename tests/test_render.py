@@ -103,6 +103,34 @@ def test_json_writer_array_flag_and_failed_single_input() -> None:
     assert json.loads(out.getvalue()) == []
 
 
+@pytest.mark.parametrize("n", [1, 2, 5])
+def test_json_array_is_streamed_with_the_same_text(n: int) -> None:
+    """Each element is written as it comes (flat memory), yet the text is what
+    ``json.dumps`` gives for the whole list."""
+    docs = [dataclasses.replace(make_doc(f"{i}.txt"), id=f"d{i}") for i in range(n)]
+    out = io.StringIO()
+    w = JsonWriter(out, as_array=True)
+    w.write(docs[0])
+    assert out.getvalue().startswith("[\n  {")  # already on its way out
+    for doc in docs[1:]:
+        w.write(doc)
+    w.close()
+    assert out.getvalue() == to_json(docs, as_array=True) + "\n"
+
+
+def test_json_without_array_flag_is_an_object_or_array_by_count() -> None:
+    one, two = io.StringIO(), io.StringIO()
+    w = JsonWriter(one, as_array=False)
+    w.write(make_doc())
+    w.close()
+    assert one.getvalue() == to_json([make_doc()]) + "\n"
+    w = JsonWriter(two, as_array=False)
+    w.write(make_doc("a.txt"))
+    w.write(empty_doc("b.txt"))
+    w.close()
+    assert [d["source"] for d in json.loads(two.getvalue())] == ["a.txt", "b.txt"]
+
+
 def test_jsonl_one_line_per_document() -> None:
     out = io.StringIO()
     w = make_writer("jsonl", out)
@@ -150,6 +178,20 @@ def test_csv_cells_match_claims_and_quote_commas() -> None:
     assert second["source"] == second["source_start"] == second["channel"] == ""
     assert (second["lemma"], second["gloss"], second["stance"]) == ("نفى", "deny", "deny")
     assert second["label"] == "The spokesperson does not deny"
+
+
+def test_csv_document_column_is_the_document_id() -> None:
+    out = io.StringIO(newline="")
+    write_csv([dataclasses.replace(make_doc("corpus.jsonl"), id="article-17")], out)
+    rows = _parse_csv(out.getvalue())
+    assert {r["document"] for r in rows} == {"article-17"}
+
+
+def test_table_heading_shows_a_record_id_once() -> None:
+    record = render_table(dataclasses.replace(make_doc("corpus.jsonl"), id="article-17"))
+    assert "corpus.jsonl" in record and "[article-17]" in record
+    file = render_table(dataclasses.replace(make_doc("news/a.txt"), id="news/a.txt"))
+    assert file.count("news/a.txt") == 1
 
 
 def test_csv_header_even_without_claims() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import random
 from pathlib import Path
 
@@ -12,9 +13,13 @@ import pytest
 from claimx.textio import (
     InputError,
     InputText,
+    corpus_size,
     decode_bytes,
     display_source,
     find_text_files,
+    is_jsonl_path,
+    iter_files,
+    read_corpus,
     read_inputs,
 )
 
@@ -162,3 +167,117 @@ def _mkdir(path: Path) -> Path:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+# --- corpora: JSONL, globs, sizes -----------------------------------------------------
+
+
+def _corpus(paths: list[str], **kwargs) -> list:
+    return list(read_corpus(paths, note=None, **kwargs))
+
+
+def _jsonl(path: Path, lines: list[str | bytes]) -> Path:
+    path.write_bytes(b"".join((x if isinstance(x, bytes) else x.encode("utf-8")) + b"\n"
+                              for x in lines))
+    return path
+
+
+def test_jsonl_records_carry_id_line_and_size(tmp_path: Path) -> None:
+    f = _jsonl(tmp_path / "c.jsonl", [
+        json.dumps({"id": "a", "text": ARABIC}, ensure_ascii=False),
+        "",
+        json.dumps({"id": 7, "text": LONG_ARABIC}, ensure_ascii=False),
+        json.dumps({"text": ARABIC}, ensure_ascii=False),
+    ])
+    items = _corpus([str(f)])
+    assert [(i.id, i.line, i.text) for i in items] == [
+        ("a", 1, ARABIC), ("7", 3, LONG_ARABIC), (f"{f}:4", 4, ARABIC)
+    ]
+    assert all(isinstance(i, InputText) and i.source == str(f) for i in items)
+    assert items[0].nbytes == len(f.read_bytes().splitlines(keepends=True)[0])
+    assert items[0].doc_id == "a"
+
+
+def test_jsonl_custom_fields(tmp_path: Path) -> None:
+    f = _jsonl(tmp_path / "dump.txt", [json.dumps({"url": "u1", "body": ARABIC})])
+    [item] = _corpus([str(f)], input_format="jsonl", text_field="body", id_field="url")
+    assert (item.id, item.text) == ("u1", ARABIC)
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        (b'{"id": "x", "text": "\xd9\x82\xff"}', "not valid UTF-8 (byte 0xff at column 24)"),
+        (b'{"id": "x", "text": ', "malformed JSON: Expecting value (column 21)"),
+        (b'["text"]', "expected a JSON object, found an array"),
+        (b'{"id": "x", "body": "..."}', "no 'text' field (name the text field with --text-field)"),
+        (b'{"id": "x", "text": 12}', "field 'text' is a number, not a string"),
+        (b'{"id": "x", "text": ""}', "field 'text' is empty"),
+        (b'{"id": "x", "text": " \\n "}', "text contains only whitespace"),
+    ],
+    ids=["undecodable", "malformed", "not-object", "no-text", "not-string", "empty", "blank"],
+)
+def test_bad_jsonl_line_is_one_error_with_its_line(tmp_path, line, fragment) -> None:
+    good = json.dumps({"id": "g", "text": ARABIC}, ensure_ascii=False)
+    f = _jsonl(tmp_path / "c.jsonl", [good, line, good])
+    items = _corpus([str(f)])
+    assert [type(i).__name__ for i in items] == ["InputText", "InputError", "InputText"]
+    error = items[1]
+    assert error.line == 2
+    assert str(error) == f"{f}, line 2: {fragment}"
+
+
+def test_jsonl_with_bom_and_from_stdin() -> None:
+    data = codecs.BOM_UTF8 + (json.dumps({"id": "s", "text": ARABIC}) + "\n").encode("utf-8")
+    [item] = _corpus(["-"], input_format="jsonl", stdin=io.BytesIO(data))
+    assert (item.source, item.id, item.line, item.text) == ("-", "s", 1, ARABIC)
+    assert str(InputError("-", "boom", line=4)) == "standard input, line 4: boom"
+
+
+def test_jsonl_files_are_detected_by_suffix_unless_text_is_forced(tmp_path: Path) -> None:
+    record = json.dumps({"id": "a", "text": ARABIC}, ensure_ascii=False)
+    f = _jsonl(tmp_path / "c.JSONL", [record])
+    assert is_jsonl_path(f) and not is_jsonl_path(tmp_path / "a.txt")
+    [as_record] = _corpus([str(f)])
+    assert as_record.text == ARABIC
+    [as_text] = _corpus([str(f)], input_format="text")
+    assert as_text.text == record + "\n" and as_text.id is None
+
+
+def test_directory_glob_and_jsonl_default(tmp_path: Path) -> None:
+    (tmp_path / "x" / "y").mkdir(parents=True)
+    (tmp_path / "x" / "a.md").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / "x" / "y" / "b.md").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / "x" / "c.txt").write_text(ARABIC, encoding="utf-8")
+    _jsonl(tmp_path / "x" / "d.jsonl", [json.dumps({"id": "d", "text": ARABIC})])
+    names = [Path(i.source).name for i in _corpus([str(tmp_path)], glob="*.md")]
+    assert names == ["a.md", "b.md"]
+    by_path = [Path(i.source).name for i in _corpus([str(tmp_path)], glob="x/y/*.md")]
+    assert by_path == ["b.md"]
+    [record] = _corpus([str(tmp_path)], input_format="jsonl")
+    assert record.id == "d"
+    [error] = _corpus([str(tmp_path)], glob="*.csv")
+    assert error.message == "directory contains no files matching *.csv"
+
+
+def test_directory_walk_is_lazy_and_in_sorted_path_order(tmp_path: Path) -> None:
+    rels = ["a.txt", "a/b.txt", "a-b.txt", "a/z/c.txt", "b.txt", "ab/c.txt"]
+    for rel in rels:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(ARABIC, encoding="utf-8")
+    walked = iter_files(tmp_path)
+    first = next(walked)
+    assert first == tmp_path / "a" / "b.txt"  # paths sort part by part: a/b.txt < a.txt
+    # A folder is listed only when the walk reaches it, so a file added now is found.
+    (tmp_path / "ab" / "d.txt").write_text(ARABIC, encoding="utf-8")
+    expected = sorted([*(tmp_path / r for r in rels), tmp_path / "ab" / "d.txt"])
+    assert [first, *walked] == expected
+
+
+def test_corpus_size_counts_what_will_be_read(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.txt", b"x" * 10)
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path / "sub" / "b.txt", b"y" * 5)
+    _write(tmp_path / "sub" / "skip.md", b"z" * 100)
+    assert corpus_size([str(a), str(tmp_path / "sub")]) == 15
+    assert corpus_size([str(a), "-"]) is None

@@ -1,0 +1,319 @@
+"""claimx on a Dask cluster: the ``--engine dask`` runner and helpers for Dask collections.
+
+Needs the optional extra: ``pip install 'claimx[dask]'`` (and claimx installed on
+every worker). Nothing here is imported unless Dask is asked for.
+
+Three ways in, all running the same per-document function as the local engine
+(:func:`claimx.batch.extract_item`), so results are identical whatever runs them:
+
+* ``claimx extract CORPUS --engine dask [--scheduler tcp://HOST:8786]`` streams the
+  corpus to the cluster in partitions of records and writes the documents in
+  input order, exactly as ``--jobs 1`` would (:func:`extract_many_dask`). With no
+  scheduler a :class:`~dask.distributed.LocalCluster` of ``--jobs`` single-threaded
+  worker processes is started for the run.
+* :func:`extract_bag` maps claimx over a ``dask.bag`` of texts or JSON records::
+
+      import dask.bag as db, json
+      from claimx.distributed import extract_bag
+
+      records = db.read_text("archive/*.jsonl").map(json.loads)
+      extract_bag(records, text_field="body", id_field="url") \\
+          .map(json.dumps, ensure_ascii=False).to_textfiles("claims/part-*.jsonl")
+
+  :func:`extract_jsonl_partitions` does exactly that, reading and writing JSONL
+  partitions on storage every worker can see.
+* :func:`extract_dataframe` maps claimx over a Dask (or pandas) dataframe with a
+  text column and returns one row per claim, with the CSV columns of
+  ``claimx extract --format csv`` (needs ``dask[dataframe]``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import signal
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
+
+from claimx.batch import (
+    CHUNK_DOCS,
+    CHUNKS_PER_WORKER,
+    EngineError,
+    Render,
+    Result,
+    Submitter,
+    chunked,
+    extract_chunk,
+    extract_item,
+    ordered_results,
+)
+from claimx.model import SCHEMA_ID, Document
+from claimx.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputError, InputItem, InputText
+
+if TYPE_CHECKING:
+    import dask.bag
+    import dask.dataframe
+    import pandas
+    from dask.distributed import Client
+
+
+def extract_many_dask(
+    items: Iterable[InputItem],
+    scheduler: str | None = None,
+    workers: int | None = None,
+    chunksize: int | None = None,
+    client: Client | None = None,
+    render: Render | None = None,
+) -> Iterator[Result]:
+    """Like :func:`claimx.batch.extract_many`, on a Dask cluster: one result per input,
+    in input order, with a bounded number of partitions in flight.
+
+    Uses ``client`` if given, else connects to ``scheduler``, else starts a local
+    cluster of ``workers`` processes (closed again when the generator ends).
+    A document that kills its worker is reported as an :class:`InputError`. With
+    ``render``, workers send back output text (:class:`~claimx.batch.Rendered`).
+    """
+    with _quiet_dask_logs(), contextlib.ExitStack() as stack:
+        if client is None:
+            client = _connect(stack, scheduler, workers)
+        runner = _DaskSubmitter(client, render)
+        threads = sum(client.nthreads().values()) or 1
+        yield from ordered_results(
+            runner,
+            chunked(items, max_docs=chunksize or CHUNK_DOCS),
+            window=threads * CHUNKS_PER_WORKER,
+            is_crash=_is_killed_worker,
+        )
+
+
+def _connect(stack: contextlib.ExitStack, scheduler: str | None, workers: int | None) -> Client:
+    """A client of ``scheduler``, or of a local cluster started (and later closed) here.
+
+    Ctrl-C is held back while a local cluster starts or stops: interrupting Dask
+    half-way leaves worker processes behind; it takes effect right after.
+    """
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, ValueError, TypeError) as exc:
+            detail = " ".join(str(exc).split()) or type(exc).__name__
+            message = f"cannot connect to the Dask scheduler {scheduler}: {detail}"
+            raise EngineError(message) from None
+        stack.callback(_close, client)
+        return client
+    with _deferred_interrupts():
+        cluster = LocalCluster(
+            n_workers=workers or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,
+        )
+        stack.callback(_close, cluster)
+        client = Client(cluster)
+        stack.callback(_close, client)
+    return client
+
+
+CONNECT_TIMEOUT = "20s"
+
+
+def _close(resource: Any) -> None:
+    with _deferred_interrupts(), contextlib.suppress(Exception):
+        resource.close()
+
+
+@contextlib.contextmanager
+def _deferred_interrupts() -> Iterator[None]:
+    """Hold SIGINT until the block is done, then raise ``KeyboardInterrupt`` if one came."""
+    received: list[int] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    except ValueError:  # not the main thread: nothing to defer
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _quiet_dask_logs() -> Iterator[None]:
+    """Dask logs errors of its own while a run is cut short (e.g. results no longer
+    wanted); claimx reports what matters itself, one line each."""
+    logger = logging.getLogger("distributed")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+class _DaskSubmitter(Submitter):
+    def __init__(self, client: Client, render: Render | None) -> None:
+        self._client = client
+        self._render = render
+
+    def submit(self, chunk: list[InputItem]) -> Future[list[Result]]:
+        future = self._client.submit(extract_chunk, chunk, self._render, pure=False)
+        return future  # type: ignore[no-any-return]
+
+    def restart(self) -> None:
+        """Dask replaces dead workers itself."""
+
+
+def _is_killed_worker(exc: BaseException) -> bool:
+    from distributed.scheduler import KilledWorker
+
+    return isinstance(exc, KilledWorker)
+
+
+# --- Dask collections ---------------------------------------------------------------
+
+
+def extract_record(
+    record: str | dict[str, Any],
+    text_field: str = DEFAULT_TEXT_FIELD,
+    id_field: str = DEFAULT_ID_FIELD,
+    source: str = "-",
+) -> dict[str, Any]:
+    """One text (``str``) or JSON record (``dict``) to a claimx document as a dict;
+    ``source`` names where it came from (a file path).
+
+    A record that cannot be processed gives ``{"schema", "source", "id", "error"}``
+    instead of raising, so one bad record never fails a whole computation.
+    """
+    item = _to_item(record, text_field, id_field, source)
+    result = extract_item(item)
+    if isinstance(result, Document):
+        doc = result.to_dict()
+        if item.id is None:  # a bare text has no name ("-" would only mislead)
+            doc.pop("id", None)
+        return doc
+    out: dict[str, Any] = {"schema": SCHEMA_ID, "source": result.source}
+    if result.id is not None:
+        out["id"] = result.id
+    out["error"] = result.message
+    return out
+
+
+def _to_item(record: Any, text_field: str, id_field: str, source: str = "-") -> InputItem:
+    if isinstance(record, str):
+        return InputText(source, record) if record.strip() else InputError(
+            source, "text contains only whitespace"
+        )
+    if not isinstance(record, dict):
+        return InputError(source, f"expected a text or a JSON object, not {type(record).__name__}")
+    if _PARSE_ERROR in record:
+        return InputError(source, record[_PARSE_ERROR])
+    doc_id = record.get(id_field)
+    doc_id = None if doc_id is None else str(doc_id)
+    text = record.get(text_field)
+    if not isinstance(text, str):
+        reason = "missing" if text_field not in record else "not a string"
+        return InputError(source, f"field {text_field!r} is {reason}", id=doc_id)
+    if not text.strip():
+        return InputError(source, "text contains only whitespace", id=doc_id)
+    return InputText(source, text, id=doc_id)
+
+
+def extract_bag(
+    bag: dask.bag.Bag,
+    text_field: str = DEFAULT_TEXT_FIELD,
+    id_field: str = DEFAULT_ID_FIELD,
+) -> dask.bag.Bag:
+    """Map claimx over a bag of texts or records: a bag of document dicts (same JSON as
+    ``claimx extract --format jsonl``; failed records carry an ``error`` key)."""
+    return bag.map(extract_record, text_field=text_field, id_field=id_field)
+
+
+def extract_jsonl_partitions(
+    inputs: str | list[str],
+    output: str,
+    text_field: str = DEFAULT_TEXT_FIELD,
+    id_field: str = DEFAULT_ID_FIELD,
+    blocksize: int | str | None = "32MiB",
+    compute: bool = True,
+) -> Any:
+    """Read JSONL files in partitions on the workers, extract, write JSONL partitions.
+
+    ``inputs`` and ``output`` are paths or globs every worker can reach (a shared
+    file system or object storage); ``output`` names the partitions with a ``*``
+    (``"claims/part-*.jsonl"``). Each output record's ``source`` is its input file;
+    lines that are not JSON objects become error records. Runs on the current Dask
+    client, if any. Returns the written paths (or the delayed write when ``compute``
+    is false).
+    """
+    import dask.bag as db
+
+    lines = db.read_text(inputs, blocksize=blocksize, include_path=True)
+    docs = lines.filter(lambda pair: pair[0].strip()).map(_extract_line, text_field, id_field)
+    text = docs.map(json.dumps, ensure_ascii=False)
+    return text.to_textfiles(output, compute=compute, encoding="utf-8")
+
+
+def _extract_line(pair: tuple[str, str], text_field: str, id_field: str) -> dict[str, Any]:
+    line, path = pair
+    return extract_record(_parse_line(line), text_field, id_field, source=path)
+
+
+def _parse_line(line: str) -> Any:
+    try:
+        return json.loads(line.rstrip("\r\n"))
+    except json.JSONDecodeError as exc:
+        return {_PARSE_ERROR: f"malformed JSON: {exc.msg} (column {exc.colno})"}
+
+
+_PARSE_ERROR = "_claimx_error"
+
+
+def extract_dataframe(
+    df: dask.dataframe.DataFrame | pandas.DataFrame,
+    text_column: str = DEFAULT_TEXT_FIELD,
+    id_column: str | None = None,
+) -> Any:
+    """One row per claim for a dataframe of texts, in the CSV columns of claimx
+    (``document`` is the id column's value, else the row index) plus ``error``, set
+    on the single row of a text that could not be processed. Works on a Dask
+    dataframe (lazily, partition by partition) or a pandas one (at once)."""
+    import pandas as pd
+
+    if isinstance(df, pd.DataFrame):
+        return claims_frame(df, text_column, id_column)
+    return df.map_partitions(
+        claims_frame, text_column, id_column, meta=claims_frame(df._meta, text_column)
+    )
+
+
+def claims_frame(
+    df: pandas.DataFrame, text_column: str = DEFAULT_TEXT_FIELD, id_column: str | None = None
+) -> pandas.DataFrame:
+    """:func:`extract_dataframe` on one pandas partition."""
+    import pandas as pd
+
+    from claimx.render import CSV_COLUMNS, claim_rows
+
+    columns = [*CSV_COLUMNS, "error"]
+    rows: list[list[Any]] = []
+    ids = df[id_column] if id_column is not None else df.index
+    for doc_id, text in zip(ids, df[text_column], strict=True):
+        item = _to_item({"text": text, "id": str(doc_id)}, "text", "id")
+        result = extract_item(item)
+        if isinstance(result, Document):
+            rows.extend([*row, ""] for row in claim_rows(result))
+        else:
+            rows.append([str(doc_id), *[""] * (len(CSV_COLUMNS) - 1), result.message])
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    for name in ("sentence", *(c for c in CSV_COLUMNS if c.endswith(("_start", "_end")))):
+        frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Int64")
+    for name in ("negated", "direct_quote"):
+        frame[name] = frame[name].map({"true": True, "false": False}).astype("boolean")
+    return frame
