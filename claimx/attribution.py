@@ -32,6 +32,7 @@ from claimx.source import (
 from claimx.speaker import SpeakerMemory, gazetteer_mentions, subject_after
 from claimx.tokenize import CLAUSE_MARKS, PUNCTUATION, SENTENCE_END, TokenizedText
 
+MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
 DEMONSTRATIVE_OBJECTS = frozenset({"ذلك", "هذا", "ذاك", "هذه", "تلك"})
 CLAUSE_START_WORDS = frozenset({"و", "ف", "لكن", "ولكن", "كما", "اما", "بينما", "فيما"})
 
@@ -293,6 +294,7 @@ class ClaimBuilder:
 
     def _clause_start(self, index: int) -> int:
         first, _ = self.tt.sentence_bounds(index)
+        first = max(first, index - MAX_CLAUSE_TOKENS)
         k = index - 1
         while k > first and self.tt.tokens[k].norm not in (".", "؟", "!"):
             if self.tt.tokens[k].norm in CLAUSE_START_WORDS:

@@ -8,6 +8,7 @@ from claimx.source import Range, bare_noun
 from claimx.tokenize import PUNCTUATION, QUOTES, TokenizedText
 
 MAX_OUTLET_TOKENS = 4
+MAX_CHANNEL_WINDOW = 40  # tokens searched for a channel around a cue
 
 
 def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | None:
@@ -17,6 +18,7 @@ def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | N
     see ``lam_prefixed``.
     """
     k = lo
+    hi = min(hi, lo + MAX_CHANNEL_WINDOW)
     while k < hi:
         tok = tt.tokens[k]
         norm = tok.norm

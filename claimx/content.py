@@ -24,6 +24,8 @@ from claimx.tokenize import (
 )
 
 MAX_OPENER_DISTANCE = 30
+# No attributed proposition runs longer: keeps run-on text (no punctuation) linear.
+MAX_PROPOSITION_TOKENS = 400
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
 TAIL_POSITIONS = frozenset({"source_after", "own_pronoun"})
 OBJECT_PREPOSITIONS = {"علي": "ala", "عن": "an", "من": "min"}
@@ -140,6 +142,7 @@ def proposition_end(
     ``cue_at`` maps the first token of every cue in the text to the cue.
     """
     _, sentence_end = tt.sentence_bounds(start) if start < len(tt.tokens) else (0, start)
+    sentence_end = min(sentence_end, start + MAX_PROPOSITION_TOKENS)
     k = start
     last_clause_punct = -1
     while k < sentence_end:

@@ -15,6 +15,8 @@ from claimx.tokenize import CLOSE_QUOTES, PUNCTUATION, QUOTES, Token, TokenizedT
 Range = tuple[int, int]
 MAX_SOURCE_TOKENS = 12
 MAX_FRONTED_SUBJECT = 7
+# How far back a subject is sought across parentheticals: keeps one huge sentence linear.
+MAX_LOOKBACK_TOKENS = 80
 PREPOSITIONS = frozenset(
     {
         "في",
@@ -202,6 +204,7 @@ def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int
     if cue.conjoined or cue.kind not in ("verb", "passive"):
         return None
     first_of_sentence, _ = tt.sentence_bounds(cue.first)
+    first_of_sentence = max(first_of_sentence, cue.first - MAX_LOOKBACK_TOKENS)
     j = cue.first - 1
     if cue.negated or (j >= 0 and tt.tokens[j].norm in lex.marker_set("negations")):
         j -= 1

@@ -19,6 +19,8 @@ from claimx.tokenize import QUOTES, TokenizedText
 MAX_REDUCED_TOKENS = 2
 # A reduced mention («الوزير») refers back at most this many paragraphs.
 LOOKBACK_PARAGRAPHS = 3
+# ... and at most this many mentions back, so that one endless paragraph stays linear.
+LOOKBACK_MENTIONS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,10 @@ class SpeakerMemory:
         paragraph = self.tt.paragraph_of(before)
         end = bisect_left(self.mentions, before, key=lambda m: m.position)
         start = end
-        while start > 0 and paragraph - self.mentions[start - 1].paragraph <= LOOKBACK_PARAGRAPHS:
+        floor = max(0, end - LOOKBACK_MENTIONS)
+        while (
+            start > floor and paragraph - self.mentions[start - 1].paragraph <= LOOKBACK_PARAGRAPHS
+        ):
             start -= 1
         return self.mentions[start:end]
 
@@ -171,9 +176,7 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
     tokens = tt.tokens
     while k < len(tokens):
         if tokens[k].norm in lex.head_words:
-            phrase = noun_phrase(
-                tt, k, tt.sentence_bounds(k)[1], lex, cue_starts, split_nouns=True
-            )
+            phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts, split_nouns=True)
             if phrase:
                 found.append(phrase)
                 k = phrase[1]

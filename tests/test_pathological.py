@@ -50,19 +50,11 @@ def ordinary_time() -> float:
     return best_time(inputs.ordinary(SIZE))
 
 
-QUADRATIC_QUOTES = (
-    "known bug: nested quotations with a cue at each level form one sentence, and each "
-    "cue rescans it (content.proposition_end, channel.find_channel, speaker._recent): "
-    "quadratic; remove this mark once the extractor is linear"
-)
-
-
 @pytest.mark.parametrize(
     "kind",
     [
         "no punctuation",
-        pytest.param("nested quotes", marks=pytest.mark.xfail(strict=True,
-                                                              reason=QUADRATIC_QUOTES)),
+        "nested quotes",
     ],
 )
 def test_pathological_input_stays_linear(kind: str, ordinary_time: float) -> None:
