@@ -347,6 +347,20 @@ def extract(
         typer.Option("--chunk-size", min=1, hidden=True,
                      help="Documents per task sent to a worker (tuning)."),
     ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            "-e",
+            metavar="NAME",
+            help=(
+                "Decode text files with this encoding (e.g. cp1256, iso8859-6, utf-16) "
+                "instead of detecting it; bytes it cannot decode are reported with their "
+                "offset. JSONL is always UTF-8."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     max_chars: Annotated[
         int,
         typer.Option(
@@ -369,7 +383,15 @@ def extract(
         or (s != "-" and is_jsonl_path(s, input_format))
         for s in sources
     )
-    corpus = _CorpusReader(sources, input_format, glob, text_field, id_field, max_chars)
+    if encoding is not None:
+        import codecs
+
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            _usage_error(f"unknown encoding {encoding!r} for --encoding")
+    corpus = _CorpusReader(sources, input_format, glob, text_field, id_field, max_chars,
+                           encoding)
     workers = jobs or _default_jobs()
     from claimx.batch import EngineError
 
@@ -391,9 +413,11 @@ class _CorpusReader:
     come back in input order, one per item) can be matched to what was read."""
 
     def __init__(self, sources: list[str], input_format: InputFormat, glob: str | None,
-                 text_field: str, id_field: str, max_chars: int = 0) -> None:
+                 text_field: str, id_field: str, max_chars: int = 0,
+                 encoding: str | None = None) -> None:
         self.sources = sources
         self.max_chars = max_chars
+        self.encoding = encoding
         self.input_format = input_format
         self.glob = glob
         self.fields = (text_field, id_field)
@@ -404,7 +428,8 @@ class _CorpusReader:
 
         text_field, id_field = self.fields
         for item in read_corpus(self.sources, input_format=self.input_format, glob=self.glob,
-                                text_field=text_field, id_field=id_field):
+                                text_field=text_field, id_field=id_field,
+                                encoding=self.encoding):
             self.sizes.append(item.nbytes)
             yield _within_limit(item, self.max_chars)
 

@@ -152,6 +152,7 @@ def read_corpus(
     id_field: str = DEFAULT_ID_FIELD,
     stdin: BinaryIO | None = None,
     note: NoteCallback | None = print_note,
+    encoding: str | None = None,
 ) -> Iterator[InputItem]:
     """Stream every document of a corpus, in order, one item per document.
 
@@ -162,6 +163,8 @@ def read_corpus(
     ``auto``, files ending in ``.jsonl`` (or ``.ndjson``) are JSONL and the rest
     text; ``text`` or ``jsonl`` force one reading for every file and for stdin.
     The default ``glob`` is ``*.jsonl`` for ``jsonl`` input, else ``*.txt``.
+    ``encoding`` decodes text inputs with that codec instead of detecting it (JSONL is
+    always UTF-8).
     """
     fmt = InputFormat(input_format)
     pattern = glob or default_glob(fmt)
@@ -171,11 +174,11 @@ def read_corpus(
             if fmt is InputFormat.jsonl:
                 yield from _jsonl_from_stdin(stdin, fields)
             else:
-                yield _from_stdin(stdin, note)
+                yield _from_stdin(stdin, note, encoding)
         elif os.path.isdir(path):
-            yield from _from_directory(Path(path), pattern, fmt, fields, note)
+            yield from _from_directory(Path(path), pattern, fmt, fields, note, encoding)
         else:
-            yield from _from_path(Path(path), path, fmt, fields, note)
+            yield from _from_path(Path(path), path, fmt, fields, note, encoding)
 
 
 def default_glob(input_format: InputFormat | str) -> str:
@@ -266,21 +269,29 @@ def corpus_size(
     return total
 
 
-def decode_bytes(data: bytes, source: str, note: NoteCallback | None = None) -> InputItem:
-    """Turn raw bytes into text, or explain in one line why they are not usable text."""
+def decode_bytes(
+    data: bytes, source: str, note: NoteCallback | None = None, encoding: str | None = None
+) -> InputItem:
+    """Turn raw bytes into text, or explain in one line why they are not usable text.
+
+    ``encoding`` (a Python codec name) is used instead of detection, strictly: bytes it
+    cannot decode are reported with their offset, never replaced.
+    """
     try:
-        text, encoding = _decode(data, source, note)
+        text, encoding = _decode(data, source, note, encoding)
     except _Unreadable as exc:
         return InputError(source, str(exc))
     return InputText(source, text, encoding)
 
 
-def _from_stdin(stdin: BinaryIO | None, note: NoteCallback | None) -> InputItem:
+def _from_stdin(
+    stdin: BinaryIO | None, note: NoteCallback | None, encoding: str | None = None
+) -> InputItem:
     try:
         data = _read_stdin_bytes(stdin)
     except OSError as exc:
         return InputError(STDIN, f"cannot read standard input: {_os_reason(exc)}")
-    return _with_size(decode_bytes(data, STDIN, note), len(data))
+    return _with_size(decode_bytes(data, STDIN, note, encoding), len(data))
 
 
 def _read_stdin_bytes(stdin: BinaryIO | None) -> bytes:
@@ -299,6 +310,7 @@ def _from_directory(
     fmt: InputFormat,
     fields: tuple[str, str],
     note: NoteCallback | None,
+    encoding: str | None = None,
 ) -> Iterator[InputItem]:
     found = False
     for entry in _walk(directory, pattern):
@@ -306,7 +318,7 @@ def _from_directory(
         if isinstance(entry, InputError):
             yield entry
         else:
-            yield from _from_path(entry, str(entry), fmt, fields, note)
+            yield from _from_path(entry, str(entry), fmt, fields, note, encoding)
     if not found:
         if pattern == "*" + TEXT_SUFFIX:
             what = f"{TEXT_SUFFIX} files"
@@ -316,15 +328,22 @@ def _from_directory(
 
 
 def _from_path(
-    path: Path, source: str, fmt: InputFormat, fields: tuple[str, str], note: NoteCallback | None
+    path: Path,
+    source: str,
+    fmt: InputFormat,
+    fields: tuple[str, str],
+    note: NoteCallback | None,
+    encoding: str | None = None,
 ) -> Iterator[InputItem]:
     if is_jsonl_path(source, fmt):
         yield from _jsonl_from_file(path, source, fields)
     else:
-        yield _from_file(path, source, note)
+        yield _from_file(path, source, note, encoding)
 
 
-def _from_file(path: Path, source: str, note: NoteCallback | None) -> InputItem:
+def _from_file(
+    path: Path, source: str, note: NoteCallback | None, encoding: str | None = None
+) -> InputItem:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -333,7 +352,7 @@ def _from_file(path: Path, source: str, note: NoteCallback | None) -> InputItem:
         return InputError(source, "is a directory")
     except OSError as exc:
         return InputError(source, f"cannot read file: {_os_reason(exc)}")
-    item = decode_bytes(data, source, note)
+    item = decode_bytes(data, source, note, encoding)
     return _with_size(item, len(data))
 
 
@@ -474,10 +493,15 @@ def _os_reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def _decode(data: bytes, source: str, note: NoteCallback | None) -> tuple[str, str]:
+def _decode(
+    data: bytes, source: str, note: NoteCallback | None, chosen: str | None = None
+) -> tuple[str, str]:
     if not data:
         raise _Unreadable("empty input (0 bytes)")
-    text, encoding = _decode_nonempty(data, source, note)
+    if chosen:
+        text, encoding = _decode_as(data, chosen)
+    else:
+        text, encoding = _decode_nonempty(data, source, note)
     text = text.lstrip("\ufeff")  # a BOM is not text, however many a tool left
     if _looks_binary(text):
         raise _Unreadable("binary data, not text")
@@ -513,6 +537,16 @@ def _decode_nonempty(data: bytes, source: str, note: NoteCallback | None) -> tup
     text, encoding = detected
     _note(note, f"{display_source(source)}: not valid UTF-8, decoded as {_display_name(encoding)}")
     return text, encoding
+
+
+def _decode_as(data: bytes, encoding: str) -> tuple[str, str]:
+    """The user named the encoding (--encoding): decode strictly, say where it fails."""
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        raise _Unreadable(
+            f"cannot decode as {encoding}: byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        ) from exc
 
 
 def _decode_utf16(data: bytes, source: str, note: NoteCallback | None) -> tuple[str, str]:

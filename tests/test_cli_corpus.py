@@ -324,7 +324,7 @@ def test_no_progress_when_stderr_is_not_a_terminal(runner, tmp_path) -> None:
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("big") / "big.jsonl"
-    write_jsonl(path, [record(i) for i in range(20_000)])
+    write_jsonl(path, [record(i) for i in range(100_000)])  # minutes of work: never done first
     return path
 
 

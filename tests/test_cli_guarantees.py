@@ -105,3 +105,33 @@ def test_full_disk_gives_one_line_and_non_zero_exit(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_encoding_option_decodes_iso_8859_6(tmp_path: Path) -> None:
+    text = "وقال الوزير إن الطريق مغلق بسبب الثلوج."
+    article = tmp_path / "a.txt"
+    article.write_bytes(text.encode("iso8859_6"))
+    result = run("extract", str(article), "--json", "--encoding", "iso-8859-6")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["claims"][0]["content"]["text"] == "الطريق مغلق بسبب الثلوج"
+
+
+def test_encoding_option_reports_the_failing_byte_offset(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    good = tmp_path / "good.txt"
+    bad.write_bytes("قال الوزير".encode() + b"\xff\xfe" + "إن الطريق مغلق.".encode())
+    good.write_text("قال الوزير إن الطريق مغلق.", encoding="utf-8")
+    result = run("extract", str(bad), str(good), "--format", "jsonl", "--encoding", "utf-8")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert len(errors) == 1 and "byte 0xff at offset 19" in errors[0], result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_unknown_encoding_is_a_usage_error(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("قال الوزير إن الطريق مغلق.", encoding="utf-8")
+    result = run("extract", str(article), "--encoding", "klingon")
+    assert result.returncode == 2
+    assert "unknown encoding" in result.stderr and "Traceback" not in result.stderr
