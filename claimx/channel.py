@@ -87,10 +87,13 @@ def _outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | None:
         return None
     partner = tt.quotes.get(k, -1)
     if tt.tokens[k].text in QUOTES and partner > k:
-        end = partner + 1
-        if end < hi and tt.tokens[end].norm not in PUNCTUATION and end - k < MAX_OUTLET_TOKENS:
-            end += 1
         return (k, partner + 1)
+    end = _outlet_words_end(tt, k, hi, lex)
+    return (k, end) if end > k else None
+
+
+def _outlet_words_end(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> int:
+    """One past the last word of an outlet's name starting at ``k`` (a few words at most)."""
     end = k
     while (
         end < hi
@@ -99,7 +102,7 @@ def _outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | None:
         and not _is_stop(tt.tokens[end].norm, lex)
     ):
         end += 1
-    return (k, end) if end > k else None
+    return end
 
 
 def _is_stop(norm: str, lex: Lexicon) -> bool:
@@ -121,15 +124,7 @@ def _told_outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | No
         or bare_noun(rest) in lex.marker_set("outlet_heads")
         or rest in lex.marker_set("outlet_heads")
     ):
-        end = k + 1
-        while (
-            end < hi
-            and end - k < MAX_OUTLET_TOKENS
-            and tt.tokens[end].norm not in PUNCTUATION
-            and not _is_stop(tt.tokens[end].norm, lex)
-        ):
-            end += 1
-        return (k, end)
+        return (k, max(k + 1, min(_outlet_words_end(tt, k + 1, hi, lex), k + MAX_OUTLET_TOKENS)))
     return None
 
 
