@@ -25,7 +25,7 @@ from claimx.tokenize import (
 
 MAX_OPENER_DISTANCE = 30
 # No attributed proposition runs longer: keeps run-on text (no punctuation) linear.
-MAX_PROPOSITION_TOKENS = 400
+MAX_PROPOSITION_TOKENS = 200
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
 TAIL_POSITIONS = frozenset({"source_after", "own_pronoun"})
 OBJECT_PREPOSITIONS = {"علي": "ala", "عن": "an", "من": "min"}
@@ -155,7 +155,7 @@ def proposition_end(
             end = _end_before_cue(tt, start, k, cue_at[k], last_clause_punct, lex)
             if end is not None:
                 return trim_end(tt, start, end)
-        if tok.norm in CLAUSE_PUNCT or is_ellipsis_dot(tt.text, tok):
+        if tok.norm in CLAUSE_PUNCT or tok.text == "." and is_ellipsis_dot(tt.text, tok):
             last_clause_punct = k
             if _starts_content_ender(tt, k + 1, lex):
                 return trim_end(tt, start, k)
