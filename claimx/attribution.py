@@ -14,6 +14,7 @@ from claimx.content import (
     Opener,
     content_from,
     find_opener,
+    is_speech_length,
     object_content,
     quoted,
     skip_adverbials,
@@ -277,7 +278,11 @@ class ClaimBuilder:
             return quoted(tt, opener.index)
         if opener.kind == "colon":
             start = opener.index + 1
-            if start < len(tt.tokens) and tt.quotes.get(start, -1) > start:
+            if (
+                start < len(tt.tokens)
+                and tt.quotes.get(start, -1) > start
+                and is_speech_length(tt, start)
+            ):
                 return quoted(tt, start)
             found = content_from(tt, start, self.cue_at, cue, self.lex)
             return (found[0], True) if found else None

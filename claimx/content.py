@@ -26,6 +26,7 @@ from claimx.tokenize import (
 MAX_OPENER_DISTANCE = 30
 # No attributed proposition runs longer: keeps run-on text (no punctuation) linear.
 MAX_PROPOSITION_TOKENS = 200
+MAX_QUOTE_TOKENS = 400  # a longer quotation is read as running text
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
 TAIL_POSITIONS = frozenset({"source_after", "own_pronoun"})
 OBJECT_PREPOSITIONS = {"علي": "ala", "عن": "an", "من": "min"}
@@ -50,8 +51,14 @@ MIN_QUOTATION_TOKENS = 2
 
 def _governed_by_bi(tok: Token, lex: Lexicon) -> bool:
     norm = tok.norm
-    return norm.startswith("ب") and len(norm) > 3 and norm not in lex.marker_set("np_links") \
-        and not norm.startswith("بال") or norm.startswith("بال") and len(norm) > 5
+    return (
+        norm.startswith("ب")
+        and len(norm) > 3
+        and norm not in lex.marker_set("np_links")
+        and not norm.startswith("بال")
+        or norm.startswith("بال")
+        and len(norm) > 5
+    )
 
 
 def _bare_function_word(norm: str) -> str:
@@ -65,10 +72,18 @@ def _bare_function_word(norm: str) -> str:
     return norm
 
 
+def is_speech_length(tt: TokenizedText, k: int) -> bool:
+    """A quotation opened at ``k`` short enough to be one attributed quote: nested runs of
+    quotes would otherwise give every level the whole run (output quadratic in the input)."""
+    return tt.quotes.get(k, -1) - k <= MAX_QUOTE_TOKENS
+
+
 def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     """A quotation that is speech, not a quoted name («عبر "النشرة"»، «نقل "داعش" لقيادته»)."""
     close = tt.quotes.get(k, -1)
     if close <= k or close - k - 1 < MIN_QUOTATION_TOKENS and tt.tokens[k - 1].text != ":":
+        return False
+    if not is_speech_length(tt, k):
         return False
     prev = tt.tokens[k - 1].norm if k > 0 else ""
     if (
@@ -249,7 +264,7 @@ def content_from(
     if start >= len(tt.tokens):
         return None
     tok = tt.tokens[start]
-    if tok.text in QUOTES and tt.quotes.get(start, -1) > start:
+    if tok.text in QUOTES and tt.quotes.get(start, -1) > start and is_speech_length(tt, start):
         rng, direct = quoted(tt, start)
         end = proposition_end(tt, start, cue_at, lex, cue)
         if rng[1] >= end - 1 or tt.quotes[start] + 1 >= end:
