@@ -422,19 +422,18 @@ def test_extraction_does_not_depend_on_the_hash_seed() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "known extractor bugs, each pinned by a strict xfail in tests/test_regressions.py: "
-        "a بحسب phrase inside a quotation or right after a verb gets a content holding "
-        "itself (test_attribution_phrase_in_a_quotation_does_not_contain_its_own_cue); a "
-        "quoted لـ-outlet before the cue is both source and channel "
-        "(test_fronted_quoted_outlet_is_not_both_source_and_channel). The examples below "
-        "make it fail every run; make this a plain test (and add check_parts_disjoint to "
-        "check_extract, so that the fuzz target checks it too) once they are fixed."
+        "known extractor bug, pinned by a strict xfail in tests/test_regressions.py: a "
+        "بحسب phrase inside a quotation or right after a verb gets a content holding "
+        "itself (test_attribution_phrase_in_a_quotation_does_not_contain_its_own_cue). The "
+        "first two examples below make it fail every run; make this a plain test (and add "
+        "check_parts_disjoint to check_extract, so that the fuzz target checks it too) once "
+        "it is fixed."
     ),
 )
 @example("قال الوزير «بحسب الشرطة الطريق مغلق».")
 @example("اعترف بحسب مصادر أن الطريق مغلق")
+# fixed, kept as regression examples:
 @example('لا تزال "لوكالة الأنباء" تنفي الخبر.')
-# fixed in e9fc961, kept as regression examples:
 @example("وأضاف أنه بحسب الشرطة فإن الطريق مغلق.")
 @example("نفى الجيش الخبر في بيان رسمي.")
 @example("الوزارة في بيان أكدت أن الطريق مغلق.")
