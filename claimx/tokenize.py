@@ -6,10 +6,13 @@ every offset claimx reports points into the original text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import partial
 
-from camel_tools.tokenizers.word import simple_word_tokenize
+# CAMeL's own pattern and symbol set, so that the tokens are simple_word_tokenize's by
+# construction (tests/test_tokenize.py compares the two on random and real text).
+from camel_tools.tokenizers.word import _SYMBOLS_ALL, _SYMBOLS_RE
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
@@ -39,7 +42,6 @@ QUOTES = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES | {"'"}
 PUNCTUATION = SENTENCE_END | CLAUSE_MARKS | QUOTES | frozenset("()[]{}/\\…*•|")
 
 
-@lru_cache(maxsize=200_000)
 def normalize(word: str) -> str:
     """Fold spelling variants (hamza on alef, ta marbuta, alef maqsura, diacritics)."""
     word = normalize_unicode(word).translate(_INVISIBLE)
@@ -47,19 +49,77 @@ def normalize(word: str) -> str:
     return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word)))
 
 
+# stdlib ``\S`` is exactly ``not str.isspace()``, the rule of the ``str.split`` CAMeL uses.
+_WORD = re.compile(r"\S+")
+
+
 def tokenize(text: str) -> list[Token]:
-    """CAMeL's simple_word_tokenize, with each token located in ``text`` by a moving cursor."""
+    """CAMeL's simple_word_tokenize, with offsets: split on whitespace, then split off every
+    symbol, punctuation mark and emoji that CAMeL's pattern matches and its set lists.
+
+    simple_word_tokenize returns bare strings; finding them again in the text cost more
+    than tokenizing, so this walks the same rule once and keeps the positions.
+    """
     tokens: list[Token] = []
     append = tokens.append
-    find = text.find
-    cursor = 0
-    for piece in simple_word_tokenize(text):
-        start = find(piece, cursor)
-        if start < 0:  # not a substring (should not happen); skip rather than misreport
+    norm = _NORMALIZED
+    new = _new_token
+    symbols = _symbol_spans(text)
+    symbols.append((len(text), len(text)))  # a sentinel: no symbol starts inside a word
+    s = 0
+    for word in _WORD.finditer(text):
+        start, end = word.span()
+        if symbols[s][0] >= end:  # most words: no symbol inside
+            piece = text[start:end]
+            append(new((piece, start, end, norm[piece], len(tokens))))
             continue
-        cursor = start + len(piece)
-        append(Token(piece, start, cursor, normalize(piece), len(tokens)))
+        while symbols[s][0] < end:
+            first, last = symbols[s]
+            if first != start:
+                piece = text[start:first]
+                append(new((piece, start, first, norm[piece], len(tokens))))
+            piece = text[first:last]
+            append(new((piece, first, last, norm[piece], len(tokens))))
+            start = last
+            s += 1
+        if start < end:
+            piece = text[start:end]
+            append(new((piece, start, end, norm[piece], len(tokens))))
     return tokens
+
+
+def _symbol_spans(text: str) -> list[tuple[int, int]]:
+    """Where CAMeL splits a symbol off a word. CAMeL tries its pattern at every position of
+    every word and keeps a match only if its set lists it, else moves on one character;
+    searching the whole text does the same, since no match can span whitespace."""
+    spans: list[tuple[int, int]] = []
+    search = _SYMBOLS_RE.search
+    pos = 0
+    while (match := search(text, pos)) is not None:
+        if match[0] in _SYMBOLS_ALL:
+            spans.append(match.span())
+            pos = match.end()
+        else:
+            pos = match.start() + 1
+    return spans
+
+
+# ``Token(...)`` runs a Python-level ``__new__``; this builds the same named tuple in C.
+_new_token = partial(tuple.__new__, Token)
+
+
+class _Normalized(dict[str, str]):
+    """A memo of ``normalize``: news repeats its words, and a dict lookup is the cheapest."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        value = self[word] = normalize(word)
+        return value
+
+
+_MEMO_SIZE = 200_000
+_NORMALIZED = _Normalized()
 
 
 def is_punct(token: Token) -> bool:

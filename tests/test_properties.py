@@ -11,7 +11,8 @@ these tests.
 Invariants, for every token and every claim span:
 
 * ``text[start:end] == span.text`` and ``0 <= start <= end <= len(text)``;
-* tokens are non-empty, in order and do not overlap;
+* tokens are non-empty, in order and do not overlap, and they are CAMeL's
+  ``simple_word_tokenize`` tokens;
 * the JSON output parses back and validates against ``claimx/schema.json`` (and the
   offset checks of :func:`claimx.schema.validate_document`);
 * extraction is deterministic; no exception escapes :func:`claimx.extract`;
@@ -37,6 +38,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -246,9 +248,12 @@ texts = arabic_texts()
 
 
 def check_tokens(text: str) -> None:
-    """Each token quotes the text at its offsets; tokens are non-empty, ordered, disjoint."""
+    """Each token quotes the text at its offsets; tokens are non-empty, ordered, disjoint,
+    and they are exactly CAMeL's ``simple_word_tokenize`` tokens."""
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == simple_word_tokenize(text)
     previous_end = 0
-    for i, tok in enumerate(tokenize(text)):
+    for i, tok in enumerate(tokens):
         assert tok.index == i, (tok, i)
         assert 0 <= previous_end <= tok.start < tok.end <= len(text), (tok, previous_end)
         assert text[tok.start : tok.end] == tok.text, tok
