@@ -6,7 +6,9 @@ before it; nothing here looks ahead at later claims.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from claimx.channel import find_channel, lam_prefixed, statement_end
@@ -65,19 +67,23 @@ class ClaimBuilder:
         self.cue_at = {c.first: c for c in cues}
         self.cue_starts = set(self.cue_at)
         self.verb_starts = [c.first for c in cues if c.kind != "phrase"]
-        self.memory = SpeakerMemory(tt, lex, seed=lambda: self._seed_mentions(speech_acts))
+        self.memory = SpeakerMemory(tt, lex, pending=self._non_claim_mentions(speech_acts))
         self.drafts: list[Draft] = []
         self.consumed: set[int] = set()
 
-    def _seed_mentions(self, speech_acts: list[tuple[int, str]]) -> None:
-        """Speakers that are not claim sources: known speaker nouns, subjects of «دعا، برر»."""
-        tt, lex, memory = self.tt, self.lex, self.memory
-        for rng in gazetteer_mentions(tt, lex, self.cue_starts):
-            memory.remember(rng[0], rng, None, is_claim=False)
-        for index, _agreement in speech_acts:
-            subject = subject_after(tt, index, lex, self.cue_starts)
-            if subject:
-                memory.remember(index, subject, None, is_claim=False)
+    def _non_claim_mentions(
+        self, speech_acts: list[tuple[int, str]]
+    ) -> Iterator[tuple[int, Range]]:
+        """Speakers that are not claim sources, in text order: known speaker nouns, and the
+        subjects of «دعا، برر» (at the verb)."""
+        tt, lex = self.tt, self.lex
+        known = ((rng[0], rng) for rng in gazetteer_mentions(tt, lex, self.cue_starts))
+        subjects = (
+            (index, subject)
+            for index, _agreement in speech_acts
+            if (subject := subject_after(tt, index, lex, self.cue_starts))
+        )
+        return heapq.merge(known, subjects, key=lambda mention: mention[0])
 
     def build(self) -> list[Draft]:
         for n, cue in enumerate(self.cues):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from claimx.cues import one_of
+from claimx.cues import conjoined, one_of
 from claimx.lexicon import Lexicon
 from claimx.source import Range, bare_noun
 from claimx.tokenize import PUNCTUATION, QUOTES, TokenizedText
 
 MAX_OUTLET_TOKENS = 4
 MAX_CHANNEL_WINDOW = 40  # tokens searched for a channel around a cue
+_BEFORE_OUTLET = conjoined(("عبر", "ضيف", "ضيفه"))  # «عبر "النشرة"»، «ضيف برنامج ...»
+_BEFORE_STATEMENT = conjoined(("في", "خلال"))  # «في بيان»، «خلال مؤتمر صحفي»
 
 
 def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | None:
@@ -17,23 +19,24 @@ def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | N
     A range that starts on a token with a fused لـ («لوكالة») names the outlet without it:
     see ``lam_prefixed``.
     """
-    k = lo
     hi = min(hi, lo + MAX_CHANNEL_WINDOW)
-    while k < hi:
-        tok = tt.tokens[k]
-        norm = tok.norm
-        found = None
-        if one_of(norm, ("عبر",)):
+    tokens = tt.tokens
+    for k in range(lo, hi):
+        norm = tokens[k].norm
+        if norm in _BEFORE_OUTLET:
             found = _outlet(tt, k + 1, hi, lex)
-        elif one_of(norm, ("في", "خلال")) and k + 1 < hi and _is_kind(tt.tokens[k + 1].norm, lex):
-            found = _statement(tt, k + 1, hi, lex)
-        elif one_of(norm, ("ضيف", "ضيفه")):
-            found = _outlet(tt, k + 1, hi, lex)
-        elif tok.norm[:1] == "ل" and not tok.norm.startswith("لل") and k > lo:
+        elif norm in _BEFORE_STATEMENT:
+            found = (
+                _statement(tt, k + 1, hi, lex)
+                if k + 1 < hi and _is_kind(tokens[k + 1].norm, lex)
+                else None
+            )
+        elif norm[:1] == "ل" and k > lo and not norm.startswith("لل"):
             found = _told_outlet(tt, k, hi, lex)
+        else:
+            continue
         if found:
             return found
-        k += 1
     return None
 
 

@@ -115,35 +115,40 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
     takes = cue.takes
     _, sentence_end = tt.sentence_bounds(cue.first)
     stop = min(limit, sentence_end, cue.last + MAX_OPENER_DISTANCE)
+    tokens, complementizers = tt.tokens, lex.complementizers
+    that = takes != frozenset({"quote"})
+    quote = "quote" in takes
+    bi = "bi" in takes
     k = cue.last
     while k < stop:
-        tok = tt.tokens[k]
-        prev = _bare_function_word(tt.tokens[k - 1].norm) if k > 0 else ""
-        if is_complementizer(tok, lex) and takes != frozenset({"quote"}):
+        tok = tokens[k]
+        if that and tok.norm in complementizers:
+            prev = _bare_function_word(tokens[k - 1].norm) if k > 0 else ""
             governed = _GOVERNING.get(prev)
             if governed is None or governed in takes:
                 if "ila" in takes and not takes & {"that", "an"} and prev != "الي":
                     return None
                 return Opener("that", k)
-        if tok.text == ":" and "quote" in takes:
-            return Opener("colon", k)
-        if "quote" in takes and is_quotation(tt, k, lex):
-            return Opener("quote", k)
-        if tok.text in QUOTES and tt.quotes.get(k, -1) > k:
-            k = tt.quotes[k] + 1
-            continue
+        if tok.text in QUOTES or tok.text == ":":
+            if tok.text == ":" and quote:
+                return Opener("colon", k)
+            if quote and is_quotation(tt, k, lex):
+                return Opener("quote", k)
+            if tok.text in QUOTES and tt.quotes.get(k, -1) > k:
+                k = tt.quotes[k] + 1
+                continue
         prep = OBJECT_PREPOSITIONS.get(_bare_function_word(tok.norm))
         if (
             prep
             and prep in takes
             and k + 1 < sentence_end
-            and not is_complementizer(tt.tokens[k + 1], lex)
+            and not is_complementizer(tokens[k + 1], lex)
         ):
             if cue.relay and prep == "an":
                 k += 1
                 continue
             return Opener("prep", k)
-        if "bi" in takes and _governed_by_bi(tok, lex) and k > cue.last - 1:
+        if bi and _governed_by_bi(tok, lex) and k > cue.last - 1:
             return Opener("bi", k)  # «أقر الوزير بوجود أخطاء»: content from «بوجود»
         k += 1
     return None
@@ -158,13 +163,13 @@ def proposition_end(
     """
     _, sentence_end = tt.sentence_bounds(start) if start < len(tt.tokens) else (0, start)
     sentence_end = min(sentence_end, start + MAX_PROPOSITION_TOKENS)
+    tokens, quotes = tt.tokens, tt.quotes
     k = start
     last_clause_punct = -1
     while k < sentence_end:
-        tok = tt.tokens[k]
-        partner = tt.quotes.get(k, -1)
-        if tok.text in QUOTES and partner > k:
-            k = partner + 1
+        tok = tokens[k]
+        if tok.text in QUOTES and quotes.get(k, -1) > k:
+            k = quotes[k] + 1
             continue
         if k in cue_at and k > start and k > after_cue.first:
             end = _end_before_cue(tt, start, k, cue_at[k], last_clause_punct, lex)

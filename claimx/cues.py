@@ -41,23 +41,19 @@ class CueMatch:
 def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
     """Every cue candidate in text order; phrases take precedence over single verbs."""
     cues: list[CueMatch] = []
-    i = 0
-    tokens = tt.tokens
     starts = lex.cue_words
-    while i < len(tokens):
-        if tokens[i].norm not in starts:
-            i += 1
+    resume = 0  # the first token not yet inside a formula or a cue
+    for i in [t.index for t in tt.tokens if t.norm in starts]:
+        if i < resume:
             continue
         skip = _formula_length(tt, i, lex)
         if skip:
-            i += skip
+            resume = i + skip
             continue
         match = _match_phrase(tt, i, lex) or _match_verb(tt, i, lex)
-        if match is None:
-            i += 1
-            continue
-        cues.append(match)
-        i = match.last
+        if match is not None:
+            cues.append(match)
+            resume = match.last
     return cues
 
 
@@ -69,6 +65,12 @@ def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:
 def strip_conjunction(norm: str) -> str:
     """«والوزير» → «الوزير»; «وزير» keeps its و: only a conjunction before the article goes."""
     return norm[1:] if len(norm) > 3 and norm[0] in CONJUNCTIONS and norm[1:3] == "ال" else norm
+
+
+def conjoined(words: set[str] | tuple[str, ...]) -> frozenset[str]:
+    """The words with and without a leading و/ف: ``norm in conjoined(w)`` is ``one_of(norm, w)``
+    as one set lookup, for the loops that test every token."""
+    return frozenset(words) | {c + w for c in CONJUNCTIONS for w in words}
 
 
 def one_of(norm: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
@@ -135,8 +137,12 @@ def _match_phrase(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     keys = [(tok.norm, False)]
     if len(tok.norm) > 2 and tok.norm[0] in CONJUNCTIONS:
         keys.append((tok.norm[1:], True))
+    second = tt.tokens[i + 1].norm if i + 1 < len(tt.tokens) else ""
     for key, conj in keys:
-        for phrase in lex.phrases.get(key, ()):
+        by_second = lex.phrases_by_pair.get(key)
+        if by_second is None:
+            continue
+        for phrase in by_second.get(second) or by_second[""]:
             length = _phrase_length(tt, i, phrase)
             if length:
                 return _make_phrase(tt, i, i + length, phrase, conj, lex)

@@ -57,6 +57,9 @@ class Head:
 class Lexicon:
     verbs: dict[str, CueForm]
     phrases: dict[str, tuple[PhraseCue, ...]]  # by first word, longest first
+    # by first word, then second word: the phrases that can match there, in the same order
+    # (the key "" holds those open to any second word)
+    phrases_by_pair: dict[str, dict[str, tuple[PhraseCue, ...]]]
     formulas: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     speech_acts: dict[str, str]  # form → agreement
     markers: dict[str, Any]
@@ -72,6 +75,14 @@ class Lexicon:
 
     def marker_set(self, name: str) -> frozenset[str]:
         return self.markers[name]
+
+    def conjoined_set(self, name: str) -> frozenset[str]:
+        """Marker ``name``'s words with and without a leading و/ف («لكن»، «ولكن»)."""
+        return self.markers[name + "@conjoined"]
+
+    def sequences_ending(self, name: str, last: str) -> tuple[tuple[str, ...], ...]:
+        """Sequences of marker ``name`` that can end with ``last`` (a one-word one with و/ف)."""
+        return self.markers[name + "@last"].get(last, ())
 
     def sequences_from(self, name: str, first: str) -> tuple[tuple[str, ...], ...]:
         """Word sequences of marker ``name`` («لا تزال»، «بشكل *») that can start with ``first``."""
@@ -197,6 +208,18 @@ def _adjective_forms(word: str) -> list[str]:
     return [stem, stem + "ه", stem + "ون", stem + "ين", stem + "ات", stem + "ا"]
 
 
+def _by_second_word(phrases: tuple[PhraseCue, ...]) -> dict[str, tuple[PhraseCue, ...]]:
+    """Phrases that can match after each second word: most tokens after «في» or «من» rule
+    every phrase out with one lookup."""
+    def open_to(phrase: PhraseCue, second: str) -> bool:
+        return len(phrase.words) == 1 or phrase.words[1] in ("*", second)
+
+    seconds = {p.words[1] for p in phrases if len(p.words) > 1 and p.words[1] != "*"}
+    index = {second: tuple(p for p in phrases if open_to(p, second)) for second in seconds}
+    index[""] = tuple(p for p in phrases if open_to(p, ""))
+    return index
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read and expand the data files once per process."""
@@ -237,9 +260,11 @@ def load_lexicon() -> Lexicon:
         for word, gloss in sources["adjectives"].items()
         for form in _adjective_forms(word)
     }
+    by_first = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()}
     return Lexicon(
         verbs=verbs,
-        phrases={k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()},
+        phrases=by_first,
+        phrases_by_pair={first: _by_second_word(group) for first, group in by_first.items()},
         formulas=formulas,
         speech_acts=speech_acts,
         markers=normalised_markers,
@@ -294,6 +319,18 @@ def _normalise_markers(raw: dict[str, Any]) -> dict[str, Any]:
             for seq in seqs:
                 by_first[seq[0]] = by_first.get(seq[0], ()) + (seq,)
             out[key + "@first"] = by_first
+            out[key + "@last"] = _by_last(seqs)
         else:
             out[key] = frozenset(normalize(w) for w in value)
+            out[key + "@conjoined"] = out[key] | {c + w for c in "وف" for w in out[key]}
     return out
+
+
+def _by_last(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Sequences by their last word; a one-word sequence also by its form with و/ف."""
+    index: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for seq in seqs:
+        keys = [seq[-1]] if len(seq) > 1 else [seq[0], "و" + seq[0], "ف" + seq[0]]
+        for key in keys:
+            index[key] = index.get(key, ()) + (seq,)
+    return index

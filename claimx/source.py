@@ -242,7 +242,7 @@ def _walk_back(
             continue
         if tok.norm in PUNCTUATION:
             return j + 1, "comma"
-        if one_of(tok.norm, lex.marker_set("clause_openers")) or is_complementizer(tok, lex):
+        if tok.norm in lex.conjoined_set("clause_openers") or is_complementizer(tok, lex):
             return j + 1, "opener"
         if not across_verbs and _aux_ends_at(tt, j, lex):
             return j + 1, "opener"
@@ -254,16 +254,8 @@ def _walk_back(
     return floor, "start"
 
 
-def _auxiliaries_ending(last: str, lex: Lexicon) -> tuple[tuple[str, ...], ...]:
-    """Auxiliaries whose last word is ``last``, with or without a conjunction on a one-word one."""
-    return tuple(
-        aux for aux in lex.markers["auxiliaries"]
-        if aux[-1] == last or len(aux) == 1 and one_of(last, {aux[0]})
-    )
-
-
 def _aux_ends_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
-    for aux in _auxiliaries_ending(tt.tokens[j].norm, lex):
+    for aux in lex.sequences_ending("auxiliaries", tt.tokens[j].norm):
         n = len(aux)
         if j - n + 1 < 0:
             continue

@@ -8,15 +8,17 @@ its head noun, to the fullest earlier mention of that entity.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from claimx.cues import CueMatch, one_of, strip_conjunction
+from claimx.cues import CueMatch, conjoined, strip_conjunction
 from claimx.lexicon import Lexicon
 from claimx.source import DEMONSTRATIVES, PARTITIVES, REFLEXIVES, Range, bare_noun, noun_phrase
 from claimx.tokenize import QUOTES, TokenizedText
 
 MAX_REDUCED_TOKENS = 2
+_POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
+_DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
 # A reduced mention («الوزير») refers back at most this many paragraphs.
 LOOKBACK_PARAGRAPHS = 3
 # ... and at most this many mentions back, so that one endless paragraph stays linear.
@@ -40,15 +42,21 @@ class SpeakerMemory:
 
     tt: TokenizedText
     lex: Lexicon
-    seed: Callable[[], None] | None = None  # adds the non-claim mentions, once, when first needed
+    # Non-claim mentions (position, words) in text order: read only as far as a look-back
+    # needs, so that text after the last claim that looks back is never searched.
+    pending: Iterator[tuple[int, Range]] = iter(())
     mentions: list[Mention] = field(default_factory=list)
     _agreements: dict[Range, str] = field(default_factory=dict)
     _word_cache: dict[Range, tuple[str, ...]] = field(default_factory=dict)
+    _next_pending: tuple[int, Range] | None = None
 
-    def _seeded(self) -> None:
-        if self.seed is not None:
-            seed, self.seed = self.seed, None
-            seed()
+    def _read_until(self, before: int) -> None:
+        """Remember the pending mentions that start before token ``before``."""
+        nxt = self._next_pending or next(self.pending, None)
+        while nxt is not None and nxt[0] < before:
+            self.remember(nxt[0], nxt[1], None, is_claim=False)
+            nxt = next(self.pending, None)
+        self._next_pending = nxt
 
     def remember(self, position: int, source: Range, speaker: Range | None, is_claim: bool) -> None:
         """Record a mention; a ``speaker`` of None is resolved only if the mention is used."""
@@ -87,7 +95,7 @@ class SpeakerMemory:
 
     def resolve_dropped(self, cue: CueMatch, agreement: str) -> Range | None:
         """The speaker a dropped subject or an attached pronoun refers to."""
-        self._seeded()
+        self._read_until(cue.first)
         paragraph = self.tt.paragraph_of(cue.first)
         earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
         if cue.conjoined or cue.kind in ("participle", "phrase"):
@@ -101,12 +109,12 @@ class SpeakerMemory:
 
     def resolve_reduced(self, source: Range) -> Range:
         """«هذه المصادر» → «مصادر سورية مطلعة»; a surname → the full name; else the source."""
-        self._seeded()
         words = content_words(self.tt, source)
         if not words or (
             len(words) > MAX_REDUCED_TOKENS and not _has_demonstrative(self.tt, source)
         ):
             return source
+        self._read_until(source[0])
         for mention in reversed(self._recent(source[0])):
             candidate = self._words(mention)
             if len(candidate) <= len(words):
@@ -120,14 +128,14 @@ def content_words(tt: TokenizedText, rng: Range) -> list[str]:
     out = []
     for tok in tt.tokens[rng[0] : rng[1]]:
         norm = strip_conjunction(tok.norm)
-        if one_of(norm, DEMONSTRATIVES | REFLEXIVES) or tok.text in QUOTES:
+        if norm in _POINTING or tok.text in QUOTES:
             continue
         out.append(bare_noun(norm))
     return out
 
 
 def _has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
-    return any(one_of(t.norm, DEMONSTRATIVES | REFLEXIVES) for t in tt.tokens[rng[0] : rng[1]])
+    return any(t.norm in _POINTING for t in tt.tokens[rng[0] : rng[1]])
 
 
 def _refers_to(
@@ -151,7 +159,7 @@ def agrees(verb: str, subject: str) -> bool:
 def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     """Gender and number of a phrase, from the gazetteer or the head noun's ending."""
     words = [strip_conjunction(t.norm) for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
-    words = [w for w in words if not one_of(w, DEMONSTRATIVES - PARTITIVES)]
+    words = [w for w in words if w not in _DEMONSTRATIVES_PROPER]
     if not words:
         return ""
     for n in (2, 1):
@@ -169,20 +177,18 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     return "m"
 
 
-def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> list[Range]:
-    """Noun phrases headed by a known speaker noun («الشرطة المحلية ...»، «المدرب الإسباني»)."""
-    found: list[Range] = []
-    k = 0
-    tokens = tt.tokens
-    while k < len(tokens):
-        if tokens[k].norm in lex.head_words:
-            phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts, split_nouns=True)
-            if phrase:
-                found.append(phrase)
-                k = phrase[1]
-                continue
-        k += 1
-    return found
+def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> Iterator[Range]:
+    """Noun phrases headed by a known speaker noun («الشرطة المحلية ...»، «المدرب الإسباني»),
+    in text order."""
+    end = 0  # one past the phrase found last: a head inside it starts no other
+    heads = lex.head_words
+    for k in [t.index for t in tt.tokens if t.norm in heads]:
+        if k < end:
+            continue
+        phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts, split_nouns=True)
+        if phrase:
+            end = phrase[1]
+            yield phrase
 
 
 def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
