@@ -171,6 +171,7 @@ class ClaimBuilder:
         if (
             0 <= partner < k
             and k - partner > 2
+            and is_speech_length(self.tt, partner)
             and self.tt.sentence_of[partner] == self.tt.sentence_of[cue.first]
         ):
             return partner

@@ -6,6 +6,9 @@ but still catch quadratic behaviour: a pathological input may cost at most
 ``MAX_VS_ORDINARY`` times ordinary text of the same size, and doubling its size may
 at most ``MAX_DOUBLING`` its time (linear: 2, quadratic: 4). Each time is the best of
 three runs, so a busy machine does not make the test flaky.
+
+The claim-dense input (a cue at every level of nested quotations) has many times the claims
+of news, so it is held to linear time and to ordinary text's cost per claim instead.
 """
 
 from __future__ import annotations
@@ -69,3 +72,39 @@ def test_pathological_input_stays_linear(kind: str, ordinary_time: float) -> Non
     assert full <= MAX_DOUBLING * half + SLACK, (
         f"{kind}: {half:.3f} s at {SIZE // 2} chars, {full:.3f} s at {SIZE}"
     )
+
+
+CLAIM_DENSE_SIZE = 12_000  # characters: about 500 claims, each with a nested quotation
+
+
+@pytest.mark.parametrize("kind", list(inputs.CLAIM_DENSE))
+def test_claim_dense_input_stays_linear(kind: str, ordinary_time: float) -> None:
+    make = inputs.CLAIM_DENSE[kind]
+    full_text = make(CLAIM_DENSE_SIZE)
+    claims = len(claimx.extract(full_text).claims)
+    ordinary_claims = len(claimx.extract(inputs.ordinary(SIZE)).claims)
+    full = best_time(full_text)
+    per_claim, ordinary_per_claim = full / claims, ordinary_time / ordinary_claims
+    assert per_claim <= MAX_VS_ORDINARY * ordinary_per_claim, (
+        f"{kind}: {per_claim * 1e6:.0f} us per claim vs {ordinary_per_claim * 1e6:.0f} us "
+        "on ordinary text"
+    )
+    half = best_time(make(CLAIM_DENSE_SIZE // 2))
+    assert full <= MAX_DOUBLING * half + SLACK, (
+        f"{kind}: {half:.3f} s at {CLAIM_DENSE_SIZE // 2} chars, {full:.3f} s at "
+        f"{CLAIM_DENSE_SIZE}"
+    )
+
+
+@pytest.mark.parametrize("kind", [*inputs.PATHOLOGICAL, *inputs.CLAIM_DENSE])
+def test_no_claim_content_grows_with_the_input(kind: str) -> None:
+    """Output size stays linear: however deep quotations nest, no content runs past the
+    longest quotation read as one (nested levels would otherwise each hold the rest)."""
+    from claimx.content import MAX_QUOTE_TOKENS
+    from claimx.tokenize import tokenize
+
+    text = inputs.PATHOLOGICAL.get(kind, inputs.CLAIM_DENSE.get(kind))(60_000)
+    longest = max(
+        (len(tokenize(c.content.text)) for c in claimx.extract(text).claims), default=0
+    )
+    assert longest <= MAX_QUOTE_TOKENS + 2, f"{kind}: a content of {longest} tokens"
