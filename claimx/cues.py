@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from claimx.lexicon import CueForm, Lexicon, PhraseCue
-from claimx.tokenize import PUNCTUATION, TokenizedText
+from claimx.tokenize import PUNCTUATION, TokenizedText, bare_words
 
 CONJUNCTIONS = ("و", "ف")
 _DIACRITIC = re.compile("[\u064b-\u0652]")
@@ -175,12 +175,14 @@ def _make_phrase(
         None,
     )
     pronoun = _attached_pronoun(phrase.words[-1]) if phrase.position == "own_pronoun" else ""
+    start = _after_conjunction(tt, first) if conj else tt.tokens[first].start
+    end = tt.tokens[last - 1].end
     return CueMatch(
         first=first,
         last=last,
-        start=_after_conjunction(tt, first) if conj else tt.tokens[first].start,
-        end=tt.tokens[last - 1].end,
-        lemma=" ".join(t.text for t in tt.tokens[first:last]),
+        start=start,
+        end=end,
+        lemma=bare_words(tt.text[start:end]),
         stance=phrase.stance,
         gloss=phrase.gloss,
         takes=frozenset({"clause"}),

@@ -9,7 +9,7 @@ from claimx.label import make_label
 from claimx.lexicon import load_lexicon
 from claimx.model import Claim, Document, Span
 from claimx.source import Range
-from claimx.tokenize import TokenizedText
+from claimx.tokenize import EDGE_MARKS, TokenizedText
 
 
 def extract_document(text: str, source: str = "-", doc_id: str | None = None) -> Document:
@@ -38,7 +38,7 @@ def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
         speaker=_span(
             tt, draft.speaker, detach=draft.source_after_lam and draft.speaker == draft.source
         ),
-        cue=Span(tt.text[cue.start : cue.end], cue.start, cue.end),
+        cue=_exact_span(tt.text, cue.start, cue.end),
         lemma=cue.lemma,
         gloss=cue.gloss,
         stance=cue.stance,
@@ -61,4 +61,17 @@ def _span(tt: TokenizedText, rng: Range | None, detach: bool) -> Span | None:
     if detach:
         rest = first.text[1:].lstrip("\u0640\u064e\u0650")
         start = first.end - len(rest) if rest else tt.tokens[min(rng[0] + 1, rng[1] - 1)].start
-    return Span(tt.text[start : last.end], start, last.end)
+    return _exact_span(tt.text, start, last.end)
+
+
+def _exact_span(text: str, start: int, end: int) -> Span:
+    """The span without the invisible marks at its edges (a bidi isolate before «تنفي»),
+    unless nothing else is left."""
+    first, last = start, end
+    while first < last and text[first] in EDGE_MARKS:
+        first += 1
+    while last > first and text[last - 1] in EDGE_MARKS:
+        last -= 1
+    if first == last:
+        first, last = start, end
+    return Span(text[first:last], first, last)

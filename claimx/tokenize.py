@@ -33,6 +33,11 @@ _INVISIBLE = dict.fromkeys(
     None,
 )
 
+# Zero-width and bidi marks: scraped text carries them at word edges; spans leave them out.
+EDGE_MARKS = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\ufeff\u00ad"
+)
 SENTENCE_END = frozenset({".", "؟", "?", "!", "…"})
 CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", "-", "–", "—"})
 OPEN_QUOTES = frozenset({"«", "“", "„"})
@@ -51,6 +56,12 @@ def normalize(word: str) -> str:
 
 # stdlib ``\S`` is exactly ``not str.isspace()``, the rule of the ``str.split`` CAMeL uses.
 _WORD = re.compile(r"\S+")
+
+
+def bare_words(text: str) -> str:
+    """The words as spelled, without diacritics, tatweel, invisible marks or extra spaces:
+    «بحسبِ» → «بحسب», «وفقـاً» → «وفقا» (a phrase cue's citation form)."""
+    return " ".join(dediac_ar(text.translate(_INVISIBLE)).split())
 
 
 def tokenize(text: str) -> list[Token]:

@@ -17,8 +17,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 import claimx
+from claimx.cli import app
 from claimx.model import Span
 from claimx.schema import validate_document
 from claimx.textio import InputText, decode_bytes, read_inputs
@@ -227,20 +229,34 @@ def test_empty_quotation_after_a_cue_gives_a_valid_document(text: str) -> None:
 # --- the lemma of a phrase cue -------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "a phrase cue's lemma is its surface text, not a citation form: «بحسبِ الشرطة، فإن "
-        "الطريق مغلق.» gives lemma «بحسبِ» (with kasra) and «وفقـاً للشرطة، ...» gives "
-        "«وفقـاً» (with tatweel), while README promises the cue's citation form. Expected: "
-        "the lexicon's form («بحسب»، «وفقاً»), without the text's extra marks."
-    ),
-)
 @pytest.mark.parametrize(
     ("text", "stray"),
     [("بحسبِ الشرطة، فإن الطريق مغلق.", "\u0650"), ("وفقـاً للشرطة، فإن الطريق مغلق.", "\u0640")],
     ids=["kasra", "tatweel"],
 )
 def test_phrase_cue_lemma_is_a_citation_form(text: str, stray: str) -> None:
+    """A phrase cue's lemma used to be its surface text, diacritics and tatweel included."""
     [claim] = claimx.extract(text).claims
     assert stray not in claim.lemma, ascii(claim.lemma)
+    assert claim.lemma in ("بحسب", "وفقا")
+    result = CliRunner().invoke(app, ["extract", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    [cli_claim] = json.loads(result.stdout)["claims"]
+    assert cli_claim["cue"]["lemma"] == claim.lemma
+
+
+# --- invisible marks at span edges ---------------------------------------------------------
+
+
+def test_spans_leave_out_invisible_marks_at_their_edges() -> None:
+    """A bidi isolate or a right-to-left mark glued to a word used to start or end the span
+    (U+2068 before «تنفي»); offsets stay exact either way."""
+    text = "لا تزال مصادر الجيش \u2068تنفي\u2069 أن \u200fالطريق مغلق\u200f."
+    result = CliRunner().invoke(app, ["extract", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    [claim] = json.loads(result.stdout)["claims"]
+    for part in ("cue", "source", "content"):
+        span = claim[part]
+        assert span["text"] == text[span["start"] : span["end"]]
+        assert span["text"] == span["text"].strip("\u2068\u2069\u200f"), (part, ascii(span))
+    assert (claim["cue"]["text"], claim["content"]["text"]) == ("تنفي", "الطريق مغلق")
