@@ -96,7 +96,8 @@ class ClaimBuilder:
         return self.drafts
 
     def _accept(self, draft: Draft) -> None:
-        if draft.content[1] <= draft.content[0]:
+        draft = self._disjoint(draft)
+        if draft is None or draft.content[1] <= draft.content[0]:
             return  # «قال: «»»: an empty quotation attributes nothing
         self.drafts.append(draft)
         if draft.speaker is not None:
@@ -133,9 +134,19 @@ class ClaimBuilder:
         if content is None:
             return None
         if channel is None and cue.kind != "participle" and not cue.conjoined:
-            channel = find_channel(tt, self._claim_free_start(cue), cue.first, lex)
+            channel = self._channel_before(cue, source)
         speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
+
+    def _channel_before(self, cue: CueMatch, source: Range | None) -> Range | None:
+        """A channel before the cue («في بيان، ذكرت ...»), outside a fronted source: between
+        the source and the cue, else before the source."""
+        start = self._claim_free_start(cue)
+        if source is None or source[0] >= cue.first:
+            return find_channel(self.tt, start, cue.first, self.lex)
+        return find_channel(self.tt, max(start, source[1]), cue.first, self.lex) or (
+            find_channel(self.tt, start, source[0], self.lex)
+        )
 
     def _anaphoric_object(self, cue: CueMatch, opener: Opener | None, after: int) -> bool:
         """«نفى الوزير ذلك»، «وهو ما نفته الشركة»: the object points back at a proposition."""
@@ -349,6 +360,34 @@ class ClaimBuilder:
         after_lam = source is not None and lam_prefixed(tt, source)
         return Draft(cue, source, speaker, content[0], channel, content[1], after_lam)
 
+    def _disjoint(self, draft: Draft) -> Draft | None:
+        """Cue, source, channel and content are different words. A proposition that takes
+        in its own attribution («قال «بحسب الشرطة الطريق مغلق»», «اعترف بحسب مصادر أن»)
+        keeps the words outside it; a channel that overlaps the source is dropped."""
+        cue = (draft.cue.first, draft.cue.last)
+        channel = draft.channel
+        if channel and (_overlap(channel, cue) or draft.source and _overlap(channel, draft.source)):
+            channel = None
+        content: Range | None = draft.content
+        for part in (cue, draft.source, channel):
+            if content is not None and part is not None and _overlap(content, part):
+                content = self._outside(content, part)
+        if content is None:
+            return None
+        return replace(draft, channel=channel, content=content)
+
+    def _outside(self, content: Range, part: Range) -> Range | None:
+        """The longer of the stretches of ``content`` before and after ``part``."""
+        tt = self.tt
+        (start, end), (first, last) = content, part
+        after = max(start, last)
+        while after < end and is_complementizer(tt.tokens[after], self.lex):
+            after += 1  # «اعترف بحسب مصادر أن الطريق مغلق»
+        before = (start, trim_end(tt, start, max(start, min(end, first))))
+        rest = (trim_start(tt, after, end), end)
+        longest = max(before, rest, key=lambda rng: rng[1] - rng[0])
+        return longest if longest[1] > longest[0] else None
+
     def _quoting_channel(self, cue: CueMatch) -> Range | None:
         """«ذكرت المنظمة، نقلا عن X، أن»: the speaker of the surrounding claim relays X."""
         if not cue.quoting or not self.drafts:
@@ -421,3 +460,7 @@ class ClaimBuilder:
             if draft.channel is None:
                 self.drafts[n] = replace(draft, channel=outlet)
             return
+
+
+def _overlap(a: Range, b: Range) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

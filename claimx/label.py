@@ -152,10 +152,8 @@ def make_label(
     if speaker is None:
         return f"Unattributed: {verb_phrase(gloss, False, negated, phrase_cue)}"
     who, plural = speaker_gloss(tt, speaker[0], speaker[1], lex)
+    if phrase_cue:  # "According to SOHR": the speaker's gloss as it is, acronyms intact
+        return f"{gloss[:1].upper()}{gloss[1:]} {who or 'unnamed source'}"
     plural = plural or agreement_of(tt, speaker, lex) == "mp"
     who = who[:1].upper() + who[1:] if who else "Unnamed source"
-    if phrase_cue:
-        return (
-            f"{gloss[:1].upper()}{gloss[1:]} {who[:1].lower() + who[1:] if who.isascii() else who}"
-        )
     return f"{who} {verb_phrase(gloss, plural, negated, phrase_cue)}"

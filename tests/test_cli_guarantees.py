@@ -57,7 +57,8 @@ def test_table_strips_control_and_bidi_override_characters(tmp_path: Path) -> No
     for bad in ("\u202e", "\u2066", "\x1b"):
         assert bad not in result.stdout
     doc = json.loads(run("extract", str(article), "--json").stdout)
-    assert "\u202e" in doc["claims"][0]["content"]["text"]  # JSON keeps the text exactly
+    content = doc["claims"][0]["content"]["text"]
+    assert "\u2066" in content and "\x1b" in content  # JSON keeps the text exactly
 
 
 def test_max_chars_skips_and_reports_without_truncating(tmp_path: Path) -> None:

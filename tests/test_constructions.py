@@ -231,6 +231,14 @@ def test_english_labels() -> None:
     assert c.label == "Informed Syrian sources assert"
 
 
+def test_phrase_cue_labels_keep_the_speakers_capitals() -> None:
+    """"According to SOHR", not "According to sOHR"; common nouns stay lower case."""
+    c = only("وفقا للمرصد السوري لحقوق الإنسان، فإن الطريق مغلق.")
+    assert c.label == "According to SOHR"
+    c = only("بحسب الشرطة، فإن الطريق مغلق.")
+    assert c.label == "According to police"
+
+
 def test_double_dot_is_a_pause_not_a_sentence_end() -> None:
     first, second = claims_of("وقال المدير: سنفتتح الفرع الجديد..ونحن متفائلون بالنتائج، "
                               "وعن الخطط المقبلة قال المدير إن التوسع مستمر.")

@@ -16,8 +16,7 @@ Invariants, for every token and every claim span:
 * the JSON output parses back and validates against ``claimx/schema.json`` (and the
   offset checks of :func:`claimx.schema.validate_document`);
 * extraction is deterministic; no exception escapes :func:`claimx.extract`;
-* a claim's cue, source, channel and content do not overlap (a strict xfail until the
-  known bugs pinned in ``tests/test_regressions.py`` are fixed).
+* a claim's cue, source, channel and content do not overlap.
 
 The default budget is small so that ``uv run pytest`` stays fast. For a long run::
 
@@ -37,7 +36,6 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -312,6 +310,7 @@ def check_extract(
     check_tokens(text)
     first = extract(text, source=source)
     out = check_document(text, first)
+    check_parts_disjoint(first)
     again = extract(text, source=source)
     assert again.to_dict() == first.to_dict(), "extraction is not deterministic"
     return out
@@ -424,20 +423,8 @@ def test_extraction_does_not_depend_on_the_hash_seed() -> None:
         assert results[0][i] == results[1][i] == results[2][i], text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "known extractor bug, pinned by a strict xfail in tests/test_regressions.py: a "
-        "بحسب phrase inside a quotation or right after a verb gets a content holding "
-        "itself (test_attribution_phrase_in_a_quotation_does_not_contain_its_own_cue). The "
-        "first two examples below make it fail every run; make this a plain test (and add "
-        "check_parts_disjoint to check_extract, so that the fuzz target checks it too) once "
-        "it is fixed."
-    ),
-)
 @example("قال الوزير «بحسب الشرطة الطريق مغلق».")
 @example("اعترف بحسب مصادر أن الطريق مغلق")
-# fixed, kept as regression examples:
 @example('لا تزال "لوكالة الأنباء" تنفي الخبر.')
 @example("وأضاف أنه بحسب الشرطة فإن الطريق مغلق.")
 @example("نفى الجيش الخبر في بيان رسمي.")
