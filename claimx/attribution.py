@@ -374,6 +374,8 @@ class ClaimBuilder:
                 content = self._outside(content, part)
         if content is None:
             return None
+        if content == draft.content and channel == draft.channel:
+            return draft
         return replace(draft, channel=channel, content=content)
 
     def _outside(self, content: Range, part: Range) -> Range | None:

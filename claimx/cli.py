@@ -477,7 +477,9 @@ def _run_extract(
         if shared_screen:
             out = _CurrentStdout()
         console = _table_console(out, to_file=output is not None) if fmt == "table" else None
-        writer = make_writer(fmt, out, as_array=as_array, console=console)
+        writer = make_writer(
+            fmt, out, as_array=as_array, console=console, flush_each=output is None
+        )
         render = renderer_for(fmt)  # workers send text back, not documents
         results = _results(corpus, engine, jobs, scheduler, chunk_size, render)
         try:

@@ -92,13 +92,15 @@ def _connect(stack: contextlib.ExitStack, scheduler: str | None, workers: int | 
     """A client of ``scheduler``, or of a local cluster started (and later closed) here.
 
     Ctrl-C is held back while a local cluster starts or stops: interrupting Dask
-    half-way leaves worker processes behind; it takes effect right after.
+    half-way leaves worker processes behind; it takes effect right after. The client
+    is not made Dask's default: claimx submits to it explicitly, and the caller's own
+    computations keep their scheduler.
     """
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, ValueError, TypeError) as exc:
             detail = " ".join(str(exc).split()) or type(exc).__name__
             message = f"cannot connect to the Dask scheduler {scheduler}: {detail}"
@@ -114,7 +116,7 @@ def _connect(stack: contextlib.ExitStack, scheduler: str | None, workers: int | 
             silence_logs=logging.CRITICAL,
         )
         stack.callback(_close, cluster)
-        client = Client(cluster)
+        client = Client(cluster, set_as_default=False)
         stack.callback(_close, client)
     return client
 

@@ -89,8 +89,9 @@ class JsonWriter:
     is held until ``close``, because the shape (object or array) depends on whether
     another one follows."""
 
-    def __init__(self, out: TextIO, *, as_array: bool) -> None:
+    def __init__(self, out: TextIO, *, as_array: bool, flush_each: bool = True) -> None:
         self._out = out
+        self._flush_each = flush_each
         self._as_array = as_array
         self._held: str | None = None
         self._count = 0
@@ -113,7 +114,8 @@ class JsonWriter:
     def _element(self, text: str) -> None:
         opening = "[\n" if self._written == 0 else ",\n"
         self._out.write(opening + _indent(text))
-        self._out.flush()
+        if self._flush_each:
+            self._out.flush()
         self._written += 1
 
     def close(self) -> None:
@@ -133,10 +135,12 @@ def _indent(text: str) -> str:
 
 
 class JsonlWriter:
-    """One line per document, flushed at once so pipelines see results early."""
+    """One line per document, flushed at once so pipelines see results early (unless
+    ``flush_each`` is false: a file written whole needs no flush per document)."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, *, flush_each: bool = True) -> None:
         self._out = out
+        self._flush_each = flush_each
 
     def write(self, doc: Document) -> None:
         self.write_rendered(to_jsonl_line(doc))
@@ -144,7 +148,8 @@ class JsonlWriter:
     def write_rendered(self, line: str) -> None:
         """Write a document already rendered by :func:`to_jsonl_line` (in a worker)."""
         self._out.write(line + "\n")
-        self._out.flush()
+        if self._flush_each:
+            self._out.flush()
 
     def close(self) -> None:
         self._out.flush()
@@ -199,8 +204,9 @@ def to_csv_rows(doc: Document) -> str:
 class CsvWriter:
     """Writes the header at once, so an empty result is still a valid CSV with columns."""
 
-    def __init__(self, out: TextIO, *, header: bool = True) -> None:
+    def __init__(self, out: TextIO, *, header: bool = True, flush_each: bool = True) -> None:
         self._out = out
+        self._flush_each = flush_each
         if header:
             csv.writer(out).writerow(CSV_COLUMNS)
 
@@ -211,7 +217,8 @@ class CsvWriter:
         """Write rows already rendered by :func:`to_csv_rows` (in a worker)."""
         if rows:
             self._out.write(rows)
-            self._out.flush()
+            if self._flush_each:
+                self._out.flush()
 
     def close(self) -> None:
         self._out.flush()
@@ -444,15 +451,21 @@ def renderer_for(fmt: str) -> Callable[[Document], str] | None:
 
 
 def make_writer(
-    fmt: str, out: TextIO, *, as_array: bool = False, console: Console | None = None
+    fmt: str,
+    out: TextIO,
+    *,
+    as_array: bool = False,
+    console: Console | None = None,
+    flush_each: bool = True,
 ) -> DocumentWriter:
-    """The streaming writer for ``fmt`` (one of :data:`FORMATS`)."""
+    """The streaming writer for ``fmt`` (one of :data:`FORMATS`). ``flush_each``: flush
+    after every document, so that a reader at the other end of a pipe sees it at once."""
     if fmt == "json":
-        return JsonWriter(out, as_array=as_array)
+        return JsonWriter(out, as_array=as_array, flush_each=flush_each)
     if fmt == "jsonl":
-        return JsonlWriter(out)
+        return JsonlWriter(out, flush_each=flush_each)
     if fmt == "csv":
-        return CsvWriter(out)
+        return CsvWriter(out, flush_each=flush_each)
     if fmt == "table":
         if console is None:
             from rich.console import Console

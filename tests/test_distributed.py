@@ -100,3 +100,20 @@ def test_dataframe_gives_one_row_per_claim() -> None:
     assert failed.document == "u3" and failed.error == "text contains only whitespace"
     eager = extract_dataframe(frame, text_column="body", id_column="url")
     assert eager.reset_index(drop=True).equals(claims.reset_index(drop=True))
+
+
+def test_engine_leaves_the_callers_default_client_alone() -> None:
+    """The engine's client is not made Dask's default: a default client left behind was
+    later picked up (and raced with its own garbage collection) by unrelated computations."""
+    from distributed import default_client
+
+    from claimx.distributed import extract_many_dask
+    from claimx.textio import InputText
+
+    items = [InputText(f"s{i}.txt", s) for i, s in enumerate(SENTENCES)]
+    results = extract_many_dask(items, workers=1)
+    docs = [next(results)]
+    with pytest.raises(ValueError):
+        default_client()  # while the engine's own client is running
+    docs += list(results)
+    assert [len(d.claims) for d in docs] == [len(claimx.extract(s).claims) for s in SENTENCES]
