@@ -117,7 +117,20 @@ def nested_quoted_speech(n_chars: int) -> str:
     return text.ljust(n_chars)[:n_chars]
 
 
-# The issue's two inputs; the benchmark holds each to 3x ordinary text.
-PATHOLOGICAL = {"no punctuation": no_punctuation, "nested quotes": nested_quotes}
+def joined_emoji(n_chars: int) -> str:
+    """One run of emoji joined by zero-width joiners (👨‍👨‍...), then a sentence: every
+    position of the run starts a match of CAMeL's emoji pattern."""
+    tail = " قال الوزير إن الطريق مغلق."
+    run = "👨\u200d" * ((n_chars - len(tail)) // 2)
+    return (run + tail).ljust(n_chars)[:n_chars]
+
+
+# The issue's two inputs, and a third the tokenizer once took quadratic time on; the
+# benchmark holds each to 3x ordinary text.
+PATHOLOGICAL = {
+    "no punctuation": no_punctuation,
+    "nested quotes": nested_quotes,
+    "joined emoji": joined_emoji,
+}
 # Harsher than the issue asks: reported at its claim rate, not held to 3x ordinary text.
 CLAIM_DENSE = {"nested quoted speech": nested_quoted_speech}

@@ -10,9 +10,12 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import partial
 
+import regex
+
 # CAMeL's own pattern and symbol set, so that the tokens are simple_word_tokenize's by
 # construction (tests/test_tokenize.py compares the two on random and real text).
-from camel_tools.tokenizers.word import _SYMBOLS_ALL, _SYMBOLS_RE
+from camel_tools.tokenizers.word import _SYMBOLS_ALL
+from camel_tools.tokenizers.word import _SYMBOLS_RE as _CAMEL_SYMBOLS_RE
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
@@ -53,6 +56,23 @@ def normalize(word: str) -> str:
     word = dediac_ar(word)
     return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word)))
 
+
+_LONGEST_SYMBOL = max(map(len, _SYMBOLS_ALL))
+
+
+def _bounded(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """CAMeL's pattern with its run of zero-width-joined emoji bounded. A run longer than
+    any symbol CAMeL lists is never split off, bounded or not; unbounded, every position of
+    a long run matched the rest of it, which made a run of joined emoji quadratic (in
+    CAMeL's own tokenizer too: 20,000 of them took 52 s)."""
+    loop = "))*)|"  # the end of ``(?:\u200D(?:...))*``, once in CAMeL's pattern
+    if pattern.pattern.count(loop) != 1:
+        raise RuntimeError("unexpected camel_tools tokenizer pattern; claimx needs updating")
+    bounded = pattern.pattern.replace(loop, f")){{0,{_LONGEST_SYMBOL}}})|")
+    return regex.compile(bounded, pattern.flags)
+
+
+_SYMBOLS_RE = _bounded(_CAMEL_SYMBOLS_RE)
 
 # stdlib ``\S`` is exactly ``not str.isspace()``, the rule of the ``str.split`` CAMeL uses.
 _WORD = re.compile(r"\S+")

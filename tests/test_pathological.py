@@ -58,6 +58,7 @@ def ordinary_time() -> float:
     [
         "no punctuation",
         "nested quotes",
+        "joined emoji",
     ],
 )
 def test_pathological_input_stays_linear(kind: str, ordinary_time: float) -> None:

@@ -59,3 +59,13 @@ def test_dev_corpus_tokens_are_camel_tokens() -> None:
         texts = [json.loads(line)["text"] for line in f if line.strip()]
     for text in texts:
         assert [t.text for t in tokenize(text)] == simple_word_tokenize(text)
+
+
+@pytest.mark.parametrize("links", [1, 2, 3, 4, 5, 9, 10, 11, 12, 20])
+def test_runs_of_joined_emoji_are_split_as_camel_splits_them(links: int) -> None:
+    """claimx bounds CAMeL's emoji-sequence pattern (a long run cost quadratic time); runs
+    around the bound still give CAMeL's tokens."""
+    for unit in ("👨\u200d", "👩🏽\u200d", "🏳\ufe0f\u200d", "1\ufe0f\u20e3\u200d"):
+        run = unit * links
+        for text in (run, run + "👧", "قال" + run + "الوزير", f"«{run}» قال"):
+            assert [t.text for t in tokenize(text)] == simple_word_tokenize(text), ascii(text)
