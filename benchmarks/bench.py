@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import importlib.util
 import os
 import platform
 import resource
@@ -101,6 +102,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 # --- machine -----------------------------------------------------------------------------
 
 
+def bytecode_state() -> str:
+    """Whether modules load from compiled bytecode: without it every process compiles
+    CAMeL, Rich and claimx from source, which start-up figures then include."""
+    import camel_tools.utils.charsets as module  # the module that dominates start-up
+
+    cached = Path(importlib.util.cache_from_source(module.__file__)).exists()
+    state = "compiled (.pyc present)" if cached else "not compiled: modules compile at each start"
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        state += "; PYTHONDONTWRITEBYTECODE is set"
+    return state
+
+
 def print_machine() -> None:
     section("Machine")
     print(f"  CPU:      {cpu_model()}")
@@ -109,6 +122,7 @@ def print_machine() -> None:
     print(f"  Python:   {platform.python_implementation()} {platform.python_version()} "
           f"on {platform.system()} {platform.release()}")
     print(f"  claimx:   {package_version('claimx')}, camel-tools {package_version('camel-tools')}")
+    print(f"  bytecode: {bytecode_state()}")
     print(f"  load avg: {load_average()} (other work on the machine skews timings)")
 
 
