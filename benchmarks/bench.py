@@ -34,6 +34,7 @@ import inputs  # noqa: E402  (benchmarks/inputs.py, next to this script)
 
 MB = 1_000_000
 SECTIONS = ("api", "jobs", "startup", "memory", "pathological")
+SHORT_ARTICLE = "قال رئيس البلدية إن الحديقة ستفتح يوم الجمعة."  # the start-up measurements' input
 REPEAT = 3  # timed runs per measurement, best kept: another job's burst skews one run
 
 
@@ -348,7 +349,7 @@ def bench_cli_jobs(corpus: Path, n_articles: int, n_bytes: int, work: Path,
 def serial_startup(work: Path) -> float:
     """Best of three: ``claimx extract`` on one short article, start-up and all."""
     article = work / "startup.txt"
-    article.write_text("قال رئيس البلدية إن الحديقة ستفتح يوم الجمعة.", encoding="utf-8")
+    article.write_text(SHORT_ARTICLE, encoding="utf-8")
     best = float("inf")
     for _ in range(REPEAT):
         start = time.perf_counter()
@@ -405,7 +406,7 @@ def parallel_ceiling() -> float:
 def bench_startup(work: Path, runs: int, report: Report) -> None:
     section(f"Start-up (median of {runs} runs)")
     article = work / "short.txt"
-    article.write_text("قال رئيس البلدية إن الحديقة ستفتح يوم الجمعة.", encoding="utf-8")
+    article.write_text(SHORT_ARTICLE, encoding="utf-8")
     commands = {
         "camel": [sys.executable, "-c", "import camel_tools.tokenizers.word"],
         "version": [*claimx_command(), "--version"],

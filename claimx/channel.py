@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from claimx.cues import conjoined, one_of
-from claimx.lexicon import Lexicon
+from claimx.lexicon import Lexicon, conjoined
 from claimx.source import Range, bare_noun
 from claimx.tokenize import PUNCTUATION, QUOTES, TokenizedText
 
@@ -42,7 +41,7 @@ def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | N
 
 def statement_end(tt: TokenizedText, k: int, lex: Lexicon) -> int | None:
     """End of «في بيان (صحفي) (له)» starting at ``k``, or None when none starts there."""
-    if k + 1 >= len(tt.tokens) or not one_of(tt.tokens[k].norm, ("في", "خلال")):
+    if k + 1 >= len(tt.tokens) or tt.tokens[k].norm not in _BEFORE_STATEMENT:
         return None
     if not _is_kind(tt.tokens[k + 1].norm, lex):
         return None
@@ -139,5 +138,5 @@ def lam_prefixed(tt: TokenizedText, rng: Range) -> bool:
         tok.norm[:1] == "ل"
         and not tok.norm.startswith("لل")
         and len(rest) >= 2
-        and (rng[0] == 0 or not one_of(tt.tokens[rng[0] - 1].norm, ("في", "خلال")))
+        and (rng[0] == 0 or tt.tokens[rng[0] - 1].norm not in _BEFORE_STATEMENT)
     )

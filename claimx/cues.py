@@ -67,12 +67,6 @@ def strip_conjunction(norm: str) -> str:
     return norm[1:] if len(norm) > 3 and norm[0] in CONJUNCTIONS and norm[1:3] == "ال" else norm
 
 
-def conjoined(words: set[str] | tuple[str, ...]) -> frozenset[str]:
-    """The words with and without a leading و/ف: ``norm in conjoined(w)`` is ``one_of(norm, w)``
-    as one set lookup, for the loops that test every token."""
-    return frozenset(words) | {c + w for c in CONJUNCTIONS for w in words}
-
-
 def one_of(norm: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
     """Membership in a closed class of words, with or without a leading و/ف («وفي»، «فإن»)."""
     return norm in words or (len(norm) > 1 and norm[0] in CONJUNCTIONS and norm[1:] in words)

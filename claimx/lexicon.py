@@ -7,6 +7,7 @@ written in ordinary spelling.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -56,8 +57,7 @@ class Head:
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: loaded once
 class Lexicon:
     verbs: dict[str, CueForm]
-    phrases: dict[str, tuple[PhraseCue, ...]]  # by first word, longest first
-    # by first word, then second word: the phrases that can match there, in the same order
+    # by first word, then second word: the phrases that can match there, longest first
     # (the key "" holds those open to any second word)
     phrases_by_pair: dict[str, dict[str, tuple[PhraseCue, ...]]]
     formulas: dict[str, tuple[tuple[str, ...], ...]]  # by first word
@@ -263,7 +263,6 @@ def load_lexicon() -> Lexicon:
     by_first = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()}
     return Lexicon(
         verbs=verbs,
-        phrases=by_first,
         phrases_by_pair={first: _by_second_word(group) for first, group in by_first.items()},
         formulas=formulas,
         speech_acts=speech_acts,
@@ -273,7 +272,7 @@ def load_lexicon() -> Lexicon:
         organisations=organisations,
         non_speakers=frozenset(normalize(w) for w in sources["non_speakers"]["words"]),
         head_words=_head_words(heads),
-        cue_words=_with_conjunctions(set(verbs) | set(phrases) | set(formulas)),
+        cue_words=conjoined(set(verbs) | set(phrases) | set(formulas)),
         complementizers=complementizers,
         source_stop_words=frozenset(
             normalised_markers["source_stoppers"]
@@ -286,8 +285,11 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def _with_conjunctions(words: set[str]) -> frozenset[str]:
-    return frozenset(words | {c + w for w in words for c in ("و", "ف")})
+def conjoined(words: Iterable[str]) -> frozenset[str]:
+    """The words with and without a leading و/ف: ``norm in conjoined(w)`` is ``one_of(norm, w)``
+    as one set lookup, for the loops that test every token."""
+    bare = frozenset(words)
+    return bare | {c + w for w in bare for c in ("و", "ف")}
 
 
 def _by_first(seqs: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -322,7 +324,7 @@ def _normalise_markers(raw: dict[str, Any]) -> dict[str, Any]:
             out[key + "@last"] = _by_last(seqs)
         else:
             out[key] = frozenset(normalize(w) for w in value)
-            out[key + "@conjoined"] = out[key] | {c + w for c in "وف" for w in out[key]}
+            out[key + "@conjoined"] = conjoined(out[key])
     return out
 
 

@@ -11,8 +11,8 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from claimx.cues import CueMatch, conjoined, strip_conjunction
-from claimx.lexicon import Lexicon
+from claimx.cues import CueMatch, strip_conjunction
+from claimx.lexicon import Lexicon, conjoined
 from claimx.source import DEMONSTRATIVES, PARTITIVES, REFLEXIVES, Range, bare_noun, noun_phrase
 from claimx.tokenize import QUOTES, TokenizedText
 

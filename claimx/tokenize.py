@@ -26,21 +26,13 @@ from camel_tools.utils.normalize import (
 
 from claimx.model import Token
 
-# Invisible marks scraped news carries inside words: tatweel, zero-width and bidi controls.
-_INVISIBLE = dict.fromkeys(
-    map(
-        ord,
-        "\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-        "\u2066\u2067\u2068\u2069\ufeff\u00ad",
-    ),
-    None,
-)
-
 # Zero-width and bidi marks: scraped text carries them at word edges; spans leave them out.
 EDGE_MARKS = frozenset(
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2066\u2067\u2068\u2069\ufeff\u00ad"
 )
+# ... and, with tatweel, what matching ignores inside words.
+_INVISIBLE = dict.fromkeys(map(ord, "\u0640" + "".join(sorted(EDGE_MARKS))), None)
 SENTENCE_END = frozenset({".", "؟", "?", "!", "…"})
 CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", "-", "–", "—"})
 OPEN_QUOTES = frozenset({"«", "“", "„"})
