@@ -8,6 +8,6 @@ __all__ = ["Claim", "Document", "Span", "Token", "__version__", "extract"]
 
 def extract(text: str, source: str = "-") -> Document:
     """Extract every attributed claim in ``text``."""
-    from claimx.pipeline import extract_document
+    from claimx.extraction.pipeline import extract_document
 
     return extract_document(text, source=source)

@@ -26,15 +26,15 @@ import typer
 from typer.core import TyperGroup
 
 from claimx import __version__
-from claimx.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat, is_jsonl_path
+from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat, is_jsonl_path
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from claimx.batch import Rendered
+    from claimx.corpus.batch import Rendered
+    from claimx.corpus.progress import RunStats
+    from claimx.io.textio import InputError, InputItem, InputText
     from claimx.model import Document
-    from claimx.progress import RunStats
-    from claimx.textio import InputError, InputItem, InputText
 
 PROG = "claimx"
 DEBUG_ENV = "CLAIMX_DEBUG"
@@ -393,7 +393,7 @@ def extract(
     corpus = _CorpusReader(sources, input_format, glob, text_field, id_field, max_chars,
                            encoding)
     workers = jobs or _default_jobs()
-    from claimx.batch import EngineError
+    from claimx.corpus.batch import EngineError
 
     try:
         stats = _run_extract(corpus, chosen, output, as_array, engine, workers, scheduler,
@@ -424,7 +424,7 @@ class _CorpusReader:
         self.sizes: deque[int] = deque()
 
     def __iter__(self) -> Iterator[InputItem]:
-        from claimx.textio import read_corpus
+        from claimx.io.textio import read_corpus
 
         text_field, id_field = self.fields
         for item in read_corpus(self.sources, input_format=self.input_format, glob=self.glob,
@@ -434,14 +434,14 @@ class _CorpusReader:
             yield _within_limit(item, self.max_chars)
 
     def total_bytes(self) -> int | None:
-        from claimx.textio import corpus_size
+        from claimx.io.textio import corpus_size
 
         return corpus_size(self.sources, input_format=self.input_format, glob=self.glob)
 
 
 def _within_limit(item: InputItem, max_chars: int) -> InputItem:
     """A document over the limit becomes a reported error, never a silently cut text."""
-    from claimx.textio import InputError, InputText
+    from claimx.io.textio import InputError, InputText
 
     if max_chars and isinstance(item, InputText) and len(item.text) > max_chars:
         message = (f"{len(item.text):,} characters, more than --max-chars {max_chars:,}; "
@@ -462,10 +462,10 @@ def _run_extract(
     quiet: bool,
 ) -> RunStats:
     """Stream results from the engine to the writer, in input order, with progress."""
-    from claimx.batch import Rendered
+    from claimx.corpus.batch import Rendered
+    from claimx.corpus.progress import ProgressBar, RunStats
+    from claimx.io.render import make_writer, renderer_for
     from claimx.model import Document
-    from claimx.progress import ProgressBar, RunStats
-    from claimx.render import make_writer, renderer_for
 
     stats = RunStats()
     show_progress = not quiet and _is_terminal(sys.stderr)
@@ -512,18 +512,18 @@ def _results(
 ) -> Iterator[Document | Rendered | InputError]:
     if engine is Engine.dask:
         try:
-            from claimx.distributed import extract_many_dask
+            from claimx.corpus.distributed import extract_many_dask
         except ImportError as exc:
             _usage_error(f"--engine dask needs Dask: pip install 'claimx[dask]' ({exc})")
         return extract_many_dask(corpus, scheduler=scheduler, workers=jobs,
                                  chunksize=chunk_size, render=render)
-    from claimx.batch import extract_many
+    from claimx.corpus.batch import extract_many
 
     return extract_many(corpus, jobs=jobs, chunksize=chunk_size, render=render)
 
 
 def _default_jobs() -> int:
-    from claimx.batch import default_jobs
+    from claimx.corpus.batch import default_jobs
 
     return default_jobs()
 
@@ -576,7 +576,7 @@ def _default_paths(paths: list[str] | None, command: str = "extract") -> list[st
 
 def _read(paths: list[str]) -> Iterator[InputText | None]:
     """Decoded inputs; unreadable ones are reported here and yielded as ``None``."""
-    from claimx.textio import InputError, read_inputs
+    from claimx.io.textio import InputError, read_inputs
 
     for item in read_inputs(paths):
         if isinstance(item, InputError):
@@ -696,7 +696,7 @@ def tokens(
 
 def _load_tokenizer() -> Callable[[str], Any]:
     try:
-        from claimx.tokenize import tokenize
+        from claimx.extraction.tokenize import tokenize
     except ImportError as exc:
         _error(f"the tokenizer is not available: {_describe(exc)}")
         raise typer.Exit(EXIT_FAILED) from None
@@ -718,7 +718,7 @@ def _print_tokens_table(entry: dict[str, Any]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from claimx.textio import display_source
+    from claimx.io.textio import display_source
 
     table = Table(title=Text(display_source(entry["source"])), title_justify="left")
     for name, justify in (("#", "right"), ("token", "left"), ("start", "right"),

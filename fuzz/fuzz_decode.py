@@ -2,12 +2,12 @@
 
 Each input is read the ways the CLI reads it:
 
-* as a text file or standard input: :func:`claimx.textio.decode_bytes` and
-  :func:`claimx.textio.read_inputs` with ``-`` (which must agree);
+* as a text file or standard input: :func:`claimx.io.textio.decode_bytes` and
+  :func:`claimx.io.textio.read_inputs` with ``-`` (which must agree);
 * as JSONL on standard input (``read_corpus(..., input_format="jsonl")``), when the
   installed claimx has JSONL input.
 
-A clean :class:`~claimx.textio.InputError` (binary data, undecodable bytes, a malformed
+A clean :class:`~claimx.io.textio.InputError` (binary data, undecodable bytes, a malformed
 JSONL line) is not a crash. A crash is any exception escaping claimx, or a broken
 invariant: an error message over several lines, a decoded text that starts with a BOM or
 cannot be written as UTF-8, or any invariant of ``tests/test_properties.py`` on the decoded
@@ -110,7 +110,7 @@ class Target:
     """One execution: every reading of ``data`` the CLI can do, and every invariant."""
 
     def __init__(self, checks: ModuleType, strict: bool) -> None:
-        from claimx import textio
+        from claimx.io import textio
 
         self.checks = checks
         self.textio = textio
@@ -235,9 +235,9 @@ def run_atheris(args: argparse.Namespace) -> int:
     with atheris.instrument_imports(include=["claimx", "charset_normalizer"]):
         import charset_normalizer  # noqa: F401
 
-        import claimx.pipeline  # noqa: F401
-        import claimx.schema  # noqa: F401
-        import claimx.textio  # noqa: F401
+        import claimx.extraction.pipeline  # noqa: F401
+        import claimx.io.schema  # noqa: F401
+        import claimx.io.textio  # noqa: F401
     target = Target(load_checks(), args.strict)
     deadline = time.monotonic() + args.seconds
     args.crashes.mkdir(parents=True, exist_ok=True)

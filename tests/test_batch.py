@@ -1,4 +1,4 @@
-"""claimx.batch: ordered, chunked extraction on a process pool, with failures isolated."""
+"""claimx.corpus.batch: ordered, chunked extraction on a process pool, with failures isolated."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 import claimx
-from claimx import batch
-from claimx.batch import chunked, extract_item, extract_many
+from claimx.corpus import batch
+from claimx.corpus.batch import chunked, extract_item, extract_many
+from claimx.io.textio import InputError, InputText
 from claimx.model import Document
-from claimx.textio import InputError, InputText
 
 SENTENCES = [
     "قال رئيس البلدية إن الحديقة ستفتح يوم الجمعة.",
@@ -89,8 +89,8 @@ def test_two_jobs_give_the_same_results_in_input_order() -> None:
 
 
 def test_workers_can_send_back_rendered_text() -> None:
-    from claimx.batch import Rendered
-    from claimx.render import to_jsonl_line
+    from claimx.corpus.batch import Rendered
+    from claimx.io.render import to_jsonl_line
 
     items = corpus()
     docs = list(extract_many(items, jobs=1))

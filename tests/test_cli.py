@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 
 import claimx
 from claimx.cli import app
-from claimx.render import CSV_COLUMNS
-from claimx.schema import validate_document
+from claimx.io.render import CSV_COLUMNS
+from claimx.io.schema import validate_document
 
 SENTENCE_A = "قال رئيس البلدية إن الحديقة ستفتح يوم الجمعة."
 SENTENCE_B = "ونفت الشركة في بيان أنها رفعت الأسعار."
@@ -400,7 +400,7 @@ def test_output_file_is_written_even_when_some_inputs_fail(runner, tmp_path) -> 
 
 
 def test_tokens_json_offsets_match_text(runner: CliRunner, tmp_path: Path) -> None:
-    pytest.importorskip("claimx.tokenize")
+    pytest.importorskip("claimx.extraction.tokenize")
     f = write(tmp_path / "a.txt", SENTENCE_A)
     result = invoke(runner, "tokens", str(f), "--format", "json")
     assert result.exit_code == 0, result.stderr
@@ -416,7 +416,7 @@ def test_tokens_json_offsets_match_text(runner: CliRunner, tmp_path: Path) -> No
 
 
 def test_tokens_table_and_missing_file(runner: CliRunner, tmp_path: Path) -> None:
-    pytest.importorskip("claimx.tokenize")
+    pytest.importorskip("claimx.extraction.tokenize")
     f = write(tmp_path / "a.txt", SENTENCE_B)
     result = invoke(runner, "tokens", str(f))
     assert result.exit_code == 0, result.stderr

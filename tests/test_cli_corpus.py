@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.schema import validate_document
+from claimx.io.schema import validate_document
 
 SENTENCES = [
     "قال رئيس البلدية إن الحديقة ستفتح يوم الجمعة.",

@@ -15,7 +15,7 @@ import pytest
 
 import claimx
 from claimx.evaluate import evaluate_path, load_gold, token_f1
-from claimx.schema import validate_document
+from claimx.io.schema import validate_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "syria-raqqa-isis-withdrawal-deal.txt"

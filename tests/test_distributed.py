@@ -1,4 +1,4 @@
-"""The Dask helpers of claimx.distributed on Dask's synchronous scheduler (no cluster:
+"""The Dask helpers of claimx.corpus.distributed on Dask's synchronous scheduler (no cluster:
 the cluster path is tested through the CLI in test_cli_corpus.py and in .ci/run)."""
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ import dask  # noqa: E402
 import dask.bag as db  # noqa: E402
 
 import claimx  # noqa: E402
-from claimx.distributed import (  # noqa: E402
+from claimx.corpus.distributed import (  # noqa: E402
     extract_bag,
     extract_dataframe,
     extract_jsonl_partitions,
     extract_record,
 )
-from claimx.render import CSV_COLUMNS  # noqa: E402
-from claimx.schema import validate_document  # noqa: E402
+from claimx.io.render import CSV_COLUMNS  # noqa: E402
+from claimx.io.schema import validate_document  # noqa: E402
 
 SENTENCES = [
     "قال رئيس البلدية إن الحديقة ستفتح يوم الجمعة.",
@@ -107,8 +107,8 @@ def test_engine_leaves_the_callers_default_client_alone() -> None:
     later picked up (and raced with its own garbage collection) by unrelated computations."""
     from distributed import default_client
 
-    from claimx.distributed import extract_many_dask
-    from claimx.textio import InputText
+    from claimx.corpus.distributed import extract_many_dask
+    from claimx.io.textio import InputText
 
     items = [InputText(f"s{i}.txt", s) for i, s in enumerate(SENTENCES)]
     results = extract_many_dask(items, workers=1)

@@ -101,8 +101,8 @@ def test_claim_dense_input_stays_linear(kind: str, ordinary_time: float) -> None
 def test_no_claim_content_grows_with_the_input(kind: str) -> None:
     """Output size stays linear: however deep quotations nest, no content runs past the
     longest quotation read as one (nested levels would otherwise each hold the rest)."""
-    from claimx.content import MAX_QUOTE_TOKENS
-    from claimx.tokenize import tokenize
+    from claimx.extraction.content import MAX_QUOTE_TOKENS
+    from claimx.extraction.tokenize import tokenize
 
     text = inputs.PATHOLOGICAL.get(kind, inputs.CLAIM_DENSE.get(kind))(60_000)
     longest = max(

@@ -13,8 +13,8 @@ Invariants, for every token and every claim span:
 * ``text[start:end] == span.text`` and ``0 <= start <= end <= len(text)``;
 * tokens are non-empty, in order and do not overlap, and they are CAMeL's
   ``simple_word_tokenize`` tokens;
-* the JSON output parses back and validates against ``claimx/schema.json`` (and the
-  offset checks of :func:`claimx.schema.validate_document`);
+* the JSON output parses back and validates against ``claimx/io/schema.json`` (and the
+  offset checks of :func:`claimx.io.schema.validate_document`);
 * extraction is deterministic; no exception escapes :func:`claimx.extract`;
 * a claim's cue, source, channel and content do not overlap.
 
@@ -41,9 +41,9 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import claimx
+from claimx.extraction.tokenize import tokenize
+from claimx.io.schema import document_errors, validate_document
 from claimx.model import STANCES, Document
-from claimx.schema import document_errors, validate_document
-from claimx.tokenize import tokenize
 
 # --- hypothesis profiles ------------------------------------------------------------
 # Registered here (not in a conftest) so that this file is self-contained. No example

@@ -21,9 +21,9 @@ from typer.testing import CliRunner
 
 import claimx
 from claimx.cli import app
+from claimx.io.schema import validate_document
+from claimx.io.textio import InputText, decode_bytes, read_inputs
 from claimx.model import Span
-from claimx.schema import validate_document
-from claimx.textio import InputText, decode_bytes, read_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 

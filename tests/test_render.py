@@ -10,8 +10,7 @@ import json
 import pytest
 from rich.console import Console
 
-from claimx.model import Claim, Document, Span
-from claimx.render import (
+from claimx.io.render import (
     CSV_COLUMNS,
     CsvWriter,
     JsonWriter,
@@ -25,6 +24,7 @@ from claimx.render import (
     who_said_what,
     write_csv,
 )
+from claimx.model import Claim, Document, Span
 
 TEXT = (
     'قال الوزير [الأول] لقناة المدينة إن الجسر، "الجديد"، سيفتح غدا. '

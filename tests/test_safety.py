@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.safety import neutralise_cell, printable
+from claimx.io.safety import neutralise_cell, printable
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+971", "-2", "@SUM(A1)", "\tx", "\rx"])

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, ValidationError
 
+from claimx.io.schema import document_errors, load_schema, validate_document
 from claimx.model import SCHEMA_ID, STANCES, Claim, Document, Span
-from claimx.schema import document_errors, load_schema, validate_document
 
 TEXT = "صرح المدير لإذاعة الحي بأن المكتبة ستغلق. ولم ينف أحد ذلك."
 
@@ -36,7 +36,7 @@ def make_doc() -> dict[str, Any]:
 
 
 def test_schema_file_is_packaged_and_a_valid_2020_12_schema() -> None:
-    resource = files("claimx").joinpath("schema.json")
+    resource = files("claimx.io").joinpath("schema.json")
     assert resource.is_file()
     schema = load_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

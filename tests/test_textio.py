@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimx.textio import (
+from claimx.io.textio import (
     InputError,
     InputText,
     corpus_size,

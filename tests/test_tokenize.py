@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
 
-from claimx.tokenize import tokenize
+from claimx.extraction.tokenize import tokenize
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from claimx.attribution import ClaimBuilder, Draft
-from claimx.channel import lam_prefixed
-from claimx.cues import find_cues, find_speech_acts
-from claimx.label import make_label
-from claimx.lexicon import load_lexicon
+from claimx.extraction.attribution import ClaimBuilder, Draft
+from claimx.extraction.channel import lam_prefixed
+from claimx.extraction.cues import find_cues, find_speech_acts
+from claimx.extraction.label import make_label
+from claimx.extraction.lexicon import load_lexicon
+from claimx.extraction.source import Range
+from claimx.extraction.tokenize import EDGE_MARKS, TokenizedText
 from claimx.model import Claim, Document, Span
-from claimx.source import Range
-from claimx.tokenize import EDGE_MARKS, TokenizedText
 
 
 def extract_document(text: str, source: str = "-", doc_id: str | None = None) -> Document:

@@ -11,8 +11,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from claimx.channel import find_channel, lam_prefixed, statement_end
-from claimx.content import (
+from claimx.extraction.channel import find_channel, lam_prefixed, statement_end
+from claimx.extraction.content import (
     Opener,
     content_from,
     find_opener,
@@ -23,17 +23,17 @@ from claimx.content import (
     trim_end,
     trim_start,
 )
-from claimx.cues import CueMatch
-from claimx.lexicon import Lexicon
-from claimx.source import (
+from claimx.extraction.cues import CueMatch
+from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.source import (
     Range,
     fronted_subject,
     is_complementizer,
     is_non_speaker,
     noun_phrase,
 )
-from claimx.speaker import SpeakerMemory, gazetteer_mentions, subject_after
-from claimx.tokenize import CLAUSE_MARKS, PUNCTUATION, SENTENCE_END, TokenizedText
+from claimx.extraction.speaker import SpeakerMemory, gazetteer_mentions, subject_after
+from claimx.extraction.tokenize import CLAUSE_MARKS, PUNCTUATION, SENTENCE_END, TokenizedText
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
 DEMONSTRATIVE_OBJECTS = frozenset({"ذلك", "هذا", "ذاك", "هذه", "تلك"})

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimx.channel import statement_end
-from claimx.cues import CueMatch, one_of
-from claimx.lexicon import Lexicon
-from claimx.source import Range, is_complementizer, names_outlet_told
-from claimx.tokenize import (
+from claimx.extraction.channel import statement_end
+from claimx.extraction.cues import CueMatch, one_of
+from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.source import Range, is_complementizer, names_outlet_told
+from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     PUNCTUATION,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from claimx.cues import CueMatch, one_of, strip_conjunction
-from claimx.lexicon import Lexicon
-from claimx.tokenize import CLOSE_QUOTES, PUNCTUATION, QUOTES, Token, TokenizedText
+from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
+from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.tokenize import CLOSE_QUOTES, PUNCTUATION, QUOTES, Token, TokenizedText
 
 Range = tuple[int, int]
 MAX_SOURCE_TOKENS = 12

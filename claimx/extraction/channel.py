@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimx.lexicon import Lexicon, conjoined
-from claimx.source import Range, bare_noun
-from claimx.tokenize import PUNCTUATION, QUOTES, TokenizedText
+from claimx.extraction.lexicon import Lexicon, conjoined
+from claimx.extraction.source import Range, bare_noun
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 
 MAX_OUTLET_TOKENS = 4
 MAX_CHANNEL_WINDOW = 40  # tokens searched for a channel around a cue

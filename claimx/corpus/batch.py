@@ -1,8 +1,8 @@
 """Extraction over a whole corpus: streamed, in input order, on every core.
 
-:func:`extract_many` turns a stream of inputs (from :func:`claimx.textio.read_corpus`)
+:func:`extract_many` turns a stream of inputs (from :func:`claimx.io.textio.read_corpus`)
 into a stream of results, one per input and in the same order: a
-:class:`~claimx.model.Document`, or an :class:`~claimx.textio.InputError` for an
+:class:`~claimx.model.Document`, or an :class:`~claimx.io.textio.InputError` for an
 input that could not be read or processed. A failure never stops the stream.
 
 With ``jobs > 1`` documents go to a pool of worker processes in chunks (a few
@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from claimx.io.textio import InputError, InputItem, InputText
 from claimx.model import Document
-from claimx.textio import InputError, InputItem, InputText
 
 Render = Callable[[Document], str]
 
@@ -94,7 +94,7 @@ def extract_item(item: InputItem) -> Result:
 
 def extract_chunk(items: list[InputItem], render: Render | None = None) -> list[Result]:
     """The unit of work sent to a worker process (or a Dask worker): documents, or their
-    output text when ``render`` is given (e.g. :func:`claimx.render.to_jsonl_line`)."""
+    output text when ``render`` is given (e.g. :func:`claimx.io.render.to_jsonl_line`)."""
     return [_rendered(extract_item(item), render) for item in items]
 
 

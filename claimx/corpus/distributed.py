@@ -4,7 +4,7 @@ Needs the optional extra: ``pip install 'claimx[dask]'`` (and claimx installed o
 every worker). Nothing here is imported unless Dask is asked for.
 
 Three ways in, all running the same per-document function as the local engine
-(:func:`claimx.batch.extract_item`), so results are identical whatever runs them:
+(:func:`claimx.corpus.batch.extract_item`), so results are identical whatever runs them:
 
 * ``claimx extract CORPUS --engine dask [--scheduler tcp://HOST:8786]`` streams the
   corpus to the cluster in partitions of records and writes the documents in
@@ -14,7 +14,7 @@ Three ways in, all running the same per-document function as the local engine
 * :func:`extract_bag` maps claimx over a ``dask.bag`` of texts or JSON records::
 
       import dask.bag as db, json
-      from claimx.distributed import extract_bag
+      from claimx.corpus.distributed import extract_bag
 
       records = db.read_text("archive/*.jsonl").map(json.loads)
       extract_bag(records, text_field="body", id_field="url") \\
@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
-from claimx.batch import (
+from claimx.corpus.batch import (
     CHUNK_DOCS,
     CHUNKS_PER_WORKER,
     EngineError,
@@ -49,8 +49,8 @@ from claimx.batch import (
     extract_item,
     ordered_results,
 )
+from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputError, InputItem, InputText
 from claimx.model import SCHEMA_ID, Document
-from claimx.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputError, InputItem, InputText
 
 if TYPE_CHECKING:
     import dask.bag
@@ -67,13 +67,13 @@ def extract_many_dask(
     client: Client | None = None,
     render: Render | None = None,
 ) -> Iterator[Result]:
-    """Like :func:`claimx.batch.extract_many`, on a Dask cluster: one result per input,
+    """Like :func:`claimx.corpus.batch.extract_many`, on a Dask cluster: one result per input,
     in input order, with a bounded number of partitions in flight.
 
     Uses ``client`` if given, else connects to ``scheduler``, else starts a local
     cluster of ``workers`` processes (closed again when the generator ends).
     A document that kills its worker is reported as an :class:`InputError`. With
-    ``render``, workers send back output text (:class:`~claimx.batch.Rendered`).
+    ``render``, workers send back output text (:class:`~claimx.corpus.batch.Rendered`).
     """
     with _quiet_dask_logs(), contextlib.ExitStack() as stack:
         if client is None:
@@ -301,7 +301,7 @@ def claims_frame(
     """:func:`extract_dataframe` on one pandas partition."""
     import pandas as pd
 
-    from claimx.render import CSV_COLUMNS, claim_rows
+    from claimx.io.render import CSV_COLUMNS, claim_rows
 
     columns = [*CSV_COLUMNS, "error"]
     rows: list[list[Any]] = []

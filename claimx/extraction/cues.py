@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimx.lexicon import CueForm, Lexicon, PhraseCue
-from claimx.tokenize import PUNCTUATION, TokenizedText, bare_words
+from claimx.extraction.lexicon import CueForm, Lexicon, PhraseCue
+from claimx.extraction.tokenize import PUNCTUATION, TokenizedText, bare_words
 
 CONJUNCTIONS = ("و", "ف")
 _DIACRITIC = re.compile("[\u064b-\u0652]")

@@ -11,10 +11,17 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from claimx.cues import CueMatch, strip_conjunction
-from claimx.lexicon import Lexicon, conjoined
-from claimx.source import DEMONSTRATIVES, PARTITIVES, REFLEXIVES, Range, bare_noun, noun_phrase
-from claimx.tokenize import QUOTES, TokenizedText
+from claimx.extraction.cues import CueMatch, strip_conjunction
+from claimx.extraction.lexicon import Lexicon, conjoined
+from claimx.extraction.source import (
+    DEMONSTRATIVES,
+    PARTITIVES,
+    REFLEXIVES,
+    Range,
+    bare_noun,
+    noun_phrase,
+)
+from claimx.extraction.tokenize import QUOTES, TokenizedText
 
 MAX_REDUCED_TOKENS = 2
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content

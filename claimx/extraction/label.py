@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from claimx.cues import strip_conjunction
-from claimx.lexicon import Lexicon
+from claimx.extraction.cues import strip_conjunction
+from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.source import bare_noun
+from claimx.extraction.speaker import agreement_of
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.model import Token
-from claimx.source import bare_noun
-from claimx.speaker import agreement_of
-from claimx.tokenize import PUNCTUATION, QUOTES, TokenizedText
 
 MAX_ORGANISATION_WORDS = 4
 DEMONSTRATIVE_GLOSS = {

@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
+from claimx.io.safety import neutralise_cell, printable
 from claimx.model import STANCES, Claim, Document, Span
-from claimx.safety import neutralise_cell, printable
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -53,7 +53,7 @@ def document_errors(doc: dict[str, Any], text: str | None = None) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
-    return json.loads(files("claimx").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+    return json.loads(files("claimx.io").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,1 @@
+"""Corpus runs: ordered batches on a process pool, the Dask engine, progress reporting."""

@@ -1,0 +1,2 @@
+"""Input and output: decoding and reading inputs, rendering, the JSON Schema, terminal and
+spreadsheet safety."""
