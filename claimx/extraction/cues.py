@@ -89,13 +89,29 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     form = lex.verbs.get(tok.norm)
     if form is None or (form.kind != "participle" and _nominal_context(tt, i, lex)):
         return None
-    if form.ambiguous and not _DIACRITIC.search(tok.text):
+    if form.ambiguous and not (_DIACRITIC.search(tok.text) or _spelled_as_verb(tok.text, form)):
         return None
+    if form.kind == "verb" and _first_person(tok.text, form):
+        return None  # «أعتقد» (I believe) inside a quotation is the speaker's own voice
     if form.kind != "participle" and _DIACRITIC.sub("", tok.text).endswith("ة"):
         return None  # no verb ends in ة: «إشارة» only folds to «أشاره» (verb + object ه)
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
     start = _after_conjunction(tt, i) if has_conj else tok.start
     return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)
+
+
+def _spelled_as_verb(raw: str, form: CueForm) -> bool:
+    """«رأى» (he saw) folds to «راي» like the noun «رأي» (opinion); its alef maqsura tells."""
+    return form.lemma.endswith("ى") and _DIACRITIC.sub("", raw).endswith("ى")
+
+
+def _first_person(raw: str, form: CueForm) -> bool:
+    """«أعتقد»، «أستبعد» fold to the perfect «اعتقد»: a verb whose perfect starts with a
+    plain alef (اعتقد، استبعد، اعترف) written with a hamza is first person."""
+    bare = _DIACRITIC.sub("", raw)
+    if bare[:1] in CONJUNCTIONS and len(bare) > 3:
+        bare = bare[1:]
+    return form.lemma.startswith("ا") and bare.startswith("أ")
 
 
 def _make(

@@ -203,6 +203,21 @@ def _speech_act_entries(entry: dict[str, Any]) -> list[tuple[str, str]]:
     return [(surface, agr) for form, agr in forms for surface in _with_proclitics(form, False)]
 
 
+def _speech_noun_phrases(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """«على حد قوله»، «وفق تعبير الوزير»: each frame × noun, with each pronoun or a speaker."""
+    out = []
+    for frame in table["frames"]:
+        for entry in table["nouns"]:
+            base = {"stance": entry["stance"], "gloss": entry["gloss"]}
+            noun = entry["noun"]
+            out += [
+                {**base, "words": [*frame, noun + pronoun], "position": "own_pronoun"}
+                for pronoun in table["pronouns"]
+            ]
+            out.append({**base, "words": [*frame, noun], "position": "source_after"})
+    return out
+
+
 def _adjective_forms(word: str) -> list[str]:
     w = normalize(word)
     stem = w[:-1] if w.endswith("ه") else w
@@ -230,7 +245,7 @@ def load_lexicon() -> Lexicon:
         for surface, form in _verb_entries(entry):
             verbs.setdefault(surface, form)
     phrases: dict[str, list[PhraseCue]] = {}
-    for entry in cues["phrases"]:
+    for entry in cues["phrases"] + _speech_noun_phrases(cues["speech_nouns"]):
         words = tuple(normalize(w) if w != "*" else "*" for w in entry["words"])
         phrases.setdefault(words[0], []).append(
             PhraseCue(
