@@ -23,20 +23,24 @@ from claimx.extraction.content import (
     trim_end,
     trim_start,
 )
-from claimx.extraction.cues import CueMatch
+from claimx.extraction.cues import CueMatch, strip_conjunction
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.source import (
+    RELATIVE_AGREEMENT,
     Range,
     fronted_subject,
     is_complementizer,
     is_non_speaker,
     noun_phrase,
+    relative_antecedent,
+    relative_before,
 )
-from claimx.extraction.speaker import SpeakerMemory, gazetteer_mentions, subject_after
+from claimx.extraction.speaker import SpeakerMemory, agrees, gazetteer_mentions, subject_after
 from claimx.extraction.tokenize import CLAUSE_MARKS, PUNCTUATION, SENTENCE_END, TokenizedText
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
 DEMONSTRATIVE_OBJECTS = frozenset({"ذلك", "هذا", "ذاك", "هذه", "تلك"})
+PLURAL_AGREEMENTS = frozenset({"mp", "fp", "md", "fd"})
 CLAUSE_START_WORDS = frozenset({"و", "ف", "لكن", "ولكن", "كما", "اما", "بينما", "فيما"})
 
 
@@ -110,7 +114,11 @@ class ClaimBuilder:
     def _verb(self, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
         tt, lex = self.tt, self.lex
         limit = self._next_verb_start(cue)
-        fronted, adjacent = fronted_subject(tt, cue, lex, self.cue_starts)
+        relative = relative_before(tt, cue, lex)
+        if relative is None:
+            fronted, adjacent = fronted_subject(tt, cue, lex, self.cue_starts)
+        else:
+            fronted, adjacent = None, False
         opener = find_opener(tt, cue, limit, lex)
         if opener is None and "quote" in cue.takes and self._quote_before(cue) is not None:
             return self._after_quotation(cue, self._quote_before(cue))
@@ -135,8 +143,26 @@ class ClaimBuilder:
             return None
         if channel is None and cue.kind != "participle" and not cue.conjoined:
             channel = self._channel_before(cue, source)
-        speaker = self._speaker(cue, source)
+        if source is None and relative is not None:
+            speaker = self._relative_speaker(cue, relative)
+        else:
+            speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
+
+    def _relative_speaker(self, cue: CueMatch, relative: int) -> Range | None:
+        """«الشائعات التي تحدثت عن»: the relative pronoun's antecedent speaks when it agrees
+        with the verb; otherwise the subject is dropped («صحتها التي أكد أنها»)."""
+        if cue.kind == "passive":
+            return None
+        pronoun = strip_conjunction(self.tt.tokens[relative].norm)
+        antecedent = relative_antecedent(self.tt, relative, self.lex)
+        if (
+            antecedent
+            and agrees(cue.agreement, RELATIVE_AGREEMENT[pronoun])
+            and not is_non_speaker(self.tt, antecedent, self.lex)
+        ):
+            return self.memory.resolve_reduced(antecedent)
+        return self._speaker(cue, None)
 
     def _channel_before(self, cue: CueMatch, source: Range | None) -> Range | None:
         """A channel before the cue («في بيان، ذكرت ...»), outside a fronted source: between
@@ -225,6 +251,8 @@ class ClaimBuilder:
     ) -> tuple[Range | None, int]:
         if fronted or cue.kind == "participle":
             return fronted, cue.last
+        if cue.kind == "verb" and cue.agreement in PLURAL_AGREEMENTS:
+            return None, cue.last  # «اتهموا أردوغان»: a plural verb's subject is in the verb
         start = skip_adverbials(self.tt, cue.last, self.lex)
         if cue.has_object:  # «وهو ما نفته الشركة»: what follows is the subject
             phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)

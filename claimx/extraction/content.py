@@ -314,10 +314,18 @@ def skip_adverbials(tt: TokenizedText, k: int, lex: Lexicon) -> int:
                 k += len(adv)
                 changed = True
                 break
-        if k < len(tt.tokens) and tt.tokens[k].norm in lex.marker_set("time_words"):
+        if k < len(tt.tokens) and (
+            tt.tokens[k].norm in lex.marker_set("time_words") or _adverbial_participle(tt.tokens[k])
+        ):
             k += 1
             changed = True
     return k
+
+
+def _adverbial_participle(tok: Token) -> bool:
+    """«قال متهكما»: an indefinite accusative participle describes the speaker, is not one."""
+    norm = tok.norm
+    return len(norm) >= 5 and norm[0] == "م" and norm.endswith("ا") and not norm.startswith("ال")
 
 
 def is_direct(tt: TokenizedText, rng: Range) -> bool:

@@ -46,6 +46,12 @@ RELATIVES = frozenset(
 )
 PARTITIVES = frozenset({"احد", "احدي"})  # «أحد هذه المصادر»: one of them, a singular
 DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هؤلاء", "اولئك"}) | PARTITIVES
+# A relative pronoun before a cue («الشائعات التي تحدثت عن»): its gender and number.
+RELATIVE_AGREEMENT = {
+    "التي": "f", "الذي": "m", "الذين": "mp", "اللذين": "md", "اللتين": "fd", "اللذان": "md",
+    "اللتان": "fd",
+}
+CONDITIONALS = frozenset({"لو", "اذا", "لولا", "كلما", "متي"})
 REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "عينه", "عينها"})
 
 
@@ -298,8 +304,12 @@ def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range 
         tt.tokens[start + 1], lex
     ):
         return None  # «"لوكالة الأنباء" تنفي»: an outlet told, not a speaker
-    if one_of(first, RELATIVES):
+    if one_of(first, RELATIVES) or one_of(first, CONDITIONALS):
         return None  # «والتي نقلت»: the antecedent is found as for a dropped subject
+    if one_of(first, DEMONSTRATIVES) and (
+        end - start == 1 or is_preposition_like(tt.tokens[start + 1].norm)
+    ):
+        return None  # «وذلك من خلال تغريدة قال فيها»: a pointing word, not a speaker
     if (
         is_preposition_like(first)
         or one_of(first, lex.marker_set("time_words"))
@@ -344,3 +354,34 @@ def is_non_speaker(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
     return head in lex.non_speakers or (
         head[:1] in "لب" and bare_noun(head[1:]) in lex.non_speakers
     )
+
+
+def relative_before(tt: TokenizedText, cue: CueMatch, lex: Lexicon) -> int | None:
+    """The relative pronoun a cue's clause opens with («التي تحدثت»، «الذي لم ينف»)."""
+    j = cue.first - 1
+    skippable = lex.marker_set("negations") | {"قد"}
+    while j >= 0 and tt.tokens[j].norm in skippable:
+        j -= 1
+    if j >= 0 and strip_conjunction(tt.tokens[j].norm) in RELATIVE_AGREEMENT:
+        return j
+    return None
+
+
+def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | None:
+    """The noun phrase a relative pronoun refers to: «هذه الأنباء، التي» → «هذه الأنباء»."""
+    end = rel
+    if end > 0 and tt.tokens[end - 1].norm in ("،", ","):
+        end -= 1
+    start = end
+    while start > 0 and end - start < 4:
+        tok = tt.tokens[start - 1]
+        if tok.norm in PUNCTUATION or tok.norm in lex.source_stop_words or is_preposition_like(
+            tok.norm
+        ):
+            break
+        if not (_is_definite(tok) or tok.norm in DEMONSTRATIVES) and start < end:
+            # an indefinite noun heads a construct («مرض الكوليرا»), then the phrase ends
+            start -= 1
+            break
+        start -= 1
+    return (start, end) if end > start else None
