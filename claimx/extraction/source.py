@@ -6,6 +6,7 @@ across auxiliaries such as «لا تزال» and parentheticals set off by comma
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
@@ -113,6 +114,8 @@ def noun_phrase(
         if j > i and _possessed_after_definite(tokens[j - 1], tok):
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         links = lex.marker_set("np_links")
+        if object_mode and j > i and _name_then_verbal_noun(tokens[j - 1], tok, lex):
+            break  # «نفى نتنياهو ارتكاب أي مخالفة»: the verbal noun starts the object
         if (
             (object_mode or split_nouns and _is_definite(tok))
             and j > i
@@ -125,6 +128,22 @@ def noun_phrase(
     while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
         j -= 1
     return (i, j) if j > i else None
+
+
+# Verbal-noun (masdar) patterns of the derived forms, over the bare word: افتعال، انفعال،
+# استفعال، إفعال، تفعيل، مفاعلة، and فعول («وجود»، «حصول»). «.» is one letter.
+_MASDAR = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه|..و.)$")
+_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال"})
+
+
+def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """After an indefinite word (a name: «نتنياهو»، «موغيريني») an indefinite verbal noun
+    is the object: names do not take one as a second part."""
+    if _is_definite(previous) or _is_definite(current) or previous.text in QUOTES:
+        return False
+    if previous.norm in _NAME_LINKS or previous.norm in lex.head_words:
+        return False
+    return bool(_MASDAR.match(current.norm)) and current.norm not in lex.head_words
 
 
 def _is_definite(tok: Token) -> bool:
