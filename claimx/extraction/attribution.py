@@ -35,7 +35,13 @@ from claimx.extraction.source import (
     relative_antecedent,
     relative_before,
 )
-from claimx.extraction.speaker import SpeakerMemory, agrees, gazetteer_mentions, subject_after
+from claimx.extraction.speaker import (
+    SpeakerMemory,
+    agrees,
+    fullest_mention,
+    gazetteer_mentions,
+    subject_after,
+)
 from claimx.extraction.tokenize import CLAUSE_MARKS, PUNCTUATION, SENTENCE_END, TokenizedText
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
@@ -97,7 +103,19 @@ class ClaimBuilder:
             draft = self._phrase(cue, nxt) if cue.kind == "phrase" else self._verb(cue, nxt)
             if draft is not None:
                 self._accept(draft)
-        return self.drafts
+        return self._with_fullest_speakers()
+
+    def _with_fullest_speakers(self) -> list[Draft]:
+        """Each speaker as named most fully anywhere in the text, later claims included."""
+        mentions = [d.source for d in self.drafts if d.source] + [
+            d.speaker for d in self.drafts if d.speaker
+        ]
+        return [
+            replace(d, speaker=fullest_mention(self.tt, d.speaker, mentions, self.lex))
+            if d.speaker
+            else d
+            for d in self.drafts
+        ]
 
     def _accept(self, draft: Draft) -> None:
         draft = self._disjoint(draft)

@@ -11,7 +11,7 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from claimx.extraction.cues import CueMatch, strip_conjunction
+from claimx.extraction.cues import CONJUNCTIONS, CueMatch, strip_conjunction
 from claimx.extraction.lexicon import Lexicon, conjoined
 from claimx.extraction.source import (
     DEMONSTRATIVES,
@@ -21,7 +21,7 @@ from claimx.extraction.source import (
     bare_noun,
     noun_phrase,
 )
-from claimx.extraction.tokenize import QUOTES, TokenizedText
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 
 MAX_REDUCED_TOKENS = 2
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
@@ -201,3 +201,57 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
 def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
     """The subject right after a verb (VSO), used for non-claim speech acts."""
     return noun_phrase(tt, k + 1, tt.sentence_bounds(k)[1], lex, cue_starts, object_mode=True)
+
+
+def fullest_mention(
+    tt: TokenizedText, speaker: Range, mentions: list[Range], lex: Lexicon
+) -> Range:
+    """The fullest mention of the speaker's entity anywhere in the text, before or after it
+    («مرزوق» → «رئيس الحركة، محسن مرزوق»): a later claim may name the speaker in full."""
+    words = content_words(tt, speaker)
+    if not words or len(words) > MAX_REDUCED_TOKENS or _has_demonstrative(tt, speaker):
+        return speaker
+    if any(t.norm in lex.head_words for t in tt.tokens[speaker[0] : speaker[1]]):
+        return speaker  # «خبراء»، «الوزير»: common nouns refer back only (SpeakerMemory)
+    best, best_size = speaker, len(words)
+    for mention in mentions:
+        if mention[0] < speaker[1] and speaker[0] < mention[1]:
+            continue
+        candidate = tuple(content_words(tt, mention))
+        if len(candidate) > best_size and _refers_to(words, candidate, tt, speaker):
+            best, best_size = mention, len(candidate)
+    if best == speaker and len(words) == 1:
+        return _with_given_name(tt, speaker, lex) or speaker
+    return best
+
+
+def _with_given_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
+    """A surname alone («مرزوق») is the person named in full elsewhere («محسن مرزوق»)."""
+    tok = tt.tokens[speaker[0]]
+    norm = strip_conjunction(tok.norm)
+    if len(norm) < 3 or norm.startswith("ال") or norm in lex.head_words:
+        return None
+    for other in tt.tokens:
+        if other.index == tok.index or strip_conjunction(other.norm) != norm or other.index == 0:
+            continue
+        start = other.index
+        while start > 0 and other.index - start < 2 and _given_name(tt.tokens[start - 1], lex):
+            start -= 1
+        if start < other.index:
+            return (start, other.index + 1)
+    return None
+
+
+def _given_name(tok: Token, lex: Lexicon) -> bool:
+    norm = tok.norm
+    return (
+        tok.text not in QUOTES
+        and norm not in PUNCTUATION
+        and not norm.startswith(("ال", "وال", "لل", "بال"))
+        and norm not in lex.source_stop_words
+        and norm not in lex.verbs
+        and norm not in lex.speech_acts
+        and norm not in lex.head_words
+        and norm[:1] not in CONJUNCTIONS
+        and len(norm) >= 3
+    )
