@@ -31,6 +31,7 @@ from claimx.extraction.source import (
     fronted_subject,
     is_complementizer,
     is_non_speaker,
+    is_verbal_noun,
     noun_phrase,
     relative_antecedent,
     relative_before,
@@ -285,6 +286,8 @@ class ClaimBuilder:
     ) -> tuple[Range | None, int]:
         """VSO with an object: a comma after the subject («نفى X، صحة ...»), else definiteness."""
         tt = self.tt
+        if start < limit and is_verbal_noun(tt.tokens[start], self.lex):
+            return None, cue.last  # «أعلنت الاستعداد لـ»: a verbal noun is the object
         full = noun_phrase(tt, start, limit, self.lex, self.cue_starts)
         if full and full[1] < len(tt.tokens) and self._skip_interjections(full[1]) > full[1]:
             after = self._skip_interjections(full[1])

@@ -146,6 +146,17 @@ def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> boo
     return bool(_MASDAR.match(current.norm)) and current.norm not in lex.head_words
 
 
+def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
+    """A derived-form verbal noun («الاستعداد»، «ارتكاب») that names no known speaker."""
+    bare = bare_noun(strip_conjunction(tok.norm))
+    return (
+        bool(_MASDAR.match(bare))
+        and tok.norm not in lex.head_words
+        and tok.norm not in lex.organisation_words
+        and bare not in lex.head_words
+    )
+
+
 def _is_definite(tok: Token) -> bool:
     return tok.norm.startswith(("ال", "وال", "لل"))
 
