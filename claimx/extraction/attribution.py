@@ -465,6 +465,9 @@ class ClaimBuilder:
         if tt.tokens[k].norm == "عن":
             rng = object_content(tt, k + 1, self.cue_at, cue, self.lex)
             return (rng, False) if rng else None
+        if cue.position == "impersonal" and is_verbal_noun(tt.tokens[k], self.lex):
+            rng = object_content(tt, k, self.cue_at, cue, self.lex)  # «من المتوقع انخفاض ...»
+            return (rng, False) if rng else None
         if cue.position == "impersonal" or cue.quoting:
             return None
         if k in self.cue_at:  # what follows is another attribution, not this one's proposition
