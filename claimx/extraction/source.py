@@ -109,6 +109,8 @@ def noun_phrase(
             continue
         if j > i and (j in cue_starts or _stops_source(tok, lex)):
             break
+        if j > i and _is_adverb(tok, lex):
+            break  # «نفى الوزير بشدة الأنباء»: the adverb ends the subject
         if j > i and names_outlet_told(tok, lex):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
         if j > i and _possessed_after_definite(tokens[j - 1], tok):
@@ -154,6 +156,13 @@ def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
         and tok.norm not in lex.head_words
         and tok.norm not in lex.organisation_words
         and bare not in lex.head_words
+    )
+
+
+def _is_adverb(tok: Token, lex: Lexicon) -> bool:
+    """«بشدة»، «بدوره»: a one-word adverb with بـ."""
+    return tok.norm[:1] == "ب" and any(
+        len(seq) == 1 for seq in lex.sequences_from("adverbials", tok.norm)
     )
 
 
@@ -409,6 +418,8 @@ def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | No
             tok.norm
         ):
             break
+        if tok.norm[:1] in "بلك" and not _is_definite(tok):
+            break  # «نفى الوزير بشدة الأنباء التي»: an adverb, not part of the phrase
         if not (_is_definite(tok) or tok.norm in DEMONSTRATIVES) and start < end:
             # an indefinite noun heads a construct («مرض الكوليرا»), then the phrase ends
             start -= 1

@@ -16,6 +16,7 @@ from claimx.extraction.lexicon import Lexicon, conjoined
 from claimx.extraction.source import (
     DEMONSTRATIVES,
     PARTITIVES,
+    PREPOSITIONS,
     REFLEXIVES,
     Range,
     bare_noun,
@@ -199,8 +200,15 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
 
 
 def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
-    """The subject right after a verb (VSO), used for non-claim speech acts."""
-    return noun_phrase(tt, k + 1, tt.sentence_bounds(k)[1], lex, cue_starts, object_mode=True)
+    """The subject right after a verb (VSO), used for non-claim speech acts; it ends before
+    the verb's preposition («سخر النائب من القرار»)."""
+    phrase = noun_phrase(tt, k + 1, tt.sentence_bounds(k)[1], lex, cue_starts, object_mode=True)
+    if phrase is None:
+        return None
+    for j in range(phrase[0] + 1, phrase[1]):
+        if tt.tokens[j].norm in PREPOSITIONS:
+            return (phrase[0], j)
+    return phrase
 
 
 def fullest_mention(
