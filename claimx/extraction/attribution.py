@@ -47,6 +47,7 @@ from claimx.extraction.tokenize import CLAUSE_MARKS, PUNCTUATION, SENTENCE_END, 
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
 DEMONSTRATIVE_OBJECTS = frozenset({"ذلك", "هذا", "ذاك", "هذه", "تلك"})
+PROPOSITION_POINTERS = frozenset({"ذلك", "هذا"})  # what was just said: masculine only
 PLURAL_AGREEMENTS = frozenset({"mp", "fp", "md", "fd"})
 CLAUSE_START_WORDS = frozenset({"و", "ف", "لكن", "ولكن", "كما", "اما", "بينما", "فيما"})
 
@@ -139,6 +140,8 @@ class ClaimBuilder:
         else:
             fronted, adjacent = None, False
         opener = find_opener(tt, cue, limit, lex)
+        if opener is None and fronted is None and self._points_back_first(cue):
+            return self._pointing_object_then_subject(cue)
         if opener is None and "quote" in cue.takes and self._quote_before(cue) is not None:
             return self._after_quotation(cue, self._quote_before(cue))
         if opener is None and "object" not in cue.takes:
@@ -192,6 +195,31 @@ class ClaimBuilder:
         return find_channel(self.tt, max(start, source[1]), cue.first, self.lex) or (
             find_channel(self.tt, start, source[0], self.lex)
         )
+
+    def _points_back_first(self, cue: CueMatch) -> bool:
+        """«أوضح ذلك اللواء ...»: a pointing object before the subject, no content after."""
+        k = cue.last
+        tokens = self.tt.tokens
+        return (
+            not cue.has_object
+            and cue.kind == "verb"
+            and k + 1 < len(tokens)
+            and tokens[k].norm in PROPOSITION_POINTERS
+            and tokens[k + 1].norm not in PUNCTUATION
+        )
+
+    def _pointing_object_then_subject(self, cue: CueMatch) -> Draft | None:
+        tt = self.tt
+        _, sentence_end = tt.sentence_bounds(cue.first)
+        source = noun_phrase(tt, cue.last + 1, sentence_end, self.lex, self.cue_starts)
+        if source is None or is_non_speaker(tt, source, self.lex):
+            return None
+        content = self._antecedent_proposition(cue)
+        if content is None:
+            return None
+        channel = find_channel(tt, source[1], sentence_end, self.lex)
+        speaker = self._speaker(cue, source)
+        return Draft(cue, source, speaker, content[0], channel, content[1])
 
     def _anaphoric_object(self, cue: CueMatch, opener: Opener | None, after: int) -> bool:
         """«نفى الوزير ذلك»، «وهو ما نفته الشركة»: the object points back at a proposition."""
