@@ -78,7 +78,7 @@ class ClaimBuilder:
         self.tt, self.cues, self.lex = tt, cues, lex
         self.cue_at = {c.first: c for c in cues}
         self.cue_starts = set(self.cue_at)
-        self.verb_starts = [c.first for c in cues if c.kind != "phrase"]
+        self.verb_starts = [c.first for c in cues if c.kind != "phrase" and not _asks(tt, c)]
         self.memory = SpeakerMemory(tt, lex, pending=self._non_claim_mentions(speech_acts))
         self.drafts: list[Draft] = []
         self.consumed: set[int] = set()
@@ -542,6 +542,16 @@ class ClaimBuilder:
             if draft.channel is None:
                 self.drafts[n] = replace(draft, channel=outlet)
             return
+
+
+INDIRECT_QUESTIONS = frozenset({"اذا", "ما", "هل", "كيف", "متي", "لماذا", "اين", "من", "عما"})
+
+
+def _asks(tt: TokenizedText, cue: CueMatch) -> bool:
+    """«لم يوضح إذا كانوا ...»: a negated cue before a question attributes nothing, so it
+    does not end the reach of the cue before it («نقل X عن Y، لم يوضح إذا ...، أن»)."""
+    k = cue.last
+    return cue.negated and k < len(tt.tokens) and tt.tokens[k].norm in INDIRECT_QUESTIONS
 
 
 def _overlap(a: Range, b: Range) -> bool:
