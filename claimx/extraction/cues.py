@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from claimx.extraction.lexicon import CueForm, Lexicon, PhraseCue
-from claimx.extraction.tokenize import PUNCTUATION, TokenizedText, bare_words
+from claimx.extraction.tokenize import PUNCTUATION, TokenizedText, bare_words, normalize
 
 CONJUNCTIONS = ("و", "ف")
 _DIACRITIC = re.compile("[\u064b-\u0652]")
@@ -89,7 +89,11 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     form = lex.verbs.get(tok.norm)
     if form is None or (form.kind != "participle" and _nominal_context(tt, i, lex)):
         return None
-    if form.ambiguous and not (_DIACRITIC.search(tok.text) or _spelled_as_verb(tok.text, form)):
+    if form.ambiguous and not (
+        _DIACRITIC.search(tok.text)
+        or _spelled_as_verb(tok.text, form)
+        or _plain_form(tok.norm, form) and _complementizer_follows(tt, i, lex)
+    ):
         return None
     if form.kind == "verb" and _first_person(tok.text, form):
         return None  # «أعتقد» (I believe) inside a quotation is the speaker's own voice
@@ -98,6 +102,27 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
     start = _after_conjunction(tt, i) if has_conj else tok.start
     return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)
+
+
+AMBIGUITY_WINDOW = 6  # tokens from an ambiguous form to the complementizer that settles it
+
+
+def _plain_form(norm: str, form: CueForm) -> bool:
+    """The citation form or a participle («بين»، «مقرا»), not «تبين» (it turned out) or
+    «بينها» (among them)."""
+    bare = norm[1:] if norm[:1] in CONJUNCTIONS else norm
+    return form.kind == "participle" or bare == normalize(form.lemma)
+
+
+def _complementizer_follows(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    """«وبين حسن أن»، «مقرا خلال مؤتمر صحفي أن»: a complementizer soon after, with no
+    punctuation between, makes «بين» (between) or «مقرا» (headquarters) the cue verb."""
+    for tok in tt.tokens[i + 1 : i + 1 + AMBIGUITY_WINDOW]:
+        if tok.norm in lex.complementizers:
+            return True
+        if tok.norm in PUNCTUATION:
+            return False
+    return False
 
 
 def _spelled_as_verb(raw: str, form: CueForm) -> bool:
