@@ -28,7 +28,9 @@ from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.source import (
     RELATIVE_AGREEMENT,
     Range,
+    bare_noun,
     fronted_subject,
+    head_norm,
     is_complementizer,
     is_non_speaker,
     is_verbal_noun,
@@ -43,7 +45,13 @@ from claimx.extraction.speaker import (
     gazetteer_mentions,
     subject_after,
 )
-from claimx.extraction.tokenize import CLAUSE_MARKS, PUNCTUATION, SENTENCE_END, TokenizedText
+from claimx.extraction.tokenize import (
+    CLAUSE_MARKS,
+    PUNCTUATION,
+    QUOTES,
+    SENTENCE_END,
+    TokenizedText,
+)
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
 DEMONSTRATIVE_OBJECTS = frozenset({"ذلك", "هذا", "ذاك", "هذه", "تلك"})
@@ -82,6 +90,7 @@ class ClaimBuilder:
         self.memory = SpeakerMemory(tt, lex, pending=self._non_claim_mentions(speech_acts))
         self.drafts: list[Draft] = []
         self.consumed: set[int] = set()
+        self.channel_for: dict[int, Range] = {}  # a relay phrase's outlet, by the next cue
 
     def _non_claim_mentions(
         self, speech_acts: list[tuple[int, str]]
@@ -164,7 +173,7 @@ class ClaimBuilder:
         if content is None:
             return None
         if channel is None and cue.kind != "participle" and not cue.conjoined:
-            channel = self._channel_before(cue, source)
+            channel = self.channel_for.get(cue.first) or self._channel_before(cue, source)
         if source is None and relative is not None:
             speaker = self._relative_speaker(cue, relative)
         else:
@@ -415,6 +424,8 @@ class ClaimBuilder:
         if cue.relay:
             self._attach_channel(cue, source)
             return None
+        if source is not None and not cue.quoting and self._relays_for_another(cue, source, nxt):
+            return None
         if (
             cue.position == "impersonal"
             and nxt
@@ -513,6 +524,65 @@ class ClaimBuilder:
             or prev.norm in self.lex.marker_set("clause_openers")
             or is_complementizer(prev, self.lex)  # «وأضاف أنه بحسب الشرطة فإن ...»
         )
+
+    def _relays_for_another(self, cue: CueMatch, source: Range, nxt: CueMatch | None) -> bool:
+        """«بحسب X» qualifying another speaker's claim in its sentence makes X that claim's
+        channel, not a claim (rules v2, 7); with an impersonal claim («من المتوقع ... بحسب
+        استطلاعات») X is its source."""
+        n = self._qualified_draft(cue)
+        if n is not None:
+            draft = self.drafts[n]
+            if draft.source is None and draft.cue.position == "impersonal":
+                self.drafts[n] = replace(draft, source=source, speaker=self._speaker(cue, source))
+                return True
+            if not self._is_medium(source):
+                return False  # «وفق ما صرح به مسؤول»: a person or a report speaks for itself
+            if draft.channel is None:
+                self.drafts[n] = replace(draft, channel=source)
+            return True
+        if (
+            nxt is not None
+            and nxt.kind != "phrase"
+            and self._is_medium(source)
+            and self._introduces(source, nxt)
+        ):
+            self.channel_for[nxt.first] = source  # «وحسب وكالة X، أكدت الوزيرة أن ...»
+            return True
+        return False
+
+    def _is_medium(self, rng: Range) -> bool:
+        """An outlet, agency or kind of statement (rules v2, 8): what can be a channel."""
+        tt, lex = self.tt, self.lex
+        first = tt.tokens[rng[0]]
+        if first.text in QUOTES:
+            return True  # «"الوطن"»: a quoted title
+        head = head_norm(tt, rng)
+        head = head[1:] if head[:1] == "ل" and not head.startswith("لل") else bare_noun(head)
+        return head in lex.marker_set("outlet_heads") or head in lex.marker_set("channel_kinds")
+
+    def _introduces(self, source: Range, nxt: CueMatch) -> bool:
+        between = self.tt.tokens[source[1] : nxt.first]
+        return (
+            self.tt.sentence_of[nxt.first] == self.tt.sentence_of[source[0]]
+            and len(between) == 1
+            and between[0].norm in ("،", ",")
+            and not nxt.conjoined
+        )
+
+    def _qualified_draft(self, cue: CueMatch) -> int | None:
+        """The claim whose proposition a post-posed cue stands in or right after."""
+        sentence = self.tt.sentence_of[cue.first]
+        for n in range(len(self.drafts) - 1, -1, -1):
+            draft = self.drafts[n]
+            if self.tt.sentence_of[draft.cue.first] != sentence:
+                return None
+            start, end = draft.content
+            gap = [t for t in self.tt.tokens[end : cue.first] if t.norm not in PUNCTUATION]
+            if start <= cue.first and (not gap or end > cue.first):
+                return n
+            if end <= cue.first:
+                return None
+        return None
 
     def _preceding_content(self, cue: CueMatch) -> tuple[Range, bool] | None:
         """A post-posed cue («... بحسب ما ذكر X») attributes the proposition just before it."""
