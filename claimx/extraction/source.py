@@ -134,7 +134,8 @@ def noun_phrase(
 
 # Verbal-noun (masdar) patterns of the derived forms, over the bare word: افتعال، انفعال،
 # استفعال، إفعال، تفعيل، مفاعلة، and فعول («وجود»، «حصول»). «.» is one letter.
-_MASDAR = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه|..و.)$")
+_MASDAR = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه)$")
+_MASDAR_OR_FUUL = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه|..و.)$")
 _NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال"})
 
 
@@ -145,7 +146,7 @@ def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> boo
         return False
     if previous.norm in _NAME_LINKS or previous.norm in lex.head_words:
         return False
-    return bool(_MASDAR.match(current.norm)) and current.norm not in lex.head_words
+    return bool(_MASDAR_OR_FUUL.match(current.norm)) and current.norm not in lex.head_words
 
 
 def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
@@ -167,7 +168,13 @@ def _is_adverb(tok: Token, lex: Lexicon) -> bool:
 
 
 def _is_definite(tok: Token) -> bool:
-    return tok.norm.startswith(("ال", "وال", "لل"))
+    return tok.norm.startswith(("ال", "وال", "لل")) and not _hamza_initial(tok)
+
+
+def _hamza_initial(tok: Token) -> bool:
+    """«أليستر»، «إلهام» fold to «ال...» but carry no article: the hamza tells."""
+    raw = tok.text.lstrip("وف") if tok.norm[:1] in "وف" and tok.norm[1:3] == "ال" else tok.text
+    return raw[:1] in "أإآ"
 
 
 def _possessed_after_definite(previous: Token, current: Token) -> bool:
@@ -217,7 +224,9 @@ def _definiteness_break(previous: Token, current: Token, lex: Lexicon) -> bool:
     الاتفاق بأنه»: so does a definite one that cannot be an adjective (adjectives are
     nisbas in ـي/ـية, or listed in the gazetteer).
     """
-    prev_definite = previous.norm.startswith(("ال", "وال")) or previous.text in CLOSE_QUOTES
+    prev_definite = (
+        previous.norm.startswith(("ال", "وال")) and not _hamza_initial(previous)
+    ) or previous.text in CLOSE_QUOTES
     if not prev_definite or current.text in QUOTES:
         return False
     if not current.norm.startswith(("ال", "وال", "لل")):
