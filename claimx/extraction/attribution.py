@@ -41,6 +41,7 @@ from claimx.extraction.source import (
 from claimx.extraction.speaker import (
     SpeakerMemory,
     agrees,
+    embedded_subjects,
     fullest_mention,
     gazetteer_mentions,
     subject_after,
@@ -87,7 +88,12 @@ class ClaimBuilder:
         self.cue_at = {c.first: c for c in cues}
         self.cue_starts = set(self.cue_at)
         self.verb_starts = [c.first for c in cues if c.kind != "phrase" and not _asks(tt, c)]
-        self.memory = SpeakerMemory(tt, lex, pending=self._non_claim_mentions(speech_acts))
+        self.memory = SpeakerMemory(
+            tt,
+            lex,
+            pending=self._non_claim_mentions(speech_acts),
+            embedded=list(embedded_subjects(tt, lex, self.cue_starts)),
+        )
         self.drafts: list[Draft] = []
         self.consumed: set[int] = set()
         self.channel_for: dict[int, Range] = {}  # a relay phrase's outlet, by the next cue

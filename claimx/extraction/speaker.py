@@ -25,6 +25,7 @@ from claimx.extraction.source import (
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 
 MAX_REDUCED_TOKENS = 2
+MAX_EMBEDDED_SUBJECT = 3
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
 # A reduced mention («الوزير») refers back at most this many paragraphs.
@@ -57,6 +58,9 @@ class SpeakerMemory:
     _agreements: dict[Range, str] = field(default_factory=dict)
     _word_cache: dict[Range, tuple[str, ...]] = field(default_factory=dict)
     _next_pending: tuple[int, Range] | None = None
+    # Subjects inside reported clauses («أن نوران حواس عبرت»): the last resort of a dropped
+    # subject, after every claim and speaker mention.
+    embedded: list[Range] = field(default_factory=list)
 
     def _read_until(self, before: int) -> None:
         """Remember the pending mentions that start before token ``before``."""
@@ -113,6 +117,21 @@ class SpeakerMemory:
         for mention in reversed(earlier):
             if agrees(agreement, self._agreement(mention)):
                 return self._speaker_of(mention)
+        return self._embedded_subject(cue, agreement, paragraph)
+
+    def _embedded_subject(self, cue: CueMatch, agreement: str, paragraph: int) -> Range | None:
+        """The nearest subject of a reported clause before the cue that agrees with it; a
+        bare name agrees with a feminine verb too («نوران حواس ... وقالت»): a name's gender
+        is not in its form."""
+        before = [
+            rng
+            for rng in self.embedded
+            if rng[1] <= cue.first and paragraph - self.tt.paragraph_of(rng[0]) <= 1
+        ]
+        for rng in reversed(before):
+            found = agreement_of(self.tt, rng, self.lex)
+            if agrees(agreement, found) or agreement == "f" and _bare_name(self.tt, rng, self.lex):
+                return self.resolve_reduced(rng)
         return None
 
     def resolve_reduced(self, source: Range) -> Range:
@@ -183,6 +202,31 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     if head.endswith(("ون", "ين")) and len(head) > 4:
         return "mp"
     return "m"
+
+
+def _bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
+    """A phrase of one or two indefinite words that no gazetteer entry explains: a name."""
+    words = [t for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
+    return 0 < len(words) <= 2 and all(
+        not strip_conjunction(t.norm).startswith("ال")
+        and t.norm not in lex.head_words
+        and not t.norm.endswith(("ه", "ات"))
+        for t in words
+    )
+
+
+def embedded_subjects(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> Iterator[Range]:
+    """The subject after a bare complementizer («أن نوران حواس عبرت»): a later dropped
+    subject may refer to it. At most a few words, names or definite noun phrases."""
+    bare = lex.marker_set("complementizers")
+    for tok in tt.tokens:
+        if tok.norm not in bare:
+            continue
+        phrase = noun_phrase(
+            tt, tok.index + 1, tt.sentence_bounds(tok.index)[1], lex, cue_starts, object_mode=True
+        )
+        if phrase and phrase[1] - phrase[0] <= MAX_EMBEDDED_SUBJECT:
+            yield phrase
 
 
 def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> Iterator[Range]:
