@@ -16,6 +16,7 @@ from claimx.extraction.tokenize import CLOSE_QUOTES, PUNCTUATION, QUOTES, Token,
 Range = tuple[int, int]
 MAX_SOURCE_TOKENS = 12
 MAX_FRONTED_SUBJECT = 7
+MAX_RELATIVE_SOURCE = 16  # a speaker with a relative clause: «المسؤول الذي طلب عدم ذكر اسمه»
 # How far back a subject is sought across parentheticals: keeps one huge sentence linear.
 MAX_LOOKBACK_TOKENS = 80
 PREPOSITIONS = frozenset(
@@ -92,8 +93,23 @@ def noun_phrase(
     if (is_preposition_like(tokens[i].norm) or lam) and not after_lam:
         return None
     j = i
-    while j < limit and j - i < MAX_SOURCE_TOKENS:
+    relative = -1  # where a restrictive relative clause opened («المسؤول الذي طلب ...»)
+    while j < limit and j - i < (MAX_SOURCE_TOKENS if relative < 0 else MAX_RELATIVE_SOURCE):
         tok = tokens[j]
+        if relative >= 0:
+            if tok.norm in PUNCTUATION and tok.text not in QUOTES or _ends_relative(tt, j, lex):
+                break
+            j += 1
+            continue
+        if (
+            j > i
+            and not (object_mode or split_nouns)
+            and tok.norm in RELATIVE_AGREEMENT
+            and _is_definite(tokens[j - 1])
+        ):
+            relative = j  # the clause belongs to the speaker's phrase (corpus README)
+            j += 1
+            continue
         if tok.text in QUOTES:
             if j == i and j + 1 < limit and names_outlet_told(tokens[j + 1], lex):
                 return None  # «رجح "لصحيفة" أن»: an outlet told, not a speaker
@@ -129,7 +145,17 @@ def noun_phrase(
         j += 1
     while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
         j -= 1
+    if relative >= 0 and j - relative < 2:
+        j = relative  # «الدراسة التي»: no clause after the pronoun, or only its first word
     return (i, j) if j > i else None
+
+
+def _ends_relative(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """A relative clause in a speaker's phrase runs to a comma, a complementizer or a cue."""
+    tok = tt.tokens[j]
+    return tok.norm in lex.complementizers or tok.norm in lex.verbs and tok.norm not in (
+        lex.speech_acts
+    )
 
 
 # Verbal-noun (masdar) patterns of the derived forms, over the bare word: افتعال، انفعال،
