@@ -120,8 +120,8 @@ def _complementizer_follows(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
     for tok in tt.tokens[i + 1 : i + 1 + AMBIGUITY_WINDOW]:
         if tok.norm in lex.complementizers:
             return True
-        if tok.norm in PUNCTUATION:
-            return False
+        if tok.norm in PUNCTUATION or strip_conjunction(tok.norm) != tok.norm:
+            return False  # «بين الجيش والمسلحين»: between X and Y
     return False
 
 
