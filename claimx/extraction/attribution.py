@@ -157,7 +157,13 @@ class ClaimBuilder:
         opener = find_opener(tt, cue, limit, lex)
         if opener is None and fronted is None and self._points_back_first(cue):
             return self._pointing_object_then_subject(cue)
-        if opener is None and "quote" in cue.takes and self._quote_before(cue) is not None:
+        if (
+            opener is None
+            and "quote" in cue.takes
+            and cue.kind != "participle"  # «"..."، مؤكدا»: a participle adds to its verb
+            and fronted is None  # «مصادر "قوات سوريا الديمقراطية" تنفي»: a quoted name
+            and self._quote_before(cue) is not None
+        ):
             return self._after_quotation(cue, self._quote_before(cue))
         if opener is None and "object" not in cue.takes:
             return None

@@ -53,6 +53,7 @@ RELATIVE_AGREEMENT = {
     "التي": "f", "الذي": "m", "الذين": "mp", "اللذين": "md", "اللتين": "fd", "اللذان": "md",
     "اللتان": "fd",
 }
+ISSUED = frozenset({"صادر", "صادره"})
 CONDITIONALS = frozenset({"لو", "اذا", "لولا", "كلما", "متي"})
 REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "عينه", "عينها"})
 
@@ -122,6 +123,9 @@ def noun_phrase(
             if object_mode or not _continues_with_noun(tt, j + 1, lex):
                 break
             j += 1
+            continue
+        if j > i and tok.norm == "عن" and bare_noun(tokens[j - 1].norm) in ISSUED:
+            j += 1  # «تقرير صادر عن البنك الدولي»: who issued it is part of the phrase
             continue
         if j > i and (j in cue_starts or _stops_source(tok, lex)):
             break
