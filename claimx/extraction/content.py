@@ -147,10 +147,22 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
             if cue.relay and prep == "an":
                 k += 1
                 continue
-            return Opener("prep", k)
+            that = _complementizer_after_noun(tt, k + 1, lex)
+            return Opener("that", that) if that is not None else Opener("prep", k)
         if bi and _governed_by_bi(tok, lex) and k > cue.last - 1:
             return Opener("bi", k)  # «أقر الوزير بوجود أخطاء»: content from «بوجود»
         k += 1
+    return None
+
+
+def _complementizer_after_noun(tt: TokenizedText, k: int, lex: Lexicon) -> int | None:
+    """«شددت على قناعتها بأنه ...»، «أكد على ضرورة أن ...»: a noun after the preposition
+    that takes a clause; the content is the clause."""
+    for j in range(k + 1, min(k + 3, len(tt.tokens))):
+        if is_complementizer(tt.tokens[j], lex):
+            return j
+        if tt.tokens[j].norm in PUNCTUATION:
+            return None
     return None
 
 
@@ -191,7 +203,11 @@ def _end_before_cue(
             return None  # a parenthetical «-وفقا لـ X-» stays inside the content
         return k
     if last_punct < start:
+        if cue.kind == "verb" and tt.tokens[k].norm[:1] in "وف" and cue.conjoined:
+            return k  # «ينفي نتنياهو ارتكاب أي مخالفة وتشير الاستطلاعات إلى»
         return None  # a nested claim inside the content: «إن بلاده تتوقع أن ...»
+    if _apposed_subject(tt, start, k, cue):
+        return None  # «أن وزير الدفاع، سيرغي شويغو، قال إن»: the nested claim's subject
     between = tt.tokens[last_punct + 1 : k]
     if not between or cue.conjoined or cue.kind == "participle":
         return last_punct
@@ -200,6 +216,20 @@ def _end_before_cue(
     if first[:1] in "وف" and len(first) > 1 or one_of(first, openers):
         return last_punct
     return None
+
+
+def _apposed_subject(tt: TokenizedText, start: int, k: int, cue: CueMatch) -> bool:
+    """The content opens with the subject of the cue at ``k``, a name set off by commas."""
+    if cue.kind != "verb" or cue.conjoined:
+        return False
+    between = tt.tokens[start:k]
+    commas = [t.index for t in between if t.norm in CLAUSE_PUNCT]
+    return (
+        len(commas) == 2
+        and commas[0] - start <= 3
+        and commas[1] == k - 1
+        and commas[1] - commas[0] <= 4
+    )
 
 
 def _starts_content_ender(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
