@@ -513,9 +513,11 @@ class ClaimBuilder:
         for j in range(k, min(sentence_end, k + 12, self._next_verb_start(cue))):
             if is_complementizer(tt.tokens[j], self.lex):
                 return content_from(tt, j + 1, self.cue_at, cue, self.lex)
-        if tt.tokens[k].norm == "عن":
-            rng = object_content(tt, k + 1, self.cue_at, cue, self.lex)
+        if cue.position == "impersonal" and tt.tokens[k].norm == "عن":
+            rng = object_content(tt, k + 1, self.cue_at, cue, self.lex)  # «جرى الحديث عن»
             return (rng, False) if rng else None
+        if cue.position == "source_after" and self._after_comma(cue):
+            return self._preceding_content(cue)  # «...، حسبما ذكر ضابط طلب عدم ...»
         if cue.position == "impersonal" and is_verbal_noun(tt.tokens[k], self.lex):
             rng = object_content(tt, k, self.cue_at, cue, self.lex)  # «من المتوقع انخفاض ...»
             return (rng, False) if rng else None
@@ -524,6 +526,11 @@ class ClaimBuilder:
         if k in self.cue_at:  # what follows is another attribution, not this one's proposition
             return self._preceding_content(cue)
         return content_from(tt, k, self.cue_at, cue, self.lex)
+
+    def _after_comma(self, cue: CueMatch) -> bool:
+        """A comma before the phrase and words before the comma: it is post-posed."""
+        first, _ = self.tt.sentence_bounds(cue.first)
+        return cue.first - first >= 3 and self.tt.tokens[cue.first - 1].norm in ("،", ",")
 
     def _at_clause_start(self, cue: CueMatch) -> bool:
         first, _ = self.tt.sentence_bounds(cue.first)
