@@ -97,6 +97,8 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         return None
     if form.kind == "verb" and _first_person(tok.text, form):
         return None  # «أعتقد» (I believe) inside a quotation is the speaker's own voice
+    if form.has_object and _after_statement_noun(tt, i, lex):
+        return None  # «في تصريحات نقلتها مواقع»: describes the statement, claims nothing
     if form.kind != "participle" and _DIACRITIC.sub("", tok.text).endswith("ة"):
         return None  # no verb ends in ة: «إشارة» only folds to «أشاره» (verb + object ه)
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
@@ -123,6 +125,14 @@ def _complementizer_follows(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
         if tok.norm in PUNCTUATION or strip_conjunction(tok.norm) != tok.norm:
             return False  # «بين الجيش والمسلحين»: between X and Y
     return False
+
+
+def _after_statement_noun(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    if i == 0:
+        return False
+    norm = tt.tokens[i - 1].norm
+    bare = norm[2:] if norm.startswith("ال") else norm
+    return bare in lex.marker_set("channel_kinds")
 
 
 def _spelled_as_verb(raw: str, form: CueForm) -> bool:
