@@ -119,6 +119,8 @@ def noun_phrase(
                 break
             j = partner + 1
             continue
+        if j > i and _after_bare_name(tokens[j - 1], tok, lex):
+            break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
         if j > i and tok.norm in ("في", "وفي"):
             if object_mode or not _continues_with_noun(tt, j + 1, lex):
                 break
@@ -187,6 +189,24 @@ def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
         and tok.norm not in lex.head_words
         and tok.norm not in lex.organisation_words
         and bare not in lex.head_words
+    )
+
+
+def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
+    """A preposition phrase after a name (an indefinite word no gazetteer entry explains) is
+    where the speaker was or whom they addressed, not part of the speaker."""
+    if not (tok.norm in ("في", "وفي") or tok.norm[:1] == "ل" and not tok.norm.startswith("لا")):
+        return False
+    prev = previous.norm
+    return (
+        not _is_definite(previous)
+        and previous.text not in QUOTES
+        and prev not in lex.head_words
+        and prev not in lex.organisation_words
+        and prev not in _NAME_LINKS
+        and prev not in lex.marker_set("np_links")
+        and not prev.endswith(("ه", "ات"))
+        and bare_noun(prev) not in lex.adjectives
     )
 
 
