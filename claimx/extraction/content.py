@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from claimx.extraction.channel import statement_end
 from claimx.extraction.cues import CueMatch, one_of
 from claimx.extraction.lexicon import Lexicon
-from claimx.extraction.source import Range, is_complementizer, names_outlet_told
+from claimx.extraction.source import (
+    Range,
+    is_complementizer,
+    is_name_lookalike,
+    names_outlet_told,
+)
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -122,7 +127,7 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
     k = cue.last
     while k < stop:
         tok = tokens[k]
-        if that and tok.norm in complementizers:
+        if that and tok.norm in complementizers and not (k == cue.last and is_name_lookalike(tok)):
             prev = _bare_function_word(tokens[k - 1].norm) if k > 0 else ""
             governed = _GOVERNING.get(prev)
             if governed is None or governed in takes:

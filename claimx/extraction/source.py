@@ -90,6 +90,8 @@ def noun_phrase(
     tokens = tt.tokens
     if i >= limit or _stops_source(tokens[i], lex):
         return None
+    if tokens[i].norm in lex.complementizers and not is_name_lookalike(tokens[i]):
+        return None
     lam = tokens[i].norm[:1] == "ل" and not tokens[i].norm.startswith("لا")
     if (is_preposition_like(tokens[i].norm) or lam) and not after_lam:
         return None
@@ -251,7 +253,18 @@ def _stops_source(tok: Token, lex: Lexicon) -> bool:
     norm = tok.norm
     if norm in PUNCTUATION:
         return tok.text not in QUOTES
-    return norm in lex.source_stop_words
+    if is_name_lookalike(tok):
+        return False
+    return norm in lex.source_stop_words or norm in NEGATIONS
+
+
+NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن"})  # «المتحدث لم يحدد»: a verb follows
+
+
+def is_name_lookalike(tok: Token) -> bool:
+    """«علي» (Ali) folds to the preposition «على»; «فان» (van) to «فإن»: the spelling tells."""
+    raw = tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return raw in ("علي", "فان")
 
 
 def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:

@@ -201,6 +201,8 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
         return "f"
     if head.endswith(("ون", "ين")) and len(head) > 4:
         return "mp"
+    if head.endswith("و") and len(head) >= 5 and head[0] == "م":
+        return "mp"  # a sound plural in construct: «محامو الدولة»، «مسؤولو الوزارة»
     return "m"
 
 
