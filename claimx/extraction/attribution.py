@@ -37,6 +37,7 @@ from claimx.extraction.source import (
     noun_phrase,
     relative_antecedent,
     relative_before,
+    with_apposition,
 )
 from claimx.extraction.speaker import (
     SpeakerMemory,
@@ -328,6 +329,8 @@ class ClaimBuilder:
         if object_mode or "double" in cue.takes:
             return self._subject_and_object(start, region_end, cue)
         phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
+        if phrase:
+            phrase = with_apposition(self.tt, phrase, region_end, self.lex, self.cue_starts)
         return (phrase, phrase[1]) if phrase else (None, cue.last)
 
     def _subject_and_object(
@@ -338,6 +341,8 @@ class ClaimBuilder:
         if start < limit and is_verbal_noun(tt.tokens[start], self.lex):
             return None, cue.last  # «أعلنت الاستعداد لـ»: a verbal noun is the object
         full = noun_phrase(tt, start, limit, self.lex, self.cue_starts)
+        if full:
+            full = with_apposition(tt, full, limit, self.lex, self.cue_starts)
         if full and full[1] < len(tt.tokens) and self._skip_interjections(full[1]) > full[1]:
             after = self._skip_interjections(full[1])
             if after < tt.sentence_bounds(start)[1] and tt.tokens[after].norm not in PUNCTUATION:

@@ -93,7 +93,9 @@ def noun_phrase(
     if tokens[i].norm in lex.complementizers and not is_name_lookalike(tokens[i]):
         return None
     lam = tokens[i].norm[:1] == "ل" and not tokens[i].norm.startswith("لا")
-    if (is_preposition_like(tokens[i].norm) or lam) and not after_lam:
+    if (is_preposition_like(tokens[i].norm) or lam) and not (
+        after_lam or is_name_lookalike(tokens[i])
+    ):
         return None
     j = i
     relative = -1  # where a restrictive relative clause opened («المسؤول الذي طلب ...»)
@@ -167,9 +169,9 @@ def _ends_relative(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
 
 
 # Verbal-noun (masdar) patterns of the derived forms, over the bare word: افتعال، انفعال،
-# استفعال، إفعال، تفعيل، مفاعلة، and فعول («وجود»، «حصول»). «.» is one letter.
+# استفعال، إفعال، تفعيل، مفاعلة. «.» is one letter. (فعول, «وجود», is left out: too many
+# names share it, «باول»، «داود»).
 _MASDAR = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه)$")
-_MASDAR_OR_FUUL = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه|..و.)$")
 _NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال"})
 
 
@@ -180,7 +182,7 @@ def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> boo
         return False
     if previous.norm in _NAME_LINKS or previous.norm in lex.head_words:
         return False
-    return bool(_MASDAR_OR_FUUL.match(current.norm)) and current.norm not in lex.head_words
+    return bool(_MASDAR.match(current.norm)) and current.norm not in lex.head_words
 
 
 def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
@@ -498,3 +500,50 @@ def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | No
             break
         start -= 1
     return (start, end) if end > start else None
+
+
+MAX_APPOSITION = 6
+
+
+def with_apposition(
+    tt: TokenizedText, phrase: Range, limit: int, lex: Lexicon, cue_starts: set[int]
+) -> Range:
+    """«علي أبودشيش، الباحث الأثري، إن»: an apposition set off by commas belongs to the
+    speaker; a parenthetical clause («، فضل عدم الكشف عن هويته،») does not."""
+    tokens = tt.tokens
+    comma = phrase[1]
+    if comma + 1 >= limit or tokens[comma].norm not in ("،", ","):
+        return phrase
+    first = tokens[comma + 1]
+    nominal = (
+        _is_definite(first) and first.norm not in RELATIVE_AGREEMENT
+        or first.norm in lex.head_words
+        or first.norm in ("من", "احد", "احدي")
+    )
+    if not nominal:
+        return phrase
+    end = comma + 1
+    while end < limit and end - comma <= MAX_APPOSITION:
+        tok = tokens[end]
+        if tok.norm in ("،", ",") or end in cue_starts or tok.norm in lex.complementizers:
+            break
+        if tok.text in QUOTES or tok.norm in (":", "."):
+            return phrase
+        end += 1
+    closes = end >= limit or tokens[end].norm in ("،", ",") or tokens[end].norm in (
+        lex.complementizers
+    )
+    if not closes or end - comma > MAX_APPOSITION or end == comma + 1:
+        return phrase
+    end = _trim_told(tt, comma + 1, end, lex)
+    return (phrase[0], end) if end > comma + 1 else phrase
+
+
+def _trim_told(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:
+    """«الباحث الأثري لبي بي سي»: whom the words were told to ends the apposition."""
+    for k in range(start + 1, end):
+        norm = tt.tokens[k].norm
+        told = norm[:1] == "ل" and not norm.startswith(("لل", "لا"))
+        if told and _is_definite(tt.tokens[k - 1]):
+            return k
+    return end
