@@ -137,3 +137,119 @@ def test_constructions_through_the_cli() -> None:
         ("رأى", "opinion"),
         ("من المنتظر", "predict"),
     ]
+
+
+def test_apposition_after_the_speaker_belongs_to_it() -> None:
+    c = by_cue("ويقول علي حسن، الباحث الاقتصادي لبي بي سي، إن الأسعار سترتفع.", "يقول")
+    assert text_of(c.source) == "علي حسن، الباحث الاقتصادي"
+    assert c.content.text == "الأسعار سترتفع"
+
+
+def test_parenthetical_clause_after_the_speaker_does_not() -> None:
+    c = by_cue("وقال مسؤول، رفض الكشف عن اسمه، إن المفاوضات متعثرة.", "قال")
+    assert text_of(c.source) == "مسؤول"
+
+
+def test_a_name_takes_no_place_or_addressee_phrase() -> None:
+    c = by_cue("وقال بارتولي لهيئة الإذاعة البريطانية إن الصفقة انتهت.", "قال")
+    assert text_of(c.source) == "بارتولي"
+    c = by_cue("وأكد تاتشر في لحظة صدق أن الحرب كانت خطأ.", "أكد")
+    assert text_of(c.source) == "تاتشر"
+
+
+def test_abbreviation_dots_end_no_sentence() -> None:
+    c = by_cue("وقال الوزير لقناة بي.بي.سي «الاتفاق قريب جدا».", "قال")
+    assert c.content.text == "الاتفاق قريب جدا" and c.direct_quote
+
+
+def test_names_that_fold_like_function_words() -> None:
+    assert text_of(by_cue("وقال علي الأحمد إن الفريق جاهز.", "قال").source) == "علي الأحمد"
+    c = by_cue("وأكد فان دايك أن الفريق سيفوز.", "أكد")
+    assert text_of(c.source) == "فان دايك" and c.content.text == "الفريق سيفوز"
+
+
+def test_sound_plural_in_construct_agrees_with_a_plural_verb() -> None:
+    text = "ويقول محامو الشركة إن القضية ضعيفة. ويتوقعون أن تسقط التهم قريبا."
+    c = by_cue(text, "يتوقعون")
+    assert text_of(c.speaker) == "محامو الشركة"
+
+
+def test_relay_phrase_after_another_claim_is_its_channel() -> None:
+    claims = claims_of("وقال الوزير إن الحدود ستفتح غدا، بحسب وكالة الأنباء الرسمية.")
+    assert [c.cue.text for c in claims] == ["قال"]
+    assert text_of(claims[0].channel) == "وكالة الأنباء الرسمية"
+
+
+def test_relay_phrase_before_a_claim_is_its_channel() -> None:
+    claims = claims_of("وحسب وكالة رويترز، أكدت الوزيرة أن الحكومة لن تستقيل.")
+    assert [c.cue.text for c in claims] == ["أكدت"]
+    assert text_of(claims[0].channel) == "وكالة رويترز"
+
+
+def test_a_person_after_bihasab_still_speaks_for_itself() -> None:
+    text = "وأكدت الشرطة أن الحادث وقع ليلا، وفق ما صرح به مسؤول في المدينة."
+    assert [c.cue.text for c in claims_of(text)] == ["أكدت", "وفق ما صرح به"]
+
+
+def test_impersonal_claim_takes_its_source_from_bihasab() -> None:
+    claims = claims_of("ومن المتوقع أن يفوز الحزب بالمركز الأول بحسب استطلاعات الرأي.")
+    assert [c.cue.text for c in claims] == ["من المتوقع"]
+    assert text_of(claims[0].source) == "استطلاعات الرأي"
+
+
+def test_post_posed_phrase_after_a_comma_attributes_the_clause_before() -> None:
+    text = "وتم اعتقال ثلاثة أشخاص في المدينة، حسبما ذكر ضابط طلب عدم الكشف عن هويته."
+    c = by_cue(text, "حسبما ذكر")
+    assert c.content.text == "وتم اعتقال ثلاثة أشخاص في المدينة" or c.content.text.startswith(
+        "تم اعتقال"
+    )
+
+
+def test_pointing_object_before_the_subject() -> None:
+    text = "وسيعاد فتح المعبر الأسبوع المقبل. أوضح ذلك مدير الإدارة العامة للمعابر."
+    c = by_cue(text, "أوضح")
+    assert text_of(c.source) == "مدير الإدارة العامة للمعابر"
+    assert c.content.text == "وسيعاد فتح المعبر الأسبوع المقبل" or c.content.text.startswith(
+        "سيعاد"
+    )
+
+
+def test_negated_cue_before_an_indirect_question_does_not_cut_a_relay() -> None:
+    text = "ونقل موقع الصحيفة عن شهود، لم يوضح إذا كانوا جنودا، أن القصف استمر ليلا."
+    c = by_cue(text, "نقل")
+    assert text_of(c.source) == "شهود" and c.content.text == "القصف استمر ليلا"
+
+
+def test_noun_after_the_preposition_takes_the_clause() -> None:
+    c = by_cue("وشددت الوزيرة على قناعتها بأن الإصلاح ممكن.", "شددت")
+    assert c.content.text == "الإصلاح ممكن"
+
+
+def test_conjoined_cue_ends_an_object_content() -> None:
+    c = by_cue("وينفي الوزير ارتكاب أي مخالفة وتشير الاستطلاعات إلى تراجع شعبيته.", "ينفي")
+    assert c.content.text == "ارتكاب أي مخالفة"
+
+
+def test_nested_claim_with_an_apposed_subject_stays_in_the_content() -> None:
+    text = "وذكرت وكالات أنباء أن وزير الدفاع، سيرغي شويغو، قال إن الصواريخ جاهزة."
+    c = by_cue(text, "ذكرت")
+    assert c.content.text == "وزير الدفاع، سيرغي شويغو، قال إن الصواريخ جاهزة"
+
+
+def test_cue_describing_a_statement_noun_is_no_claim() -> None:
+    text = "وأضاف المتحدث في تصريحات نقلتها مواقع إخبارية: إن الوزارة أرسلت فرق إنقاذ."
+    claims = claims_of(text)
+    assert [c.cue.text for c in claims] == ["أضاف"]
+    assert claims[0].content.text == "الوزارة أرسلت فرق إنقاذ"
+
+
+def test_relative_clause_belongs_to_the_speaker_phrase() -> None:
+    text = "وذكرت الدراسة التي أعدها مركز الأبحاث، أن البطالة ارتفعت."
+    c = by_cue(text, "ذكرت")
+    assert text_of(c.source) == "الدراسة التي أعدها مركز الأبحاث"
+
+
+def test_subject_of_a_reported_clause_is_a_last_resort_antecedent() -> None:
+    text = "وذكر الوزير أن سلمى حداد شكرته على دعمه، وقالت إنها ستعود قريبا."
+    c = by_cue(text, "قالت")
+    assert text_of(c.speaker) == "سلمى حداد"
