@@ -345,8 +345,10 @@ class ClaimBuilder:
             full = with_apposition(tt, full, limit, self.lex, self.cue_starts)
         if full and full[1] < len(tt.tokens) and self._skip_interjections(full[1]) > full[1]:
             after = self._skip_interjections(full[1])
-            if after < tt.sentence_bounds(start)[1] and tt.tokens[after].norm not in PUNCTUATION:
-                return full, after
+            if after < tt.sentence_bounds(start)[1] and (
+                tt.tokens[after].norm not in PUNCTUATION or tt.quotes.get(after, -1) > after
+            ):
+                return full, after  # «أعلن الحزب الخميس "التعليق المؤقت ..."»
         phrase = noun_phrase(tt, start, limit, self.lex, self.cue_starts, object_mode=True)
         if phrase is None or not self._object_follows(phrase[1]):
             return None, cue.last  # the only phrase is the object: «نفت احتجازه»

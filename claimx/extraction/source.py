@@ -209,7 +209,7 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
         and prev not in lex.organisation_words
         and prev not in _NAME_LINKS
         and prev not in lex.marker_set("np_links")
-        and not prev.endswith(("ه", "ات"))
+        and not prev.endswith(("ه", "ات", "ون", "ين"))
         and bare_noun(prev) not in lex.adjectives
     )
 
