@@ -112,7 +112,10 @@ class SpeakerMemory:
         earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
         if cue.conjoined or cue.kind in ("participle", "phrase"):
             claims = [m for m in earlier if m.is_claim]
-            if claims and agrees(agreement, self._agreement(claims[-1])):
+            if claims and (
+                agrees(agreement, self._agreement(claims[-1]))
+                or agreement == "f" and _bare_name(self.tt, claims[-1].source, self.lex)
+            ):  # «استبعدت موغيريني ... وأضافت»: a name's gender is in the verb, not the name
                 return self._speaker_of(claims[-1])
         for mention in reversed(earlier):
             if agrees(agreement, self._agreement(mention)):
