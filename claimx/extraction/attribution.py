@@ -41,6 +41,7 @@ from claimx.extraction.source import (
 )
 from claimx.extraction.speaker import (
     SpeakerMemory,
+    agreement_of,
     agrees,
     embedded_subjects,
     fullest_mention,
@@ -128,12 +129,31 @@ class ClaimBuilder:
         mentions = [d.source for d in self.drafts if d.source] + [
             d.speaker for d in self.drafts if d.speaker
         ]
+        drafts = [self._named_later(n, d) for n, d in enumerate(self.drafts)]
         return [
             replace(d, speaker=fullest_mention(self.tt, d.speaker, mentions, self.lex))
             if d.speaker
             else d
-            for d in self.drafts
+            for d in drafts
         ]
+
+    def _named_later(self, n: int, draft: Draft) -> Draft:
+        """A dropped subject with nothing before it («وذكر أنه ...» opening a text) is the
+        speaker the next claims of its paragraph name («وتابع الضابط ...»)."""
+        cue = draft.cue
+        if draft.speaker or draft.source or cue.kind == "passive" or cue.position == "impersonal":
+            return draft
+        paragraph = self.tt.paragraph_of(cue.first)
+        for later in self.drafts[n + 1 :]:
+            if self.tt.paragraph_of(later.cue.first) != paragraph:
+                break
+            if later.source is None:
+                continue
+            found = agreement_of(self.tt, later.source, self.lex)
+            if agrees(cue.agreement, found) and not is_non_speaker(self.tt, later.source, self.lex):
+                return replace(draft, speaker=later.speaker or later.source)
+            break
+        return draft
 
     def _accept(self, draft: Draft) -> None:
         draft = self._disjoint(draft)
