@@ -581,8 +581,9 @@ class ClaimBuilder:
             if draft.source is None and draft.cue.position == "impersonal":
                 self.drafts[n] = replace(draft, source=source, speaker=self._speaker(cue, source))
                 return True
-            if not self._is_medium(source):
-                return False  # «وفق ما صرح به مسؤول»: a person or a report speaks for itself
+            if not self._is_medium(source) or self._same_speaker(draft, source):
+                return False  # «وفق ما صرح به مسؤول»: a person or a report speaks for itself;
+                # «أشار البيان إلى أن P، حسب البيان»: the same speaker twice is two claims
             if draft.channel is None:
                 self.drafts[n] = replace(draft, channel=source)
             return True
@@ -595,6 +596,10 @@ class ClaimBuilder:
             self.channel_for[nxt.first] = source  # «وحسب وكالة X، أكدت الوزيرة أن ...»
             return True
         return False
+
+    def _same_speaker(self, draft: Draft, source: Range) -> bool:
+        speaker = draft.speaker or draft.source
+        return speaker is not None and head_norm(self.tt, speaker) == head_norm(self.tt, source)
 
     def _is_medium(self, rng: Range) -> bool:
         """An outlet, agency or kind of statement (rules v2, 8): what can be a channel."""
