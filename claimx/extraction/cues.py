@@ -262,8 +262,12 @@ def _after_conjunction(tt: TokenizedText, i: int) -> int:
 
 
 def _nominal_context(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
-    """«عن نقل»، «يمكن وصفه»: after a preposition or a modal the word is a verbal noun."""
-    return i > 0 and tt.tokens[i - 1].norm in lex.marker_set("nominal_before")
+    """«عن نقل»، «يمكن وصفه»: after a preposition or a modal the word is a verbal noun;
+    «وأشار» with its conjunction is a verb whatever stands before it."""
+    if i == 0 or tt.tokens[i].norm[:1] in CONJUNCTIONS and len(tt.tokens[i].norm) > 3:
+        return False
+    previous = tt.tokens[i - 1]
+    return previous.norm in lex.marker_set("nominal_before") and previous.text != "علي"
 
 
 def _lone_conjunction_before(tt: TokenizedText, i: int) -> bool:

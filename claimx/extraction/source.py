@@ -199,7 +199,12 @@ def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
 def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
     """A preposition phrase after a name (an indefinite word no gazetteer entry explains) is
     where the speaker was or whom they addressed, not part of the speaker."""
-    if not (tok.norm in ("في", "وفي") or tok.norm[:1] == "ل" and not tok.norm.startswith("لا")):
+    possessed_bi = tok.norm[:1] == "ب" and tok.text.endswith(("ه", "ها", "هم"))
+    if not (
+        tok.norm in ("في", "وفي")
+        or tok.norm[:1] == "ل" and not tok.norm.startswith("لا")
+        or possessed_bi  # «أدلى كافانو بشهادته»
+    ):
         return False
     prev = previous.norm
     return (
