@@ -51,10 +51,19 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
             resume = i + skip
             continue
         match = _match_phrase(tt, i, lex) or _match_verb(tt, i, lex)
-        if match is not None:
+        if match is not None and not _introduces_verbs_content(cues, match):
             cues.append(match)
             resume = match.last
     return cues
+
+
+def _introduces_verbs_content(cues: list[CueMatch], cue: CueMatch) -> bool:
+    """«أضاف قائلا: "..."»: a participle right after a cue verb only introduces that verb's
+    content; one quotation is one claim (rules v2, 1)."""
+    if cue.kind != "participle" or not cues:
+        return False
+    before = cues[-1]
+    return before.kind in ("verb", "passive") and before.last == cue.first
 
 
 def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:
