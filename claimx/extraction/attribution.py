@@ -186,6 +186,8 @@ class ClaimBuilder:
             and self._quote_before(cue) is not None
         ):
             return self._after_quotation(cue, self._quote_before(cue))
+        if opener is None and cue.has_object and "predicate" in cue.takes:
+            return self._object_pronoun_and_predicate(cue, fronted, limit)
         if opener is None and "object" not in cue.takes:
             return None
         region_end = opener.index if opener else limit
@@ -237,6 +239,27 @@ class ClaimBuilder:
         return find_channel(self.tt, max(start, source[1]), cue.first, self.lex) or (
             find_channel(self.tt, start, source[0], self.lex)
         )
+
+    def _object_pronoun_and_predicate(
+        self, cue: CueMatch, fronted: Range | None, limit: int
+    ) -> Draft | None:
+        """«وهو ما اعتبره "خطرا حقيقيا"»، «ما وصفوه بسوء إدارة المياه»: the object pronoun
+        is what is judged, the predicate after it is the content."""
+        tt = self.tt
+        source, after = fronted, cue.last
+        if fronted is None and cue.agreement not in PLURAL_AGREEMENTS:
+            start = skip_adverbials(tt, cue.last, self.lex)
+            phrase = noun_phrase(tt, start, limit, self.lex, self.cue_starts, object_mode=True)
+            if phrase and phrase[1] < limit and tt.tokens[phrase[1]].norm not in PUNCTUATION:
+                source, after = phrase, phrase[1]
+        if after < len(tt.tokens) and tt.quotes.get(after, -1) > after:
+            rng, direct = quoted(tt, after)
+        else:
+            found = object_content(tt, after, self.cue_at, cue, self.lex)
+            if found is None:
+                return None
+            rng, direct = found, False
+        return Draft(cue, source, self._speaker(cue, source), rng, None, direct)
 
     def _points_back_first(self, cue: CueMatch) -> bool:
         """«أوضح ذلك اللواء ...»: a pointing object before the subject, no content after."""

@@ -52,6 +52,7 @@ _GOVERNING = {
     "بمجرد": "-",
 }
 MIN_QUOTATION_TOKENS = 2
+AND_WHICH = frozenset({"والذي", "والتي", "والذين"})  # «... والذي أدى إلى»: the writer goes on
 
 
 def _governed_by_bi(tok: Token, lex: Lexicon) -> bool:
@@ -321,7 +322,8 @@ def object_content(
     start = skip_adverbials(tt, start, lex)
     end = proposition_end(tt, start, cue_at, lex, cue)
     for k in range(start + 1, end):
-        if tt.tokens[k].norm in CLAUSE_PUNCT or starts_channel(tt, k, lex):
+        norm = tt.tokens[k].norm
+        if norm in CLAUSE_PUNCT or norm in AND_WHICH or starts_channel(tt, k, lex):
             end = trim_end(tt, start, k)
             break
     return (start, end) if end > start else None

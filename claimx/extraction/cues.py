@@ -273,7 +273,8 @@ def _after_conjunction(tt: TokenizedText, i: int) -> int:
 def _nominal_context(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
     """«عن نقل»، «يمكن وصفه»: after a preposition or a modal the word is a verbal noun;
     «وأشار» with its conjunction is a verb whatever stands before it."""
-    if i == 0 or tt.tokens[i].norm[:1] in CONJUNCTIONS and len(tt.tokens[i].norm) > 3:
+    norm = tt.tokens[i].norm
+    if i == 0 or norm[:1] in CONJUNCTIONS and norm[1:] in lex.verbs:
         return False
     previous = tt.tokens[i - 1]
     return previous.norm in lex.marker_set("nominal_before") and previous.text != "علي"
