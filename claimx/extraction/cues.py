@@ -106,6 +106,10 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         return None
     if form.kind == "verb" and _first_person(tok.text, form):
         return None  # «أعتقد» (I believe) inside a quotation is the speaker's own voice
+    if form.kind == "verb" and TANWEEN_FATH in tok.text:
+        return None  # «نفياً قاطعاً»: a noun with tanween, not the dual verb «نفيا»
+    if form.kind == "participle" and _predicate_adjective(tt, i, lex):
+        return None  # «تكاد تكون مؤكدة»، «ستأتي مثبتة مسبقا»: describes, attributes nothing
     if form.has_object and _after_statement_noun(tt, i, lex):
         return None  # «في تصريحات نقلتها مواقع»: describes the statement, claims nothing
     if form.kind != "participle" and _DIACRITIC.sub("", tok.text).endswith("ة"):
@@ -142,6 +146,27 @@ def _after_statement_noun(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
     norm = tt.tokens[i - 1].norm
     bare = norm[2:] if norm.startswith("ال") else norm
     return bare in lex.marker_set("channel_kinds")
+
+
+TANWEEN_FATH = "\u064b"
+PARTICIPLE_OPENERS = frozenset({"الي", "علي", "من", "عن", ":"})
+
+
+def _predicate_adjective(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    """A participle after a copula, or one in ـة/ـين that neither follows a pause nor
+    opens a content, is an adjective: the adverbial «مؤكدة أن» stands after a comma or a
+    conjunction, or takes its content at once."""
+    if i == 0:
+        return False
+    previous = tt.tokens[i - 1]
+    if previous.norm in lex.conjoined_set("copulas"):
+        return True
+    if tt.tokens[i].norm.endswith("ا"):  # «مؤكدا»: accusative, adverbial
+        return False
+    after_pause = previous.norm in PUNCTUATION or previous.norm in CONJUNCTIONS
+    nxt = tt.tokens[i + 1].norm if i + 1 < len(tt.tokens) else ""
+    opens = nxt in lex.complementizers or nxt in PARTICIPLE_OPENERS or nxt in PUNCTUATION
+    return not (after_pause or opens)
 
 
 def _spelled_as_verb(raw: str, form: CueForm) -> bool:

@@ -185,6 +185,16 @@ def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> boo
     return bool(_MASDAR.match(current.norm)) and current.norm not in lex.head_words
 
 
+def is_verbal_noun_phrase(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """A verbal noun heading a phrase: definite itself («الاستعداد») or before a definite
+    noun («اعتقال الشخصية»); «توفيق عسيري» and «إيمان محمد» are names of that shape."""
+    tok = tt.tokens[k]
+    if not is_verbal_noun(tok, lex):
+        return False
+    nxt = tt.tokens[k + 1] if k + 1 < len(tt.tokens) else None
+    return _is_definite(tok) or nxt is not None and _is_definite(nxt)
+
+
 def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
     """A derived-form verbal noun («الاستعداد»، «ارتكاب») that names no known speaker."""
     bare = bare_noun(strip_conjunction(tok.norm))

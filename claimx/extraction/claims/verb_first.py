@@ -7,6 +7,7 @@ from claimx.extraction.claims.state import (
     PLURAL_AGREEMENTS,
     BuilderState,
     Draft,
+    _asks,
 )
 from claimx.extraction.content import (
     Opener,
@@ -23,7 +24,7 @@ from claimx.extraction.source import (
     Range,
     fronted_subject,
     is_non_speaker,
-    is_verbal_noun,
+    is_verbal_noun_phrase,
     noun_phrase,
     relative_antecedent,
     relative_before,
@@ -42,6 +43,8 @@ class VerbCues(BuilderState):
 
     def _verb(self, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
         tt, lex = self.tt, self.lex
+        if _asks(tt, cue):
+            return None  # «لم يوضح إذا كانوا ...»: a negated cue before a question, no claim
         limit = self._next_verb_start(cue)
         relative = relative_before(tt, cue, lex)
         if relative is None:
@@ -64,13 +67,15 @@ class VerbCues(BuilderState):
         if opener is None and "object" not in cue.takes:
             return None
         region_end = opener.index if opener else limit
-        if fronted and is_non_speaker(tt, fronted, lex):
-            return None
+        if fronted and (is_non_speaker(tt, fronted, lex) or self._is_event(fronted)):
+            return None  # «اعتقال زعيم العصابة يؤكد أن»: an event is evidence, not a speaker
         if fronted and not adjacent and self._subject_follows(cue, region_end, opener is None):
             fronted = None
         source, after_source = self._source_after_verb(cue, fronted, region_end, opener is None)
-        if source and is_non_speaker(tt, source, lex):
+        if source and (is_non_speaker(tt, source, lex) or self._is_event(source)):
             return None
+        if source is None and cue.first > 0 and tt.tokens[cue.first - 1].norm == "مما":
+            return None  # «..., مما يشير إلى أن»: what happened points to it, no one says it
         channel = find_channel(tt, cue.last, region_end, lex)
         if cue.relay and source is not None:
             source, channel = self._relay(cue, source, region_end) or (source, channel)
@@ -87,6 +92,11 @@ class VerbCues(BuilderState):
         else:
             speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
+
+    def _is_event(self, rng: Range) -> bool:
+        """A phrase headed by a verbal noun of a derived form (اعتقال، انسحاب، استهداف) names
+        an action; documents such as «استطلاع» are listed speakers and stay."""
+        return is_verbal_noun_phrase(self.tt, rng[0], self.lex)
 
     def _relative_speaker(self, cue: CueMatch, relative: int) -> Range | None:
         """«الشائعات التي تحدثت عن»: the relative pronoun's antecedent speaks when it agrees
@@ -143,7 +153,7 @@ class VerbCues(BuilderState):
     ) -> tuple[Range | None, int]:
         """VSO with an object: a comma after the subject («نفى X، صحة ...»), else definiteness."""
         tt = self.tt
-        if start < limit and is_verbal_noun(tt.tokens[start], self.lex):
+        if start < limit and is_verbal_noun_phrase(tt, start, self.lex):
             return None, cue.last  # «أعلنت الاستعداد لـ»: a verbal noun is the object
         full = noun_phrase(tt, start, limit, self.lex, self.cue_starts)
         if full:
