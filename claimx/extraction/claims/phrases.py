@@ -123,11 +123,28 @@ class PhraseCues(BuilderState):
             if end <= cue.first:
                 break
         first = self._clause_start(cue.first)
+        first = self._after_last_complementizer(first, cue.first)
         while first < cue.first and self.tt.tokens[first].norm in CLAUSE_START_WORDS | PUNCTUATION:
             first += 1
         end = trim_end(self.tt, first, cue.first)
         first = trim_start(self.tt, first, end)
         return ((first, end), False) if end > first else None
+
+    def _after_last_complementizer(self, first: int, end: int) -> int:
+        """«بيّن التحليل أنها تعود للبحار، حسب مصدر»: the clause after «أن» is what the
+        post-posed cue attributes, not the evidence that introduced it."""
+        tt = self.tt
+        k = first
+        found = first
+        while k < end:
+            close = tt.quotes.get(k, -1)
+            if close > k:
+                k = close + 1
+                continue
+            if is_complementizer(tt.tokens[k], self.lex):
+                found = k + 1
+            k += 1
+        return found
 
     def _quoting_channel(self, cue: CueMatch) -> Range | None:
         """«ذكرت المنظمة، نقلا عن X، أن»: the speaker of the surrounding claim relays X."""
