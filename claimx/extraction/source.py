@@ -381,7 +381,10 @@ def _walk_back(
         if not across_verbs and _aux_ends_at(tt, j, lex):
             return j + 1, "opener"
         if not across_verbs and (
-            j in cue_starts or tok.norm in lex.verbs or tok.norm in lex.speech_acts
+            j in cue_starts
+            or tok.norm in lex.verbs
+            or tok.norm in lex.speech_acts
+            or tok.norm in lex.conjoined_set("clause_verbs")
         ):
             return j + 1, "verb"
         j -= 1
@@ -562,3 +565,16 @@ def _trim_told(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:
         if told and _is_definite(tt.tokens[k - 1]):
             return k
     return end
+
+
+def is_oblique_plural(tok: Token, lex: Lexicon) -> bool:
+    """«الديمقراطيين»: a definite sound plural in ـين is accusative or genitive, so it is
+    never the subject right after a verb (that would be «الديمقراطيون»)."""
+    bare = bare_noun(tok.norm)
+    return (
+        _is_definite(tok)
+        and bare.endswith("ين")
+        and len(bare) >= 6
+        and tok.norm not in lex.head_words
+        and tok.norm not in lex.organisation_words
+    )

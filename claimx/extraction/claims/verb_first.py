@@ -24,6 +24,7 @@ from claimx.extraction.source import (
     Range,
     fronted_subject,
     is_non_speaker,
+    is_oblique_plural,
     is_verbal_noun_phrase,
     noun_phrase,
     relative_antecedent,
@@ -93,6 +94,15 @@ class VerbCues(BuilderState):
             speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
 
+    def _relative_subject(self, cue: CueMatch) -> bool:
+        """«المالكي الذي اتهم»: a relative pronoun that agrees with the verb is its subject;
+        «الدراسة التي أعدها الدكتور» (it disagrees) has its subject after the verb."""
+        relative = relative_before(self.tt, cue, self.lex)
+        if relative is None:
+            return False
+        pronoun = strip_conjunction(self.tt.tokens[relative].norm)
+        return cue.agreement == RELATIVE_AGREEMENT[pronoun]
+
     def _is_event(self, rng: Range) -> bool:
         """A phrase headed by a verbal noun of a derived form (اعتقال، انسحاب، استهداف) names
         an action; documents such as «استطلاع» are listed speakers and stay."""
@@ -138,6 +148,12 @@ class VerbCues(BuilderState):
         if cue.kind == "verb" and cue.agreement in PLURAL_AGREEMENTS:
             return None, cue.last  # «اتهموا أردوغان»: a plural verb's subject is in the verb
         start = skip_adverbials(self.tt, cue.last, self.lex)
+        if start < region_end and self.tt.tokens[start].norm in ("،", ","):
+            start += 1  # «وكتب، جيسون داو، من سوسيتيه جنرال»
+        if start < region_end and is_oblique_plural(self.tt.tokens[start], self.lex):
+            return None, cue.last  # «واتهم الديمقراطيين بتسييس القضية»: the object
+        if self._relative_subject(cue):
+            return None, cue.last  # «الذي اتهم المملكة بـ»: the relative pronoun is the subject
         if cue.has_object:  # «وهو ما نفته الشركة»: what follows is the subject
             phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
             return (phrase, phrase[1]) if phrase else (None, cue.last)
