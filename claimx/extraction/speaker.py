@@ -112,15 +112,25 @@ class SpeakerMemory:
         earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
         if cue.conjoined or cue.kind in ("participle", "phrase"):
             claims = [m for m in earlier if m.is_claim]
-            if claims and (
-                agrees(agreement, self._agreement(claims[-1]))
-                or agreement == "f" and _bare_name(self.tt, claims[-1].source, self.lex)
-            ):  # «استبعدت موغيريني ... وأضافت»: a name's gender is in the verb, not the name
+            if claims and self._claim_agrees(claims[-1], agreement):
                 return self._speaker_of(claims[-1])
+            if cue.kind == "participle":  # «نفى X الشائعات التي تحدثت ...، واصفا»: the
+                sentence = self.tt.sentence_of[cue.first]  # main clause's speaker
+                for mention in reversed(claims):
+                    if self.tt.sentence_of[mention.position] != sentence:
+                        break
+                    if self._claim_agrees(mention, agreement):
+                        return self._speaker_of(mention)
         for mention in reversed(earlier):
             if agrees(agreement, self._agreement(mention)):
                 return self._speaker_of(mention)
         return self._embedded_subject(cue, agreement, paragraph)
+
+    def _claim_agrees(self, mention: Mention, agreement: str) -> bool:
+        """«استبعدت موغيريني ... وأضافت»: a name's gender is in its verb, not in the name."""
+        return agrees(agreement, self._agreement(mention)) or (
+            agreement == "f" and _bare_name(self.tt, mention.source, self.lex)
+        )
 
     def _embedded_subject(self, cue: CueMatch, agreement: str, paragraph: int) -> Range | None:
         """The nearest subject of a reported clause before the cue that agrees with it; a
