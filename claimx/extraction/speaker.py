@@ -285,11 +285,22 @@ def fullest_mention(
         if mention[0] < speaker[1] and speaker[0] < mention[1]:
             continue
         candidate = tuple(content_words(tt, mention))
-        if len(candidate) > best_size and _refers_to(words, candidate, tt, speaker):
+        if len(candidate) > best_size and (
+            _refers_to(words, candidate, tt, speaker) or _same_compound(tt, speaker, mention)
+        ):
             best, best_size = mention, len(candidate)
     if best == speaker and len(words) == 1:
         return _with_given_name(tt, speaker, lex) or speaker
     return best
+
+
+def _same_compound(tt: TokenizedText, speaker: Range, mention: Range) -> bool:
+    """«عبد الغفار» and «عبدالغفار» are one name written with and without its space."""
+    words = [strip_conjunction(t.norm) for t in tt.tokens[speaker[0] : speaker[1]]]
+    candidate = [strip_conjunction(t.norm) for t in tt.tokens[mention[0] : mention[1]]]
+    joined = "".join(words)
+    pairs = {a + b for a, b in zip(candidate, candidate[1:], strict=False)}
+    return len(words) == 2 and (joined in candidate or joined in pairs)
 
 
 def _with_given_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
