@@ -20,7 +20,6 @@ from claimx.model import STANCES, Claim, Document, Span
 
 # Roles in display priority: where spans overlap, the first one listed sets the look.
 ROLES = ("cue", "source", "speaker", "channel", "content")
-CONTENT_PREVIEW = 240  # characters of content shown in the claim list
 TOP_SPEAKERS = 40  # rows of the speaker summary
 BAR_WIDTH = 240.0  # pixels of the stance chart's longest bar
 SAFE_URL_SCHEMES = ("http", "https")
@@ -70,7 +69,7 @@ def stance_bars(totals: Counter[str], width: float = BAR_WIDTH) -> list[dict[str
 
 def _doc_entry(index: int, rd: ReportDoc) -> dict[str, Any]:
     doc = rd.doc
-    claims = [_claim_entry(c) for c in doc.claims]
+    claims = [_claim_entry(c, with_text=not rd.text_available) for c in doc.claims]
     return {
         "n": index,
         "id": doc.id if doc.id is not None else doc.source,
@@ -86,7 +85,9 @@ def _doc_entry(index: int, rd: ReportDoc) -> dict[str, Any]:
     }
 
 
-def _claim_entry(claim: Claim) -> dict[str, Any]:
+def _claim_entry(claim: Claim, *, with_text: bool) -> dict[str, Any]:
+    """Span texts are left out when the article is on the page (the script reads them
+    from its segments): that halves the size of a large report."""
     resolved = claim.source is None and claim.speaker is not None
     return {
         "id": claim.id,
@@ -96,24 +97,21 @@ def _claim_entry(claim: Claim) -> dict[str, Any]:
         "quote": claim.direct_quote,
         "gloss": claim.gloss,
         "lemma": claim.lemma,
-        "cue": _span(claim.cue),
-        "source": _span(claim.source),
-        "speaker": _span(claim.speaker),
+        "cue": _span(claim.cue, with_text),
+        "source": _span(claim.source, with_text),
+        "speaker": _span(claim.speaker, with_text),
         "resolved": resolved,
-        "channel": _span(claim.channel),
-        "content": _span(claim.content, CONTENT_PREVIEW),
+        "channel": _span(claim.channel, with_text),
+        "content": _span(claim.content, with_text),
         "who": _speaker_key(claim),
         "who_en": speaker_name(claim),
     }
 
 
-def _span(span: Span | None, limit: int | None = None) -> list[Any] | None:
+def _span(span: Span | None, with_text: bool) -> list[Any] | None:
     if span is None:
         return None
-    text = span.text
-    if limit is not None and len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return [span.start, span.end, text]
+    return [span.start, span.end, span.text] if with_text else [span.start, span.end]
 
 
 def _speaker_key(claim: Claim) -> str:

@@ -5,6 +5,7 @@
   var data = JSON.parse(document.getElementById("claimx-data").textContent);
   var docs = data.docs;
   var state = { stance: "", speaker: "", outlet: "", page: 0, doc: -1, claim: -1 };
+  var CONTENT_PREVIEW = 240; // characters of content shown in the claim list
   var $ = function (id) { return document.getElementById(id); };
 
   function el(tag, cls, text) {
@@ -190,7 +191,28 @@
     dl.appendChild(dd);
   }
 
-  function claimCard(c, i) {
+  // A span's text: given in the data when the article is missing, else read back from
+  // the segments (every span boundary is a segment boundary; offsets are code points).
+  function spanText(d, span, limit) {
+    if (!span) { return ""; }
+    var text = span.length > 2 ? span[2] : "";
+    if (span.length === 2) {
+      var lo = 0, hi = d.segs.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (d.segs[mid][0] < span[0]) { lo = mid + 1; } else { hi = mid; }
+      }
+      var parts = [];
+      for (var k = lo; k < d.segs.length && d.segs[k][0] < span[1]; k += 1) {
+        parts.push(d.segs[k][1]);
+      }
+      text = parts.join("");
+    }
+    var chars = Array.from(text);
+    return limit && chars.length > limit ? chars.slice(0, limit - 1).join("").trim() + "…" : text;
+  }
+
+  function claimCard(d, c, i) {
     var card = el("div", "claim st-" + c.stance);
     card.dataset.i = i;
     card.dataset.id = c.id;
@@ -204,15 +226,16 @@
     card.appendChild(badges);
     var dl = el("dl");
     if (c.source) {
-      row(dl, "speaker", c.source[2], c.who_en);
+      row(dl, "speaker", spanText(d, c.source), c.who_en);
     } else if (c.speaker) {
-      row(dl, "speaker", c.speaker[2], "resolved (dropped subject)" + (c.who_en ? ": " + c.who_en : ""));
+      row(dl, "speaker", spanText(d, c.speaker),
+        "resolved (dropped subject)" + (c.who_en ? ": " + c.who_en : ""));
     } else {
       row(dl, "speaker", "", "unattributed");
     }
-    row(dl, "cue", c.cue[2], c.gloss + (c.lemma ? " (" + c.lemma + ")" : ""));
-    if (c.channel) { row(dl, "channel", c.channel[2], ""); }
-    row(dl, "content", c.content[2], "");
+    row(dl, "cue", spanText(d, c.cue), c.gloss + (c.lemma ? " (" + c.lemma + ")" : ""));
+    if (c.channel) { row(dl, "channel", spanText(d, c.channel), ""); }
+    row(dl, "content", spanText(d, c.content, CONTENT_PREVIEW), "");
     card.appendChild(dl);
     card.addEventListener("click", function () { selectClaim(i, true, false); });
     card.addEventListener("keydown", function (e) {
@@ -228,7 +251,7 @@
       return;
     }
     var frag = document.createDocumentFragment();
-    d.claims.forEach(function (c, i) { frag.appendChild(claimCard(c, i)); });
+    d.claims.forEach(function (c, i) { frag.appendChild(claimCard(d, c, i)); });
     list.replaceChildren(frag);
   }
 
