@@ -175,7 +175,10 @@ def test_seed_highlights_equal_the_json_claims(tmp_path: Path, open_page) -> Non
         assert "resolved (dropped subject)" in card and claims[i]["speaker"]["text"] in card
     ARTIFACTS.mkdir(exist_ok=True)
     watched.page.screenshot(path=str(ARTIFACTS / "report-seed.png"), full_page=True)
-    watched.page.screenshot(path=str(ARTIFACTS / "report-seed-viewport.png"))
+    # The README's docs/report.png is this view: a claim with a resolved speaker selected.
+    watched.page.set_viewport_size({"width": 1100, "height": 640})
+    watched.page.click(f'#claim-list .claim[data-i="{resolved[0] if resolved else 0}"]')
+    watched.page.screenshot(path=str(ARTIFACTS / "report-seed-claim.png"))
 
 
 def test_offsets_are_code_points_even_with_emoji(tmp_path: Path, open_page) -> None:
