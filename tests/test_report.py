@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import re
 import shutil
@@ -33,6 +34,8 @@ from claimx.report.page import segments
 from claimx.report.sources import is_claimx_output
 
 needs_dev = pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus absent")
+needs_dask = pytest.mark.skipif(importlib.util.find_spec("distributed") is None,
+                                reason="the dask extra is not installed")
 
 
 def report(tmp_path: Path, *args: str, name: str = "report.html"):
@@ -214,6 +217,27 @@ def test_hostile_text_and_metadata_stay_inert_text(tmp_path: Path) -> None:
     assert doc["outlet"] == " ".join(record["meta"]["outlet"].split())
     assert doc["link"] is None and doc["url"] == record["meta"]["url"]
     assert "49" not in joined(doc)  # no template evaluation of the article either
+
+
+def test_title_is_escaped_and_an_empty_output_gives_an_empty_report(tmp_path: Path) -> None:
+    empty = tmp_path / "none.json"
+    empty.write_text("[]\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = invoke("report", str(empty), "-o", str(out), "--title", "<script>x</script>")
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "<title>&lt;script&gt;x&lt;/script&gt;</title>" in page
+    assert page_data(page)["docs"] == []
+
+
+@needs_dask
+def test_dask_engine_gives_the_same_page(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 6)
+    _, local = report(tmp_path, str(corpus), name="local.html")
+    out = tmp_path / "dask.html"
+    result = invoke("report", str(corpus), "-o", str(out), "--engine", "dask", "-j", "2")
+    assert result.exit_code == 0, result.stderr
+    assert page_data(out.read_text(encoding="utf-8")) == page_data(local)
 
 
 def test_html_goes_to_standard_output_without_output_option() -> None:

@@ -103,7 +103,10 @@ def is_claimx_output(path: str) -> bool:
     try:
         if path.lower().endswith(".json"):
             with open(path, encoding="utf-8-sig") as handle:
-                first = _first_record(json.load(handle))
+                value = json.load(handle)
+            if value == []:  # what `extract --json` writes for a corpus without documents
+                return True
+            first = _first_record(value)
         else:
             first = _first_record(_first_line(path))
     except (OSError, ValueError):
