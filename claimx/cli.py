@@ -1,4 +1,4 @@
-"""The ``claimx`` command line: a thin layer over textio, extract, render and evaluate.
+"""The ``claimx`` command line: a thin layer over textio, extract, render, report and evaluate.
 
 Every failure a user can cause is reported as one line on stderr
 (``claimx: error: ...``) with no traceback; set ``CLAIMX_DEBUG=1`` to see the
