@@ -464,6 +464,8 @@ def head_norm(tt: TokenizedText, rng: Range) -> str:
     """The head noun of a source, without conjunction, article, demonstrative or quotes."""
     for tok in tt.tokens[rng[0] : rng[1]]:
         norm = strip_conjunction(tok.norm)
+        if norm[:1] in "لب" and norm[1:] in DEMONSTRATIVES:
+            norm = norm[1:]  # «وفقا لهذا الرأي»
         if one_of(norm, DEMONSTRATIVES) or tok.text in QUOTES:
             continue
         return bare_noun(norm)
