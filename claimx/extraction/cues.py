@@ -6,7 +6,7 @@ A cue found here is only a candidate; the claim builder drops it when no content
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimx.extraction.lexicon import CueForm, Lexicon, PhraseCue
 from claimx.extraction.tokenize import PUNCTUATION, TokenizedText, bare_words, normalize
@@ -115,8 +115,21 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     if form.kind != "participle" and _DIACRITIC.sub("", tok.text).endswith("ة"):
         return None  # no verb ends in ة: «إشارة» only folds to «أشاره» (verb + object ه)
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
+    if form.kind == "verb" and _marked_passive(tok.text, has_conj):
+        form = replace(form, kind="passive")  # «يُوصف بأنه»: the damma marks the passive
     start = _after_conjunction(tt, i) if has_conj else tok.start
     return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)
+
+
+def _marked_passive(raw: str, has_conj: bool) -> bool:
+    """An imperfect written with a damma on its prefix and a fatha before its last letter
+    (يُوصَف، يُعتبَر) or a perfect with damma then kasra (وُصِف، اُعتبِر) is passive."""
+    body = raw[1:] if has_conj else raw
+    if len(body) < 3:
+        return False
+    if body[0] in "يت" and body[1] == DAMMA:
+        return FATHA in body[-3:] or KASRA not in body
+    return body[1] == DAMMA and KASRA in body[2:]
 
 
 AMBIGUITY_WINDOW = 6  # tokens from an ambiguous form to the complementizer that settles it
@@ -149,6 +162,7 @@ def _after_statement_noun(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
 
 
 TANWEEN_FATH = "\u064b"
+FATHA, DAMMA, KASRA = "\u064e", "\u064f", "\u0650"
 PARTICIPLE_OPENERS = frozenset({"الي", "علي", "من", "عن", ":"})
 
 
