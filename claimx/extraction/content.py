@@ -122,7 +122,7 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
     _, sentence_end = tt.sentence_bounds(cue.first)
     stop = min(limit, sentence_end, cue.last + MAX_OPENER_DISTANCE)
     tokens, complementizers = tt.tokens, lex.complementizers
-    that = takes != frozenset({"quote"})
+    that = takes != frozenset({"quote"}) and "claim_object" not in takes
     quote = "quote" in takes
     bi = "bi" in takes
     k = cue.last
@@ -208,6 +208,8 @@ def _end_before_cue(
         if tt.tokens[k - 1].text in ("-", "(", "–"):
             return None  # a parenthetical «-وفقا لـ X-» stays inside the content
         return k
+    if "claim_object" in cue.takes:
+        return None  # «ويرفض الخلود للراحة»: a claim only when its object names one
     if last_punct < start:
         if cue.kind == "verb" and tt.tokens[k].norm[:1] in "وف" and cue.conjoined:
             return k  # «ينفي نتنياهو ارتكاب أي مخالفة وتشير الاستطلاعات إلى»

@@ -58,7 +58,11 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         self.tt, self.cues, self.lex = tt, cues, lex
         self.cue_at = {c.first: c for c in cues}
         self.cue_starts = set(self.cue_at)
-        self.verb_starts = [c.first for c in cues if c.kind != "phrase" and not _asks(tt, c)]
+        self.verb_starts = [
+            c.first
+            for c in cues
+            if c.kind != "phrase" and not _asks(tt, c) and "claim_object" not in c.takes
+        ]
         self.memory = SpeakerMemory(
             tt,
             lex,

@@ -23,6 +23,7 @@ from claimx.extraction.source import (
     RELATIVE_AGREEMENT,
     Range,
     fronted_subject,
+    head_norm,
     is_non_speaker,
     is_oblique_plural,
     is_verbal_noun_phrase,
@@ -65,7 +66,7 @@ class VerbCues(BuilderState):
             return self._after_quotation(cue, self._quote_before(cue))
         if opener is None and cue.has_object and "predicate" in cue.takes:
             return self._object_pronoun_and_predicate(cue, fronted, limit)
-        if opener is None and "object" not in cue.takes:
+        if opener is None and not cue.takes & {"object", "claim_object"}:
             return None
         region_end = opener.index if opener else limit
         if fronted and (is_non_speaker(tt, fronted, lex) or self._is_event(fronted)):
@@ -93,6 +94,9 @@ class VerbCues(BuilderState):
         else:
             speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
+
+    def _names_claim(self, rng: Range) -> bool:
+        return head_norm(self.tt, rng) in self.lex.marker_set("claim_nouns")
 
     def _relative_subject(self, cue: CueMatch) -> bool:
         """«المالكي الذي اتهم»: a relative pronoun that agrees with the verb is its subject;
@@ -225,6 +229,8 @@ class VerbCues(BuilderState):
             rng = object_content(
                 tt, self._skip_interjections(after_source), self.cue_at, cue, self.lex
             )
+            if rng and "claim_object" in cue.takes and not self._names_claim(rng):
+                return None  # «رفض الطلب»: rejecting a request denies no claim
             return (rng, False) if rng else None
         if opener.kind == "that":
             return content_from(tt, opener.index + 1, self.cue_at, cue, self.lex)
