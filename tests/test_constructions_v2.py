@@ -253,3 +253,66 @@ def test_subject_of_a_reported_clause_is_a_last_resort_antecedent() -> None:
     text = "وذكر الوزير أن سلمى حداد شكرته على دعمه، وقالت إنها ستعود قريبا."
     c = by_cue(text, "قالت")
     assert text_of(c.speaker) == "سلمى حداد"
+
+
+def test_rejecting_a_claim_is_a_denial_rejecting_a_request_is_not() -> None:
+    c = by_cue("ورفض الوزير الاتهامات بالفساد، وقال إنها كاذبة.", "رفض")
+    assert c.stance == "deny" and c.content.text.startswith("الاتهامات")
+    c = by_cue("كما أدلى النائب بشهادته، رافضا بشدة الادعاء.", "رافضا")
+    assert c.content.text == "الادعاء"
+    assert all(c.cue.text != "رفض" for c in claims_of("ورفض الوزير الطلب المقدم من النقابة."))
+
+
+def test_vowels_mark_a_passive_cue() -> None:
+    c = by_cue("وكان المرشح يُوصف بأنه منافس خطير.", "يُوصف")
+    assert c.source is None and c.speaker is None
+    assert c.content.text == "منافس خطير"
+
+
+def test_according_to_a_document() -> None:
+    text = "وتعرض التلاميذ للاختناق في المدرسة، وفق ما جاء في نص العريضة."
+    c = by_cue(text, "وفق ما جاء في")
+    assert text_of(c.source) == "نص العريضة"
+    c = by_cue("ووفقا لهذا الرأي، فإن المصطلح قديم جدا.", "وفقا")
+    assert text_of(c.source) == "هذا الرأي"
+
+
+def test_evidential_and_adjectival_lookalikes_make_no_claim() -> None:
+    for text in (
+        "وبالتثبت من الشحنة تبيّن أنها تحتوي على مخدرات.",  # it turned out
+        "وأصدر النادي بيانا تضمن نفياً قاطعاً لوجود أي خلاف.",  # a verbal noun
+        "وتكاد تكون مؤكدة بأن القضية ستطول.",  # a predicate adjective
+        "وستأتي اللعبة مثبتة مسبقا مع النظام الجديد.",  # an adjective
+        "وألغت الحكومة العقد مما يشير إلى أن الأزمة عميقة.",  # evidence, no speaker
+        "وقال: اعتقال الزعيم الأول للعصابة يؤكد أن المجرمين لا يفلتون.",  # an event
+    ):
+        cues = [c.cue.text for c in claims_of(text)]
+        assert not {"تبيّن", "نفياً", "مؤكدة", "مثبتة", "يشير", "يؤكد"} & set(cues), cues
+
+
+def test_oblique_plural_after_the_verb_is_its_object() -> None:
+    text = "وقال الرئيس إنه بريء. واتهم المعارضين بتسييس القضية."
+    c = by_cue(text, "اتهم")
+    assert c.source is None and text_of(c.speaker) == "الرئيس"
+
+
+def test_relative_pronoun_agreeing_with_the_verb_is_its_subject() -> None:
+    text = "ورفض البرلمان تصريحات النائب سامي العلي الذي اتهم الحكومة بالفساد."
+    c = by_cue(text, "اتهم")
+    assert c.source is None
+    assert "سامي العلي" in text_of(c.speaker)
+
+
+def test_participle_speaker_is_the_main_clause_speaker() -> None:
+    text = "ونفى المدرب بغضب الشائعات التي تحدثت عن خلافه مع اللاعب، واصفا إياها بأنها أكاذيب."
+    c = by_cue(text, "واصفا")
+    assert text_of(c.speaker) == "المدرب"
+
+
+def test_compound_name_with_and_without_its_space() -> None:
+    text = (
+        "وقال الدكتور حسام عبدالغفار المتحدث باسم الوزارة إن الحادث مؤسف. "
+        "وأضاف عبد الغفار أن التحقيق مستمر."
+    )
+    c = by_cue(text, "أضاف")
+    assert "حسام" in text_of(c.speaker)

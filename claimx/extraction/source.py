@@ -135,8 +135,8 @@ def noun_phrase(
             continue
         if j > i and (j in cue_starts or _stops_source(tok, lex)):
             break
-        if j > i and _is_adverb(tok, lex):
-            break  # «نفى الوزير بشدة الأنباء»: the adverb ends the subject
+        if j > i and (_is_adverb(tok, lex) or _manner_after_definite(tokens[j - 1], tok, lex)):
+            break  # «نفى الوزير بشدة الأنباء»، «نفى المدرب بغضب»: the adverb ends the subject
         if j > i and names_outlet_told(tok, lex):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
         if j > i and _possessed_after_definite(tokens[j - 1], tok):
@@ -226,6 +226,19 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
         and prev not in lex.marker_set("np_links")
         and not prev.endswith(("ه", "ات", "ون", "ين"))
         and bare_noun(prev) not in lex.adjectives
+    )
+
+
+def _manner_after_definite(previous: Token, tok: Token, lex: Lexicon) -> bool:
+    """«المدرب بغضب»: an indefinite بـ-noun after a definite one tells how, not who."""
+    norm = tok.norm
+    return (
+        _is_definite(previous)
+        and norm[:1] == "ب"
+        and not norm.startswith(("بال", "بن"))
+        and norm not in lex.marker_set("np_links")
+        and len(norm) > 3
+        and not norm.endswith(("ه", "ها", "هم"))
     )
 
 
@@ -335,8 +348,8 @@ def _adjacent(tt: TokenizedText, subject: Range, cue: CueMatch) -> bool:
 
 
 def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int]) -> Range | None:
-    if cue.conjoined or cue.kind not in ("verb", "passive"):
-        return None
+    if cue.conjoined or cue.kind != "verb":
+        return None  # «وكان المرشح يُوصف بأنه»: a passive's topic is no speaker
     first_of_sentence, _ = tt.sentence_bounds(cue.first)
     first_of_sentence = max(first_of_sentence, cue.first - MAX_LOOKBACK_TOKENS)
     j = cue.first - 1

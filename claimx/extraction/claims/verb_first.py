@@ -49,7 +49,9 @@ class VerbCues(BuilderState):
             return None  # «لم يوضح إذا كانوا ...»: a negated cue before a question, no claim
         limit = self._next_verb_start(cue)
         relative = relative_before(tt, cue, lex)
-        if relative is None:
+        if self._after_which(cue) and self._subject_after(cue, limit) is None:
+            return None  # «..., مما يشير إلى أن»: what happened points to it, no one says it
+        if relative is None and not self._after_which(cue):
             fronted, adjacent = fronted_subject(tt, cue, lex, self.cue_starts)
         else:
             fronted, adjacent = None, False
@@ -76,8 +78,7 @@ class VerbCues(BuilderState):
         source, after_source = self._source_after_verb(cue, fronted, region_end, opener is None)
         if source and (is_non_speaker(tt, source, lex) or self._is_event(source)):
             return None
-        if source is None and cue.first > 0 and tt.tokens[cue.first - 1].norm == "مما":
-            return None  # «..., مما يشير إلى أن»: what happened points to it, no one says it
+
         channel = find_channel(tt, cue.last, region_end, lex)
         if cue.relay and source is not None:
             source, channel = self._relay(cue, source, region_end) or (source, channel)
@@ -94,6 +95,13 @@ class VerbCues(BuilderState):
         else:
             speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
+
+    def _after_which(self, cue: CueMatch) -> bool:
+        return cue.first > 0 and self.tt.tokens[cue.first - 1].norm == "مما"
+
+    def _subject_after(self, cue: CueMatch, limit: int) -> Range | None:
+        start = skip_adverbials(self.tt, cue.last, self.lex)
+        return noun_phrase(self.tt, start, limit, self.lex, self.cue_starts, object_mode=True)
 
     def _names_claim(self, rng: Range) -> bool:
         return head_norm(self.tt, rng) in self.lex.marker_set("claim_nouns")
@@ -180,8 +188,10 @@ class VerbCues(BuilderState):
             full = with_apposition(tt, full, limit, self.lex, self.cue_starts)
         if full and full[1] < len(tt.tokens) and self._skip_interjections(full[1]) > full[1]:
             after = self._skip_interjections(full[1])
-            if after < tt.sentence_bounds(start)[1] and (
-                tt.tokens[after].norm not in PUNCTUATION or tt.quotes.get(after, -1) > after
+            if (
+                after < tt.sentence_bounds(start)[1]
+                and after not in self.cue_at  # «رفض الوزير الاتهامات، وقال»: a new claim
+                and (tt.tokens[after].norm not in PUNCTUATION or tt.quotes.get(after, -1) > after)
             ):
                 return full, after  # «أعلن الحزب الخميس "التعليق المؤقت ..."»
         phrase = noun_phrase(tt, start, limit, self.lex, self.cue_starts, object_mode=True)
