@@ -53,6 +53,9 @@ _GOVERNING = {
 }
 MIN_QUOTATION_TOKENS = 2
 AND_WHICH = frozenset({"والذي", "والتي", "والذين"})  # «... والذي أدى إلى»: the writer goes on
+CONTRASTIVES = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "الا", "بينما"})
+# Words that end an object (a noun phrase) even without a comma: a new clause or a reason.
+OBJECT_ENDERS = frozenset({"حيث", "بينما", "فيما", "بسبب", "نتيجه", "اثر"})
 
 
 def _governed_by_bi(tok: Token, lex: Lexicon) -> bool:
@@ -195,7 +198,9 @@ def proposition_end(
                 return trim_end(tt, start, end)
         if tok.norm in CLAUSE_PUNCT or tok.text == "." and is_ellipsis_dot(tt.text, tok):
             last_clause_punct = k
-            if _starts_content_ender(tt, k + 1, lex):
+            if _starts_content_ender(tt, k + 1, lex) or (
+                k + 1 < sentence_end and _adverbial_participle(tokens[k + 1])
+            ):  # «...، مقرا خلال مؤتمر صحفي أن»: the speaker goes on to another claim
                 return trim_end(tt, start, k)
         k += 1
     return trim_end(tt, start, sentence_end)
@@ -210,6 +215,8 @@ def _end_before_cue(
         return k
     if "claim_object" in cue.takes:
         return None  # «ويرفض الخلود للراحة»: a claim only when its object names one
+    if k - 1 > start and one_of(tt.tokens[k - 1].norm, CONTRASTIVES):
+        return k - 1  # «أنه لن يصوت لزميله لكنه قال إن»: the writer turns to a new claim
     if last_punct < start:
         if cue.kind == "verb" and tt.tokens[k].norm[:1] in "وف" and cue.conjoined:
             return k  # «ينفي نتنياهو ارتكاب أي مخالفة وتشير الاستطلاعات إلى»
@@ -325,7 +332,12 @@ def object_content(
     end = proposition_end(tt, start, cue_at, lex, cue)
     for k in range(start + 1, end):
         norm = tt.tokens[k].norm
-        if norm in CLAUSE_PUNCT or norm in AND_WHICH or starts_channel(tt, k, lex):
+        if (
+            norm in CLAUSE_PUNCT
+            or norm in AND_WHICH
+            or norm in OBJECT_ENDERS
+            or starts_channel(tt, k, lex)
+        ):
             end = trim_end(tt, start, k)
             break
     return (start, end) if end > start else None

@@ -276,7 +276,7 @@ def _make_phrase(
         start=start,
         end=end,
         lemma=bare_words(tt.text[start:end]),
-        stance=phrase.stance,
+        stance=verb.stance if verb and phrase.stance == "report" else phrase.stance,
         gloss=phrase.gloss,
         takes=frozenset({"clause"}),
         kind="phrase",

@@ -76,6 +76,10 @@ class Lexicon:
     def marker_set(self, name: str) -> frozenset[str]:
         return self.markers[name]
 
+    def pairs(self, name: str) -> frozenset[tuple[str, ...]]:
+        """Marker ``name``'s word sequences as a set, for a lookup of two adjacent words."""
+        return self.markers[name + "@set"]
+
     def conjoined_set(self, name: str) -> frozenset[str]:
         """Marker ``name``'s words with and without a leading و/ف («لكن»، «ولكن»)."""
         return self.markers[name + "@conjoined"]
@@ -338,6 +342,7 @@ def _normalise_markers(raw: dict[str, Any]) -> dict[str, Any]:
                 by_first[seq[0]] = by_first.get(seq[0], ()) + (seq,)
             out[key + "@first"] = by_first
             out[key + "@last"] = _by_last(seqs)
+            out[key + "@set"] = frozenset(seqs)
         else:
             out[key] = frozenset(normalize(w) for w in value)
             out[key + "@conjoined"] = conjoined(out[key])

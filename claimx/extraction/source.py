@@ -133,6 +133,9 @@ def noun_phrase(
         if j > i and tok.norm == "عن" and bare_noun(tokens[j - 1].norm) in ISSUED:
             j += 1  # «تقرير صادر عن البنك الدولي»: who issued it is part of the phrase
             continue
+        if j > i and (tokens[j - 1].norm, tok.norm) in lex.pairs("titled_prepositions"):
+            j += 1  # «المشرف على تطوير السوق»: the title's own preposition
+            continue
         if j > i and (j in cue_starts or _stops_source(tok, lex)):
             break
         if j > i and (_is_adverb(tok, lex) or _manner_after_definite(tokens[j - 1], tok, lex)):
