@@ -316,8 +316,17 @@ def _with_given_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range |
         while start > 0 and other.index - start < 2 and _given_name(tt.tokens[start - 1], lex):
             start -= 1
         if start < other.index:
-            return (start, other.index + 1)
+            return (start, _with_title_after(tt, start, other.index + 1, lex))
     return None
+
+
+def _with_title_after(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:
+    """«هشام جنينة الرئيس السابق للجهاز»: a definite title right after the full name is
+    part of its fullest mention."""
+    if end >= len(tt.tokens) or not tt.tokens[end].norm.startswith("ال"):
+        return end
+    phrase = noun_phrase(tt, start, tt.sentence_bounds(start)[1], lex, set())
+    return phrase[1] if phrase and phrase[1] > end else end
 
 
 def _given_name(tok: Token, lex: Lexicon) -> bool:
