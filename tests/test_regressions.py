@@ -253,3 +253,12 @@ def test_spans_leave_out_invisible_marks_at_their_edges() -> None:
         assert span["text"] == text[span["start"] : span["end"]]
         assert span["text"] == span["text"].strip("\u2068\u2069\u200f"), (part, ascii(span))
     assert (claim["cue"]["text"], claim["content"]["text"]) == ("تنفي", "الطريق مغلق")
+
+
+def test_relay_channel_given_to_an_earlier_claim_stays_outside_its_content() -> None:
+    """Found by Hypothesis: «بحسب X» inside a claim's content became its channel while the
+    content still held it; the claim is revised to keep its parts disjoint."""
+    text = 'قال مصادر أن الطريق مغلق قال أن بحسب "لجنة الحي"، فإن الطريق مغلق'
+    for claim in claimx.extract(text).claims:
+        if claim.channel is not None:
+            assert not _overlap(claim.channel, claim.content)

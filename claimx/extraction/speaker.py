@@ -26,6 +26,9 @@ from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 
 MAX_REDUCED_TOKENS = 2
 MAX_EMBEDDED_SUBJECT = 3
+# A fuller mention is sought at most this many tokens away (an article, not a whole archive
+# in one line: keeps run-on input linear).
+MENTION_REACH = 1500
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
 # A reduced mention («الوزير») refers back at most this many paragraphs.
@@ -281,7 +284,9 @@ def fullest_mention(
     if any(t.norm in lex.head_words for t in tt.tokens[speaker[0] : speaker[1]]):
         return speaker  # «خبراء»، «الوزير»: common nouns refer back only (SpeakerMemory)
     best, best_size = speaker, len(words)
-    for mention in mentions:
+    lo = bisect_left(mentions, (speaker[0] - MENTION_REACH, 0))
+    hi = bisect_left(mentions, (speaker[0] + MENTION_REACH, 0))
+    for mention in mentions[lo:hi]:
         if mention[0] < speaker[1] and speaker[0] < mention[1]:
             continue
         candidate = tuple(content_words(tt, mention))
@@ -309,7 +314,8 @@ def _with_given_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range |
     norm = strip_conjunction(tok.norm)
     if len(norm) < 3 or norm.startswith("ال") or norm in lex.head_words:
         return None
-    for other in tt.tokens:
+    nearby = tt.tokens[max(0, tok.index - MENTION_REACH) : tok.index + MENTION_REACH]
+    for other in nearby:
         if other.index == tok.index or strip_conjunction(other.norm) != norm or other.index == 0:
             continue
         start = other.index

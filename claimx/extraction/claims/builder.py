@@ -44,6 +44,8 @@ from claimx.extraction.tokenize import (
     TokenizedText,
 )
 
+NAMED_LATER_REACH = 16  # claims ahead in which a dropped subject's name is sought
+
 
 class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Relays):
     """Builds drafts for the cues of one text, remembering speakers as it goes."""
@@ -99,9 +101,8 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
 
     def _with_fullest_speakers(self) -> list[Draft]:
         """Each speaker as named most fully anywhere in the text, later claims included."""
-        mentions = [d.source for d in self.drafts if d.source] + [
-            d.speaker for d in self.drafts if d.speaker
-        ]
+        named = [rng for d in self.drafts for rng in (d.source, d.speaker) if rng is not None]
+        mentions = sorted(set(named))
         drafts = [self._named_later(n, d) for n, d in enumerate(self.drafts)]
         return [
             replace(d, speaker=fullest_mention(self.tt, d.speaker, mentions, self.lex))
@@ -117,7 +118,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         if draft.speaker or draft.source or cue.kind == "passive" or cue.position == "impersonal":
             return draft
         paragraph = self.tt.paragraph_of(cue.first)
-        for later in self.drafts[n + 1 :]:
+        for later in self.drafts[n + 1 : n + 1 + NAMED_LATER_REACH]:
             if self.tt.paragraph_of(later.cue.first) != paragraph:
                 break
             if later.source is None:

@@ -31,13 +31,13 @@ class Relays(BuilderState):
         if n is not None:
             draft = self.drafts[n]
             if draft.source is None and draft.cue.position == "impersonal":
-                self.drafts[n] = replace(draft, source=source, speaker=self._speaker(cue, source))
+                self._revise(n, replace(draft, source=source, speaker=self._speaker(cue, source)))
                 return True
             if not self._is_medium(source) or self._same_speaker(draft, source):
                 return False  # «وفق ما صرح به مسؤول»: a person or a report speaks for itself;
                 # «أشار البيان إلى أن P، حسب البيان»: the same speaker twice is two claims
             if draft.channel is None:
-                self.drafts[n] = replace(draft, channel=source)
+                self._revise(n, replace(draft, channel=source))
             return True
         if (
             nxt is not None
@@ -48,6 +48,13 @@ class Relays(BuilderState):
             self.channel_for[nxt.first] = source  # «وحسب وكالة X، أكدت الوزيرة أن ...»
             return True
         return False
+
+    def _revise(self, n: int, draft: Draft) -> None:
+        """Give claim ``n`` a new part, keeping its parts disjoint (the relay phrase may sit
+        inside its content); a revision that would empty the content is dropped."""
+        revised = self._disjoint(draft)
+        if revised is not None and revised.content[1] > revised.content[0]:
+            self.drafts[n] = revised
 
     def _same_speaker(self, draft: Draft, source: Range) -> bool:
         speaker = draft.speaker or draft.source
@@ -97,5 +104,5 @@ class Relays(BuilderState):
             if self.tt.sentence_of[draft.cue.first] != sentence:
                 break
             if draft.channel is None:
-                self.drafts[n] = replace(draft, channel=outlet)
+                self._revise(n, replace(draft, channel=outlet))
             return
