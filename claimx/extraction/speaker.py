@@ -8,7 +8,7 @@ its head noun, to the fullest earlier mention of that entity.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from claimx.extraction.cues import CONJUNCTIONS, CueMatch, strip_conjunction
@@ -62,8 +62,9 @@ class SpeakerMemory:
     _word_cache: dict[Range, tuple[str, ...]] = field(default_factory=dict)
     _next_pending: tuple[int, Range] | None = None
     # Subjects inside reported clauses («أن نوران حواس عبرت»): the last resort of a dropped
-    # subject, after every claim and speaker mention.
-    embedded: list[Range] = field(default_factory=list)
+    # subject, after every claim and speaker mention; found only when first needed.
+    find_embedded: Callable[[], list[Range]] = list
+    _embedded: list[Range] | None = None
 
     def _read_until(self, before: int) -> None:
         """Remember the pending mentions that start before token ``before``."""
@@ -139,9 +140,11 @@ class SpeakerMemory:
         """The nearest subject of a reported clause before the cue that agrees with it; a
         bare name agrees with a feminine verb too («نوران حواس ... وقالت»): a name's gender
         is not in its form."""
+        if self._embedded is None:
+            self._embedded = self.find_embedded()
         before = [
             rng
-            for rng in self.embedded
+            for rng in self._embedded
             if rng[1] <= cue.first and paragraph - self.tt.paragraph_of(rng[0]) <= 1
         ]
         for rng in reversed(before):

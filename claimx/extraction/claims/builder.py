@@ -69,7 +69,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
             tt,
             lex,
             pending=self._non_claim_mentions(speech_acts),
-            embedded=list(embedded_subjects(tt, lex, self.cue_starts)),
+            find_embedded=lambda: list(embedded_subjects(tt, lex, self.cue_starts)),
         )
         self.drafts: list[Draft] = []
         self.consumed: set[int] = set()
