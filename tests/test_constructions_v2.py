@@ -316,3 +316,18 @@ def test_compound_name_with_and_without_its_space() -> None:
     )
     c = by_cue(text, "أضاف")
     assert "حسام" in text_of(c.speaker)
+
+
+def test_verbal_noun_with_a_clause_is_a_cue() -> None:
+    text = "وارتفعت الأسعار بعد قول السعودية وروسيا إنهما ستزيدان الإنتاج."
+    c = by_cue(text, "قول")
+    assert text_of(c.source) == "السعودية وروسيا" and c.stance == "report"
+    assert c.content.text == "ستزيدان الإنتاج"
+    c = by_cue("ورفض الأمير تلميحات بأنه انتقد الحكومة.", "تلميحات")
+    assert c.stance == "allege" and c.content.text == "انتقد الحكومة"
+
+
+def test_verbal_noun_without_a_clause_or_after_its_verb_is_no_cue() -> None:
+    assert all(c.cue.text != "اتهامات" for c in claims_of("وواجه الوزير اتهامات بالفساد."))
+    text = "واختتم المدرب حديثه بقوله: الفريق جاهز للمباراة."
+    assert [c.cue.text for c in claims_of(text)] == ["اختتم"]

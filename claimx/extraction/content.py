@@ -213,8 +213,8 @@ def _end_before_cue(
         if tt.tokens[k - 1].text in ("-", "(", "–"):
             return None  # a parenthetical «-وفقا لـ X-» stays inside the content
         return k
-    if "claim_object" in cue.takes:
-        return None  # «ويرفض الخلود للراحة»: a claim only when its object names one
+    if "claim_object" in cue.takes or cue.kind == "noun":
+        return None  # «ويرفض الخلود للراحة»، «تلميحات بأنه»: inside the content
     if k - 1 > start and one_of(tt.tokens[k - 1].norm, CONTRASTIVES):
         return k - 1  # «أنه لن يصوت لزميله لكنه قال إن»: the writer turns to a new claim
     if last_punct < start:

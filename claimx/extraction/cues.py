@@ -9,7 +9,13 @@ import re
 from dataclasses import dataclass, replace
 
 from claimx.extraction.lexicon import CueForm, Lexicon, PhraseCue
-from claimx.extraction.tokenize import PUNCTUATION, TokenizedText, bare_words, normalize
+from claimx.extraction.tokenize import (
+    PUNCTUATION,
+    QUOTES,
+    TokenizedText,
+    bare_words,
+    normalize,
+)
 
 CONJUNCTIONS = ("و", "ف")
 _DIACRITIC = re.compile("[\u064b-\u0652]")
@@ -27,7 +33,7 @@ class CueMatch:
     stance: str
     gloss: str
     takes: frozenset[str]
-    kind: str  # verb | participle | passive | phrase
+    kind: str  # verb | participle | passive | phrase | noun
     position: str  # verb cues: "verb"; phrases: source_after | impersonal | own_pronoun | dropped
     agreement: str
     conjoined: bool  # carries و/ف or follows a lone و: a subject dropped after a conjunction
@@ -50,20 +56,74 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
         if skip:
             resume = i + skip
             continue
-        match = _match_phrase(tt, i, lex) or _match_verb(tt, i, lex)
-        if match is not None and not _introduces_verbs_content(cues, match):
+        match = (
+            _match_phrase(tt, i, lex) or _match_verb(tt, i, lex) or _match_verbal_noun(tt, i, lex)
+        )
+        if match is not None and not _introduces_verbs_content(tt, cues, match):
             cues.append(match)
             resume = match.last
     return cues
 
 
-def _introduces_verbs_content(cues: list[CueMatch], cue: CueMatch) -> bool:
-    """«أضاف قائلا: "..."»: a participle right after a cue verb only introduces that verb's
-    content; one quotation is one claim (rules v2, 1)."""
-    if cue.kind != "participle" or not cues:
+NOUN_WINDOW = 8  # tokens from a verbal noun to the complementizer that makes it a cue
+# «نقلت الوكالة عن مصدر ... قوله إن»: a verbal noun this close after a cue verb introduces it
+INTRODUCER_REACH = 16
+
+
+def _match_verbal_noun(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
+    """«قول السعودية وروسيا إنهما ...»، «تلميحات بأنه ...»: a verbal noun is a cue only
+    when a clause follows it within a few words, with no pause or other cue between."""
+    tok = tt.tokens[i]
+    entry = lex.verbal_nouns.get(tok.norm)
+    if entry is None or _complementizer_within(tt, i, lex) is None:
+        return None
+    conj = tok.norm[:1] in CONJUNCTIONS and lex.verbal_nouns.get(tok.norm[1:]) is not None
+    start = _after_conjunction(tt, i) if conj else tok.start
+    return CueMatch(
+        first=i,
+        last=i + 1,
+        start=start,
+        end=tok.end,
+        lemma=bare_words(tt.text[start : tok.end]),
+        stance=entry.stance,
+        gloss=entry.gloss,
+        takes=frozenset({"that"}),
+        kind="noun",
+        position="own_pronoun" if entry.pronoun else "noun",
+        agreement=_PRONOUN_AGREEMENT.get(entry.pronoun, ""),
+        conjoined=False,
+        negated=False,
+        relay=False,
+        pronoun=entry.pronoun,
+    )
+
+
+def _complementizer_within(tt: TokenizedText, i: int, lex: Lexicon) -> int | None:
+    for tok in tt.tokens[i + 1 : i + 1 + NOUN_WINDOW]:
+        if tok.norm in lex.complementizers or tok.text == ":":
+            return tok.index
+        if tok.norm in PUNCTUATION and tok.text not in QUOTES:
+            return None
+        if tok.norm in lex.verbs:
+            return None
+    return None
+
+
+def _introduces_verbs_content(tt: TokenizedText, cues: list[CueMatch], cue: CueMatch) -> bool:
+    """«أضاف قائلا: "..."»، «اختتم حديثه بقوله:»، «نقلت الوكالة عن مصدر قوله إن»: a
+    participle right after a cue verb, or a verbal noun shortly after one, only introduces
+    that verb's content; one quotation is one claim (rules v2, 1)."""
+    if not cues or cue.kind not in ("participle", "noun"):
         return False
-    before = cues[-1]
-    return before.kind in ("verb", "passive") and before.last == cue.first
+    if cue.kind == "participle":
+        before = cues[-1]
+        return before.kind in ("verb", "passive") and before.last == cue.first
+    # «رفض تلميحات بأنه ...»: a rejection and the hint it rejects are two claims
+    verbs = [c for c in cues if c.kind in ("verb", "passive") and "claim_object" not in c.takes]
+    return bool(verbs) and (
+        cue.first - verbs[-1].last <= INTRODUCER_REACH
+        and tt.sentence_of[verbs[-1].first] == tt.sentence_of[cue.first]
+    )
 
 
 def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:

@@ -48,6 +48,15 @@ class PhraseCue:
 
 
 @dataclass(frozen=True, slots=True)
+class VerbalNoun:
+    """A noun of saying («قول»، «مزاعم») that is a cue when a proposition follows it."""
+
+    stance: str
+    gloss: str
+    pronoun: str  # the attached pronoun naming the speaker («بزعمه»), or ""
+
+
+@dataclass(frozen=True, slots=True)
 class Head:
     gloss: str
     agreement: str
@@ -62,6 +71,7 @@ class Lexicon:
     phrases_by_pair: dict[str, dict[str, tuple[PhraseCue, ...]]]
     formulas: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     speech_acts: dict[str, str]  # form → agreement
+    verbal_nouns: dict[str, VerbalNoun]  # every written form («والمزاعم»، «بزعمه») → entry
     markers: dict[str, Any]
     heads: dict[str, Head]
     adjectives: dict[str, str]
@@ -222,6 +232,26 @@ def _speech_noun_phrases(table: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+# No لـ: «للقول إن» is a purpose («in order to say»), not a report.
+NOUN_PREFIXES = ("", "ال", "و", "وال", "ف", "فال", "ب", "بال")
+NOUN_PRONOUNS = ("", "ه", "ها", "هم", "هما")
+
+
+def _verbal_noun_forms(entries: list[dict[str, Any]]) -> dict[str, VerbalNoun]:
+    """Every written form of each verbal noun: with a proclitic or the article, and with a
+    pronoun suffix (the speaker: «بزعمه») on the bare form."""
+    out: dict[str, VerbalNoun] = {}
+    for entry in entries:
+        noun = normalize(entry["noun"])
+        for prefix in NOUN_PREFIXES:
+            for pronoun in NOUN_PRONOUNS:
+                if pronoun and "ال" in prefix:
+                    continue
+                form = prefix + noun + pronoun
+                out.setdefault(form, VerbalNoun(entry["stance"], entry["gloss"], pronoun))
+    return out
+
+
 def _adjective_forms(word: str) -> list[str]:
     w = normalize(word)
     stem = w[:-1] if w.endswith("ه") else w
@@ -260,6 +290,7 @@ def load_lexicon() -> Lexicon:
                 bool(entry.get("quoting", False)),
             )
         )
+    verbal_nouns = _verbal_noun_forms(cues["verbal_nouns"])
     speech_acts: dict[str, str] = {}
     for entry in cues["speech_acts"]:
         speech_acts.update(_speech_act_entries(entry))
@@ -292,7 +323,8 @@ def load_lexicon() -> Lexicon:
         organisations=organisations,
         non_speakers=frozenset(normalize(w) for w in sources["non_speakers"]["words"]),
         head_words=_head_words(heads),
-        cue_words=conjoined(set(verbs) | set(phrases) | set(formulas)),
+        verbal_nouns=verbal_nouns,
+        cue_words=conjoined(set(verbs) | set(phrases) | set(formulas)) | set(verbal_nouns),
         complementizers=complementizers,
         source_stop_words=frozenset(
             normalised_markers["source_stoppers"]

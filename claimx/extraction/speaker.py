@@ -114,7 +114,7 @@ class SpeakerMemory:
         self._read_until(cue.first)
         paragraph = self.tt.paragraph_of(cue.first)
         earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
-        if cue.conjoined or cue.kind in ("participle", "phrase"):
+        if cue.conjoined or cue.kind in ("participle", "phrase", "noun"):
             claims = [m for m in earlier if m.is_claim]
             if claims and self._claim_agrees(claims[-1], agreement):
                 return self._speaker_of(claims[-1])

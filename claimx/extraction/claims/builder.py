@@ -20,6 +20,7 @@ from claimx.extraction.claims.state import (
     _overlap,
 )
 from claimx.extraction.claims.verb_first import VerbCues
+from claimx.extraction.claims.verbal_nouns import VerbalNouns
 from claimx.extraction.content import (
     trim_end,
     trim_start,
@@ -47,7 +48,7 @@ from claimx.extraction.tokenize import (
 NAMED_LATER_REACH = 16  # claims ahead in which a dropped subject's name is sought
 
 
-class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Relays):
+class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Relays, VerbalNouns):
     """Builds drafts for the cues of one text, remembering speakers as it goes."""
 
     def __init__(
@@ -63,7 +64,9 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         self.verb_starts = [
             c.first
             for c in cues
-            if c.kind != "phrase" and not _asks(tt, c) and "claim_object" not in c.takes
+            if c.kind not in ("phrase", "noun")
+            and not _asks(tt, c)
+            and "claim_object" not in c.takes
         ]
         self.memory = SpeakerMemory(
             tt,
@@ -94,7 +97,12 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
             if cue.first in self.consumed:
                 continue
             nxt = self.cues[n + 1] if n + 1 < len(self.cues) else None
-            draft = self._phrase(cue, nxt) if cue.kind == "phrase" else self._verb(cue, nxt)
+            if cue.kind == "phrase":
+                draft = self._phrase(cue, nxt)
+            elif cue.kind == "noun":
+                draft = self._verbal_noun(cue)
+            else:
+                draft = self._verb(cue, nxt)
             if draft is not None:
                 self._accept(draft)
         return self._with_fullest_speakers()

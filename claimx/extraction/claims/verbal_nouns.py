@@ -1,0 +1,45 @@
+"""Verbal nouns with a proposition after them (rules v2, 2): «قول السعودية وروسيا إنهما»،
+«تلميحات بأنه انتقد»، «بزعمه أن»."""
+
+from __future__ import annotations
+
+from claimx.extraction.claims.state import BuilderState, Draft
+from claimx.extraction.content import content_from, is_speech_length, quoted
+from claimx.extraction.cues import NOUN_WINDOW, CueMatch
+from claimx.extraction.source import is_non_speaker, noun_phrase
+
+
+class VerbalNouns(BuilderState):
+    """Verbal nouns: the speaker is the noun's genitive or pronoun, the content its clause."""
+
+    def _verbal_noun(self, cue: CueMatch) -> Draft | None:
+        tt = self.tt
+        opener = self._noun_opener(cue)
+        if opener is None:
+            return None
+        source = None
+        if not cue.pronoun and not tt.tokens[cue.first].norm.startswith(("ال", "وال", "بال")):
+            source = noun_phrase(tt, cue.last, opener, self.lex, self.cue_starts)
+            if source and is_non_speaker(tt, source, self.lex):
+                source = None
+        if cue.pronoun:
+            speaker = self.memory.resolve_dropped(cue, cue.agreement)
+        else:
+            speaker = self._speaker(cue, source) if source else None
+        start = opener + 1
+        if tt.tokens[opener].text == ":" and tt.quotes.get(start, -1) > start:
+            if not is_speech_length(tt, start):
+                return None
+            content = quoted(tt, start)
+        else:
+            found = content_from(tt, start, self.cue_at, cue, self.lex)
+            if found is None:
+                return None
+            content = found
+        return Draft(cue, source, speaker, content[0], None, content[1])
+
+    def _noun_opener(self, cue: CueMatch) -> int | None:
+        for tok in self.tt.tokens[cue.last : cue.last + NOUN_WINDOW]:
+            if tok.norm in self.lex.complementizers or tok.text == ":":
+                return tok.index
+        return None
