@@ -172,9 +172,9 @@ def _ends_relative(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
 
 
 # Verbal-noun (masdar) patterns of the derived forms, over the bare word: افتعال، انفعال،
-# استفعال، إفعال، تفعيل، مفاعلة. «.» is one letter. (فعول, «وجود», is left out: too many
+# استفعال، إفعال، تفعيل، مفاعلة، تفاعل. «.» is one letter. (فعول, «وجود», is left out: too many
 # names share it, «باول»، «داود»).
-_MASDAR = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه)$")
+_MASDAR = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه|ت.ا..)$")
 _NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال"})
 
 
@@ -363,8 +363,9 @@ def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int
     run_end = j + 1
     start, boundary = _walk_back(tt, j, first_of_sentence, lex, cue_starts)
     if start < run_end:
-        if boundary == "verb" or run_end - start > MAX_FRONTED_SUBJECT:
-            return None
+        causative = start > 0 and tt.tokens[start - 1].norm in lex.conjoined_set("causatives")
+        if boundary == "verb" and not causative or run_end - start > MAX_FRONTED_SUBJECT:
+            return None  # «جعل ترامب يحذر»: after a causative the run is the cue's subject
         return _as_subject(tt, start, run_end, lex)
     if boundary != "comma":
         return None
@@ -524,8 +525,11 @@ def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | No
     start = end
     while start > 0 and end - start < 4:
         tok = tt.tokens[start - 1]
-        if tok.norm in PUNCTUATION or tok.norm in lex.source_stop_words or is_preposition_like(
-            tok.norm
+        if (
+            tok.norm in PUNCTUATION
+            or tok.norm in lex.source_stop_words
+            or tok.norm in lex.cue_words  # «حسب البيان، الذي أوضح»
+            or is_preposition_like(tok.norm)
         ):
             break
         if tok.norm[:1] in "بلك" and not _is_definite(tok):

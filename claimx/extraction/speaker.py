@@ -125,15 +125,34 @@ class SpeakerMemory:
                         break
                     if self._claim_agrees(mention, agreement):
                         return self._speaker_of(mention)
+                named = self._named_in_sentence(earlier, sentence)
+                if named is not None:
+                    return named
         for mention in reversed(earlier):
             if agrees(agreement, self._agreement(mention)):
                 return self._speaker_of(mention)
         return self._embedded_subject(cue, agreement, paragraph)
 
+    def _named_in_sentence(self, earlier: list[Mention], sentence: int) -> Range | None:
+        """«وحاول جمعة تفادي ...، مبينا أن»: with no claim before it in its sentence, a
+        participle's subject is the person named as the sentence's subject, whatever the
+        form of the name says of its gender («جمعة»، «حمزة»)."""
+        for mention in earlier:
+            if self.tt.sentence_of[mention.position] != sentence:
+                continue
+            words = content_words(self.tt, mention.source)
+            if (
+                0 < len(words) <= 2
+                and all(w not in self.lex.head_words for w in words)
+                and not self.tt.tokens[mention.source[0]].norm.startswith("ال")
+            ):
+                return self._speaker_of(mention)
+        return None
+
     def _claim_agrees(self, mention: Mention, agreement: str) -> bool:
         """«استبعدت موغيريني ... وأضافت»: a name's gender is in its verb, not in the name."""
         return agrees(agreement, self._agreement(mention)) or (
-            agreement == "f" and _bare_name(self.tt, mention.source, self.lex)
+            agreement == "f" and bare_name(self.tt, mention.source, self.lex)
         )
 
     def _embedded_subject(self, cue: CueMatch, agreement: str, paragraph: int) -> Range | None:
@@ -149,7 +168,7 @@ class SpeakerMemory:
         ]
         for rng in reversed(before):
             found = agreement_of(self.tt, rng, self.lex)
-            if agrees(agreement, found) or agreement == "f" and _bare_name(self.tt, rng, self.lex):
+            if agrees(agreement, found) or agreement == "f" and bare_name(self.tt, rng, self.lex):
                 return self.resolve_reduced(rng)
         return None
 
@@ -225,7 +244,7 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     return "m"
 
 
-def _bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
+def bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
     """A phrase of one or two indefinite words that no gazetteer entry explains: a name."""
     words = [t for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
     return 0 < len(words) <= 2 and all(

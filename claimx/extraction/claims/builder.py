@@ -36,6 +36,7 @@ from claimx.extraction.speaker import (
     SpeakerMemory,
     agreement_of,
     agrees,
+    bare_name,
     embedded_subjects,
     fullest_mention,
     gazetteer_mentions,
@@ -132,7 +133,10 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
             if later.source is None:
                 continue
             found = agreement_of(self.tt, later.source, self.lex)
-            if agrees(cue.agreement, found) and not is_non_speaker(self.tt, later.source, self.lex):
+            named = agrees(cue.agreement, found) or cue.agreement == "f" and bare_name(
+                self.tt, later.source, self.lex
+            )  # «لكنها توضح ... فتؤكد شور»: a name's gender is in its verb
+            if named and not is_non_speaker(self.tt, later.source, self.lex):
                 return replace(draft, speaker=later.speaker or later.source)
             break
         return draft
