@@ -49,7 +49,16 @@ from claimx.corpus.batch import (
     extract_item,
     ordered_results,
 )
-from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputError, InputItem, InputText
+from claimx.io.textio import (
+    DEFAULT_ID_FIELD,
+    DEFAULT_TEXT_FIELD,
+    InputError,
+    InputItem,
+    InputText,
+    JsonLineError,
+    load_json_line,
+    record_id,
+)
 from claimx.model import SCHEMA_ID, Document
 
 if TYPE_CHECKING:
@@ -216,8 +225,7 @@ def _to_item(record: Any, text_field: str, id_field: str, source: str = "-") -> 
         return InputError(source, f"expected a text or a JSON object, not {type(record).__name__}")
     if _PARSE_ERROR in record:
         return InputError(source, record[_PARSE_ERROR])
-    doc_id = record.get(id_field)
-    doc_id = None if doc_id is None else str(doc_id)
+    doc_id = record_id(record.get(id_field))
     text = record.get(text_field)
     if not isinstance(text, str):
         reason = "missing" if text_field not in record else "not a string"
@@ -268,10 +276,12 @@ def _extract_line(pair: tuple[str, str], text_field: str, id_field: str) -> dict
 
 
 def _parse_line(line: str) -> Any:
+    """The record of one line, or a record naming why it is unusable: the same reading
+    (and the same failures, line by line) as ``claimx extract``."""
     try:
-        return json.loads(line.rstrip("\r\n"))
-    except json.JSONDecodeError as exc:
-        return {_PARSE_ERROR: f"malformed JSON: {exc.msg} (column {exc.colno})"}
+        return load_json_line(line)
+    except JsonLineError as exc:
+        return {_PARSE_ERROR: str(exc)}
 
 
 _PARSE_ERROR = "_claimx_error"
