@@ -29,6 +29,7 @@ Three ways in, all running the same per-document function as the local engine
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -109,9 +110,10 @@ def _connect(stack: contextlib.ExitStack, scheduler: str | None, workers: int | 
 
     if scheduler:
         try:
+            asyncio.run(_probe(scheduler, CONNECT_SECONDS))
             client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except (OSError, ValueError, TypeError) as exc:
-            detail = " ".join(str(exc).split()) or type(exc).__name__
+        except (TimeoutError, OSError, ValueError, TypeError) as exc:
+            detail = " ".join(str(exc).split()) or "no answer in time"
             message = f"cannot connect to the Dask scheduler {scheduler}: {detail}"
             raise EngineError(message) from None
         stack.callback(_close, client)
@@ -130,7 +132,27 @@ def _connect(stack: contextlib.ExitStack, scheduler: str | None, workers: int | 
     return client
 
 
-CONNECT_TIMEOUT = "20s"
+CONNECT_SECONDS = 20
+CONNECT_TIMEOUT = f"{CONNECT_SECONDS}s"
+
+
+async def _probe(address: str, seconds: float) -> None:
+    """Ask ``address`` who it is, every step bounded by ``seconds`` (issue 12, item 7).
+
+    ``Client`` waits far past its own timeout on a port where something listens but
+    never answers, and a client whose construction failed still blocks the interpreter's
+    exit while it closes: so no client is made until a scheduler has answered here.
+    """
+    from distributed.comm import connect
+
+    comm = await asyncio.wait_for(connect(address, timeout=seconds), seconds)
+    try:
+        await asyncio.wait_for(comm.write({"op": "identity", "reply": True}), seconds)
+        reply = await asyncio.wait_for(comm.read(), seconds)
+    finally:
+        comm.abort()
+    if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
+        raise ValueError("something answers there, but it is not a Dask scheduler")
 
 
 def _close(resource: Any) -> None:
