@@ -353,8 +353,8 @@ def test_9_jobs_has_an_upper_bound(article: Path) -> None:
 def test_9_interrupting_dask_prints_no_worker_tracebacks(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     corpus = tmp_path / "c.jsonl"
-    write_jsonl_corpus(corpus, 300_000)
-    for delay in (1.0, 4.0):
+    write_jsonl_corpus(corpus, 3_000_000)
+    for delay in (3.0, 5.0):  # once the local cluster is up: its workers used to print
         process = subprocess.Popen(
             [sys.executable, "-m", "claimx", "extract", str(corpus), "-f", "jsonl", "-q",
              "--engine", "dask", "--jobs", "2"],

@@ -118,7 +118,7 @@ def _connect(stack: contextlib.ExitStack, scheduler: str | None, workers: int | 
             raise EngineError(message) from None
         stack.callback(_close, client)
         return client
-    with _deferred_interrupts():
+    with _deferred_interrupts(), _children_ignore_sigint():
         cluster = LocalCluster(
             n_workers=workers or 1,
             threads_per_worker=1,
@@ -175,6 +175,28 @@ def _deferred_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
     if received:
         raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _children_ignore_sigint() -> Iterator[None]:
+    """Start the local cluster's processes with SIGINT ignored (issue 12, item 9).
+
+    Ctrl-C goes to the whole process group: a Dask nanny or worker caught by it prints
+    dozens of lines of tracebacks. An ignored signal stays ignored across fork and exec
+    (and Python then installs no handler of its own), so the processes started here never
+    see it; claimx stops them itself when interrupted. The price: a Ctrl-C during these
+    one or two seconds of start-up is ignored by claimx too (it cannot be held: Dask's
+    threads would take it), and a second one is needed.
+    """
+    try:
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: nothing to do
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
 
 
 @contextlib.contextmanager
