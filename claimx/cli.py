@@ -126,11 +126,21 @@ def _outcome(run: Callable[[], Any]) -> int:
         _error("interrupted")
         return EXIT_INTERRUPTED
     except Exception as exc:
+        if isinstance(exc, OSError) and _is_write_failure(exc):
+            return _output_failed(OutputFailed(STDOUT, exc))
         if os.environ.get(DEBUG_ENV):
             raise
         _error(f"internal error: {_describe(exc)} (set {DEBUG_ENV}=1 to see the traceback)")
         return EXIT_FAILED
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _is_write_failure(exc: OSError) -> bool:
+    """Errors that only writing produces: what ``tokens`` and ``eval`` print failed (their
+    inputs' errors are reported where they are read)."""
+    import errno
+
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE)
 
 
 def _output_failed(exc: OutputFailed) -> int:

@@ -371,3 +371,42 @@ def test_9_interrupting_dask_prints_no_worker_tracebacks(tmp_path: Path) -> None
         text = err.decode("utf-8", "replace")
         assert "Traceback" not in text and len(text.splitlines()) <= 1, text
         assert process.returncode in (0, 130), text
+
+
+@pytest.fixture
+def full_tmpfs(tmp_path: Path) -> Iterator[Path]:
+    """A 64 KiB tmpfs (needs the right to mount, else the test is skipped)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+                          capture_output=True, check=False)
+    if made.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_9_full_disk_under_output_is_named_not_internal(tmp_path: Path, full_tmpfs: Path) -> None:
+    big = tmp_path / "big.jsonl"
+    write_jsonl_corpus(big, 1_000_000)
+    out = full_tmpfs / "out.jsonl"
+    result = claimx("extract", str(big), "-f", "jsonl", "-q", "--jobs", "2", "-o", str(out))
+    assert result.returncode == 1
+    assert lines(result.stderr) == [
+        f"claimx: error: cannot write --output {out}: no space left on device"]
+    assert list(full_tmpfs.iterdir()) == []  # no half-written file, no temporary file
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["tokens"], ["tokens", "-f", "json"], ["extract"]])
+def test_9_full_stdout_is_named_for_every_command(article: Path, command: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "claimx", *command, str(article)], stdout=full,
+            stderr=subprocess.PIPE, cwd=ROOT, timeout=60, check=False,
+        )
+    assert result.returncode == 1
+    assert lines(result.stderr) == [
+        "claimx: error: cannot write to standard output: no space left on device"]
