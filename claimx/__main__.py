@@ -1,6 +1,21 @@
-"""Run claimx as ``python -m claimx`` (same as the ``claimx`` command)."""
+"""Run claimx as ``python -m claimx`` (same as the ``claimx`` command).
 
-from claimx.cli import main
+The command line is imported inside :func:`main`, so that Ctrl-C while its modules load
+ends with the same one line as Ctrl-C later, not an import traceback (issue 12, item 9).
+"""
+
+import sys
+
+
+def main() -> None:
+    """Console-script entry point: guard the import of the CLI, then run it."""
+    try:
+        from claimx.cli import main as cli_main
+    except KeyboardInterrupt:
+        print("claimx: error: interrupted", file=sys.stderr, flush=True)
+        sys.exit(130)
+    cli_main()
+
 
 if __name__ == "__main__":
     main()

@@ -117,6 +117,8 @@ def _outcome(run: Callable[[], Any]) -> int:
     except typer.Abort:
         _error("aborted")
         return EXIT_FAILED
+    except OutputFailed as exc:
+        return _output_failed(exc)
     except _Terminated:
         _error("terminated")
         return EXIT_TERMINATED
@@ -124,11 +126,41 @@ def _outcome(run: Callable[[], Any]) -> int:
         _error("interrupted")
         return EXIT_INTERRUPTED
     except Exception as exc:
+        if isinstance(exc, OSError) and _is_write_failure(exc):
+            return _output_failed(OutputFailed(STDOUT, exc))
         if os.environ.get(DEBUG_ENV):
             raise
         _error(f"internal error: {_describe(exc)} (set {DEBUG_ENV}=1 to see the traceback)")
         return EXIT_FAILED
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _is_write_failure(exc: OSError) -> bool:
+    """Errors that only writing produces: what ``tokens`` and ``eval`` print failed (their
+    inputs' errors are reported where they are read)."""
+    import errno
+
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE)
+
+
+def _output_failed(exc: OutputFailed) -> int:
+    """The output itself failed: say so in one line, except for a closed pipe (``| head``),
+    which is how a reader says it has seen enough."""
+    import errno
+
+    if exc.to_stdout:
+        _silence_stdout()  # what is still buffered would fail again at exit
+    if exc.error.errno != errno.EPIPE:
+        _error(str(exc))
+    return EXIT_FAILED
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 app = typer.Typer(
@@ -384,9 +416,9 @@ def extract(
         for s in sources
     )
     encoding = _checked_encoding(encoding)
+    workers = _check_jobs(jobs)
     corpus = _CorpusReader(sources, input_format, glob, text_field, id_field, max_chars,
                            encoding)
-    workers = jobs or _default_jobs()
     from claimx.corpus.batch import EngineError
 
     try:
@@ -403,15 +435,41 @@ def extract(
 
 
 def _checked_encoding(encoding: str | None) -> str | None:
-    """The codec's canonical name; an unknown name is a usage error."""
-    if encoding is None:
-        return None
+    """The text codec --encoding names, by its canonical name; None when not given."""
+    return None if encoding is None else _text_encoding(encoding)
+
+
+def _text_encoding(name: str) -> str:
+    """The codec --encoding names, if it decodes bytes to text: ``rot13``, ``base64`` or
+    ``zlib`` are codecs too, but not text encodings (issue 12, item 8)."""
     import codecs
 
     try:
-        return codecs.lookup(encoding).name
+        canonical = codecs.lookup(name).name
     except LookupError:
-        return _usage_error(f"unknown encoding {encoding!r} for --encoding")
+        _usage_error(f"unknown encoding {name!r} for --encoding")
+    try:
+        b"a".decode(canonical)  # bytes.decode looks non-text codecs up and refuses them
+    except LookupError:
+        _usage_error(f"--encoding {name!r} is not a text encoding (bytes to text)")
+    except (UnicodeError, ValueError):
+        pass  # a text encoding that cannot decode this one byte (e.g. UTF-16)
+    return canonical
+
+
+MAX_JOBS_PER_CPU = 4
+
+
+def _check_jobs(jobs: int | None) -> int:
+    """--jobs, bounded: thousands of forked workers would only exhaust memory."""
+    cpus = _default_jobs()
+    if jobs is None:
+        return cpus
+    limit = MAX_JOBS_PER_CPU * cpus
+    if jobs > limit:
+        _usage_error(f"--jobs {jobs} is more than {limit} ({MAX_JOBS_PER_CPU} per CPU "
+                     f"on this machine)")
+    return jobs
 
 
 class _CorpusReader:
@@ -468,10 +526,7 @@ def _run_extract(
     quiet: bool,
 ) -> RunStats:
     """Stream results from the engine to the writer, in input order, with progress."""
-    from claimx.corpus.batch import Rendered
     from claimx.corpus.progress import ProgressBar, RunStats
-    from claimx.io.render import make_writer, renderer_for
-    from claimx.model import Document
 
     stats = RunStats()
     show_progress = not quiet and _is_terminal(sys.stderr)
@@ -479,37 +534,58 @@ def _run_extract(
     shared_screen = show_progress and output is None and _is_terminal(sys.stdout)
     bar = ProgressBar(stats, corpus.total_bytes, redirect_stdout=shared_screen) \
         if show_progress else None
-    with _open_output(output, machine=fmt != "table") as out:
-        if shared_screen:
-            out = _CurrentStdout()
-        console = _table_console(out, to_file=output is not None) if fmt == "table" else None
-        writer = make_writer(
-            fmt, out, as_array=as_array, console=console, flush_each=output is None
-        )
-        render = renderer_for(fmt)  # workers send text back, not documents
-        results = _results(corpus, engine, jobs, scheduler, chunk_size, render)
-        try:
-            with contextlib.closing(results):
-                for result in results:
-                    nbytes = corpus.sizes.popleft() if corpus.sizes else 0
-                    if isinstance(result, Rendered):
-                        writer.write_rendered(result.text)  # type: ignore[attr-defined]
-                        stats.add(nbytes=nbytes, claims=result.claims)
-                    elif isinstance(result, Document):
-                        writer.write(result)
-                        stats.add(nbytes=nbytes, claims=len(result.claims))
-                    else:
-                        _error(str(result))
-                        stats.add(nbytes=nbytes, failed=True)
-                    if bar is not None:
-                        bar.update()
-                writer.close()
-        finally:
-            if bar is not None:
-                bar.close()
+    try:
+        with _open_output(output, machine=fmt != "table", inputs=corpus.sources,
+                          input_format=corpus.input_format, glob=corpus.glob) as out:
+            _write_results(corpus, out, fmt, output, as_array, engine, jobs, scheduler,
+                           chunk_size, stats, bar, shared_screen)
+    except _Discard:
+        _error(f"{output} was not written: no document could be read")
     if not quiet and stats.documents > 1 and (stats.failed or (bar is not None and bar.shown)):
         print(f"{PROG}: {stats.summary()}", file=sys.stderr, flush=True)
     return stats
+
+
+def _write_results(
+    corpus: _CorpusReader, out: TextIO, fmt: str, output: Path | None, as_array: bool,
+    engine: Engine, jobs: int, scheduler: str | None, chunk_size: int | None,
+    stats: RunStats, bar: Any, shared_screen: bool,
+) -> None:
+    """Pull every result from the engine and write it; a failed document is reported on
+    its own line and counted, never allowed to stop the others."""
+    from claimx.corpus.batch import Rendered
+    from claimx.io.render import make_writer, renderer_for
+    from claimx.model import Document
+
+    if shared_screen:
+        out = _GuardedOutput(_CurrentStdout(), STDOUT)  # type: ignore[arg-type]
+    console = _table_console(out, to_file=output is not None) if fmt == "table" else None
+    writer = make_writer(
+        fmt, out, as_array=as_array, console=console, flush_each=output is None
+    )
+    render = renderer_for(fmt)  # workers send text back, not documents
+    results = _results(corpus, engine, jobs, scheduler, chunk_size, render)
+    try:
+        with contextlib.closing(results):
+            for result in results:
+                nbytes = corpus.sizes.popleft() if corpus.sizes else 0
+                if isinstance(result, Rendered):
+                    writer.write_rendered(result.text)  # type: ignore[attr-defined]
+                    stats.add(nbytes=nbytes, claims=result.claims)
+                elif isinstance(result, Document):
+                    writer.write(result)
+                    stats.add(nbytes=nbytes, claims=len(result.claims))
+                else:
+                    _error(str(result))
+                    stats.add(nbytes=nbytes, failed=True)
+                if bar is not None:
+                    bar.update()
+            writer.close()
+    finally:
+        if bar is not None:
+            bar.close()
+    if output is not None and fmt == "json" and not as_array and stats.failed:
+        raise _Discard  # the one document failed: an empty file is no JSON
 
 
 def _results(
@@ -592,32 +668,115 @@ def _read(paths: list[str]) -> Iterator[InputText | None]:
             yield item
 
 
+STDOUT = "to standard output"
+
+
+class OutputFailed(Exception):
+    """Writing the output itself failed (a full disk, a closed pipe): the one failure,
+    besides usage errors, that stops a run."""
+
+    def __init__(self, where: str, error: OSError) -> None:
+        super().__init__(f"cannot write {where}: {_os_reason(error)}")
+        self.error = error
+        self.to_stdout = where == STDOUT
+
+
+class _Discard(Exception):
+    """Raised inside :func:`_open_output` to leave no output file at all."""
+
+
+class _GuardedOutput:
+    """The output stream, with its write failures turned into :class:`OutputFailed`, so
+    that they are told apart from anything else that may go wrong in a run."""
+
+    def __init__(self, stream: TextIO, where: str) -> None:
+        self._stream = stream
+        self._where = where
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise OutputFailed(self._where, exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise OutputFailed(self._where, exc) from None
+
+    def isatty(self) -> bool:
+        return _is_terminal(self._stream)
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+
 @contextlib.contextmanager
-def _open_output(output: Path | None, *, machine: bool) -> Iterator[TextIO]:
+def _open_output(
+    output: Path | None, *, machine: bool, inputs: Sequence[str] = (),
+    input_format: InputFormat = InputFormat.auto, glob: str | None = None,
+) -> Iterator[TextIO]:
     """stdout, or a temporary file next to ``output`` renamed over it at the end, so a
-    crash or Ctrl-C never leaves a half-written result behind."""
+    crash or Ctrl-C never leaves a half-written result behind. Only a regular file that
+    is none of the inputs is ever written (issue 12, item 5)."""
     if output is None:
         if machine:
             _utf8_stdout()
-        yield sys.stdout
+        yield _GuardedOutput(sys.stdout, STDOUT)  # type: ignore[misc]
         return
-    target = output.expanduser()
-    if target.is_dir():
-        _usage_error(f"--output {output}: is a folder, not a file")
-    directory = target.parent
+    target = _output_target(output, inputs, input_format, glob)
+    where = f"--output {output}"
     try:
-        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+        fd, temp_name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
     except OSError as exc:
-        _usage_error(f"--output {output}: cannot write in {directory}: {_os_reason(exc)}")
+        _usage_error(f"--output {output}: cannot write in {target.parent}: {_os_reason(exc)}")
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-        _set_new_file_mode(Path(temp_name), target)
-        os.replace(temp_name, target)
+        try:
+            with open(fd, "w", encoding="utf-8", newline="") as handle:
+                yield _GuardedOutput(handle, where)  # type: ignore[misc]
+            _set_new_file_mode(Path(temp_name), target)
+            os.replace(temp_name, target)
+        except OSError as exc:
+            raise OutputFailed(where, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+
+
+def _output_target(
+    output: Path, inputs: Sequence[str], input_format: InputFormat, glob: str | None
+) -> Path:
+    """``output`` if claimx may write it: a new file, or an existing regular file (not a
+    symbolic link, a device, a pipe or a socket) that the run does not read."""
+    import stat
+
+    from claimx.io.textio import input_reading
+
+    target = output.expanduser()
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return target
+    except OSError as exc:
+        _usage_error(f"--output {output}: {_os_reason(exc)}")
+    if stat.S_ISDIR(mode):
+        _usage_error(f"--output {output}: is a folder, not a file")
+    if stat.S_ISLNK(mode):
+        _usage_error(f"--output {output}: is a symbolic link; claimx only replaces a "
+                     "regular file (name the file it points to)")
+    if not stat.S_ISREG(mode):
+        _usage_error(f"--output {output}: is not a regular file (a device, a pipe or a "
+                     "socket); redirect standard output to write there")
+    source = input_reading(inputs, target, input_format=input_format, glob=glob)
+    if source is not None:
+        _usage_error(f"--output {output}: is also an input ({source}); "
+                     "claimx never overwrites its inputs")
+    return target
 
 
 def _set_new_file_mode(temp: Path, target: Path) -> None:
@@ -729,6 +888,7 @@ def report(
         _usage_error("name the HTML file with --output FILE (or redirect standard output)")
     sources = _default_paths(paths, "report")
     encoding = _checked_encoding(encoding)
+    workers = _check_jobs(jobs)
     from claimx.corpus.batch import EngineError
     from claimx.report import render_report
     from claimx.report.sources import Options, collect
@@ -738,7 +898,7 @@ def report(
                              encoding)
 
     def run(items: Any) -> Iterator[Any]:
-        return _results(items, engine, jobs or _default_jobs(), scheduler, None, None)
+        return _results(items, engine, workers, scheduler, None, None)
 
     options = Options(input_format, text_field, id_field, encoding, on_error=_error,
                       on_note=_note)
@@ -747,7 +907,9 @@ def report(
     except EngineError as exc:
         _fail(str(exc), EXIT_FAILED)
     page = render_report(docs, title=title, page_size=page_size)
-    with _open_output(output, machine=True) as out:
+    with _open_output(
+        output, machine=True, inputs=sources, input_format=input_format, glob=glob
+    ) as out:
         out.write(page)
     if not quiet and output is not None:
         claims = sum(len(d.doc.claims) for d in docs)
@@ -832,9 +994,10 @@ def _print_tokens_table(entry: dict[str, Any]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from claimx.io.safety import escaped
     from claimx.io.textio import display_source
 
-    table = Table(title=Text(display_source(entry["source"])), title_justify="left")
+    table = Table(title=Text(escaped(display_source(entry["source"]))), title_justify="left")
     for name, justify in (("#", "right"), ("token", "left"), ("start", "right"),
                           ("end", "right"), ("normalised", "left")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
@@ -933,7 +1096,11 @@ def _print_json(payload: Any) -> None:
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr, flush=True)
+    """Every error line goes out here: one line, and no raw control character whatever
+    names (paths, ids) it quotes."""
+    from claimx.io.safety import escaped
+
+    print(f"{PROG}: error: {escaped(_one_line(message))}", file=sys.stderr, flush=True)
 
 
 def _note(message: str) -> None:

@@ -5,7 +5,11 @@ Each input is read the ways the CLI reads it:
 * as a text file or standard input: :func:`claimx.io.textio.decode_bytes` and
   :func:`claimx.io.textio.read_inputs` with ``-`` (which must agree);
 * as JSONL on standard input (``read_corpus(..., input_format="jsonl")``), when the
-  installed claimx has JSONL input.
+  installed claimx has JSONL input;
+* as the id of a JSONL record (raw between the quotes, and as a JSON string), as an extra
+  field of the record's envelope, and as a file name in a folder (issue 12): one item per
+  line whatever they hold, and the source and id written as JSON or shown on a terminal
+  are valid UTF-8 with no raw control character.
 
 A clean :class:`~claimx.io.textio.InputError` (binary data, undecodable bytes, a malformed
 JSONL line) is not a crash. A crash is any exception escaping claimx, or a broken
@@ -28,11 +32,13 @@ from __future__ import annotations
 
 import argparse
 import ast
+import atexit
 import hashlib
 import importlib.util
 import io
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -117,6 +123,23 @@ class Target:
         self.read_corpus = getattr(textio, "read_corpus", None)
         self.strict = strict
         self.stats = Stats()
+        self.folder = tempfile.mkdtemp(prefix="claimx-fuzz-")
+        atexit.register(shutil.rmtree, self.folder, True)
+
+    def check_names(self, item: Any) -> None:
+        """Source and id as JSON, CSV and terminal text: valid UTF-8, no raw control."""
+        from claimx.io.render import to_jsonl_line
+        from claimx.io.safety import escaped
+        from claimx.model import Document
+
+        doc_id = item.doc_id if isinstance(item, self.textio.InputText) else item.id
+        doc = Document(text=ARTICLE, source=item.source, id=doc_id)
+        line = to_jsonl_line(doc)
+        line.encode("utf-8")
+        assert not RAW_CONTROL.search(line), f"raw control in JSON: {line!r}"
+        for name in (item.source, doc_id or "", str(item)):
+            assert not RAW_CONTROL.search(escaped(name)), f"raw control shown: {name!r}"
+            escaped(name).encode("utf-8")
 
     def __call__(self, data: bytes) -> None:
         self.stats.executions += 1
@@ -145,9 +168,52 @@ class Target:
                 stream = io.BytesIO(data)
                 for record in self.read_corpus([SOURCE], input_format="jsonl", stdin=stream):
                     self.check_item(record)
+            with stage("jsonl id and envelope"):
+                self.check_envelopes(data)
+            with stage("file name"):
+                self.check_file_name(data)
 
-    def check_item(self, item: Any) -> None:
+    def check_envelopes(self, data: bytes) -> None:
+        """The bytes as a JSONL id (raw inside the quotes, and as a JSON string) and as an
+        extra field of the envelope: each line gives one item, the good lines around it
+        are untouched, and what is written of it is safe (issue 12)."""
+        text = ARTICLE.encode("utf-8")
+        flat = data.replace(b"\n", b" ").replace(b"\r", b" ")
+        as_string = json.dumps(data.decode("utf-8", "surrogateescape")).encode("utf-8")
+        lines = [
+            b'{"id": "' + flat + b'", "text": "' + text + b'"}',
+            b'{"id": ' + as_string + b', "text": "' + text + b'"}',
+            b'{"id": "e", "text": "' + text + b'", "extra": ' + flat + b"}",
+        ]
+        good = b'{"id": "good", "text": "' + text + b'"}'
+        for line in lines:
+            stream = io.BytesIO(b"\n".join([good, line, good]) + b"\n")
+            items = list(self.read_corpus([SOURCE], input_format="jsonl", stdin=stream))
+            assert len(items) == 3, f"{len(items)} items for 3 lines"
+            assert [i.doc_id for i in (items[0], items[2])] == ["good", "good"], items
+            self.check_item(items[1], full=False)
+
+    def check_file_name(self, data: bytes) -> None:
+        """The bytes as a file name: read, named in valid UTF-8, shown without raw controls."""
+        name = b"f" + data[:200].replace(b"/", b"_").replace(b"\x00", b"_") + b".txt"
+        path = os.path.join(os.fsencode(self.folder), name)
+        try:
+            with open(path, "wb") as handle:
+                handle.write(ARTICLE.encode("utf-8"))
+        except OSError:
+            return  # a name the file system refuses
+        try:
+            items = list(self.read_corpus([self.folder], note=None))
+        finally:
+            os.unlink(path)
+        assert len(items) == 1, items
+        self.check_item(items[0], full=False)
+
+    def check_item(self, item: Any, full: bool = True) -> None:
+        """An error is one line; a text is checked by every invariant (``full``) or, when
+        only its names are new, by what is written of its source and id."""
         textio = self.textio
+        self.check_names(item)
         if isinstance(item, textio.InputError):
             self.stats.errors += 1
             assert isinstance(item.message, str) and item.message, item
@@ -160,9 +226,15 @@ class Target:
         assert text.strip(), "decoded text is empty or whitespace"
         text.encode("utf-8")  # the CLI writes it (and offsets into it) as UTF-8
         self.stats.texts += 1
+        if not full:
+            return
         out = self.checks.check_extract(text, source=item.source)
         json.dumps(out, ensure_ascii=False).encode("utf-8")
         self.stats.claims += len(out["claims"])
+
+
+ARTICLE = "قال الوزير إن الطريق مغلق."
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _one_line(message: str) -> bool:

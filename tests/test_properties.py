@@ -27,12 +27,17 @@ The default budget is small so that ``uv run pytest`` stays fast. For a long run
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import io
 import itertools
 import json
 import os
 import random
+import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
@@ -42,7 +47,10 @@ from hypothesis import strategies as st
 
 import claimx
 from claimx.extraction.tokenize import tokenize
+from claimx.io.render import to_csv_rows, to_jsonl_line
+from claimx.io.safety import escaped
 from claimx.io.schema import document_errors, validate_document
+from claimx.io.textio import InputError, InputText, read_corpus
 from claimx.model import STANCES, Document
 
 # --- hypothesis profiles ------------------------------------------------------------
@@ -432,3 +440,108 @@ def test_extraction_does_not_depend_on_the_hash_seed() -> None:
 @given(texts)
 def test_claim_parts_do_not_overlap(text: str) -> None:
     check_parts_disjoint(extract(text))
+
+
+# --- ids, file names and the JSONL envelope (issue 12) -----------------------------------
+# Not only the text is hostile: a JSONL line's envelope, its id and a file's name reach the
+# output and the terminal too. Whatever they hold, reading yields one item per line and
+# never raises, and what is written is valid UTF-8 with no raw control a terminal acts on.
+
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ARTICLE = "قال الوزير إن الطريق مغلق."
+
+
+@functools.cache
+def _article_doc() -> Document:
+    return claimx.extract(_ARTICLE)
+
+
+def _jsonl_items(line: bytes) -> list[Any]:
+    return list(read_corpus(["-"], input_format="jsonl", stdin=io.BytesIO(line), note=None))
+
+
+def _check_output_of(item: InputText) -> None:
+    """The item's document as JSONL, CSV and a table heading: valid UTF-8, no raw controls."""
+    doc = dataclasses.replace(_article_doc(), source=item.source, id=item.doc_id)
+    line = to_jsonl_line(doc)
+    line.encode("utf-8")
+    assert not _RAW_CONTROL.search(line), ascii(line)
+    assert json.loads(line)["id"] == item.doc_id
+    to_csv_rows(doc).encode("utf-8")
+    for name in (item.source, item.doc_id):
+        shown = escaped(name)
+        shown.encode("utf-8")
+        assert not _RAW_CONTROL.search(shown), ascii(shown)
+
+
+json_scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=4),
+    max_leaves=20,
+)
+
+
+@given(st.text(max_size=80) | json_values)
+def test_any_id_is_kept_or_replaced_and_written_safely(doc_id: Any) -> None:
+    line = json.dumps({"id": doc_id, "text": _ARTICLE}).encode("utf-8")
+    [item] = _jsonl_items(line)
+    assert isinstance(item, InputText)
+    kept = isinstance(doc_id, str) and doc_id and not any(
+        0xD800 <= ord(ch) <= 0xDFFF for ch in doc_id)
+    if kept:
+        assert item.doc_id == doc_id
+    elif item.doc_id != "-:1":
+        assert isinstance(doc_id, int | float) and not isinstance(doc_id, bool)
+    _check_output_of(item)
+
+
+@given(json_values, st.integers(min_value=1, max_value=3000), st.integers(0, 6000))
+def test_any_envelope_costs_at_most_its_own_line(extra: Any, depth: int, digits: int) -> None:
+    good = json.dumps({"id": "good", "text": _ARTICLE}).encode("utf-8")
+    envelope = (b'{"id": "x", "text": "' + _ARTICLE.encode("utf-8") + b'", "extra": '
+                + json.dumps(extra).encode("utf-8") + b', "deep": ' + b"[" * depth
+                + b"]" * depth + b', "n": 1' + b"0" * digits + b"}")
+    items = _jsonl_items(b"\n".join([good, envelope, good]) + b"\n")
+    assert len(items) == 3
+    assert [i.doc_id for i in (items[0], items[2])] == ["good", "good"]
+    for item in items:
+        if isinstance(item, InputError):
+            assert item.line == 2 and len(str(item).splitlines()) == 1
+        else:
+            _check_output_of(item)
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_as_a_jsonl_line_give_one_item_and_no_exception(line: bytes) -> None:
+    items = _jsonl_items(line.replace(b"\n", b" ") + b"\n")
+    assert len(items) == (1 if line.replace(b"\n", b" ").strip() else 0)
+    for item in items:
+        if isinstance(item, InputError):
+            assert len(str(item).splitlines()) == 1
+        else:
+            _check_output_of(item)
+
+
+file_names = st.binary(min_size=1, max_size=120).map(
+    lambda raw: b"f" + raw.replace(b"/", b"_").replace(b"\x00", b"_") + b".txt"
+)
+
+
+@given(file_names)
+def test_any_file_name_is_read_and_written_safely(name: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(os.fsencode(tmp), name)
+        try:
+            with open(path, "wb") as handle:
+                handle.write(_ARTICLE.encode("utf-8"))
+        except OSError:  # a name this file system refuses (too long, ...)
+            assume(False)
+        [item] = list(read_corpus([tmp], note=None))
+        assert isinstance(item, InputText), item
+        assert os.fsencode(tmp) in item.source.encode("utf-8")
+        if b"\\" not in name:  # the escapes give the bytes back
+            raw = item.source.encode("utf-8").decode("unicode_escape").encode("latin-1")
+            assert raw.endswith(name) or not name.isascii()
+        _check_output_of(item)

@@ -55,6 +55,7 @@ DEBUG_ENV = "CLAIMX_DEBUG"
 CHUNK_DOCS = 64  # documents per chunk at most: amortises inter-process overhead
 CHUNK_CHARS = 100_000  # ... and characters per chunk: long articles still spread out
 CHUNKS_PER_WORKER = 3  # in-flight chunks per worker: keeps workers busy, memory bounded
+STOP_SECONDS = 5.0  # the longest any one step of stopping the workers may wait
 _WORKER_DIED = "extraction failed: the worker process died (killed, or out of memory?)"
 
 
@@ -252,19 +253,21 @@ class WorkerPool(Submitter):
         return list((getattr(self._executor, "_processes", None) or {}).values())
 
     def terminate(self) -> None:
-        """Stop every worker at once and reap it, so none outlives the run."""
+        """Stop every worker at once and reap it, so none outlives the run; no step waits
+        longer than :data:`STOP_SECONDS` (issue 12, item 1)."""
         workers = self.processes()
         for process in workers:
             with contextlib.suppress(Exception):
                 process.terminate()
         for process in workers:
             with contextlib.suppress(Exception):
-                process.join(timeout=5)
+                process.join(timeout=STOP_SECONDS)
                 if process.is_alive():
                     process.kill()
-                    process.join(timeout=5)
+                    process.join(timeout=STOP_SECONDS)
+        _let_manager_see_the_break(self._executor)
         with contextlib.suppress(Exception):
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
@@ -277,6 +280,29 @@ class WorkerPool(Submitter):
             self.close()
         else:  # interrupted, failed, or the consumer stopped early (GeneratorExit)
             self.terminate()
+
+
+def _let_manager_see_the_break(executor: ProcessPoolExecutor) -> None:
+    """Have the executor's manager thread wind the pool down as broken, and wait for it.
+
+    Once its workers are killed, the pool must end the way a broken pool does: that path
+    closes the task pipe's read end, which frees the queue feeder if it was blocked
+    writing a chunk larger than the pipe's buffer. ``shutdown`` instead tells the manager
+    to send the workers their stop signals and wait for the feeder, forever. The manager
+    may also be blocked reading the rest of a result a worker was killed while writing:
+    closing the parent's (unused) write end of the result pipe gives it end-of-file.
+    Only if it still has not ended after :data:`STOP_SECONDS` is the feeder abandoned.
+    """
+    manager = getattr(executor, "_executor_manager_thread", None)
+    if manager is None:
+        return
+    results = getattr(executor, "_result_queue", None)
+    with contextlib.suppress(Exception):
+        results._writer.close()  # type: ignore[union-attr]
+    manager.join(timeout=STOP_SECONDS)
+    if manager.is_alive():
+        with contextlib.suppress(Exception):
+            executor._call_queue.cancel_join_thread()  # type: ignore[attr-defined]
 
 
 def _worker_init() -> None:

@@ -29,6 +29,7 @@ Three ways in, all running the same per-document function as the local engine
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -49,7 +50,16 @@ from claimx.corpus.batch import (
     extract_item,
     ordered_results,
 )
-from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputError, InputItem, InputText
+from claimx.io.textio import (
+    DEFAULT_ID_FIELD,
+    DEFAULT_TEXT_FIELD,
+    InputError,
+    InputItem,
+    InputText,
+    JsonLineError,
+    load_json_line,
+    record_id,
+)
 from claimx.model import SCHEMA_ID, Document
 
 if TYPE_CHECKING:
@@ -100,14 +110,15 @@ def _connect(stack: contextlib.ExitStack, scheduler: str | None, workers: int | 
 
     if scheduler:
         try:
+            asyncio.run(_probe(scheduler, CONNECT_SECONDS))
             client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except (OSError, ValueError, TypeError) as exc:
-            detail = " ".join(str(exc).split()) or type(exc).__name__
+        except (TimeoutError, OSError, ValueError, TypeError) as exc:
+            detail = " ".join(str(exc).split()) or "no answer in time"
             message = f"cannot connect to the Dask scheduler {scheduler}: {detail}"
             raise EngineError(message) from None
         stack.callback(_close, client)
         return client
-    with _deferred_interrupts():
+    with _deferred_interrupts(), _children_ignore_sigint():
         cluster = LocalCluster(
             n_workers=workers or 1,
             threads_per_worker=1,
@@ -121,7 +132,27 @@ def _connect(stack: contextlib.ExitStack, scheduler: str | None, workers: int | 
     return client
 
 
-CONNECT_TIMEOUT = "20s"
+CONNECT_SECONDS = 20
+CONNECT_TIMEOUT = f"{CONNECT_SECONDS}s"
+
+
+async def _probe(address: str, seconds: float) -> None:
+    """Ask ``address`` who it is, every step bounded by ``seconds`` (issue 12, item 7).
+
+    ``Client`` waits far past its own timeout on a port where something listens but
+    never answers, and a client whose construction failed still blocks the interpreter's
+    exit while it closes: so no client is made until a scheduler has answered here.
+    """
+    from distributed.comm import connect
+
+    comm = await asyncio.wait_for(connect(address, timeout=seconds), seconds)
+    try:
+        await asyncio.wait_for(comm.write({"op": "identity", "reply": True}), seconds)
+        reply = await asyncio.wait_for(comm.read(), seconds)
+    finally:
+        comm.abort()
+    if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
+        raise ValueError("something answers there, but it is not a Dask scheduler")
 
 
 def _close(resource: Any) -> None:
@@ -144,6 +175,28 @@ def _deferred_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
     if received:
         raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _children_ignore_sigint() -> Iterator[None]:
+    """Start the local cluster's processes with SIGINT ignored (issue 12, item 9).
+
+    Ctrl-C goes to the whole process group: a Dask nanny or worker caught by it prints
+    dozens of lines of tracebacks. An ignored signal stays ignored across fork and exec
+    (and Python then installs no handler of its own), so the processes started here never
+    see it; claimx stops them itself when interrupted. The price: a Ctrl-C during these
+    one or two seconds of start-up is ignored by claimx too (it cannot be held: Dask's
+    threads would take it), and a second one is needed.
+    """
+    try:
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: nothing to do
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
 
 
 @contextlib.contextmanager
@@ -216,8 +269,7 @@ def _to_item(record: Any, text_field: str, id_field: str, source: str = "-") -> 
         return InputError(source, f"expected a text or a JSON object, not {type(record).__name__}")
     if _PARSE_ERROR in record:
         return InputError(source, record[_PARSE_ERROR])
-    doc_id = record.get(id_field)
-    doc_id = None if doc_id is None else str(doc_id)
+    doc_id = record_id(record.get(id_field))
     text = record.get(text_field)
     if not isinstance(text, str):
         reason = "missing" if text_field not in record else "not a string"
@@ -268,10 +320,12 @@ def _extract_line(pair: tuple[str, str], text_field: str, id_field: str) -> dict
 
 
 def _parse_line(line: str) -> Any:
+    """The record of one line, or a record naming why it is unusable: the same reading
+    (and the same failures, line by line) as ``claimx extract``."""
     try:
-        return json.loads(line.rstrip("\r\n"))
-    except json.JSONDecodeError as exc:
-        return {_PARSE_ERROR: f"malformed JSON: {exc.msg} (column {exc.colno})"}
+        return load_json_line(line)
+    except JsonLineError as exc:
+        return {_PARSE_ERROR: str(exc)}
 
 
 _PARSE_ERROR = "_claimx_error"

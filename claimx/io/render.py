@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from claimx.io.safety import neutralise_cell, printable
+from claimx.io.safety import escaped, json_safe, neutralise_cell, printable
 from claimx.model import STANCES, Claim, Document, Span
 
 if TYPE_CHECKING:
@@ -70,17 +70,17 @@ def to_json(docs: Sequence[Document], *, as_array: bool | None = None) -> str:
     if as_array is None:
         as_array = len(docs) != 1
     payload: Any = [d.to_dict() for d in docs] if as_array else docs[0].to_dict()
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
 def to_jsonl_line(doc: Document) -> str:
     """One document on one line (no trailing newline), for line-oriented tools."""
-    return json.dumps(doc.to_dict(), ensure_ascii=False)
+    return json_safe(json.dumps(doc.to_dict(), ensure_ascii=False))
 
 
 def to_json_object(doc: Document) -> str:
     """One document as an indented JSON object: the unit :class:`JsonWriter` streams."""
-    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
 
 
 class JsonWriter:
@@ -381,9 +381,9 @@ def _heading(doc: Document) -> Text:
     from rich.text import Text
 
     stats = doc.stats
-    heading = Text(printable(doc.source) if doc.source != "-" else "standard input", style="bold")
+    heading = Text(escaped(doc.source) if doc.source != "-" else "standard input", style="bold")
     if doc.id and doc.id != doc.source:
-        heading.append(f"  [{doc.id}]", style="bold")
+        heading.append(f"  [{escaped(doc.id)}]", style="bold")
     heading.append(
         f"  {stats['claims']} claim(s) · {stats['sentences']} sentence(s) · "
         f"{stats['tokens']} token(s)",

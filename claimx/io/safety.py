@@ -14,6 +14,11 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Bidi embeddings, overrides and isolates reorder what follows them on screen; C0 and C1
 # controls move the cursor or ring the bell. Line breaks would break a table row.
 _UNPRINTABLE = re.compile("[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
+# What JSON may carry raw but a terminal would act on: DEL and C1 controls (0x9b is CSI),
+# bidi controls, line and paragraph separators. C0 controls JSON escapes itself.
+_RAW_IN_JSON = re.compile("[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Names (paths, ids) shown on a terminal: the above and C0 controls.
+_UNSAFE_IN_NAME = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def neutralise_cell(value: str) -> str:
@@ -24,3 +29,22 @@ def neutralise_cell(value: str) -> str:
 def printable(text: str) -> str:
     """Text safe to show in a terminal table: controls and bidi overrides become spaces."""
     return _UNPRINTABLE.sub(" ", text)
+
+
+def escaped(text: str) -> str:
+    """A name (path, id, message) safe for a terminal, with nothing dropped: controls and
+    bidi overrides become visible escapes (``\\x1b``, ``\\u202e``) (issue 12, item 6)."""
+    return _UNSAFE_IN_NAME.sub(_escape, text)
+
+
+def json_safe(json_text: str) -> str:
+    """JSON text with the characters a terminal would act on written as ``\\uXXXX``
+    escapes: the same JSON value (offsets stay true), but no raw control reaches a
+    terminal the JSON is printed on. Outside strings JSON is ASCII, so this only ever
+    touches string contents."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

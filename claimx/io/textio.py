@@ -119,14 +119,32 @@ def display_source(source: str) -> str:
     return "standard input" if source == STDIN else source
 
 
+def path_name(path: str | os.PathLike[str]) -> str:
+    """A path as text every output can hold (issue 12, item 3): the bytes of a name that
+    are not UTF-8 (which Python holds as lone surrogates) become ``\\xNN`` escapes, so
+    JSON, CSV and ``-o`` files stay valid UTF-8 and the name is still recognisable."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
+
+
 def _where(source: str, line: int | None) -> str:
     place = display_source(source)
     return place if line is None else f"{place}, line {line}"
 
 
 def print_note(message: str) -> None:
-    """Default note sink: one line on stderr."""
-    print(f"claimx: note: {message}", file=sys.stderr)
+    """Default note sink: one line on stderr, with no raw control character."""
+    from claimx.io.safety import escaped
+
+    print(f"claimx: note: {escaped(message)}", file=sys.stderr)
 
 
 def read_inputs(
@@ -178,7 +196,7 @@ def read_corpus(
         elif os.path.isdir(path):
             yield from _from_directory(Path(path), pattern, fmt, fields, note, encoding)
         else:
-            yield from _from_path(Path(path), path, fmt, fields, note, encoding)
+            yield from _from_path(Path(path), path_name(path), fmt, fields, note, encoding)
 
 
 def default_glob(input_format: InputFormat | str) -> str:
@@ -209,34 +227,92 @@ def iter_files(directory: Path, pattern: str = "*" + TEXT_SUFFIX) -> Iterator[Pa
     for found in _walk(directory, pattern):
         if isinstance(found, Path):
             yield found
-        elif found.source == str(directory):
+        elif found.source == path_name(directory):
             raise OSError(found.message)
 
 
 def _walk(directory: Path, pattern: str) -> Iterator[Path | InputError]:
-    """Matching files in path order, and an error for each folder that cannot be listed."""
+    """Matching files in path order, and an error for each folder that cannot be listed.
+
+    Symbolic links are followed, but each real folder is walked once: a link back to a
+    folder already walked (a loop such as ``sub/up -> ..``) is reported and skipped,
+    as is an entry whose type cannot be read (a link to itself), never the whole run
+    (issue 12, item 4).
+    """
     pattern = pattern.lower()
     by_path = "/" in pattern
+    seen: set[tuple[int, int]] = set()
 
     def walk(folder: Path) -> Iterator[Path | InputError]:
         try:
+            identity = _file_identity(folder)
+            if identity in seen:
+                yield InputError(path_name(folder), "skipped: a symbolic link back to a "
+                                 "folder already read (a loop)")
+                return
+            seen.add(identity)
             with os.scandir(folder) as listing:
                 entries = sorted(
                     (e for e in listing if not e.name.startswith(".")), key=lambda e: e.name
                 )
         except OSError as exc:
-            yield InputError(str(folder), f"cannot list directory: {_os_reason(exc)}")
+            yield InputError(path_name(folder), f"cannot list directory: {_os_reason(exc)}")
             return
         for entry in entries:
-            if entry.is_dir():
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()
+            except OSError as exc:
+                yield InputError(path_name(entry.path), f"skipped: {_os_reason(exc)}")
+                continue
+            if is_dir:
                 yield from walk(Path(entry.path))
-            elif entry.is_file():
+            elif is_file:
                 path = Path(entry.path)
                 name = path.relative_to(directory).as_posix() if by_path else entry.name
                 if fnmatch.fnmatchcase(name.lower(), pattern):
                     yield path
 
     return walk(directory)
+
+
+def input_reading(
+    paths: Iterable[str],
+    target: Path,
+    *,
+    input_format: InputFormat | str = InputFormat.auto,
+    glob: str | None = None,
+) -> str | None:
+    """The input (as given) through which the corpus would read the existing file
+    ``target``, or ``None``: ``--output`` must never overwrite what it reads. Checks the
+    paths given and the files a folder's pattern would take, without walking folders."""
+    try:
+        wanted = _file_identity(target)
+        real = target.resolve()
+    except OSError:
+        return None
+    pattern = (glob or default_glob(input_format)).lower()
+    for path in paths:
+        if path == STDIN:
+            continue
+        try:
+            if not os.path.isdir(path):
+                if _file_identity(Path(path)) == wanted:
+                    return path_name(path)
+                continue
+            inside = real.relative_to(Path(path).resolve())
+        except (OSError, ValueError):
+            continue
+        if any(part.startswith(".") for part in inside.parts):
+            continue  # hidden files and folders are never read
+        name = inside.as_posix() if "/" in pattern else inside.name
+        if fnmatch.fnmatchcase(name.lower(), pattern):
+            return path_name(path)
+    return None
+
+
+def _file_identity(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_dev, info.st_ino
 
 
 def find_text_files(directory: Path) -> list[Path]:
@@ -318,13 +394,13 @@ def _from_directory(
         if isinstance(entry, InputError):
             yield entry
         else:
-            yield from _from_path(entry, str(entry), fmt, fields, note, encoding)
+            yield from _from_path(entry, path_name(entry), fmt, fields, note, encoding)
     if not found:
         if pattern == "*" + TEXT_SUFFIX:
             what = f"{TEXT_SUFFIX} files"
         else:
             what = f"files matching {pattern}"
-        yield InputError(str(directory), f"directory contains no {what}")
+        yield InputError(path_name(directory), f"directory contains no {what}")
 
 
 def _from_path(
@@ -423,15 +499,13 @@ def _jsonl_record(raw: bytes, source: str, line: int, fields: tuple[str, str]) -
             nbytes=nbytes,
         )
     try:
-        record = json.loads(decoded.rstrip("\r\n"))
-    except json.JSONDecodeError as exc:
-        return InputError(
-            source, f"malformed JSON: {exc.msg} (column {exc.colno})", line, nbytes=nbytes
-        )
+        record = load_json_line(decoded)
+    except JsonLineError as exc:
+        return InputError(source, str(exc), line, nbytes=nbytes)
     if not isinstance(record, dict):
         kind = _json_kind(record)
         return InputError(source, f"expected a JSON object, found {kind}", line, nbytes=nbytes)
-    doc_id = _record_id(record.get(id_field), source, line)
+    doc_id = record_id(record.get(id_field)) or f"{source}:{line}"
     if text_field not in record:
         return InputError(
             source,
@@ -466,13 +540,49 @@ def _lone_surrogate(text: str) -> int | None:
     return None
 
 
-def _record_id(value: Any, source: str, line: int) -> str:
-    """The id field as a string; records without one are named ``path:line``."""
+class JsonLineError(ValueError):
+    """A JSONL line that is not usable JSON; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class LongNumber:
+    """A JSON integer longer than Python converts (``sys.get_int_max_str_digits()``),
+    kept as its digits: a field claimx never reads must not cost the document."""
+
+    digits: str
+
+
+def _parse_int(digits: str) -> int | LongNumber:
+    try:
+        return int(digits)
+    except ValueError:
+        return LongNumber(digits)
+
+
+def load_json_line(text: str) -> Any:
+    """``json.loads`` for one line of a corpus: every way hostile JSON can fail (malformed,
+    nested deeper than Python recurses, ...) is a :class:`JsonLineError` for that line
+    alone, never an exception that ends the run (issue 12, item 2)."""
+    try:
+        return json.loads(text.rstrip("\r\n"), parse_int=_parse_int)
+    except json.JSONDecodeError as exc:
+        raise JsonLineError(f"malformed JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise JsonLineError("JSON nested too deeply to read") from None
+    except ValueError as exc:
+        raise JsonLineError(f"unreadable JSON: {' '.join(str(exc).split())}") from None
+
+
+def record_id(value: Any) -> str | None:
+    """A record's id field as a string, or ``None`` when it has no usable one (missing,
+    empty, not a string or number, or holding a lone surrogate)."""
     if isinstance(value, str) and value and _lone_surrogate(value) is None:
         return value
+    if isinstance(value, LongNumber):
+        return value.digits
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    return f"{source}:{line}"
+    return None
 
 
 def _json_kind(value: Any) -> str:
@@ -480,7 +590,7 @@ def _json_kind(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "a boolean"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | LongNumber):
         return "a number"
     if isinstance(value, list):
         return "an array"
@@ -503,6 +613,10 @@ def _decode(
     else:
         text, encoding = _decode_nonempty(data, source, note)
     text = text.lstrip("\ufeff")  # a BOM is not text, however many a tool left
+    surrogate = _lone_surrogate(text)
+    if surrogate is not None:  # e.g. --encoding unicode_escape on «\ud800»
+        raise _Unreadable(f"decoded text holds a lone surrogate \\u{ord(text[surrogate]):04x} "
+                          f"at character {surrogate} (not a Unicode character)")
     if _looks_binary(text):
         raise _Unreadable("binary data, not text")
     if not text.strip():
@@ -547,6 +661,9 @@ def _decode_as(data: bytes, encoding: str) -> tuple[str, str]:
         raise _Unreadable(
             f"cannot decode as {encoding}: byte 0x{data[exc.start]:02x} at offset {exc.start}"
         ) from exc
+    except (UnicodeError, ValueError, LookupError) as exc:  # codecs fail in their own ways
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise _Unreadable(f"cannot decode as {encoding}: {detail}") from exc
 
 
 def _decode_utf16(data: bytes, source: str, note: NoteCallback | None) -> tuple[str, str]:
