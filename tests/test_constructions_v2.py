@@ -331,3 +331,38 @@ def test_verbal_noun_without_a_clause_or_after_its_verb_is_no_cue() -> None:
     assert all(c.cue.text != "اتهامات" for c in claims_of("وواجه الوزير اتهامات بالفساد."))
     text = "واختتم المدرب حديثه بقوله: الفريق جاهز للمباراة."
     assert [c.cue.text for c in claims_of(text)] == ["اختتم"]
+
+
+def test_participle_takes_the_named_subject_of_its_sentence() -> None:
+    text = "وحاول حمزة تفادي انتقاد الأحزاب مبينا أن حزبه الجديد مفتوح للجميع."
+    c = by_cue(text, "مبينا")
+    assert text_of(c.speaker) == "حمزة"
+
+
+def test_noun_after_a_causative_is_the_cues_subject() -> None:
+    text = "وهو ما جعل ترامب يحذر من فرض رسوم إضافية. وتابع أن الرسوم ضرورية."
+    assert text_of(by_cue(text, "يحذر").source) == "ترامب"
+    assert text_of(by_cue(text, "تابع").speaker) == "ترامب"
+
+
+def test_a_later_name_completes_a_feminine_dropped_subject() -> None:
+    text = "لكنها توضح أن المشروع يدعو إلى الحوار. فتؤكد شور أن المسألة ليست في السلاح."
+    assert text_of(by_cue(text, "توضح").speaker) == "شور"
+
+
+def test_organisation_named_by_a_verbal_noun_is_a_speaker() -> None:
+    c = by_cue("ويتهم التحالف إيران بتهريب الأسلحة إلى المسلحين.", "يتهم")
+    assert text_of(c.source) == "التحالف"
+    assert c.content.text.startswith("إيران بتهريب الأسلحة")
+
+
+def test_unanimous_report_with_ala_anna() -> None:
+    c = by_cue("وأجمع سكان الحي على أنهم عانوا من صعوبة في التنفس.", "أجمع")
+    assert text_of(c.source) == "سكان الحي" and c.stance == "report"
+    assert c.content.text == "عانوا من صعوبة في التنفس"
+
+
+def test_relative_antecedent_stops_at_a_cue_word() -> None:
+    text = "وتم تفكيك الخلية، حسب البيان، الذي أوضح أن التحريات مستمرة."
+    c = by_cue(text, "أوضح")
+    assert text_of(c.speaker) == "البيان"
