@@ -161,7 +161,7 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     if form.ambiguous and not (
         _DIACRITIC.search(tok.text)
         or _spelled_as_verb(tok.text, form)
-        or _plain_form(tok.norm, form) and _complementizer_follows(tt, i, lex)
+        or _plain_form(tok.norm, form) and _complementizer_follows(tt, i, lex, form)
     ):
         return None
     if form.kind == "verb" and _first_person(tok.text, form):
@@ -193,6 +193,7 @@ def _marked_passive(raw: str, has_conj: bool) -> bool:
 
 
 AMBIGUITY_WINDOW = 6  # tokens from an ambiguous form to the complementizer that settles it
+PARTICIPLE_WINDOW = 12
 
 
 def _plain_form(norm: str, form: CueForm) -> bool:
@@ -202,10 +203,14 @@ def _plain_form(norm: str, form: CueForm) -> bool:
     return form.kind == "participle" or bare == normalize(form.lemma)
 
 
-def _complementizer_follows(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
-    """«وبين حسن أن»، «مقرا خلال مؤتمر صحفي أن»: a complementizer soon after, with no
-    punctuation between, makes «بين» (between) or «مقرا» (headquarters) the cue verb."""
-    for tok in tt.tokens[i + 1 : i + 1 + AMBIGUITY_WINDOW]:
+def _complementizer_follows(tt: TokenizedText, i: int, lex: Lexicon, form: CueForm) -> bool:
+    """«وبين حسن أن»، «، مقرا خلال مؤتمر صحفي أن»: a complementizer soon after, with no
+    punctuation between, makes «بين» (between) or «مقرا» (headquarters) the cue verb; an
+    accusative participle after a pause may be followed by a longer channel phrase."""
+    window = AMBIGUITY_WINDOW
+    if form.kind == "participle" and i > 0 and tt.tokens[i - 1].norm in ("،", ","):
+        window = PARTICIPLE_WINDOW
+    for tok in tt.tokens[i + 1 : i + 1 + window]:
         if tok.norm in lex.complementizers:
             return True
         if tok.norm in PUNCTUATION or strip_conjunction(tok.norm) != tok.norm:
