@@ -331,6 +331,7 @@ def load_lexicon() -> Lexicon:
             | normalised_markers["time_words"]
             | set(verbs)
             | set(speech_acts)
+            | normalised_markers["clause_verbs@conjoined"]
             | complementizers
         ),
         organisation_words=_head_words(organisations),
