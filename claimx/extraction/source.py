@@ -326,11 +326,25 @@ def _definiteness_break(previous: Token, current: Token, lex: Lexicon) -> bool:
     if not prev_definite or current.text in QUOTES:
         return False
     if not current.norm.startswith(("ال", "وال", "لل")):
-        return True
+        return not _nisba_before_name(previous, current, lex)
     bare = bare_noun(current.norm)
     adjective = bare.endswith(("ي", "يه", "يون", "يين"))
     known = bare in lex.adjectives or f"{previous.norm} {current.norm}" in lex.organisations
     return not (adjective or known)
+
+
+def _nisba_before_name(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """«أكد اليوناني دونيس»، «البرتغالي جوزيه مورينيو»: a nationality before a name is
+    part of the speaker, not the end of it."""
+    bare = bare_noun(previous.norm)
+    return (
+        bare.endswith("ي")
+        and len(bare) >= 5
+        and not is_verbal_noun(current, lex)
+        and current.norm not in lex.head_words
+        and not current.norm.endswith(("ه", "ات"))
+        and not current.text.endswith(("ا", "اً"))
+    )
 
 
 def fronted_subject(

@@ -223,12 +223,14 @@ class VerbCues(BuilderState):
         return k < len(self.tt.tokens) and self.tt.tokens[k].norm not in PUNCTUATION
 
     def _relay(self, cue: CueMatch, subject: Range, region_end: int) -> tuple[Range, Range] | None:
-        """«نقلت الوكالة عن مصدر ... قوله إن»: the عن-object speaks, the subject relays."""
-        for k in range(subject[1], region_end):
+        """«نقلت الوكالة عن مصدر ... قوله إن»: the عن-object speaks, the subject relays;
+        an «عن» inside a long subject («الوكالة التي يسيطر عليها الحوثيون عن الحوثيين»)
+        ends it."""
+        for k in range(subject[0] + 1, region_end):
             if self.tt.tokens[k].norm == "عن":
                 source = noun_phrase(self.tt, k + 1, region_end, self.lex, self.cue_starts)
                 if source:
-                    return source, subject
+                    return source, (subject[0], min(subject[1], k))
         return None
 
     def _verb_content(
