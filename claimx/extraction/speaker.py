@@ -260,13 +260,35 @@ def embedded_subjects(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> 
     subject may refer to it. At most a few words, names or definite noun phrases."""
     bare = lex.marker_set("complementizers")
     for tok in tt.tokens:
-        if tok.norm not in bare:
+        if tok.norm not in bare and not _opens_verb_clause(tt, tok.index, lex):
             continue
         phrase = noun_phrase(
             tt, tok.index + 1, tt.sentence_bounds(tok.index)[1], lex, cue_starts, object_mode=True
         )
         if phrase and phrase[1] - phrase[0] <= MAX_EMBEDDED_SUBJECT:
             yield phrase
+
+
+def _opens_verb_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«...، خرج المزارعون الأصفهانيون إلى الشوارع»: a bare word opening a sentence or a
+    clause, before a definite noun, is most likely its verb, and the noun its subject."""
+    tok = tt.tokens[k]
+    if k + 1 >= len(tt.tokens) or not tt.tokens[k + 1].norm.startswith("ال"):
+        return False
+    norm = tok.norm
+    if norm in lex.conjoined_set("clause_verbs"):
+        return True
+    if k > 0 and tt.tokens[k - 1].norm not in ("،", ",", ".", "؛"):
+        return False
+    return (
+        norm not in PUNCTUATION
+        and not norm.startswith(("ال", "وال", "لل", "بال"))
+        and 3 <= len(norm) <= 6
+        and norm not in lex.source_stop_words - lex.conjoined_set("clause_verbs")
+        and norm not in lex.head_words
+        and norm not in lex.marker_set("time_words")
+        and not norm.endswith(("ه", "ات"))
+    )
 
 
 def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> Iterator[Range]:
