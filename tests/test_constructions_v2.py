@@ -366,3 +366,27 @@ def test_relative_antecedent_stops_at_a_cue_word() -> None:
     text = "وتم تفكيك الخلية، حسب البيان، الذي أوضح أن التحريات مستمرة."
     c = by_cue(text, "أوضح")
     assert text_of(c.speaker) == "البيان"
+
+
+def test_nationality_before_a_name_is_part_of_the_speaker() -> None:
+    c = by_cue("أكد اليوناني دونيس مدرب الفريق سعادته بالفوز.", "أكد")
+    assert text_of(c.source) == "اليوناني دونيس مدرب الفريق"
+    assert c.content.text == "سعادته بالفوز"
+
+
+def test_relay_subject_with_a_relative_clause_ends_at_an() -> None:
+    text = "ونقلت الوكالة التي يديرها الجيش عن الضباط قولهم إن الهدنة انتهت."
+    c = by_cue(text, "نقلت")
+    assert text_of(c.source) == "الضباط"
+    assert text_of(c.channel) == "الوكالة التي يديرها الجيش"
+
+
+def test_ambiguous_participle_after_a_pause() -> None:
+    text = "ودافع المدرب عن لاعبيه، مقرا خلال مؤتمر صحفي عقده أمس في المدينة أن الفريق تعب."
+    c = by_cue(text, "مقرا")
+    assert c.stance == "assert" and c.content.text == "الفريق تعب"
+
+
+def test_subject_of_a_clause_opening_verb_is_a_last_resort() -> None:
+    text = "وفي الربيع خرج المزارعون إلى الشوارع للتعبير عن غضبهم مما وصفوه بسوء الإدارة."
+    assert text_of(by_cue(text, "وصفوه").speaker) == "المزارعون"
