@@ -90,6 +90,10 @@ class Lexicon:
         """Marker ``name``'s word sequences as a set, for a lookup of two adjacent words."""
         return self.markers[name + "@set"]
 
+    def wa_set(self, name: str) -> frozenset[str]:
+        """Marker ``name``'s words with and without a leading و (not ف: «فيصل» is a name)."""
+        return self.markers[name + "@wa"]
+
     def conjoined_set(self, name: str) -> frozenset[str]:
         """Marker ``name``'s words with and without a leading و/ف («لكن»، «ولكن»)."""
         return self.markers[name + "@conjoined"]
@@ -331,7 +335,7 @@ def load_lexicon() -> Lexicon:
             | normalised_markers["time_words"]
             | set(verbs)
             | set(speech_acts)
-            | normalised_markers["clause_verbs@conjoined"]
+            | normalised_markers["clause_verbs@wa"]
             | complementizers
         ),
         organisation_words=_head_words(organisations),
@@ -379,6 +383,8 @@ def _normalise_markers(raw: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = frozenset(normalize(w) for w in value)
             out[key + "@conjoined"] = conjoined(out[key])
+            # with و only: ف before a verb form spells names too («فيصل»، «فادي»)
+            out[key + "@wa"] = out[key] | {"و" + w for w in out[key]}
     return out
 
 

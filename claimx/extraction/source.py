@@ -415,7 +415,7 @@ def _walk_back(
             j in cue_starts
             or tok.norm in lex.verbs
             or tok.norm in lex.speech_acts
-            or tok.norm in lex.conjoined_set("clause_verbs")
+            or tok.norm in lex.wa_set("clause_verbs")
         ):
             return j + 1, "verb"
         j -= 1
@@ -556,7 +556,7 @@ def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | No
     return (start, end) if end > start else None
 
 
-MAX_APPOSITION = 6
+MAX_APPOSITION = 7  # words, a quoted name counting as one
 
 
 def with_apposition(
@@ -577,17 +577,22 @@ def with_apposition(
     if not nominal:
         return phrase
     end = comma + 1
-    while end < limit and end - comma <= MAX_APPOSITION:
+    words = 0
+    while end < limit and words <= MAX_APPOSITION:
         tok = tokens[end]
         if tok.norm in ("،", ",") or end in cue_starts or tok.norm in lex.complementizers:
             break
+        close = tt.quotes.get(end, -1)
+        if tok.text in QUOTES and close > end:
+            end, words = close + 1, words + 1  # «من شركة "أيدج تشيكد"»: a quoted name
+            continue
         if tok.text in QUOTES or tok.norm in (":", "."):
             return phrase
-        end += 1
+        end, words = end + 1, words + 1
     closes = end >= limit or tokens[end].norm in ("،", ",") or tokens[end].norm in (
         lex.complementizers
     )
-    if not closes or end - comma > MAX_APPOSITION or end == comma + 1:
+    if not closes or words > MAX_APPOSITION or end == comma + 1:
         return phrase
     end = _trim_told(tt, comma + 1, end, lex)
     return (phrase[0], end) if end > comma + 1 else phrase

@@ -21,6 +21,7 @@ from claimx.extraction.source import (
     Range,
     bare_noun,
     noun_phrase,
+    with_apposition,
 )
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 
@@ -276,7 +277,7 @@ def _opens_verb_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     if k + 1 >= len(tt.tokens) or not tt.tokens[k + 1].norm.startswith("ال"):
         return False
     norm = tok.norm
-    if norm in lex.conjoined_set("clause_verbs"):
+    if norm in lex.wa_set("clause_verbs"):
         return True
     if k > 0 and tt.tokens[k - 1].norm not in ("،", ",", ".", "؛"):
         return False
@@ -284,7 +285,7 @@ def _opens_verb_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         norm not in PUNCTUATION
         and not norm.startswith(("ال", "وال", "لل", "بال"))
         and 3 <= len(norm) <= 6
-        and norm not in lex.source_stop_words - lex.conjoined_set("clause_verbs")
+        and norm not in lex.source_stop_words - lex.wa_set("clause_verbs")
         and norm not in lex.head_words
         and norm not in lex.marker_set("time_words")
         and not norm.endswith(("ه", "ات"))
@@ -308,13 +309,14 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
 def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
     """The subject right after a verb (VSO), used for non-claim speech acts; it ends before
     the verb's preposition («سخر النائب من القرار»)."""
-    phrase = noun_phrase(tt, k + 1, tt.sentence_bounds(k)[1], lex, cue_starts, object_mode=True)
+    limit = tt.sentence_bounds(k)[1]
+    phrase = noun_phrase(tt, k + 1, limit, lex, cue_starts, object_mode=True)
     if phrase is None:
         return None
     for j in range(phrase[0] + 1, phrase[1]):
         if tt.tokens[j].norm in PREPOSITIONS:
             return (phrase[0], j)
-    return phrase
+    return with_apposition(tt, phrase, limit, lex, cue_starts)  # «أبدى X، من شركة Y، ...»
 
 
 def fullest_mention(
@@ -356,8 +358,8 @@ def _with_given_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range |
     """A surname alone («مرزوق») is the person named in full elsewhere («محسن مرزوق»)."""
     tok = tt.tokens[speaker[0]]
     norm = strip_conjunction(tok.norm)
-    if len(norm) < 3 or norm.startswith("ال") or norm in lex.head_words:
-        return None
+    if len(norm) < 3 or norm in lex.head_words or bare_noun(norm) in lex.head_words:
+        return None  # «الطحان» may be a surname; «الوزير» is a title, resolved elsewhere
     nearby = tt.tokens[max(0, tok.index - MENTION_REACH) : tok.index + MENTION_REACH]
     for other in nearby:
         if other.index == tok.index or strip_conjunction(other.norm) != norm or other.index == 0:
