@@ -390,3 +390,27 @@ def test_ambiguous_participle_after_a_pause() -> None:
 def test_subject_of_a_clause_opening_verb_is_a_last_resort() -> None:
     text = "وفي الربيع خرج المزارعون إلى الشوارع للتعبير عن غضبهم مما وصفوه بسوء الإدارة."
     assert text_of(by_cue(text, "وصفوه").speaker) == "المزارعون"
+
+
+def test_post_posed_kama_with_a_cue_verb() -> None:
+    text = "وقال المحقق إن المجرمين لا يستطيعون الاختباء طويلا كما يعتقدون."
+    c = by_cue(text, "يعتقدون")
+    assert c.stance == "opinion"
+    assert c.content.text.startswith("المجرمين لا يستطيعون الاختباء")
+
+
+def test_document_speaks_through_jaa_fihi_and_views() -> None:
+    text = "ونشر الحساب تغريدة جاء فيها «الهدنة انتهت»."
+    c = by_cue(text, "جاء فيها")
+    assert c.content.text == "الهدنة انتهت" and c.direct_quote
+    text = '"الاقتصاد سيتعافى قريبا".. هذه وجهة نظر وزير المالية.'
+    c = by_cue(text, "وجهة نظر")
+    assert c.stance == "opinion" and text_of(c.source) == "وزير المالية"
+
+
+def test_held_the_view_and_informed() -> None:
+    c = by_cue("إذ ذهب البعض إلى أن الفتاتين تسببتا في المشكلة.", "ذهب")
+    assert c.stance == "opinion" and c.content.text == "الفتاتين تسببتا في المشكلة"
+    assert all(c.cue.text != "ذهب" for c in claims_of("وذهب الوزير إلى القاهرة أمس."))
+    c = by_cue("أعلمت الجامعة الاتحاد الإفريقي بعدم قدرتها على التنظيم.", "أعلمت")
+    assert c.content.text.startswith("بعدم قدرتها")

@@ -41,6 +41,7 @@ class CueMatch:
     relay: bool
     pronoun: str = ""  # for own_pronoun phrases: the attached pronoun (ه، ها، هم)
     quoting: bool = False
+    ahead: bool = False  # a phrase whose content always follows it («جاء فيه»)
     has_object: bool = False  # «وهو ما نفته الشركة»: the object is a pronoun, not a phrase
 
 
@@ -352,6 +353,7 @@ def _make_phrase(
         relay=bool(verb and verb.relay),
         pronoun=pronoun,
         quoting=phrase.quoting,
+        ahead=phrase.ahead,
     )
 
 

@@ -45,6 +45,7 @@ class PhraseCue:
     gloss: str
     position: str  # source_after | impersonal | own_pronoun | dropped
     quoting: bool = False  # «نقلا عن X»: X was quoted by the speaker of the claim it sits in
+    ahead: bool = False  # «جاء فيها «...»»: the content follows, whatever stands before
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +293,7 @@ def load_lexicon() -> Lexicon:
                 entry["gloss"],
                 entry["position"],
                 bool(entry.get("quoting", False)),
+                bool(entry.get("ahead", False)),
             )
         )
     verbal_nouns = _verbal_noun_forms(cues["verbal_nouns"])

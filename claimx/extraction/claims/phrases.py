@@ -10,7 +10,9 @@ from claimx.extraction.claims.state import (
 )
 from claimx.extraction.content import (
     content_from,
+    is_speech_length,
     object_content,
+    quoted,
     trim_end,
     trim_start,
 )
@@ -76,9 +78,16 @@ class PhraseCues(BuilderState):
             k += 1
         at_end = k >= sentence_end or tt.tokens[k].norm in SENTENCE_END
         if at_end or not (
-            self._at_clause_start(cue) or cue.quoting or cue.position == "impersonal"
+            self._at_clause_start(cue)
+            or cue.quoting
+            or cue.ahead
+            or cue.position == "impersonal"
         ):
             return self._preceding_content(cue)
+        if cue.ahead and tt.tokens[k].text == ":":
+            k += 1
+        if cue.ahead and tt.quotes.get(k, -1) > k and is_speech_length(tt, k):
+            return quoted(tt, k)  # «جاء فيها «الهدنة انتهت»»
         for j in range(k, min(sentence_end, k + 12, self._next_verb_start(cue))):
             if is_complementizer(tt.tokens[j], self.lex):
                 return content_from(tt, j + 1, self.cue_at, cue, self.lex)

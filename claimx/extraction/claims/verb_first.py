@@ -68,6 +68,8 @@ class VerbCues(BuilderState):
             return self._after_quotation(cue, self._quote_before(cue))
         if opener is None and cue.has_object and "predicate" in cue.takes:
             return self._object_pronoun_and_predicate(cue, fronted, limit)
+        if opener is None and self._as_says(cue):
+            return self._post_posed_verb(cue, limit)
         if opener is None and not cue.takes & {"object", "claim_object"}:
             return None
         region_end = opener.index if opener else limit
@@ -95,6 +97,18 @@ class VerbCues(BuilderState):
         else:
             speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
+
+    def _as_says(self, cue: CueMatch) -> bool:
+        """«... وراء إخفاء الهوية كما يعتقدون»: «كما» and a cue verb with no content of its
+        own attribute the proposition before them."""
+        return cue.first > 0 and self.tt.tokens[cue.first - 1].norm in ("كما", "وكما")
+
+    def _post_posed_verb(self, cue: CueMatch, limit: int) -> Draft | None:
+        content = self._preceding_content(cue)
+        if content is None:
+            return None
+        source = self._subject_after(cue, limit) if cue.agreement not in PLURAL_AGREEMENTS else None
+        return Draft(cue, source, self._speaker(cue, source), content[0], None, content[1])
 
     def _after_which(self, cue: CueMatch) -> bool:
         return cue.first > 0 and self.tt.tokens[cue.first - 1].norm == "مما"
