@@ -202,7 +202,11 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
     generated += [(f, a, "verb", True) for f, a in imperfect_forms(entry["imperfect"])]
     generated += [(f, a, "participle", False) for f, a in participle_forms(entry["participle"])]
     generated += [(f, "m", "passive", True) for f in passive]
-    passive_base = {**base, "stance": entry.get("passive_stance", entry["stance"])}
+    passive_base = {
+        **base,
+        "stance": entry.get("passive_stance", entry["stance"]),
+        "takes": frozenset(entry.get("passive_takes", entry["takes"])),
+    }
     with_object = object_forms(entry["lemma"], entry["imperfect"])
     for form, agreement, kind, future in generated:
         if form in skip:
