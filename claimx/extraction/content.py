@@ -55,7 +55,9 @@ MIN_QUOTATION_TOKENS = 2
 AND_WHICH = frozenset({"والذي", "والتي", "والذين"})  # «... والذي أدى إلى»: the writer goes on
 CONTRASTIVES = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "الا", "بينما"})
 # Words that end an object (a noun phrase) even without a comma: a new clause or a reason.
-OBJECT_ENDERS = frozenset({"حيث", "بينما", "فيما", "بسبب", "نتيجه", "اثر"})
+OBJECT_ENDERS = frozenset(
+    {"حيث", "بينما", "فيما", "بسبب", "نتيجه", "اثر", "وهو", "وهي", "وهم", "وكلاهما", "وكلتاهما"}
+)
 
 
 def _governed_by_bi(tok: Token, lex: Lexicon) -> bool:
@@ -224,6 +226,8 @@ def _end_before_cue(
     if _apposed_subject(tt, start, k, cue):
         return None  # «أن وزير الدفاع، سيرغي شويغو، قال إن»: the nested claim's subject
     between = tt.tokens[last_punct + 1 : k]
+    if cue.kind == "participle" and between:
+        return k  # «... ذات القيمة المضافة مؤكدا أن»: the participle opens the next claim
     if not between or cue.conjoined or cue.kind == "participle":
         return last_punct
     first = between[0].norm
