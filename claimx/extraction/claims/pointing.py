@@ -86,7 +86,10 @@ class PointingObjects(BuilderState):
         if cue.has_object:
             return True
         k = skip_adverbials(self.tt, after, self.lex)
-        return k < len(self.tt.tokens) and self.tt.tokens[k].norm in DEMONSTRATIVE_OBJECTS
+        if k >= len(self.tt.tokens) or self.tt.tokens[k].norm not in DEMONSTRATIVE_OBJECTS:
+            return False
+        nxt = self.tt.tokens[k + 1].norm if k + 1 < len(self.tt.tokens) else ""
+        return not nxt.startswith("ال")  # «نفت هذه الأنباء»: the noun phrase names the claim
 
     def _antecedent_proposition(self, cue: CueMatch) -> tuple[Range, bool] | None:
         """The proposition an anaphoric object refers to: the last claim's, else the clause

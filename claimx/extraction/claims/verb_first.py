@@ -204,7 +204,8 @@ class VerbCues(BuilderState):
             after = self._skip_interjections(full[1])
             if (
                 after < tt.sentence_bounds(start)[1]
-                and after not in self.cue_at  # «رفض الوزير الاتهامات، وقال»: a new claim
+                # «رفض الوزير الاتهامات، وقال»: a new claim, not an object
+                and (after not in self.cue_at or self.cue_at[after].kind == "noun")
                 and (tt.tokens[after].norm not in PUNCTUATION or tt.quotes.get(after, -1) > after)
             ):
                 return full, after  # «أعلن الحزب الخميس "التعليق المؤقت ..."»
