@@ -340,6 +340,7 @@ def object_content(
             norm in CLAUSE_PUNCT
             or norm in AND_WHICH
             or norm in OBJECT_ENDERS
+            or norm[:1] == "و" and norm in lex.speech_acts  # «... "بالثرثرة" ودعاها إلى»
             or starts_channel(tt, k, lex)
         ):
             end = trim_end(tt, start, k)

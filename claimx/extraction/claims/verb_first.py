@@ -70,7 +70,7 @@ class VerbCues(BuilderState):
             return self._object_pronoun_and_predicate(cue, fronted, limit)
         if opener is None and self._as_says(cue):
             return self._post_posed_verb(cue, limit)
-        if opener is None and not cue.takes & {"object", "claim_object"}:
+        if opener is None and not cue.takes & {"object", "claim_object", "double"}:
             return None
         region_end = opener.index if opener else limit
         if fronted and (is_non_speaker(tt, fronted, lex) or self._is_event(fronted)):
