@@ -147,7 +147,20 @@ class VerbCues(BuilderState):
             and not is_non_speaker(self.tt, antecedent, self.lex)
         ):
             return self.memory.resolve_reduced(antecedent)
+        if self._impersonal_imperfect(cue):
+            return None  # «عملية التنظيف التي يُتوقع أن تستغرق عامين»: it is expected
         return self._speaker(cue, None)
+
+    def _impersonal_imperfect(self, cue: CueMatch) -> bool:
+        """An imperfect cue right before «أن», in a relative clause it does not agree with,
+        reads as the impersonal passive (يُتوقع أن، يُعتقد أن)."""
+        tokens = self.tt.tokens
+        word = strip_conjunction(tokens[cue.first].norm)
+        return (
+            word[:1] in "يت"
+            and cue.last < len(tokens)
+            and tokens[cue.last].norm in self.lex.marker_set("complementizers")
+        )
 
     def _channel_before(self, cue: CueMatch, source: Range | None) -> Range | None:
         """A channel before the cue («في بيان، ذكرت ...»), outside a fronted source: between
