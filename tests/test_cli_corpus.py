@@ -239,6 +239,7 @@ def test_every_format_is_the_same_with_a_pool(runner, corpus_dir, fmt) -> None:
         assert [d["id"] for d in json.loads(two.stdout)][:2] == ["a0", "a1"]
 
 
+@pytest.mark.dask
 @needs_dask
 def test_dask_engine_writes_the_same_bytes_as_one_job(jobs1, corpus_dir) -> None:
     dask = run(["extract", str(corpus_dir / "c.jsonl"), str(corpus_dir / "articles"),
@@ -248,6 +249,7 @@ def test_dask_engine_writes_the_same_bytes_as_one_job(jobs1, corpus_dir) -> None
     assert problems(dask.stderr.decode()) == problems(jobs1.stderr.decode())
 
 
+@pytest.mark.dask
 @needs_dask
 def test_dask_unreachable_scheduler_is_one_line(runner, tmp_path) -> None:
     corpus = write_jsonl(tmp_path / "c.jsonl", [record(0)])
@@ -328,6 +330,7 @@ def big_corpus(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.slow
 @needs_proc
 @pytest.mark.parametrize(("sig", "status", "word"),
                          [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.dask
+
 pytest.importorskip("dask.bag")
 pytest.importorskip("distributed")
 
