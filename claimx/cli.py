@@ -26,7 +26,7 @@ import typer
 from typer.core import TyperGroup
 
 from claimx import __version__
-from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat, is_jsonl_path
+from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -233,10 +233,11 @@ def extract(
             "--format",
             "-f",
             help=(
-                "Output format: table (readable, the default), json (one object, or an "
-                "array when several paths, a folder or a JSONL file are given), jsonl "
-                "(one document per line, written as soon as it is done) or csv (one "
-                "claim per row, opens in spreadsheets)."
+                "Output format: table (readable), json (an array of documents, always, "
+                "even of one), jsonl (one document per line, written as soon as it is "
+                "done) or csv (one claim per row, opens in spreadsheets). Default: from "
+                "the --output extension (.json, .jsonl, .csv, .txt for a table), else table. "
+                "An input that fails leaves a record with its error in json, jsonl and csv."
             ),
             case_sensitive=False,
             show_default=False,
@@ -251,9 +252,10 @@ def extract(
             "--output",
             "-o",
             help=(
-                "Write the result to this file instead of the screen. It is written to a "
-                "temporary file first and renamed at the end, so an interrupted run "
-                "never leaves a truncated file behind."
+                "Write the result to this file instead of the screen, in the format its "
+                "extension names (.json, .jsonl, .csv, .txt) unless --format is given. It is "
+                "written to a temporary file first and renamed at the end, so an "
+                "interrupted run never leaves a truncated file behind."
             ),
             metavar="FILE",
             show_default=False,
@@ -374,15 +376,12 @@ def extract(
         ),
     ] = DEFAULT_MAX_CHARS,
 ) -> None:
-    chosen = _resolve_format(fmt, as_json)
+    chosen = _resolve_format(fmt, as_json, output)
+    if engine is Engine.dask:
+        _require_dask()
     if scheduler is not None and engine is not Engine.dask:
         _usage_error("--scheduler needs --engine dask")
     sources = _default_paths(paths)
-    as_array = len(sources) > 1 or any(
-        os.path.isdir(s) or (s == "-" and input_format is InputFormat.jsonl)
-        or (s != "-" and is_jsonl_path(s, input_format))
-        for s in sources
-    )
     if encoding is not None:
         import codecs
 
@@ -396,8 +395,8 @@ def extract(
     from claimx.corpus.batch import EngineError
 
     try:
-        stats = _run_extract(corpus, chosen, output, as_array, engine, workers, scheduler,
-                             chunk_size, quiet)
+        stats = _run_extract(corpus, chosen, output, engine, workers, scheduler, chunk_size,
+                             quiet)
     except EngineError as exc:
         _fail(str(exc), EXIT_FAILED)
     except KeyboardInterrupt as exc:  # the output file is already removed by now
@@ -454,7 +453,6 @@ def _run_extract(
     corpus: _CorpusReader,
     fmt: str,
     output: Path | None,
-    as_array: bool,
     engine: Engine,
     jobs: int,
     scheduler: str | None,
@@ -477,9 +475,7 @@ def _run_extract(
         if shared_screen:
             out = _CurrentStdout()
         console = _table_console(out, to_file=output is not None) if fmt == "table" else None
-        writer = make_writer(
-            fmt, out, as_array=as_array, console=console, flush_each=output is None
-        )
+        writer = make_writer(fmt, out, console=console, flush_each=output is None)
         render = renderer_for(fmt)  # workers send text back, not documents
         results = _results(corpus, engine, jobs, scheduler, chunk_size, render)
         try:
@@ -494,6 +490,7 @@ def _run_extract(
                         stats.add(nbytes=nbytes, claims=len(result.claims))
                     else:
                         _error(str(result))
+                        writer.write_failure(result)  # in its place, not only on stderr
                         stats.add(nbytes=nbytes, failed=True)
                     if bar is not None:
                         bar.update()
@@ -511,10 +508,8 @@ def _results(
     chunk_size: int | None, render: Callable[[Document], str] | None,
 ) -> Iterator[Document | Rendered | InputError]:
     if engine is Engine.dask:
-        try:
-            from claimx.corpus.distributed import extract_many_dask
-        except ImportError as exc:
-            _usage_error(f"--engine dask needs Dask: pip install 'claimx[dask]' ({exc})")
+        from claimx.corpus.distributed import extract_many_dask
+
         return extract_many_dask(corpus, scheduler=scheduler, workers=jobs,
                                  chunksize=chunk_size, render=render)
     from claimx.corpus.batch import extract_many
@@ -554,12 +549,48 @@ class _CurrentStdout:
         return getattr(sys.stdout, "encoding", "utf-8")
 
 
-def _resolve_format(fmt: OutputFormat | None, as_json: bool) -> str:
+DASK_HINT = ("--engine dask needs Dask: install claimx[dask] (in a clone: uv sync --extra dask; "
+             "with pip: pip install '.[dask]')")
+
+
+def _require_dask() -> None:
+    """Say in one line how to get Dask, before any work starts, rather than fail mid-run."""
+    import importlib.util
+
+    try:
+        found = importlib.util.find_spec("distributed") is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        _usage_error(DASK_HINT)
+
+
+FORMAT_BY_SUFFIX = {
+    ".json": OutputFormat.json,
+    ".jsonl": OutputFormat.jsonl,
+    ".ndjson": OutputFormat.jsonl,
+    ".csv": OutputFormat.csv,
+    ".txt": OutputFormat.table,
+}
+
+
+def _resolve_format(fmt: OutputFormat | None, as_json: bool, output: Path | None = None) -> str:
+    """An explicit --format (or --json) wins; else the --output extension decides, so that
+    ``-o out.json`` never holds a table; a table is for a terminal or a .txt file."""
     if as_json and fmt not in (None, OutputFormat.json):
         _usage_error(f"--json conflicts with --format {fmt.value}; give only one of them")
     if as_json:
         return "json"
-    return (fmt or OutputFormat.table).value
+    if fmt is not None:
+        return fmt.value
+    if output is None:
+        return OutputFormat.table.value
+    by_suffix = FORMAT_BY_SUFFIX.get(output.suffix.lower())
+    if by_suffix is None:
+        known = ", ".join(FORMAT_BY_SUFFIX)
+        _usage_error(f"--output {output}: cannot tell the format from its name (known: "
+                     f"{known}); add --format json, jsonl, csv or table")
+    return by_suffix.value
 
 
 def _default_paths(paths: list[str] | None, command: str = "extract") -> list[str]:

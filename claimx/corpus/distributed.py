@@ -50,7 +50,7 @@ from claimx.corpus.batch import (
     ordered_results,
 )
 from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputError, InputItem, InputText
-from claimx.model import SCHEMA_ID, Document
+from claimx.model import Document
 
 if TYPE_CHECKING:
     import dask.bag
@@ -190,21 +190,16 @@ def extract_record(
     """One text (``str``) or JSON record (``dict``) to a claimx document as a dict;
     ``source`` names where it came from (a file path).
 
-    A record that cannot be processed gives ``{"schema", "source", "id", "error"}``
-    instead of raising, so one bad record never fails a whole computation.
+    A record that cannot be processed gives a failure record (``error`` set, ``claims``
+    empty) instead of raising, so one bad record never fails a whole computation.
     """
+    from claimx.io.render import failure_dict
+
     item = _to_item(record, text_field, id_field, source)
     result = extract_item(item)
     if isinstance(result, Document):
-        doc = result.to_dict()
-        if item.id is None:  # a bare text has no name ("-" would only mislead)
-            doc.pop("id", None)
-        return doc
-    out: dict[str, Any] = {"schema": SCHEMA_ID, "source": result.source}
-    if result.id is not None:
-        out["id"] = result.id
-    out["error"] = result.message
-    return out
+        return result.to_dict()
+    return failure_dict(result)
 
 
 def _to_item(record: Any, text_field: str, id_field: str, source: str = "-") -> InputItem:
@@ -301,20 +296,19 @@ def claims_frame(
     """:func:`extract_dataframe` on one pandas partition."""
     import pandas as pd
 
-    from claimx.io.render import CSV_COLUMNS, claim_rows
+    from claimx.io.render import CSV_COLUMNS, claim_rows, failure_row
 
-    columns = [*CSV_COLUMNS, "error"]
     rows: list[list[Any]] = []
     ids = df[id_column] if id_column is not None else df.index
     for doc_id, text in zip(ids, df[text_column], strict=True):
         item = _to_item({"text": text, "id": str(doc_id)}, "text", "id")
         result = extract_item(item)
         if isinstance(result, Document):
-            rows.extend([*row, ""] for row in claim_rows(result))
+            rows.extend(claim_rows(result))
         else:
-            rows.append([str(doc_id), *[""] * (len(CSV_COLUMNS) - 1), result.message])
-    frame = pd.DataFrame(rows, columns=columns, dtype=object)
-    for name in ("sentence", *(c for c in CSV_COLUMNS if c.endswith(("_start", "_end")))):
+            rows.append(failure_row(result))
+    frame = pd.DataFrame(rows, columns=CSV_COLUMNS, dtype=object)
+    for name in ("line", "sentence", *(c for c in CSV_COLUMNS if c.endswith((".start", ".end")))):
         frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Int64")
     for name in ("negated", "direct_quote"):
         frame[name] = frame[name].map({"true": True, "false": False}).astype("boolean")
