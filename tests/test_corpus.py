@@ -36,7 +36,8 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def seed_output() -> dict:
     result = run_cli("extract", str(SEED.relative_to(ROOT)), "--json")
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    [doc] = json.loads(result.stdout)
+    return doc
 
 
 def test_seed_through_cli_is_valid_and_exact(seed_output: dict) -> None:

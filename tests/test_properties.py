@@ -280,7 +280,8 @@ def check_document(text: str, doc: Document) -> dict[str, Any]:
     validate_document(decoded, text=text)
     assert document_errors(decoded, text) == []
     assert decoded["stats"]["characters"] == len(text)
-    assert [c["id"] for c in decoded["claims"]] == [f"c{n}" for n in range(1, len(doc.claims) + 1)]
+    expected = [f"{doc.document_id}#c{n}" for n in range(1, len(doc.claims) + 1)]
+    assert [c["id"] for c in decoded["claims"]] == expected
     return decoded
 
 

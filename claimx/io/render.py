@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "jsonl", "csv")
 CONTENT_PREVIEW_CHARS = 140
 NO_VALUE = "—"
+STANCE_WIDTH = 7  # "opinion", "predict"; a gloss or "(negated)" wraps below
 
 # The CSV columns are the JSON names: document fields, then a claim's fields with a span's
 # parts joined by "." (as ``pandas.json_normalize`` names them), then ``error``, set on the
@@ -367,12 +368,12 @@ def claims_table(doc: Document) -> Any:
     with_channel = any(claim.channel for claim in doc.claims)
     table = Table(show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Speaker", ratio=3, overflow="fold")
-    table.add_column("Mention", ratio=3, overflow="fold")
-    table.add_column("Stance", ratio=2, min_width=9, overflow="fold")
-    table.add_column("Content", ratio=6, min_width=16, overflow="fold")
+    table.add_column("Speaker", ratio=4, overflow="fold")
+    table.add_column("Mention", ratio=4, overflow="fold")
+    table.add_column("Stance", width=STANCE_WIDTH, overflow="fold")
+    table.add_column("Content", ratio=8, overflow="fold")
     if with_channel:
-        table.add_column("Channel", ratio=2, min_width=9, overflow="fold")
+        table.add_column("Channel", ratio=3, overflow="fold")
     for claim in doc.claims:
         row = [
             _plain(claim.id),
@@ -462,7 +463,7 @@ def _stance_cell(claim: Claim) -> Text:
 
     cell = Text(claim.stance, style="cyan")
     if claim.negated:
-        cell.append(" (negated)", style="bold red")
+        cell.append("\nnegated", style="bold red")
     cell.append("\n" + printable(claim.cue.text))
     gloss = " ".join(claim.gloss.split())
     if gloss and gloss.lower() != claim.stance:
