@@ -363,6 +363,16 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    with_text: Annotated[
+        bool,
+        typer.Option(
+            "--with-text",
+            help=(
+                "json/jsonl: include each document's text, the text the offsets index "
+                "(for an HTML page, its extracted article text)."
+            ),
+        ),
+    ] = False,
     max_chars: Annotated[
         int,
         typer.Option(
@@ -377,6 +387,8 @@ def extract(
     ] = DEFAULT_MAX_CHARS,
 ) -> None:
     chosen = _resolve_format(fmt, as_json, output)
+    if with_text and chosen not in ("json", "jsonl"):
+        _usage_error(f"--with-text needs --format json or jsonl, not {chosen}")
     if engine is Engine.dask:
         _require_dask()
     if scheduler is not None and engine is not Engine.dask:
@@ -396,7 +408,7 @@ def extract(
 
     try:
         stats = _run_extract(corpus, chosen, output, engine, workers, scheduler, chunk_size,
-                             quiet)
+                             quiet, with_text)
     except EngineError as exc:
         _fail(str(exc), EXIT_FAILED)
     except KeyboardInterrupt as exc:  # the output file is already removed by now
@@ -430,12 +442,22 @@ class _CorpusReader:
                                 text_field=text_field, id_field=id_field,
                                 encoding=self.encoding):
             self.sizes.append(item.nbytes)
+            _warn_without_arabic(item)
             yield _within_limit(item, self.max_chars)
 
     def total_bytes(self) -> int | None:
         from claimx.io.textio import corpus_size
 
         return corpus_size(self.sources, input_format=self.input_format, glob=self.glob)
+
+
+def _warn_without_arabic(item: InputItem) -> None:
+    """English text or stray markup is processed, but the user is told why it gives
+    nothing useful."""
+    from claimx.io.textio import InputText, has_arabic_letters, print_note
+
+    if isinstance(item, InputText) and not has_arabic_letters(item.text):
+        print_note(f"{item.where}: no Arabic letters; claimx reads Arabic news text")
 
 
 def _within_limit(item: InputItem, max_chars: int) -> InputItem:
@@ -458,6 +480,7 @@ def _run_extract(
     scheduler: str | None,
     chunk_size: int | None,
     quiet: bool,
+    with_text: bool = False,
 ) -> RunStats:
     """Stream results from the engine to the writer, in input order, with progress."""
     from claimx.corpus.batch import Rendered
@@ -475,8 +498,9 @@ def _run_extract(
         if shared_screen:
             out = _CurrentStdout()
         console = _table_console(out, to_file=output is not None) if fmt == "table" else None
-        writer = make_writer(fmt, out, console=console, flush_each=output is None)
-        render = renderer_for(fmt)  # workers send text back, not documents
+        writer = make_writer(fmt, out, console=console, flush_each=output is None,
+                             with_text=with_text)
+        render = renderer_for(fmt, with_text)  # workers send text back, not documents
         results = _results(corpus, engine, jobs, scheduler, chunk_size, render)
         try:
             with contextlib.closing(results):

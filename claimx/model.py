@@ -118,19 +118,23 @@ class Document:
             "by_stance": {s: by_stance.get(s, 0) for s in STANCES},
         }
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
         """The ``claimx/2`` document: no document field shares a name with a claim field,
-        so ``pandas.json_normalize(docs, "claims", meta=[...])`` needs no prefix."""
+        so ``pandas.json_normalize(docs, "claims", meta=[...])`` needs no prefix. With
+        ``with_text``, the text the offsets index (an HTML page's article text)."""
         document_id = self.document_id
-        return {
+        out: dict[str, Any] = {
             "schema": SCHEMA_ID,
             "document_id": document_id,
             "path": self.source,
             "line": self.line,
             "content_type": self.content_type,
-            "stats": self.stats,
-            "claims": [c.to_dict(document_id) for c in self.claims],
         }
+        if with_text:
+            out["text"] = self.text
+        out["stats"] = self.stats
+        out["claims"] = [c.to_dict(document_id) for c in self.claims]
+        return out
 
 
 def qualified_id(document_id: str, claim_id: str) -> str:

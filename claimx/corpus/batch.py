@@ -88,7 +88,8 @@ def extract_item(item: InputItem) -> Result:
         return InputError(
             item.source, f"extraction failed: {describe(exc)}", item.line, item.id, item.nbytes
         )
-    return dataclasses.replace(doc, id=item.doc_id, line=item.line)
+    return dataclasses.replace(doc, id=item.doc_id, line=item.line,
+                               content_type=item.content_type)
 
 
 def extract_chunk(items: list[InputItem], render: Render | None = None) -> list[Result]:

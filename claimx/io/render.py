@@ -13,6 +13,7 @@ import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from claimx.io.safety import neutralise_cell, printable
@@ -80,14 +81,14 @@ def to_json(docs: Sequence[Document]) -> str:
     return json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2)
 
 
-def to_jsonl_line(doc: Document) -> str:
+def to_jsonl_line(doc: Document, with_text: bool = False) -> str:
     """One document on one line (no trailing newline), for line-oriented tools."""
-    return json.dumps(doc.to_dict(), ensure_ascii=False)
+    return json.dumps(doc.to_dict(with_text), ensure_ascii=False)
 
 
-def to_json_object(doc: Document) -> str:
+def to_json_object(doc: Document, with_text: bool = False) -> str:
     """One document as an indented JSON object: the unit :class:`JsonWriter` streams."""
-    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
+    return json.dumps(doc.to_dict(with_text), ensure_ascii=False, indent=2)
 
 
 def failure_dict(failure: InputError) -> dict[str, Any]:
@@ -107,13 +108,14 @@ class JsonWriter:
     gives for the whole list), so memory stays flat on a corpus. The array holds the same
     records as JSONL, failure records included: always an array, even of one."""
 
-    def __init__(self, out: TextIO, *, flush_each: bool = True) -> None:
+    def __init__(self, out: TextIO, *, flush_each: bool = True, with_text: bool = False) -> None:
         self._out = out
         self._flush_each = flush_each
+        self._with_text = with_text
         self._written = 0
 
     def write(self, doc: Document) -> None:
-        self.write_rendered(to_json_object(doc))
+        self.write_rendered(to_json_object(doc, self._with_text))
 
     def write_failure(self, failure: InputError) -> None:
         self.write_rendered(json.dumps(failure_dict(failure), ensure_ascii=False, indent=2))
@@ -140,12 +142,13 @@ class JsonlWriter:
     """One line per document, flushed at once so pipelines see results early (unless
     ``flush_each`` is false: a file written whole needs no flush per document)."""
 
-    def __init__(self, out: TextIO, *, flush_each: bool = True) -> None:
+    def __init__(self, out: TextIO, *, flush_each: bool = True, with_text: bool = False) -> None:
         self._out = out
         self._flush_each = flush_each
+        self._with_text = with_text
 
     def write(self, doc: Document) -> None:
-        self.write_rendered(to_jsonl_line(doc))
+        self.write_rendered(to_jsonl_line(doc, self._with_text))
 
     def write_failure(self, failure: InputError) -> None:
         self.write_rendered(json.dumps(failure_dict(failure), ensure_ascii=False))
@@ -487,10 +490,13 @@ RENDERERS: dict[str, Callable[[Document], str]] = {
 }
 
 
-def renderer_for(fmt: str) -> Callable[[Document], str] | None:
+def renderer_for(fmt: str, with_text: bool = False) -> Callable[[Document], str] | None:
     """The function that turns a document into ``fmt`` text, for workers to run so that
     only text travels back (``None`` for tables, which need the whole document)."""
-    return RENDERERS.get(fmt)
+    render = RENDERERS.get(fmt)
+    if render is not None and with_text and fmt in ("json", "jsonl"):
+        return partial(render, with_text=True)
+    return render
 
 
 def make_writer(
@@ -499,13 +505,14 @@ def make_writer(
     *,
     console: Console | None = None,
     flush_each: bool = True,
+    with_text: bool = False,
 ) -> DocumentWriter:
     """The streaming writer for ``fmt`` (one of :data:`FORMATS`). ``flush_each``: flush
     after every document, so that a reader at the other end of a pipe sees it at once."""
     if fmt == "json":
-        return JsonWriter(out, flush_each=flush_each)
+        return JsonWriter(out, flush_each=flush_each, with_text=with_text)
     if fmt == "jsonl":
-        return JsonlWriter(out, flush_each=flush_each)
+        return JsonlWriter(out, flush_each=flush_each, with_text=with_text)
     if fmt == "csv":
         return CsvWriter(out, flush_each=flush_each)
     if fmt == "table":
