@@ -245,7 +245,7 @@ def test_table_trims_long_content() -> None:
     out = render_table(Document(text, "x.txt", (claim,), 101, 1), width=400)
     assert "…" in out
     assert long.strip() not in out
-    assert "(unattributed)" in out
+    assert "impersonal" in out
     assert len(trim(long)) <= 140
 
 

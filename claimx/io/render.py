@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "jsonl", "csv")
 CONTENT_PREVIEW_CHARS = 140
 NO_VALUE = "—"
-STANCE_WIDTH = 7  # "opinion", "predict"; a gloss or "(negated)" wraps below
+UNATTRIBUTED = "impersonal"  # no speaker: «من المتوقع», «يُقال»
+STANCE_WIDTH = 8  # "opinion", "predict", most glosses; longer ones wrap below
 
 # The CSV columns are the JSON names: document fields, then a claim's fields with a span's
 # parts joined by "." (as ``pandas.json_normalize`` names them), then ``error``, set on the
@@ -455,7 +456,7 @@ def _name_cell(name: str) -> Text:
     from rich.text import Text
 
     if not name:
-        return Text("(unattributed)", style="dim")
+        return Text(UNATTRIBUTED, style="dim")
     return Text(printable(name), style="bold")
 
 
