@@ -40,8 +40,22 @@ PAGE = (
 
 def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None,
         cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
+    """The command line in this process (Typer's runner: a subprocess per case would take
+    the default suite past a minute), with the outcome shaped like a finished process."""
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, list(args), input=stdin, env=env)
+    finally:
+        os.chdir(previous)
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout_bytes,
+                                       result.stderr_bytes)
+
+
+def run_process(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The installed entry point in a process of its own, with a real pipe on stdin."""
     return subprocess.run([sys.executable, "-m", "claimx", *args], input=stdin,
-                          capture_output=True, cwd=cwd, env=env, timeout=300, check=False)
+                          capture_output=True, cwd=ROOT, timeout=300, check=False)
 
 
 def stderr_lines(result: subprocess.CompletedProcess[bytes]) -> list[str]:
@@ -172,7 +186,7 @@ def test_json_normalize_needs_no_prefix_and_speaker_label_is_the_name() -> None:
 def test_jsonl_piped_on_stdin_is_read_as_a_corpus() -> None:
     lines = [json.dumps({"id": f"r{i}", "text": t}, ensure_ascii=False)
              for i, t in enumerate((SENTENCE, DENIAL))]
-    result = run("extract", "-f", "jsonl", stdin=("\n".join(lines) + "\n").encode())
+    result = run_process("extract", "-f", "jsonl", stdin=("\n".join(lines) + "\n").encode())
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [r["document_id"] for r in records] == ["r0", "r1"]
@@ -348,7 +362,7 @@ def test_gold_format_is_documented_in_the_readme() -> None:
 
 @pytest.mark.parametrize("width", [80, 120])
 def test_table_keeps_english_and_arabic_apart(width: int) -> None:
-    env = {**os.environ, "COLUMNS": str(width), "NO_COLOR": "1"}
+    env = {"COLUMNS": str(width), "NO_COLOR": "1"}
     result = run("extract", str(SEED.relative_to(ROOT)), env=env)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.decode("utf-8").splitlines()
@@ -372,5 +386,5 @@ def test_table_keeps_english_and_arabic_apart(width: int) -> None:
 
 def test_no_empty_channel_column(tmp_path: Path) -> None:
     article = write(tmp_path / "a.txt", DENIAL)
-    result = run("extract", str(article), env={**os.environ, "COLUMNS": "80"})
+    result = run("extract", str(article), env={"COLUMNS": "80"})
     assert "Channel" not in result.stdout.decode("utf-8")

@@ -36,6 +36,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -403,6 +404,7 @@ def _seeded_texts(n: int, seed: int) -> list[str]:
     return texts
 
 
+@pytest.mark.slow  # three fresh interpreters; .ci/run runs it
 def test_extraction_does_not_depend_on_the_hash_seed() -> None:
     """Same claims in processes with different string hashing (set and dict orders), as
     with ``claimx extract --jobs N`` or two runs of the command."""
