@@ -388,3 +388,35 @@ def test_no_empty_channel_column(tmp_path: Path) -> None:
     article = write(tmp_path / "a.txt", DENIAL)
     result = run("extract", str(article), env={"COLUMNS": "80"})
     assert "Channel" not in result.stdout.decode("utf-8")
+
+
+# --- bounded output ------------------------------------------------------------------------------
+
+
+def _bench_inputs() -> Any:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import inputs  # benchmarks/inputs.py
+    finally:
+        sys.path.pop(0)
+    return inputs
+
+
+JSON_SIZE_BOUND = 10  # the multiple of its input size any document's JSON stays within
+
+
+@pytest.mark.parametrize("kind", ["no punctuation", "nested quotes", "nested quoted speech"])
+def test_json_of_a_one_line_document_stays_within_its_bound(tmp_path: Path, kind: str) -> None:
+    """A 3 MB line of run-on text once gave 301 MB of JSON: each content ran on through the
+    claims that followed. The benchmark measures the same at 3 MB (and peak memory)."""
+    inputs = _bench_inputs()
+    make = {**inputs.PATHOLOGICAL, **inputs.CLAIM_DENSE}[kind]
+    source = write(tmp_path / "line.txt", make(60_000))
+    target = tmp_path / "line.json"
+    result = run("extract", str(source), "-o", str(target), "-q")
+    assert result.returncode == 0, result.stderr
+    multiple = target.stat().st_size / source.stat().st_size
+    if kind == "nested quoted speech" and multiple > JSON_SIZE_BOUND:
+        pytest.xfail(f"{multiple:.0f}x: bounding contents of claim-dense run-on text is the "
+                     "extractor's part of issue 11 item 4 (extraction rewrite)")
+    assert multiple <= JSON_SIZE_BOUND
