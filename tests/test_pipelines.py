@@ -420,3 +420,20 @@ def test_json_of_a_one_line_document_stays_within_its_bound(tmp_path: Path, kind
         pytest.xfail(f"{multiple:.0f}x: bounding contents of claim-dense run-on text is the "
                      "extractor's part of issue 11 item 4 (extraction rewrite)")
     assert multiple <= JSON_SIZE_BOUND
+
+
+@pytest.mark.slow
+def test_pip_recipe_installs_a_working_command_without_torch(tmp_path: Path) -> None:
+    """The README's pip recipe, in a fresh virtual environment."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps"]
+    for args in (["-r", "install/requirements.txt"], ["."]):
+        subprocess.run([*pip, *args], cwd=ROOT, check=True, capture_output=True, timeout=900)
+    site = list(venv.glob("lib/python*/site-packages"))[0]
+    installed = {p.name.split("-")[0].lower() for p in site.iterdir()}
+    assert not installed & {"torch", "transformers", "scipy", "sklearn"}
+    result = subprocess.run([str(venv / "bin" / "claimx"), "extract", str(SEED), "--json"],
+                            capture_output=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["schema"] == "claimx/2"
