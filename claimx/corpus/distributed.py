@@ -244,7 +244,7 @@ def extract_jsonl_partitions(
 
     ``inputs`` and ``output`` are paths or globs every worker can reach (a shared
     file system or object storage); ``output`` names the partitions with a ``*``
-    (``"claims/part-*.jsonl"``). Each output record's ``source`` is its input file;
+    (``"claims/part-*.jsonl"``). Each output record's ``path`` is its input file;
     lines that are not JSON objects become error records. Runs on the current Dask
     client, if any. Returns the written paths (or the delayed write when ``compute``
     is false).
@@ -278,7 +278,7 @@ def extract_dataframe(
     id_column: str | None = None,
 ) -> Any:
     """One row per claim for a dataframe of texts, in the CSV columns of claimx
-    (``document`` is the id column's value, else the row index) plus ``error``, set
+    (``document_id`` is the id column's value, else the row index) and ``error``, set
     on the single row of a text that could not be processed. Works on a Dask
     dataframe (lazily, partition by partition) or a pandas one (at once)."""
     import pandas as pd
