@@ -323,7 +323,8 @@ def extract(
             "--engine",
             help=(
                 "local (processes on this machine) or dask (a Dask cluster; needs "
-                "pip install 'claimx[dask]'). Output is identical either way."
+                "the claimx[dask] extra: uv sync --extra dask in a clone). Output is "
+                "identical either way."
             ),
             case_sensitive=False,
         ),

@@ -1,7 +1,8 @@
 """claimx on a Dask cluster: the ``--engine dask`` runner and helpers for Dask collections.
 
-Needs the optional extra: ``pip install 'claimx[dask]'`` (and claimx installed on
-every worker). Nothing here is imported unless Dask is asked for.
+Needs the ``dask`` extra (``uv sync --extra dask`` in a clone; see the README's install
+section), and claimx installed on every worker. Nothing here is imported unless Dask is
+asked for.
 
 Three ways in, all running the same per-document function as the local engine
 (:func:`claimx.corpus.batch.extract_item`), so results are identical whatever runs them:
