@@ -198,10 +198,15 @@ def test_jsonl_piped_on_stdin_is_read_as_a_corpus() -> None:
     assert note.startswith("claimx: note: standard input is JSONL")
 
 
-def test_json_without_the_text_field_on_stdin_gets_a_hint() -> None:
-    record = json.dumps({"body": SENTENCE}, ensure_ascii=False)
-    result = run("extract", "-f", "jsonl", stdin=(record + "\n").encode())
-    assert any("--text-field" in line for line in stderr_lines(result))
+@pytest.mark.parametrize("payload", [
+    json.dumps({"body": SENTENCE}, ensure_ascii=False),  # another text field
+    json.dumps([{"id": "a", "text": SENTENCE}], ensure_ascii=False),  # an array
+    json.dumps({"id": "a", "text": SENTENCE}, ensure_ascii=False, indent=2),  # many lines
+], ids=["other-field", "array", "indented"])
+def test_json_on_stdin_that_is_not_jsonl_gets_a_hint(payload: str) -> None:
+    result = run("extract", "-f", "jsonl", stdin=(payload + "\n").encode())
+    [note] = [line for line in stderr_lines(result) if "note" in line]
+    assert "is JSON but not JSONL" in note and "--input-format jsonl" in note
 
 
 @pytest.mark.parametrize("name", ["page.html", "saved-page.txt"])

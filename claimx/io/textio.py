@@ -336,8 +336,9 @@ def _from_stdin(
         yield from _jsonl_records(io.BytesIO(data), STDIN, fields)
         return
     if kind == "json":
-        _note(note, f"standard input looks like JSON without a {fields[0]!r} field: read as "
-                    "one article; for a corpus give --input-format jsonl --text-field NAME")
+        _note(note, f"standard input is JSON but not JSONL with a {fields[0]!r} field: read as "
+                    "one article; for a corpus give one object per line (jq -c '.[]' makes "
+                    "them) with --input-format jsonl --text-field NAME")
     yield _with_size(decode_bytes(data, STDIN, note, encoding), len(data))
 
 
@@ -348,16 +349,23 @@ def _json_lines_kind(data: bytes, text_field: str) -> str | None:
         line = raw.strip()
         if not line:
             continue
-        if not line.startswith((b"{", b"\xef\xbb\xbf{")):
+        if not line.startswith((b"{", b"[", b"\xef\xbb\xbf{", b"\xef\xbb\xbf[")):
             return None
         try:
             record = json.loads(line.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            return None
+            return "json" if _is_json(data) else None  # one object over many lines
         if not isinstance(record, dict):
-            return None
+            return "json" if isinstance(record, list) else None
         return "jsonl" if text_field in record else "json"
     return None
+
+
+def _is_json(data: bytes) -> bool:
+    try:
+        return isinstance(json.loads(data.decode("utf-8-sig")), dict | list)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
 
 
 def _read_stdin_bytes(stdin: BinaryIO | None) -> bytes:
