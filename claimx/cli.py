@@ -1,4 +1,4 @@
-"""The ``claimx`` command line: a thin layer over textio, extract, render and evaluate.
+"""The ``claimx`` command line: a thin layer over textio, extract, render, report and evaluate.
 
 Every failure a user can cause is reported as one line on stderr
 (``claimx: error: ...``) with no traceback; set ``CLAIMX_DEBUG=1`` to see the
@@ -395,13 +395,7 @@ def extract(
     if scheduler is not None and engine is not Engine.dask:
         _usage_error("--scheduler needs --engine dask")
     sources = _default_paths(paths)
-    if encoding is not None:
-        import codecs
-
-        try:
-            encoding = codecs.lookup(encoding).name
-        except LookupError:
-            _usage_error(f"unknown encoding {encoding!r} for --encoding")
+    encoding = _checked_encoding(encoding)
     corpus = _CorpusReader(sources, input_format, glob, text_field, id_field, max_chars,
                            encoding)
     workers = jobs or _default_jobs()
@@ -418,6 +412,18 @@ def extract(
               EXIT_TERMINATED if isinstance(exc, _Terminated) else EXIT_INTERRUPTED)
     if stats.failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _checked_encoding(encoding: str | None) -> str | None:
+    """The codec's canonical name; an unknown name is a usage error."""
+    if encoding is None:
+        return None
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return _usage_error(f"unknown encoding {encoding!r} for --encoding")
 
 
 class _CorpusReader:
@@ -699,6 +705,114 @@ def _table_console(out: TextIO, *, to_file: bool) -> Console:
     return Console(file=out)
 
 
+# --- report ---------------------------------------------------------------------
+
+
+@app.command(
+    short_help="Write one self-contained HTML page showing the claims in their articles.",
+    help=(
+        "Write an HTML report: each article right to left with every claim's speaker, "
+        "cue, content and channel highlighted (one color per stance, English labels on "
+        "hover), a list of claims beside it (click one to find it in the text), and for "
+        "several documents an index with filters by stance, speaker and outlet, a "
+        "speaker summary and a stance chart. Takes the same inputs and engines as "
+        "'claimx extract', and also claimx's own JSON or JSONL output (so a large run "
+        "need not be repeated; the articles are read again from their source files). "
+        "The page is one file that needs no network; article text is escaped, never run."
+    ),
+)
+def report(
+    paths: PathsArg = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", show_default=False,
+                     help="The HTML file to write (default: standard output)."),
+    ] = None,
+    title: Annotated[
+        str, typer.Option("--title", metavar="TEXT", help="The page title.")
+    ] = "claimx report",
+    input_format: Annotated[
+        InputFormat,
+        typer.Option("--input-format", "-i", case_sensitive=False,
+                     help="auto, text or jsonl, as for 'claimx extract'."),
+    ] = InputFormat.auto,
+    text_field: Annotated[
+        str, typer.Option("--text-field", metavar="NAME",
+                          help="JSONL: the field holding the article text."),
+    ] = DEFAULT_TEXT_FIELD,
+    id_field: Annotated[
+        str, typer.Option("--id-field", metavar="NAME",
+                          help="JSONL: the field holding the document id."),
+    ] = DEFAULT_ID_FIELD,
+    glob: Annotated[
+        str | None,
+        typer.Option("--glob", metavar="PATTERN", show_default=False,
+                     help="Which files to take inside folders, as for 'claimx extract'."),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
+                     help="Worker processes (default: the number of CPUs)."),
+    ] = None,
+    engine: Annotated[
+        Engine, typer.Option("--engine", case_sensitive=False, help="local or dask.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS", show_default=False,
+                     help="With --engine dask: the scheduler address."),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", "-e", metavar="NAME", show_default=False,
+                     help="Decode text files with this encoding instead of detecting it."),
+    ] = None,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", min=1, metavar="N",
+                          help="Skip (and report) any document longer than N characters."),
+    ] = DEFAULT_MAX_CHARS,
+    page_size: Annotated[
+        int, typer.Option("--page-size", min=1, metavar="N",
+                          help="Documents per page of the corpus index."),
+    ] = 50,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary line.")
+    ] = False,
+) -> None:
+    if scheduler is not None and engine is not Engine.dask:
+        _usage_error("--scheduler needs --engine dask")
+    if output is None and _is_terminal(sys.stdout):
+        _usage_error("name the HTML file with --output FILE (or redirect standard output)")
+    sources = _default_paths(paths, "report")
+    encoding = _checked_encoding(encoding)
+    from claimx.corpus.batch import EngineError
+    from claimx.report import render_report
+    from claimx.report.sources import Options, collect
+
+    def read(group: list[str]) -> _CorpusReader:
+        return _CorpusReader(group, input_format, glob, text_field, id_field, max_chars,
+                             encoding)
+
+    def run(items: Any) -> Iterator[Any]:
+        return _results(items, engine, jobs or _default_jobs(), scheduler, None, None)
+
+    options = Options(input_format, text_field, id_field, encoding, on_error=_error,
+                      on_note=_note)
+    try:
+        docs = collect(sources, read, run, options)
+    except EngineError as exc:
+        _fail(str(exc), EXIT_FAILED)
+    page = render_report(docs, title=title, page_size=page_size)
+    with _open_output(output, machine=True) as out:
+        out.write(page)
+    if not quiet and output is not None:
+        claims = sum(len(d.doc.claims) for d in docs)
+        print(f"{PROG}: wrote {output} ({len(docs)} documents, {claims} claims)",
+              file=sys.stderr, flush=True)
+    if options.failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
 # --- tokens ---------------------------------------------------------------------
 
 
@@ -876,6 +990,10 @@ def _print_json(payload: Any) -> None:
 
 def _error(message: str) -> None:
     print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr, flush=True)
+
+
+def _note(message: str) -> None:
+    print(f"{PROG}: note: {_one_line(message)}", file=sys.stderr, flush=True)
 
 
 def _fail(message: str, code: int) -> Any:

@@ -48,6 +48,9 @@ class GoldFormatError(ValueError):
 # --------------------------------------------------------------------------- tokens
 
 
+ERROR_CLASSES = ("missed cue", "spurious cue", "wrong speaker", "wrong stance", "wrong content")
+
+
 def normalize_for_scoring(text: str | None) -> list[str]:
     """Tokens compared by the metric, so spelling variants of one word count as equal."""
     if not text:
@@ -550,6 +553,19 @@ class EvalReport:
         """Passages with at least one missed, spurious or wrong claim."""
         return tuple(p for p in self.passages if p.has_errors)
 
+    @property
+    def breakdown(self) -> dict[str, int]:
+        """Misses by class: where the next fix should go. A wrong claim counts once per
+        wrong field."""
+        counts = dict.fromkeys(ERROR_CLASSES, 0)
+        for passage in self.passages:
+            counts["missed cue"] += len(passage.missed)
+            counts["spurious cue"] += len(passage.spurious)
+            for wrong in passage.wrong:
+                for field_error in wrong.fields:
+                    counts[f"wrong {field_error.field}"] += 1
+        return counts
+
     def to_dict(self, include_errors: bool = True) -> dict[str, Any]:
         """Stable, JSON-able form: fixed keys in a fixed order."""
         out: dict[str, Any] = {
@@ -579,6 +595,7 @@ class EvalReport:
                 "unmatched_count_as_wrong": True,
             },
         }
+        out["breakdown"] = self.breakdown
         if include_errors:
             out["errors"] = [p.to_dict() for p in self.errors]
         return out
@@ -671,6 +688,8 @@ def _metrics_table(report: EvalReport) -> Table:
             "unmatched slice claims count as wrong",
         ),
     ]
+    breakdown = ", ".join(f"{name} {n}" for name, n in report.breakdown.items())
+    rows.append(("misses by class", str(sum(report.breakdown.values())), breakdown))
     for row in rows:
         table.add_row(*row)
     return table

@@ -413,7 +413,9 @@ def test_extractor_failure_names_the_passage(passages: list[GoldPassage]) -> Non
 def test_to_dict_is_stable_and_json_able(passages: list[GoldPassage]) -> None:
     report = evaluate(passages, fake_extract(passages, replace_claim("t2", 1, stance="report")))
     data = report.to_dict()
-    assert list(data) == ["schema", "gold", "counts", "cue", "claim", "matched", "slice", "errors"]
+    assert list(data) == [
+        "schema", "gold", "counts", "cue", "claim", "matched", "slice", "breakdown", "errors"
+    ]
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert data["claim"]["f1"] == report.claim_f1
     assert [e["id"] for e in data["errors"]] == ["t2"]
@@ -516,3 +518,40 @@ def test_evaluate_path_on_dev_corpus_is_well_formed() -> None:
             assert 0.0 <= value <= 1.0, (group, name, value)
     assert 0.0 <= data["slice"]["speaker_accuracy"] <= 1.0
     json.dumps(data, ensure_ascii=False)
+
+
+def test_breakdown_counts_misses_by_class_through_the_cli(tmp_path) -> None:
+    """The eval output says where the misses are: missed and spurious cues, wrong fields."""
+    import json as _json
+    import subprocess
+    import sys
+
+    text = "قال الوزير إن الطريق مغلق. وأكدت الشرطة أن الحادث وقع ليلا."
+    gold = {
+        "id": "p1",
+        "text": text,
+        "claims": [
+            {
+                "source": "الوزير", "source_start": 4, "resolved_source": None,
+                "cue": "قال", "cue_start": 0, "stance": "assert",
+                "content": "الطريق مغلق", "content_start": 14, "direct_quote": False,
+            },
+            {
+                "source": "الشرطة", "source_start": text.index("الشرطة"), "resolved_source": None,
+                "cue": "أكدت", "cue_start": text.index("أكدت"), "stance": "assert",
+                "content": "الحادث وقع ليلا", "content_start": text.index("الحادث"),
+                "direct_quote": False,
+            },
+        ],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(_json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "claimx", "eval", str(path), "--format", "json"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    breakdown = _json.loads(out)["breakdown"]
+    assert breakdown == {
+        "missed cue": 0, "spurious cue": 0, "wrong speaker": 0, "wrong stance": 1,
+        "wrong content": 0,
+    }

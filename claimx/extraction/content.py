@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from claimx.extraction.channel import statement_end
 from claimx.extraction.cues import CueMatch, one_of
 from claimx.extraction.lexicon import Lexicon
-from claimx.extraction.source import Range, is_complementizer, names_outlet_told
+from claimx.extraction.source import (
+    Range,
+    is_complementizer,
+    is_name_lookalike,
+    names_outlet_told,
+)
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -29,7 +34,7 @@ MAX_PROPOSITION_TOKENS = 200
 MAX_QUOTE_TOKENS = 400  # a longer quotation is read as running text
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
 TAIL_POSITIONS = frozenset({"source_after", "own_pronoun"})
-OBJECT_PREPOSITIONS = {"علي": "ala", "عن": "an", "من": "min"}
+OBJECT_PREPOSITIONS = {"علي": "ala", "عن": "an", "من": "min", "في": "fi"}
 # A complementizer after one of these belongs to another construction («بعد أن» after),
 # unless the cue itself takes that preposition («أشار إلى أن»).
 _GOVERNING = {
@@ -47,6 +52,10 @@ _GOVERNING = {
     "بمجرد": "-",
 }
 MIN_QUOTATION_TOKENS = 2
+AND_WHICH = frozenset({"والذي", "والتي", "والذين"})  # «... والذي أدى إلى»: the writer goes on
+CONTRASTIVES = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "الا", "بينما"})
+# Words that end an object (a noun phrase) even without a comma: a new clause or a reason.
+OBJECT_ENDERS = frozenset({"حيث", "بينما", "فيما", "بسبب", "نتيجه", "اثر"})
 
 
 def _governed_by_bi(tok: Token, lex: Lexicon) -> bool:
@@ -116,13 +125,13 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
     _, sentence_end = tt.sentence_bounds(cue.first)
     stop = min(limit, sentence_end, cue.last + MAX_OPENER_DISTANCE)
     tokens, complementizers = tt.tokens, lex.complementizers
-    that = takes != frozenset({"quote"})
+    that = takes != frozenset({"quote"}) and "claim_object" not in takes
     quote = "quote" in takes
     bi = "bi" in takes
     k = cue.last
     while k < stop:
         tok = tokens[k]
-        if that and tok.norm in complementizers:
+        if that and tok.norm in complementizers and not (k == cue.last and is_name_lookalike(tok)):
             prev = _bare_function_word(tokens[k - 1].norm) if k > 0 else ""
             governed = _GOVERNING.get(prev)
             if governed is None or governed in takes:
@@ -147,10 +156,22 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
             if cue.relay and prep == "an":
                 k += 1
                 continue
-            return Opener("prep", k)
+            that = _complementizer_after_noun(tt, k + 1, lex)
+            return Opener("that", that) if that is not None else Opener("prep", k)
         if bi and _governed_by_bi(tok, lex) and k > cue.last - 1:
             return Opener("bi", k)  # «أقر الوزير بوجود أخطاء»: content from «بوجود»
         k += 1
+    return None
+
+
+def _complementizer_after_noun(tt: TokenizedText, k: int, lex: Lexicon) -> int | None:
+    """«شددت على قناعتها بأنه ...»، «أكد على ضرورة أن ...»: a noun after the preposition
+    that takes a clause; the content is the clause."""
+    for j in range(k + 1, min(k + 3, len(tt.tokens))):
+        if is_complementizer(tt.tokens[j], lex):
+            return j
+        if tt.tokens[j].norm in PUNCTUATION:
+            return None
     return None
 
 
@@ -177,7 +198,9 @@ def proposition_end(
                 return trim_end(tt, start, end)
         if tok.norm in CLAUSE_PUNCT or tok.text == "." and is_ellipsis_dot(tt.text, tok):
             last_clause_punct = k
-            if _starts_content_ender(tt, k + 1, lex):
+            if _starts_content_ender(tt, k + 1, lex) or (
+                k + 1 < sentence_end and _adverbial_participle(tokens[k + 1])
+            ):  # «...، مقرا خلال مؤتمر صحفي أن»: the speaker goes on to another claim
                 return trim_end(tt, start, k)
         k += 1
     return trim_end(tt, start, sentence_end)
@@ -190,8 +213,16 @@ def _end_before_cue(
         if tt.tokens[k - 1].text in ("-", "(", "–"):
             return None  # a parenthetical «-وفقا لـ X-» stays inside the content
         return k
+    if "claim_object" in cue.takes:
+        return None  # «ويرفض الخلود للراحة»: a claim only when its object names one
+    if k - 1 > start and one_of(tt.tokens[k - 1].norm, CONTRASTIVES):
+        return k - 1  # «أنه لن يصوت لزميله لكنه قال إن»: the writer turns to a new claim
     if last_punct < start:
+        if cue.kind == "verb" and tt.tokens[k].norm[:1] in "وف" and cue.conjoined:
+            return k  # «ينفي نتنياهو ارتكاب أي مخالفة وتشير الاستطلاعات إلى»
         return None  # a nested claim inside the content: «إن بلاده تتوقع أن ...»
+    if _apposed_subject(tt, start, k, cue):
+        return None  # «أن وزير الدفاع، سيرغي شويغو، قال إن»: the nested claim's subject
     between = tt.tokens[last_punct + 1 : k]
     if not between or cue.conjoined or cue.kind == "participle":
         return last_punct
@@ -200,6 +231,20 @@ def _end_before_cue(
     if first[:1] in "وف" and len(first) > 1 or one_of(first, openers):
         return last_punct
     return None
+
+
+def _apposed_subject(tt: TokenizedText, start: int, k: int, cue: CueMatch) -> bool:
+    """The content opens with the subject of the cue at ``k``, a name set off by commas."""
+    if cue.kind != "verb" or cue.conjoined:
+        return False
+    between = tt.tokens[start:k]
+    commas = [t.index for t in between if t.norm in CLAUSE_PUNCT]
+    return (
+        len(commas) == 2
+        and commas[0] - start <= 3
+        and commas[1] == k - 1
+        and commas[1] - commas[0] <= 4
+    )
 
 
 def _starts_content_ender(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
@@ -286,7 +331,13 @@ def object_content(
     start = skip_adverbials(tt, start, lex)
     end = proposition_end(tt, start, cue_at, lex, cue)
     for k in range(start + 1, end):
-        if tt.tokens[k].norm in CLAUSE_PUNCT or starts_channel(tt, k, lex):
+        norm = tt.tokens[k].norm
+        if (
+            norm in CLAUSE_PUNCT
+            or norm in AND_WHICH
+            or norm in OBJECT_ENDERS
+            or starts_channel(tt, k, lex)
+        ):
             end = trim_end(tt, start, k)
             break
     return (start, end) if end > start else None
@@ -314,10 +365,18 @@ def skip_adverbials(tt: TokenizedText, k: int, lex: Lexicon) -> int:
                 k += len(adv)
                 changed = True
                 break
-        if k < len(tt.tokens) and tt.tokens[k].norm in lex.marker_set("time_words"):
+        if k < len(tt.tokens) and (
+            tt.tokens[k].norm in lex.marker_set("time_words") or _adverbial_participle(tt.tokens[k])
+        ):
             k += 1
             changed = True
     return k
+
+
+def _adverbial_participle(tok: Token) -> bool:
+    """«قال متهكما»: an indefinite accusative participle describes the speaker, is not one."""
+    norm = tok.norm
+    return len(norm) >= 5 and norm[0] == "م" and norm.endswith("ا") and not norm.startswith("ال")
 
 
 def is_direct(tt: TokenizedText, rng: Range) -> bool:

@@ -6,10 +6,10 @@ A cue found here is only a candidate; the claim builder drops it when no content
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimx.extraction.lexicon import CueForm, Lexicon, PhraseCue
-from claimx.extraction.tokenize import PUNCTUATION, TokenizedText, bare_words
+from claimx.extraction.tokenize import PUNCTUATION, TokenizedText, bare_words, normalize
 
 CONJUNCTIONS = ("و", "ف")
 _DIACRITIC = re.compile("[\u064b-\u0652]")
@@ -51,10 +51,19 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
             resume = i + skip
             continue
         match = _match_phrase(tt, i, lex) or _match_verb(tt, i, lex)
-        if match is not None:
+        if match is not None and not _introduces_verbs_content(cues, match):
             cues.append(match)
             resume = match.last
     return cues
+
+
+def _introduces_verbs_content(cues: list[CueMatch], cue: CueMatch) -> bool:
+    """«أضاف قائلا: "..."»: a participle right after a cue verb only introduces that verb's
+    content; one quotation is one claim (rules v2, 1)."""
+    if cue.kind != "participle" or not cues:
+        return False
+    before = cues[-1]
+    return before.kind in ("verb", "passive") and before.last == cue.first
 
 
 def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:
@@ -89,13 +98,103 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     form = lex.verbs.get(tok.norm)
     if form is None or (form.kind != "participle" and _nominal_context(tt, i, lex)):
         return None
-    if form.ambiguous and not _DIACRITIC.search(tok.text):
+    if form.ambiguous and not (
+        _DIACRITIC.search(tok.text)
+        or _spelled_as_verb(tok.text, form)
+        or _plain_form(tok.norm, form) and _complementizer_follows(tt, i, lex)
+    ):
         return None
+    if form.kind == "verb" and _first_person(tok.text, form):
+        return None  # «أعتقد» (I believe) inside a quotation is the speaker's own voice
+    if form.kind == "verb" and TANWEEN_FATH in tok.text:
+        return None  # «نفياً قاطعاً»: a noun with tanween, not the dual verb «نفيا»
+    if form.kind == "participle" and _predicate_adjective(tt, i, lex):
+        return None  # «تكاد تكون مؤكدة»، «ستأتي مثبتة مسبقا»: describes, attributes nothing
+    if form.has_object and _after_statement_noun(tt, i, lex):
+        return None  # «في تصريحات نقلتها مواقع»: describes the statement, claims nothing
     if form.kind != "participle" and _DIACRITIC.sub("", tok.text).endswith("ة"):
         return None  # no verb ends in ة: «إشارة» only folds to «أشاره» (verb + object ه)
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
+    if form.kind == "verb" and _marked_passive(tok.text, has_conj):
+        form = replace(form, kind="passive")  # «يُوصف بأنه»: the damma marks the passive
     start = _after_conjunction(tt, i) if has_conj else tok.start
     return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)
+
+
+def _marked_passive(raw: str, has_conj: bool) -> bool:
+    """An imperfect written with a damma on its prefix and a fatha before its last letter
+    (يُوصَف، يُعتبَر) or a perfect with damma then kasra (وُصِف، اُعتبِر) is passive."""
+    body = raw[1:] if has_conj else raw
+    if len(body) < 3:
+        return False
+    if body[0] in "يت" and body[1] == DAMMA:
+        return FATHA in body[-3:] or KASRA not in body
+    return body[1] == DAMMA and KASRA in body[2:]
+
+
+AMBIGUITY_WINDOW = 6  # tokens from an ambiguous form to the complementizer that settles it
+
+
+def _plain_form(norm: str, form: CueForm) -> bool:
+    """The citation form or a participle («بين»، «مقرا»), not «تبين» (it turned out) or
+    «بينها» (among them)."""
+    bare = norm[1:] if norm[:1] in CONJUNCTIONS else norm
+    return form.kind == "participle" or bare == normalize(form.lemma)
+
+
+def _complementizer_follows(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    """«وبين حسن أن»، «مقرا خلال مؤتمر صحفي أن»: a complementizer soon after, with no
+    punctuation between, makes «بين» (between) or «مقرا» (headquarters) the cue verb."""
+    for tok in tt.tokens[i + 1 : i + 1 + AMBIGUITY_WINDOW]:
+        if tok.norm in lex.complementizers:
+            return True
+        if tok.norm in PUNCTUATION or strip_conjunction(tok.norm) != tok.norm:
+            return False  # «بين الجيش والمسلحين»: between X and Y
+    return False
+
+
+def _after_statement_noun(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    if i == 0:
+        return False
+    norm = tt.tokens[i - 1].norm
+    bare = norm[2:] if norm.startswith("ال") else norm
+    return bare in lex.marker_set("channel_kinds")
+
+
+TANWEEN_FATH = "\u064b"
+FATHA, DAMMA, KASRA = "\u064e", "\u064f", "\u0650"
+PARTICIPLE_OPENERS = frozenset({"الي", "علي", "من", "عن", ":"})
+
+
+def _predicate_adjective(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    """A participle after a copula, or one in ـة/ـين that neither follows a pause nor
+    opens a content, is an adjective: the adverbial «مؤكدة أن» stands after a comma or a
+    conjunction, or takes its content at once."""
+    if i == 0:
+        return False
+    previous = tt.tokens[i - 1]
+    if previous.norm in lex.conjoined_set("copulas"):
+        return True
+    if tt.tokens[i].norm.endswith("ا"):  # «مؤكدا»: accusative, adverbial
+        return False
+    after_pause = previous.norm in PUNCTUATION or previous.norm in CONJUNCTIONS
+    nxt = tt.tokens[i + 1].norm if i + 1 < len(tt.tokens) else ""
+    opens = nxt in lex.complementizers or nxt in PARTICIPLE_OPENERS or nxt in PUNCTUATION
+    return not (after_pause or opens)
+
+
+def _spelled_as_verb(raw: str, form: CueForm) -> bool:
+    """«رأى» (he saw) folds to «راي» like the noun «رأي» (opinion); its alef maqsura tells."""
+    return form.lemma.endswith("ى") and _DIACRITIC.sub("", raw).endswith("ى")
+
+
+def _first_person(raw: str, form: CueForm) -> bool:
+    """«أعتقد»، «أستبعد» fold to the perfect «اعتقد»: a verb whose perfect starts with a
+    plain alef (اعتقد، استبعد، اعترف) written with a hamza is first person."""
+    bare = _DIACRITIC.sub("", raw)
+    if bare[:1] in CONJUNCTIONS and len(bare) > 3:
+        bare = bare[1:]
+    return form.lemma.startswith("ا") and bare.startswith("أ")
 
 
 def _make(
@@ -177,7 +276,7 @@ def _make_phrase(
         start=start,
         end=end,
         lemma=bare_words(tt.text[start:end]),
-        stance=phrase.stance,
+        stance=verb.stance if verb and phrase.stance == "report" else phrase.stance,
         gloss=phrase.gloss,
         takes=frozenset({"clause"}),
         kind="phrase",
@@ -211,8 +310,13 @@ def _after_conjunction(tt: TokenizedText, i: int) -> int:
 
 
 def _nominal_context(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
-    """«عن نقل»، «يمكن وصفه»: after a preposition or a modal the word is a verbal noun."""
-    return i > 0 and tt.tokens[i - 1].norm in lex.marker_set("nominal_before")
+    """«عن نقل»، «يمكن وصفه»: after a preposition or a modal the word is a verbal noun;
+    «وأشار» with its conjunction is a verb whatever stands before it."""
+    norm = tt.tokens[i].norm
+    if i == 0 or norm[:1] in CONJUNCTIONS and norm[1:] in lex.verbs:
+        return False
+    previous = tt.tokens[i - 1]
+    return previous.norm in lex.marker_set("nominal_before") and previous.text != "علي"
 
 
 def _lone_conjunction_before(tt: TokenizedText, i: int) -> bool:

@@ -76,6 +76,10 @@ class Lexicon:
     def marker_set(self, name: str) -> frozenset[str]:
         return self.markers[name]
 
+    def pairs(self, name: str) -> frozenset[tuple[str, ...]]:
+        """Marker ``name``'s word sequences as a set, for a lookup of two adjacent words."""
+        return self.markers[name + "@set"]
+
     def conjoined_set(self, name: str) -> frozenset[str]:
         """Marker ``name``'s words with and without a leading و/ف («لكن»، «ولكن»)."""
         return self.markers[name + "@conjoined"]
@@ -203,6 +207,21 @@ def _speech_act_entries(entry: dict[str, Any]) -> list[tuple[str, str]]:
     return [(surface, agr) for form, agr in forms for surface in _with_proclitics(form, False)]
 
 
+def _speech_noun_phrases(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """«على حد قوله»، «وفق تعبير الوزير»: each frame × noun, with each pronoun or a speaker."""
+    out = []
+    for frame in table["frames"]:
+        for entry in table["nouns"]:
+            base = {"stance": entry["stance"], "gloss": entry["gloss"]}
+            noun = entry["noun"]
+            out += [
+                {**base, "words": [*frame, noun + pronoun], "position": "own_pronoun"}
+                for pronoun in table["pronouns"]
+            ]
+            out.append({**base, "words": [*frame, noun], "position": "source_after"})
+    return out
+
+
 def _adjective_forms(word: str) -> list[str]:
     w = normalize(word)
     stem = w[:-1] if w.endswith("ه") else w
@@ -230,7 +249,7 @@ def load_lexicon() -> Lexicon:
         for surface, form in _verb_entries(entry):
             verbs.setdefault(surface, form)
     phrases: dict[str, list[PhraseCue]] = {}
-    for entry in cues["phrases"]:
+    for entry in cues["phrases"] + _speech_noun_phrases(cues["speech_nouns"]):
         words = tuple(normalize(w) if w != "*" else "*" for w in entry["words"])
         phrases.setdefault(words[0], []).append(
             PhraseCue(
@@ -323,6 +342,7 @@ def _normalise_markers(raw: dict[str, Any]) -> dict[str, Any]:
                 by_first[seq[0]] = by_first.get(seq[0], ()) + (seq,)
             out[key + "@first"] = by_first
             out[key + "@last"] = _by_last(seqs)
+            out[key + "@set"] = frozenset(seqs)
         else:
             out[key] = frozenset(normalize(w) for w in value)
             out[key + "@conjoined"] = conjoined(out[key])

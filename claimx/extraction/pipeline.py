@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from claimx.extraction.attribution import ClaimBuilder, Draft
 from claimx.extraction.channel import lam_prefixed
+from claimx.extraction.claims import ClaimBuilder, Draft
 from claimx.extraction.cues import find_cues, find_speech_acts
 from claimx.extraction.label import make_label, speaker_label
 from claimx.extraction.lexicon import load_lexicon

@@ -6,6 +6,7 @@ across auxiliaries such as «لا تزال» and parentheticals set off by comma
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
@@ -15,6 +16,7 @@ from claimx.extraction.tokenize import CLOSE_QUOTES, PUNCTUATION, QUOTES, Token,
 Range = tuple[int, int]
 MAX_SOURCE_TOKENS = 12
 MAX_FRONTED_SUBJECT = 7
+MAX_RELATIVE_SOURCE = 16  # a speaker with a relative clause: «المسؤول الذي طلب عدم ذكر اسمه»
 # How far back a subject is sought across parentheticals: keeps one huge sentence linear.
 MAX_LOOKBACK_TOKENS = 80
 PREPOSITIONS = frozenset(
@@ -46,6 +48,13 @@ RELATIVES = frozenset(
 )
 PARTITIVES = frozenset({"احد", "احدي"})  # «أحد هذه المصادر»: one of them, a singular
 DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هؤلاء", "اولئك"}) | PARTITIVES
+# A relative pronoun before a cue («الشائعات التي تحدثت عن»): its gender and number.
+RELATIVE_AGREEMENT = {
+    "التي": "f", "الذي": "m", "الذين": "mp", "اللذين": "md", "اللتين": "fd", "اللذان": "md",
+    "اللتان": "fd",
+}
+ISSUED = frozenset({"صادر", "صادره"})
+CONDITIONALS = frozenset({"لو", "اذا", "لولا", "كلما", "متي"})
 REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "عينه", "عينها"})
 
 
@@ -81,12 +90,31 @@ def noun_phrase(
     tokens = tt.tokens
     if i >= limit or _stops_source(tokens[i], lex):
         return None
+    if tokens[i].norm in lex.complementizers and not is_name_lookalike(tokens[i]):
+        return None
     lam = tokens[i].norm[:1] == "ل" and not tokens[i].norm.startswith("لا")
-    if (is_preposition_like(tokens[i].norm) or lam) and not after_lam:
+    if (is_preposition_like(tokens[i].norm) or lam) and not (
+        after_lam or is_name_lookalike(tokens[i])
+    ):
         return None
     j = i
-    while j < limit and j - i < MAX_SOURCE_TOKENS:
+    relative = -1  # where a restrictive relative clause opened («المسؤول الذي طلب ...»)
+    while j < limit and j - i < (MAX_SOURCE_TOKENS if relative < 0 else MAX_RELATIVE_SOURCE):
         tok = tokens[j]
+        if relative >= 0:
+            if tok.norm in PUNCTUATION and tok.text not in QUOTES or _ends_relative(tt, j, lex):
+                break
+            j += 1
+            continue
+        if (
+            j > i
+            and not (object_mode or split_nouns)
+            and tok.norm in RELATIVE_AGREEMENT
+            and _is_definite(tokens[j - 1])
+        ):
+            relative = j  # the clause belongs to the speaker's phrase (corpus README)
+            j += 1
+            continue
         if tok.text in QUOTES:
             if j == i and j + 1 < limit and names_outlet_told(tokens[j + 1], lex):
                 return None  # «رجح "لصحيفة" أن»: an outlet told, not a speaker
@@ -95,18 +123,30 @@ def noun_phrase(
                 break
             j = partner + 1
             continue
+        if j > i and _after_bare_name(tokens[j - 1], tok, lex):
+            break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
         if j > i and tok.norm in ("في", "وفي"):
             if object_mode or not _continues_with_noun(tt, j + 1, lex):
                 break
             j += 1
             continue
+        if j > i and tok.norm == "عن" and bare_noun(tokens[j - 1].norm) in ISSUED:
+            j += 1  # «تقرير صادر عن البنك الدولي»: who issued it is part of the phrase
+            continue
+        if j > i and (tokens[j - 1].norm, tok.norm) in lex.pairs("titled_prepositions"):
+            j += 1  # «المشرف على تطوير السوق»: the title's own preposition
+            continue
         if j > i and (j in cue_starts or _stops_source(tok, lex)):
             break
+        if j > i and (_is_adverb(tok, lex) or _manner_after_definite(tokens[j - 1], tok, lex)):
+            break  # «نفى الوزير بشدة الأنباء»، «نفى المدرب بغضب»: the adverb ends the subject
         if j > i and names_outlet_told(tok, lex):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
         if j > i and _possessed_after_definite(tokens[j - 1], tok):
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         links = lex.marker_set("np_links")
+        if object_mode and j > i and _name_then_verbal_noun(tokens[j - 1], tok, lex):
+            break  # «نفى نتنياهو ارتكاب أي مخالفة»: the verbal noun starts the object
         if (
             (object_mode or split_nouns and _is_definite(tok))
             and j > i
@@ -118,11 +158,108 @@ def noun_phrase(
         j += 1
     while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
         j -= 1
+    if relative >= 0 and j - relative < 2:
+        j = relative  # «الدراسة التي»: no clause after the pronoun, or only its first word
     return (i, j) if j > i else None
 
 
+def _ends_relative(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """A relative clause in a speaker's phrase runs to a comma, a complementizer or a cue."""
+    tok = tt.tokens[j]
+    return tok.norm in lex.complementizers or tok.norm in lex.verbs and tok.norm not in (
+        lex.speech_acts
+    )
+
+
+# Verbal-noun (masdar) patterns of the derived forms, over the bare word: افتعال، انفعال،
+# استفعال، إفعال، تفعيل، مفاعلة. «.» is one letter. (فعول, «وجود», is left out: too many
+# names share it, «باول»، «داود»).
+_MASDAR = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه)$")
+_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال"})
+
+
+def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """After an indefinite word (a name: «نتنياهو»، «موغيريني») an indefinite verbal noun
+    is the object: names do not take one as a second part."""
+    if _is_definite(previous) or _is_definite(current) or previous.text in QUOTES:
+        return False
+    if previous.norm in _NAME_LINKS or previous.norm in lex.head_words:
+        return False
+    return bool(_MASDAR.match(current.norm)) and current.norm not in lex.head_words
+
+
+def is_verbal_noun_phrase(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """A verbal noun heading a phrase: definite itself («الاستعداد») or before a definite
+    noun («اعتقال الشخصية»); «توفيق عسيري» and «إيمان محمد» are names of that shape."""
+    tok = tt.tokens[k]
+    if not is_verbal_noun(tok, lex):
+        return False
+    nxt = tt.tokens[k + 1] if k + 1 < len(tt.tokens) else None
+    return _is_definite(tok) or nxt is not None and _is_definite(nxt)
+
+
+def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
+    """A derived-form verbal noun («الاستعداد»، «ارتكاب») that names no known speaker."""
+    bare = bare_noun(strip_conjunction(tok.norm))
+    return (
+        bool(_MASDAR.match(bare))
+        and tok.norm not in lex.head_words
+        and tok.norm not in lex.organisation_words
+        and bare not in lex.head_words
+    )
+
+
+def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
+    """A preposition phrase after a name (an indefinite word no gazetteer entry explains) is
+    where the speaker was or whom they addressed, not part of the speaker."""
+    possessed_bi = tok.norm[:1] == "ب" and tok.text.endswith(("ه", "ها", "هم"))
+    if not (
+        tok.norm in ("في", "وفي")
+        or tok.norm[:1] == "ل" and not tok.norm.startswith("لا")
+        or possessed_bi  # «أدلى كافانو بشهادته»
+    ):
+        return False
+    prev = previous.norm
+    return (
+        not _is_definite(previous)
+        and previous.text not in QUOTES
+        and prev not in lex.head_words
+        and prev not in lex.organisation_words
+        and prev not in _NAME_LINKS
+        and prev not in lex.marker_set("np_links")
+        and not prev.endswith(("ه", "ات", "ون", "ين"))
+        and bare_noun(prev) not in lex.adjectives
+    )
+
+
+def _manner_after_definite(previous: Token, tok: Token, lex: Lexicon) -> bool:
+    """«المدرب بغضب»: an indefinite بـ-noun after a definite one tells how, not who."""
+    norm = tok.norm
+    return (
+        _is_definite(previous)
+        and norm[:1] == "ب"
+        and not norm.startswith(("بال", "بن"))
+        and norm not in lex.marker_set("np_links")
+        and len(norm) > 3
+        and not norm.endswith(("ه", "ها", "هم"))
+    )
+
+
+def _is_adverb(tok: Token, lex: Lexicon) -> bool:
+    """«بشدة»، «بدوره»: a one-word adverb with بـ."""
+    return tok.norm[:1] == "ب" and any(
+        len(seq) == 1 for seq in lex.sequences_from("adverbials", tok.norm)
+    )
+
+
 def _is_definite(tok: Token) -> bool:
-    return tok.norm.startswith(("ال", "وال", "لل"))
+    return tok.norm.startswith(("ال", "وال", "لل")) and not _hamza_initial(tok)
+
+
+def _hamza_initial(tok: Token) -> bool:
+    """«أليستر»، «إلهام» fold to «ال...» but carry no article: the hamza tells."""
+    raw = tok.text.lstrip("وف") if tok.norm[:1] in "وف" and tok.norm[1:3] == "ال" else tok.text
+    return raw[:1] in "أإآ"
 
 
 def _possessed_after_definite(previous: Token, current: Token) -> bool:
@@ -149,7 +286,18 @@ def _stops_source(tok: Token, lex: Lexicon) -> bool:
     norm = tok.norm
     if norm in PUNCTUATION:
         return tok.text not in QUOTES
-    return norm in lex.source_stop_words
+    if is_name_lookalike(tok):
+        return False
+    return norm in lex.source_stop_words or norm in NEGATIONS
+
+
+NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن"})  # «المتحدث لم يحدد»: a verb follows
+
+
+def is_name_lookalike(tok: Token) -> bool:
+    """«علي» (Ali) folds to the preposition «على»; «فان» (van) to «فإن»: the spelling tells."""
+    raw = tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return raw in ("علي", "فان")
 
 
 def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
@@ -172,7 +320,9 @@ def _definiteness_break(previous: Token, current: Token, lex: Lexicon) -> bool:
     الاتفاق بأنه»: so does a definite one that cannot be an adjective (adjectives are
     nisbas in ـي/ـية, or listed in the gazetteer).
     """
-    prev_definite = previous.norm.startswith(("ال", "وال")) or previous.text in CLOSE_QUOTES
+    prev_definite = (
+        previous.norm.startswith(("ال", "وال")) and not _hamza_initial(previous)
+    ) or previous.text in CLOSE_QUOTES
     if not prev_definite or current.text in QUOTES:
         return False
     if not current.norm.startswith(("ال", "وال", "لل")):
@@ -201,8 +351,8 @@ def _adjacent(tt: TokenizedText, subject: Range, cue: CueMatch) -> bool:
 
 
 def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int]) -> Range | None:
-    if cue.conjoined or cue.kind not in ("verb", "passive"):
-        return None
+    if cue.conjoined or cue.kind != "verb":
+        return None  # «وكان المرشح يُوصف بأنه»: a passive's topic is no speaker
     first_of_sentence, _ = tt.sentence_bounds(cue.first)
     first_of_sentence = max(first_of_sentence, cue.first - MAX_LOOKBACK_TOKENS)
     j = cue.first - 1
@@ -247,7 +397,10 @@ def _walk_back(
         if not across_verbs and _aux_ends_at(tt, j, lex):
             return j + 1, "opener"
         if not across_verbs and (
-            j in cue_starts or tok.norm in lex.verbs or tok.norm in lex.speech_acts
+            j in cue_starts
+            or tok.norm in lex.verbs
+            or tok.norm in lex.speech_acts
+            or tok.norm in lex.conjoined_set("clause_verbs")
         ):
             return j + 1, "verb"
         j -= 1
@@ -298,8 +451,12 @@ def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range 
         tt.tokens[start + 1], lex
     ):
         return None  # «"لوكالة الأنباء" تنفي»: an outlet told, not a speaker
-    if one_of(first, RELATIVES):
+    if one_of(first, RELATIVES) or one_of(first, CONDITIONALS):
         return None  # «والتي نقلت»: the antecedent is found as for a dropped subject
+    if one_of(first, DEMONSTRATIVES) and (
+        end - start == 1 or is_preposition_like(tt.tokens[start + 1].norm)
+    ):
+        return None  # «وذلك من خلال تغريدة قال فيها»: a pointing word, not a speaker
     if (
         is_preposition_like(first)
         or one_of(first, lex.marker_set("time_words"))
@@ -323,6 +480,8 @@ def head_norm(tt: TokenizedText, rng: Range) -> str:
     """The head noun of a source, without conjunction, article, demonstrative or quotes."""
     for tok in tt.tokens[rng[0] : rng[1]]:
         norm = strip_conjunction(tok.norm)
+        if norm[:1] in "لب" and norm[1:] in DEMONSTRATIVES:
+            norm = norm[1:]  # «وفقا لهذا الرأي»
         if one_of(norm, DEMONSTRATIVES) or tok.text in QUOTES:
             continue
         return bare_noun(norm)
@@ -343,4 +502,97 @@ def is_non_speaker(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
     head = head_norm(tt, rng)
     return head in lex.non_speakers or (
         head[:1] in "لب" and bare_noun(head[1:]) in lex.non_speakers
+    )
+
+
+def relative_before(tt: TokenizedText, cue: CueMatch, lex: Lexicon) -> int | None:
+    """The relative pronoun a cue's clause opens with («التي تحدثت»، «الذي لم ينف»)."""
+    j = cue.first - 1
+    skippable = lex.marker_set("negations") | {"قد"}
+    while j >= 0 and tt.tokens[j].norm in skippable:
+        j -= 1
+    if j >= 0 and strip_conjunction(tt.tokens[j].norm) in RELATIVE_AGREEMENT:
+        return j
+    return None
+
+
+def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | None:
+    """The noun phrase a relative pronoun refers to: «هذه الأنباء، التي» → «هذه الأنباء»."""
+    end = rel
+    if end > 0 and tt.tokens[end - 1].norm in ("،", ","):
+        end -= 1
+    start = end
+    while start > 0 and end - start < 4:
+        tok = tt.tokens[start - 1]
+        if tok.norm in PUNCTUATION or tok.norm in lex.source_stop_words or is_preposition_like(
+            tok.norm
+        ):
+            break
+        if tok.norm[:1] in "بلك" and not _is_definite(tok):
+            break  # «نفى الوزير بشدة الأنباء التي»: an adverb, not part of the phrase
+        if not (_is_definite(tok) or tok.norm in DEMONSTRATIVES) and start < end:
+            # an indefinite noun heads a construct («مرض الكوليرا»), then the phrase ends
+            start -= 1
+            break
+        start -= 1
+    return (start, end) if end > start else None
+
+
+MAX_APPOSITION = 6
+
+
+def with_apposition(
+    tt: TokenizedText, phrase: Range, limit: int, lex: Lexicon, cue_starts: set[int]
+) -> Range:
+    """«علي أبودشيش، الباحث الأثري، إن»: an apposition set off by commas belongs to the
+    speaker; a parenthetical clause («، فضل عدم الكشف عن هويته،») does not."""
+    tokens = tt.tokens
+    comma = phrase[1]
+    if comma + 1 >= limit or tokens[comma].norm not in ("،", ","):
+        return phrase
+    first = tokens[comma + 1]
+    nominal = (
+        _is_definite(first) and first.norm not in RELATIVE_AGREEMENT
+        or first.norm in lex.head_words
+        or first.norm in ("من", "احد", "احدي")
+    )
+    if not nominal:
+        return phrase
+    end = comma + 1
+    while end < limit and end - comma <= MAX_APPOSITION:
+        tok = tokens[end]
+        if tok.norm in ("،", ",") or end in cue_starts or tok.norm in lex.complementizers:
+            break
+        if tok.text in QUOTES or tok.norm in (":", "."):
+            return phrase
+        end += 1
+    closes = end >= limit or tokens[end].norm in ("،", ",") or tokens[end].norm in (
+        lex.complementizers
+    )
+    if not closes or end - comma > MAX_APPOSITION or end == comma + 1:
+        return phrase
+    end = _trim_told(tt, comma + 1, end, lex)
+    return (phrase[0], end) if end > comma + 1 else phrase
+
+
+def _trim_told(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:
+    """«الباحث الأثري لبي بي سي»: whom the words were told to ends the apposition."""
+    for k in range(start + 1, end):
+        norm = tt.tokens[k].norm
+        told = norm[:1] == "ل" and not norm.startswith(("لل", "لا"))
+        if told and _is_definite(tt.tokens[k - 1]):
+            return k
+    return end
+
+
+def is_oblique_plural(tok: Token, lex: Lexicon) -> bool:
+    """«الديمقراطيين»: a definite sound plural in ـين is accusative or genitive, so it is
+    never the subject right after a verb (that would be «الديمقراطيون»)."""
+    bare = bare_noun(tok.norm)
+    return (
+        _is_definite(tok)
+        and bare.endswith("ين")
+        and len(bare) >= 6
+        and tok.norm not in lex.head_words
+        and tok.norm not in lex.organisation_words
     )

@@ -11,19 +11,21 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from claimx.extraction.cues import CueMatch, strip_conjunction
+from claimx.extraction.cues import CONJUNCTIONS, CueMatch, strip_conjunction
 from claimx.extraction.lexicon import Lexicon, conjoined
 from claimx.extraction.source import (
     DEMONSTRATIVES,
     PARTITIVES,
+    PREPOSITIONS,
     REFLEXIVES,
     Range,
     bare_noun,
     noun_phrase,
 )
-from claimx.extraction.tokenize import QUOTES, TokenizedText
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 
 MAX_REDUCED_TOKENS = 2
+MAX_EMBEDDED_SUBJECT = 3
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
 # A reduced mention («الوزير») refers back at most this many paragraphs.
@@ -56,6 +58,9 @@ class SpeakerMemory:
     _agreements: dict[Range, str] = field(default_factory=dict)
     _word_cache: dict[Range, tuple[str, ...]] = field(default_factory=dict)
     _next_pending: tuple[int, Range] | None = None
+    # Subjects inside reported clauses («أن نوران حواس عبرت»): the last resort of a dropped
+    # subject, after every claim and speaker mention.
+    embedded: list[Range] = field(default_factory=list)
 
     def _read_until(self, before: int) -> None:
         """Remember the pending mentions that start before token ``before``."""
@@ -107,11 +112,39 @@ class SpeakerMemory:
         earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
         if cue.conjoined or cue.kind in ("participle", "phrase"):
             claims = [m for m in earlier if m.is_claim]
-            if claims and agrees(agreement, self._agreement(claims[-1])):
+            if claims and self._claim_agrees(claims[-1], agreement):
                 return self._speaker_of(claims[-1])
+            if cue.kind == "participle":  # «نفى X الشائعات التي تحدثت ...، واصفا»: the
+                sentence = self.tt.sentence_of[cue.first]  # main clause's speaker
+                for mention in reversed(claims):
+                    if self.tt.sentence_of[mention.position] != sentence:
+                        break
+                    if self._claim_agrees(mention, agreement):
+                        return self._speaker_of(mention)
         for mention in reversed(earlier):
             if agrees(agreement, self._agreement(mention)):
                 return self._speaker_of(mention)
+        return self._embedded_subject(cue, agreement, paragraph)
+
+    def _claim_agrees(self, mention: Mention, agreement: str) -> bool:
+        """«استبعدت موغيريني ... وأضافت»: a name's gender is in its verb, not in the name."""
+        return agrees(agreement, self._agreement(mention)) or (
+            agreement == "f" and _bare_name(self.tt, mention.source, self.lex)
+        )
+
+    def _embedded_subject(self, cue: CueMatch, agreement: str, paragraph: int) -> Range | None:
+        """The nearest subject of a reported clause before the cue that agrees with it; a
+        bare name agrees with a feminine verb too («نوران حواس ... وقالت»): a name's gender
+        is not in its form."""
+        before = [
+            rng
+            for rng in self.embedded
+            if rng[1] <= cue.first and paragraph - self.tt.paragraph_of(rng[0]) <= 1
+        ]
+        for rng in reversed(before):
+            found = agreement_of(self.tt, rng, self.lex)
+            if agrees(agreement, found) or agreement == "f" and _bare_name(self.tt, rng, self.lex):
+                return self.resolve_reduced(rng)
         return None
 
     def resolve_reduced(self, source: Range) -> Range:
@@ -181,7 +214,34 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
         return "f"
     if head.endswith(("ون", "ين")) and len(head) > 4:
         return "mp"
+    if head.endswith("و") and len(head) >= 5 and head[0] == "م":
+        return "mp"  # a sound plural in construct: «محامو الدولة»، «مسؤولو الوزارة»
     return "m"
+
+
+def _bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
+    """A phrase of one or two indefinite words that no gazetteer entry explains: a name."""
+    words = [t for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
+    return 0 < len(words) <= 2 and all(
+        not strip_conjunction(t.norm).startswith("ال")
+        and t.norm not in lex.head_words
+        and not t.norm.endswith(("ه", "ات"))
+        for t in words
+    )
+
+
+def embedded_subjects(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> Iterator[Range]:
+    """The subject after a bare complementizer («أن نوران حواس عبرت»): a later dropped
+    subject may refer to it. At most a few words, names or definite noun phrases."""
+    bare = lex.marker_set("complementizers")
+    for tok in tt.tokens:
+        if tok.norm not in bare:
+            continue
+        phrase = noun_phrase(
+            tt, tok.index + 1, tt.sentence_bounds(tok.index)[1], lex, cue_starts, object_mode=True
+        )
+        if phrase and phrase[1] - phrase[0] <= MAX_EMBEDDED_SUBJECT:
+            yield phrase
 
 
 def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> Iterator[Range]:
@@ -199,5 +259,86 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
 
 
 def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
-    """The subject right after a verb (VSO), used for non-claim speech acts."""
-    return noun_phrase(tt, k + 1, tt.sentence_bounds(k)[1], lex, cue_starts, object_mode=True)
+    """The subject right after a verb (VSO), used for non-claim speech acts; it ends before
+    the verb's preposition («سخر النائب من القرار»)."""
+    phrase = noun_phrase(tt, k + 1, tt.sentence_bounds(k)[1], lex, cue_starts, object_mode=True)
+    if phrase is None:
+        return None
+    for j in range(phrase[0] + 1, phrase[1]):
+        if tt.tokens[j].norm in PREPOSITIONS:
+            return (phrase[0], j)
+    return phrase
+
+
+def fullest_mention(
+    tt: TokenizedText, speaker: Range, mentions: list[Range], lex: Lexicon
+) -> Range:
+    """The fullest mention of the speaker's entity anywhere in the text, before or after it
+    («مرزوق» → «رئيس الحركة، محسن مرزوق»): a later claim may name the speaker in full."""
+    words = content_words(tt, speaker)
+    if not words or len(words) > MAX_REDUCED_TOKENS or _has_demonstrative(tt, speaker):
+        return speaker
+    if any(t.norm in lex.head_words for t in tt.tokens[speaker[0] : speaker[1]]):
+        return speaker  # «خبراء»، «الوزير»: common nouns refer back only (SpeakerMemory)
+    best, best_size = speaker, len(words)
+    for mention in mentions:
+        if mention[0] < speaker[1] and speaker[0] < mention[1]:
+            continue
+        candidate = tuple(content_words(tt, mention))
+        if len(candidate) > best_size and (
+            _refers_to(words, candidate, tt, speaker) or _same_compound(tt, speaker, mention)
+        ):
+            best, best_size = mention, len(candidate)
+    if best == speaker and len(words) == 1:
+        return _with_given_name(tt, speaker, lex) or speaker
+    return best
+
+
+def _same_compound(tt: TokenizedText, speaker: Range, mention: Range) -> bool:
+    """«عبد الغفار» and «عبدالغفار» are one name written with and without its space."""
+    words = [strip_conjunction(t.norm) for t in tt.tokens[speaker[0] : speaker[1]]]
+    candidate = [strip_conjunction(t.norm) for t in tt.tokens[mention[0] : mention[1]]]
+    joined = "".join(words)
+    pairs = {a + b for a, b in zip(candidate, candidate[1:], strict=False)}
+    return len(words) == 2 and (joined in candidate or joined in pairs)
+
+
+def _with_given_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
+    """A surname alone («مرزوق») is the person named in full elsewhere («محسن مرزوق»)."""
+    tok = tt.tokens[speaker[0]]
+    norm = strip_conjunction(tok.norm)
+    if len(norm) < 3 or norm.startswith("ال") or norm in lex.head_words:
+        return None
+    for other in tt.tokens:
+        if other.index == tok.index or strip_conjunction(other.norm) != norm or other.index == 0:
+            continue
+        start = other.index
+        while start > 0 and other.index - start < 2 and _given_name(tt.tokens[start - 1], lex):
+            start -= 1
+        if start < other.index:
+            return (start, _with_title_after(tt, start, other.index + 1, lex))
+    return None
+
+
+def _with_title_after(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:
+    """«هشام جنينة الرئيس السابق للجهاز»: a definite title right after the full name is
+    part of its fullest mention."""
+    if end >= len(tt.tokens) or not tt.tokens[end].norm.startswith("ال"):
+        return end
+    phrase = noun_phrase(tt, start, tt.sentence_bounds(start)[1], lex, set())
+    return phrase[1] if phrase and phrase[1] > end else end
+
+
+def _given_name(tok: Token, lex: Lexicon) -> bool:
+    norm = tok.norm
+    return (
+        tok.text not in QUOTES
+        and norm not in PUNCTUATION
+        and not norm.startswith(("ال", "وال", "لل", "بال"))
+        and norm not in lex.source_stop_words
+        and norm not in lex.verbs
+        and norm not in lex.speech_acts
+        and norm not in lex.head_words
+        and norm[:1] not in CONJUNCTIONS
+        and len(norm) >= 3
+    )

@@ -261,9 +261,10 @@ def is_ellipsis_dot(text: str, tok: Token) -> bool:
 
 
 def _is_decimal_point(text: str, tok: Token) -> bool:
+    """«2.5» and «بي.بي.سي»: a dot between two letters or digits ends no sentence."""
     before = text[tok.start - 1] if tok.start > 0 else ""
     after = text[tok.end] if tok.end < len(text) else ""
-    return tok.text == "." and before.isdigit() and after.isdigit()
+    return tok.text == "." and before.isalnum() and after.isalnum()
 
 
 class TokenizedText:

@@ -1,0 +1,169 @@
+"""Assemble each cue with its source, content and channel into a claim draft.
+
+Cues are visited in text order so that a dropped subject can be resolved against the claims
+before it; each construction family lives in its own module, mixed in here.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator
+from dataclasses import replace
+
+from claimx.extraction.claims.phrases import PhraseCues
+from claimx.extraction.claims.pointing import PointingObjects
+from claimx.extraction.claims.quotations import QuotationsBefore
+from claimx.extraction.claims.relays import Relays
+from claimx.extraction.claims.state import (
+    Draft,
+    _asks,
+    _overlap,
+)
+from claimx.extraction.claims.verb_first import VerbCues
+from claimx.extraction.content import (
+    trim_end,
+    trim_start,
+)
+from claimx.extraction.cues import CueMatch
+from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.source import (
+    Range,
+    is_complementizer,
+    is_non_speaker,
+)
+from claimx.extraction.speaker import (
+    SpeakerMemory,
+    agreement_of,
+    agrees,
+    embedded_subjects,
+    fullest_mention,
+    gazetteer_mentions,
+    subject_after,
+)
+from claimx.extraction.tokenize import (
+    TokenizedText,
+)
+
+
+class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Relays):
+    """Builds drafts for the cues of one text, remembering speakers as it goes."""
+
+    def __init__(
+        self,
+        tt: TokenizedText,
+        cues: list[CueMatch],
+        lex: Lexicon,
+        speech_acts: list[tuple[int, str]],
+    ) -> None:
+        self.tt, self.cues, self.lex = tt, cues, lex
+        self.cue_at = {c.first: c for c in cues}
+        self.cue_starts = set(self.cue_at)
+        self.verb_starts = [
+            c.first
+            for c in cues
+            if c.kind != "phrase" and not _asks(tt, c) and "claim_object" not in c.takes
+        ]
+        self.memory = SpeakerMemory(
+            tt,
+            lex,
+            pending=self._non_claim_mentions(speech_acts),
+            embedded=list(embedded_subjects(tt, lex, self.cue_starts)),
+        )
+        self.drafts: list[Draft] = []
+        self.consumed: set[int] = set()
+        self.channel_for: dict[int, Range] = {}  # a relay phrase's outlet, by the next cue
+
+    def _non_claim_mentions(
+        self, speech_acts: list[tuple[int, str]]
+    ) -> Iterator[tuple[int, Range]]:
+        """Speakers that are not claim sources, in text order: known speaker nouns, and the
+        subjects of «دعا، برر» (at the verb)."""
+        tt, lex = self.tt, self.lex
+        known = ((rng[0], rng) for rng in gazetteer_mentions(tt, lex, self.cue_starts))
+        subjects = (
+            (index, subject)
+            for index, _agreement in speech_acts
+            if (subject := subject_after(tt, index, lex, self.cue_starts))
+        )
+        return heapq.merge(known, subjects, key=lambda mention: mention[0])
+
+    def build(self) -> list[Draft]:
+        for n, cue in enumerate(self.cues):
+            if cue.first in self.consumed:
+                continue
+            nxt = self.cues[n + 1] if n + 1 < len(self.cues) else None
+            draft = self._phrase(cue, nxt) if cue.kind == "phrase" else self._verb(cue, nxt)
+            if draft is not None:
+                self._accept(draft)
+        return self._with_fullest_speakers()
+
+    def _with_fullest_speakers(self) -> list[Draft]:
+        """Each speaker as named most fully anywhere in the text, later claims included."""
+        mentions = [d.source for d in self.drafts if d.source] + [
+            d.speaker for d in self.drafts if d.speaker
+        ]
+        drafts = [self._named_later(n, d) for n, d in enumerate(self.drafts)]
+        return [
+            replace(d, speaker=fullest_mention(self.tt, d.speaker, mentions, self.lex))
+            if d.speaker
+            else d
+            for d in drafts
+        ]
+
+    def _named_later(self, n: int, draft: Draft) -> Draft:
+        """A dropped subject with nothing before it («وذكر أنه ...» opening a text) is the
+        speaker the next claims of its paragraph name («وتابع الضابط ...»)."""
+        cue = draft.cue
+        if draft.speaker or draft.source or cue.kind == "passive" or cue.position == "impersonal":
+            return draft
+        paragraph = self.tt.paragraph_of(cue.first)
+        for later in self.drafts[n + 1 :]:
+            if self.tt.paragraph_of(later.cue.first) != paragraph:
+                break
+            if later.source is None:
+                continue
+            found = agreement_of(self.tt, later.source, self.lex)
+            if agrees(cue.agreement, found) and not is_non_speaker(self.tt, later.source, self.lex):
+                return replace(draft, speaker=later.speaker or later.source)
+            break
+        return draft
+
+    def _accept(self, draft: Draft) -> None:
+        draft = self._disjoint(draft)
+        if draft is None or draft.content[1] <= draft.content[0]:
+            return  # «قال: «»»: an empty quotation attributes nothing
+        self.drafts.append(draft)
+        if draft.speaker is not None:
+            self.memory.remember(
+                draft.cue.first, draft.source or draft.speaker, draft.speaker, is_claim=True
+            )
+
+    def _disjoint(self, draft: Draft) -> Draft | None:
+        """Cue, source, channel and content are different words. A proposition that takes
+        in its own attribution («قال «بحسب الشرطة الطريق مغلق»», «اعترف بحسب مصادر أن»)
+        keeps the words outside it; a channel that overlaps the source is dropped."""
+        cue = (draft.cue.first, draft.cue.last)
+        channel = draft.channel
+        if channel and (_overlap(channel, cue) or draft.source and _overlap(channel, draft.source)):
+            channel = None
+        content: Range | None = draft.content
+        for part in (cue, draft.source, channel):
+            if content is not None and part is not None and _overlap(content, part):
+                content = self._outside(content, part)
+        if content is None:
+            return None
+        if content == draft.content and channel == draft.channel:
+            return draft
+        return replace(draft, channel=channel, content=content)
+
+    def _outside(self, content: Range, part: Range) -> Range | None:
+        """The longer of the stretches of ``content`` before and after ``part``."""
+        tt = self.tt
+        (start, end), (first, last) = content, part
+        after = max(start, last)
+        while after < end and is_complementizer(tt.tokens[after], self.lex):
+            after += 1  # «اعترف بحسب مصادر أن الطريق مغلق»
+        before = (start, trim_end(tt, start, max(start, min(end, first))))
+        rest = (trim_start(tt, after, end), end)
+        longest = max(before, rest, key=lambda rng: rng[1] - rng[0])
+        return longest if longest[1] > longest[0] else None

@@ -1,0 +1,155 @@
+"""Prepositional and phrase cues: «بحسب X»، «على حد قوله»، «من المتوقع أن»."""
+
+from __future__ import annotations
+
+from claimx.extraction.channel import lam_prefixed
+from claimx.extraction.claims.state import (
+    CLAUSE_START_WORDS,
+    BuilderState,
+    Draft,
+)
+from claimx.extraction.content import (
+    content_from,
+    object_content,
+    trim_end,
+    trim_start,
+)
+from claimx.extraction.cues import CueMatch
+from claimx.extraction.source import (
+    Range,
+    is_complementizer,
+    is_non_speaker,
+    is_verbal_noun,
+    noun_phrase,
+)
+from claimx.extraction.tokenize import (
+    CLAUSE_MARKS,
+    PUNCTUATION,
+    SENTENCE_END,
+)
+
+
+class PhraseCues(BuilderState):
+    """Prepositional and phrase cues."""
+
+    def _phrase(self, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
+        tt, lex = self.tt, self.lex
+        _, sentence_end = tt.sentence_bounds(cue.first)
+        source = None
+        if cue.position == "source_after":
+            source = noun_phrase(tt, cue.last, sentence_end, lex, self.cue_starts, after_lam=True)
+            if source is None or is_non_speaker(tt, source, lex):
+                return None
+        if cue.relay:
+            self._attach_channel(cue, source)
+            return None
+        if source is not None and not cue.quoting and self._relays_for_another(cue, source, nxt):
+            return None
+        if (
+            cue.position == "impersonal"
+            and nxt
+            and nxt.kind == "phrase"
+            and nxt.first == cue.last
+            and nxt.position == "source_after"
+        ):
+            source = noun_phrase(tt, nxt.last, sentence_end, lex, self.cue_starts, after_lam=True)
+            self.consumed.add(nxt.first)
+        content = self._phrase_content(cue, source[1] if source else cue.last, sentence_end)
+        if content is None:
+            return None
+        if cue.position == "own_pronoun":
+            speaker = self.memory.resolve_dropped(cue, cue.agreement)
+        elif cue.position == "dropped":
+            speaker = self.memory.resolve_dropped(cue, "")
+        else:
+            speaker = self._speaker(cue, source)
+        channel = self._quoting_channel(cue)
+        after_lam = source is not None and lam_prefixed(tt, source)
+        return Draft(cue, source, speaker, content[0], channel, content[1], after_lam)
+
+    def _phrase_content(
+        self, cue: CueMatch, after: int, sentence_end: int
+    ) -> tuple[Range, bool] | None:
+        tt = self.tt
+        k = after
+        while k < sentence_end and tt.tokens[k].norm in ("،", ","):
+            k += 1
+        at_end = k >= sentence_end or tt.tokens[k].norm in SENTENCE_END
+        if at_end or not (
+            self._at_clause_start(cue) or cue.quoting or cue.position == "impersonal"
+        ):
+            return self._preceding_content(cue)
+        for j in range(k, min(sentence_end, k + 12, self._next_verb_start(cue))):
+            if is_complementizer(tt.tokens[j], self.lex):
+                return content_from(tt, j + 1, self.cue_at, cue, self.lex)
+        if cue.position == "impersonal" and tt.tokens[k].norm == "عن":
+            rng = object_content(tt, k + 1, self.cue_at, cue, self.lex)  # «جرى الحديث عن»
+            return (rng, False) if rng else None
+        if cue.position == "source_after" and self._after_comma(cue):
+            return self._preceding_content(cue)  # «...، حسبما ذكر ضابط طلب عدم ...»
+        if cue.position == "impersonal" and is_verbal_noun(tt.tokens[k], self.lex):
+            rng = object_content(tt, k, self.cue_at, cue, self.lex)  # «من المتوقع انخفاض ...»
+            return (rng, False) if rng else None
+        if cue.position == "impersonal" or cue.quoting:
+            return None
+        if k in self.cue_at:  # what follows is another attribution, not this one's proposition
+            return self._preceding_content(cue)
+        return content_from(tt, k, self.cue_at, cue, self.lex)
+
+    def _after_comma(self, cue: CueMatch) -> bool:
+        """A comma before the phrase and words before the comma: it is post-posed."""
+        first, _ = self.tt.sentence_bounds(cue.first)
+        return cue.first - first >= 3 and self.tt.tokens[cue.first - 1].norm in ("،", ",")
+
+    def _at_clause_start(self, cue: CueMatch) -> bool:
+        first, _ = self.tt.sentence_bounds(cue.first)
+        if cue.first == first:
+            return True
+        prev = self.tt.tokens[cue.first - 1]
+        return (
+            prev.norm in CLAUSE_MARKS
+            or prev.norm in CLAUSE_START_WORDS
+            or prev.norm in self.lex.marker_set("clause_openers")
+            or is_complementizer(prev, self.lex)  # «وأضاف أنه بحسب الشرطة فإن ...»
+        )
+
+    def _preceding_content(self, cue: CueMatch) -> tuple[Range, bool] | None:
+        """A post-posed cue («... بحسب ما ذكر X») attributes the proposition just before it."""
+        for draft in reversed(self.drafts):
+            start, end = draft.content
+            gap = [t for t in self.tt.tokens[end : cue.first] if t.norm not in PUNCTUATION]
+            if start <= cue.first and (not gap or end > cue.first):
+                return draft.content, draft.direct_quote
+            if end <= cue.first:
+                break
+        first = self._clause_start(cue.first)
+        first = self._after_last_complementizer(first, cue.first)
+        while first < cue.first and self.tt.tokens[first].norm in CLAUSE_START_WORDS | PUNCTUATION:
+            first += 1
+        end = trim_end(self.tt, first, cue.first)
+        first = trim_start(self.tt, first, end)
+        return ((first, end), False) if end > first else None
+
+    def _after_last_complementizer(self, first: int, end: int) -> int:
+        """«بيّن التحليل أنها تعود للبحار، حسب مصدر»: the clause after «أن» is what the
+        post-posed cue attributes, not the evidence that introduced it."""
+        tt = self.tt
+        k = first
+        found = first
+        while k < end:
+            close = tt.quotes.get(k, -1)
+            if close > k:
+                k = close + 1
+                continue
+            if is_complementizer(tt.tokens[k], self.lex):
+                found = k + 1
+            k += 1
+        return found
+
+    def _quoting_channel(self, cue: CueMatch) -> Range | None:
+        """«ذكرت المنظمة، نقلا عن X، أن»: the speaker of the surrounding claim relays X."""
+        if not cue.quoting or not self.drafts:
+            return None
+        previous = self.drafts[-1]
+        same_sentence = self.tt.sentence_of[previous.cue.first] == self.tt.sentence_of[cue.first]
+        return previous.source if same_sentence else None

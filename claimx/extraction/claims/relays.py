@@ -1,0 +1,101 @@
+"""Relay phrases (rules v2, 7): «بحسب وكالة X» qualifying another speaker's claim is its channel."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from claimx.extraction.claims.state import (
+    BuilderState,
+    Draft,
+)
+from claimx.extraction.cues import CueMatch
+from claimx.extraction.source import (
+    Range,
+    bare_noun,
+    head_norm,
+)
+from claimx.extraction.tokenize import (
+    PUNCTUATION,
+    QUOTES,
+)
+
+
+class Relays(BuilderState):
+    """Relay phrases (rules v2, 7)."""
+
+    def _relays_for_another(self, cue: CueMatch, source: Range, nxt: CueMatch | None) -> bool:
+        """«بحسب X» qualifying another speaker's claim in its sentence makes X that claim's
+        channel, not a claim (rules v2, 7); with an impersonal claim («من المتوقع ... بحسب
+        استطلاعات») X is its source."""
+        n = self._qualified_draft(cue)
+        if n is not None:
+            draft = self.drafts[n]
+            if draft.source is None and draft.cue.position == "impersonal":
+                self.drafts[n] = replace(draft, source=source, speaker=self._speaker(cue, source))
+                return True
+            if not self._is_medium(source) or self._same_speaker(draft, source):
+                return False  # «وفق ما صرح به مسؤول»: a person or a report speaks for itself;
+                # «أشار البيان إلى أن P، حسب البيان»: the same speaker twice is two claims
+            if draft.channel is None:
+                self.drafts[n] = replace(draft, channel=source)
+            return True
+        if (
+            nxt is not None
+            and nxt.kind != "phrase"
+            and self._is_medium(source)
+            and self._introduces(source, nxt)
+        ):
+            self.channel_for[nxt.first] = source  # «وحسب وكالة X، أكدت الوزيرة أن ...»
+            return True
+        return False
+
+    def _same_speaker(self, draft: Draft, source: Range) -> bool:
+        speaker = draft.speaker or draft.source
+        return speaker is not None and head_norm(self.tt, speaker) == head_norm(self.tt, source)
+
+    def _is_medium(self, rng: Range) -> bool:
+        """An outlet, agency or kind of statement (rules v2, 8): what can be a channel."""
+        tt, lex = self.tt, self.lex
+        first = tt.tokens[rng[0]]
+        if first.text in QUOTES:
+            return True  # «"الوطن"»: a quoted title
+        head = head_norm(tt, rng)
+        head = head[1:] if head[:1] == "ل" and not head.startswith("لل") else bare_noun(head)
+        return head in lex.marker_set("outlet_heads") or head in lex.marker_set("channel_kinds")
+
+    def _introduces(self, source: Range, nxt: CueMatch) -> bool:
+        between = self.tt.tokens[source[1] : nxt.first]
+        return (
+            self.tt.sentence_of[nxt.first] == self.tt.sentence_of[source[0]]
+            and len(between) == 1
+            and between[0].norm in ("،", ",")
+            and not nxt.conjoined
+        )
+
+    def _qualified_draft(self, cue: CueMatch) -> int | None:
+        """The claim whose proposition a post-posed cue stands in or right after."""
+        sentence = self.tt.sentence_of[cue.first]
+        for n in range(len(self.drafts) - 1, -1, -1):
+            draft = self.drafts[n]
+            if self.tt.sentence_of[draft.cue.first] != sentence:
+                return None
+            start, end = draft.content
+            gap = [t for t in self.tt.tokens[end : cue.first] if t.norm not in PUNCTUATION]
+            if start <= cue.first and (not gap or end > cue.first):
+                return n
+            if end <= cue.first:
+                return None
+        return None
+
+    def _attach_channel(self, cue: CueMatch, outlet: Range | None) -> None:
+        """«وفقا لما نقلته وكالة X»: X is the channel of the claim it qualifies."""
+        if outlet is None:
+            return
+        sentence = self.tt.sentence_of[cue.first]
+        for n in range(len(self.drafts) - 1, -1, -1):
+            draft = self.drafts[n]
+            if self.tt.sentence_of[draft.cue.first] != sentence:
+                break
+            if draft.channel is None:
+                self.drafts[n] = replace(draft, channel=outlet)
+            return

@@ -1,0 +1,261 @@
+"""Verb cues, verb first or subject first: «أكد الوزير أن»، «الوزير قال إن»، «نفى X صحة ...»."""
+
+from __future__ import annotations
+
+from claimx.extraction.channel import find_channel, statement_end
+from claimx.extraction.claims.state import (
+    PLURAL_AGREEMENTS,
+    BuilderState,
+    Draft,
+    _asks,
+)
+from claimx.extraction.content import (
+    Opener,
+    content_from,
+    find_opener,
+    is_speech_length,
+    object_content,
+    quoted,
+    skip_adverbials,
+)
+from claimx.extraction.cues import CueMatch, strip_conjunction
+from claimx.extraction.source import (
+    RELATIVE_AGREEMENT,
+    Range,
+    fronted_subject,
+    head_norm,
+    is_non_speaker,
+    is_oblique_plural,
+    is_verbal_noun_phrase,
+    noun_phrase,
+    relative_antecedent,
+    relative_before,
+    with_apposition,
+)
+from claimx.extraction.speaker import (
+    agrees,
+)
+from claimx.extraction.tokenize import (
+    PUNCTUATION,
+)
+
+
+class VerbCues(BuilderState):
+    """Verb cues, verb first or subject first."""
+
+    def _verb(self, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
+        tt, lex = self.tt, self.lex
+        if _asks(tt, cue):
+            return None  # «لم يوضح إذا كانوا ...»: a negated cue before a question, no claim
+        limit = self._next_verb_start(cue)
+        relative = relative_before(tt, cue, lex)
+        if self._after_which(cue) and self._subject_after(cue, limit) is None:
+            return None  # «..., مما يشير إلى أن»: what happened points to it, no one says it
+        if relative is None and not self._after_which(cue):
+            fronted, adjacent = fronted_subject(tt, cue, lex, self.cue_starts)
+        else:
+            fronted, adjacent = None, False
+        opener = find_opener(tt, cue, limit, lex)
+        if opener is None and fronted is None and self._points_back_first(cue):
+            return self._pointing_object_then_subject(cue)
+        if (
+            opener is None
+            and "quote" in cue.takes
+            and cue.kind != "participle"  # «"..."، مؤكدا»: a participle adds to its verb
+            and not adjacent  # «مصادر "قوات سوريا الديمقراطية" تنفي»: a quoted name
+            and self._quote_before(cue) is not None
+        ):
+            return self._after_quotation(cue, self._quote_before(cue))
+        if opener is None and cue.has_object and "predicate" in cue.takes:
+            return self._object_pronoun_and_predicate(cue, fronted, limit)
+        if opener is None and not cue.takes & {"object", "claim_object"}:
+            return None
+        region_end = opener.index if opener else limit
+        if fronted and (is_non_speaker(tt, fronted, lex) or self._is_event(fronted)):
+            return None  # «اعتقال زعيم العصابة يؤكد أن»: an event is evidence, not a speaker
+        if fronted and not adjacent and self._subject_follows(cue, region_end, opener is None):
+            fronted = None
+        source, after_source = self._source_after_verb(cue, fronted, region_end, opener is None)
+        if source and (is_non_speaker(tt, source, lex) or self._is_event(source)):
+            return None
+
+        channel = find_channel(tt, cue.last, region_end, lex)
+        if cue.relay and source is not None:
+            source, channel = self._relay(cue, source, region_end) or (source, channel)
+        if self._anaphoric_object(cue, opener, after_source):
+            content = self._antecedent_proposition(cue)
+        else:
+            content = self._verb_content(cue, opener, after_source)
+        if content is None:
+            return None
+        if channel is None and cue.kind != "participle" and not cue.conjoined:
+            channel = self.channel_for.get(cue.first) or self._channel_before(cue, source)
+        if source is None and relative is not None:
+            speaker = self._relative_speaker(cue, relative)
+        else:
+            speaker = self._speaker(cue, source)
+        return Draft(cue, source, speaker, content[0], channel, content[1])
+
+    def _after_which(self, cue: CueMatch) -> bool:
+        return cue.first > 0 and self.tt.tokens[cue.first - 1].norm == "مما"
+
+    def _subject_after(self, cue: CueMatch, limit: int) -> Range | None:
+        start = skip_adverbials(self.tt, cue.last, self.lex)
+        return noun_phrase(self.tt, start, limit, self.lex, self.cue_starts, object_mode=True)
+
+    def _names_claim(self, rng: Range) -> bool:
+        return head_norm(self.tt, rng) in self.lex.marker_set("claim_nouns")
+
+    def _relative_subject(self, cue: CueMatch) -> bool:
+        """«المالكي الذي اتهم»: a relative pronoun that agrees with the verb is its subject;
+        «الدراسة التي أعدها الدكتور» (it disagrees) has its subject after the verb."""
+        relative = relative_before(self.tt, cue, self.lex)
+        if relative is None:
+            return False
+        pronoun = strip_conjunction(self.tt.tokens[relative].norm)
+        return cue.agreement == RELATIVE_AGREEMENT[pronoun]
+
+    def _is_event(self, rng: Range) -> bool:
+        """A phrase headed by a verbal noun of a derived form (اعتقال، انسحاب، استهداف) names
+        an action; documents such as «استطلاع» are listed speakers and stay."""
+        return is_verbal_noun_phrase(self.tt, rng[0], self.lex)
+
+    def _relative_speaker(self, cue: CueMatch, relative: int) -> Range | None:
+        """«الشائعات التي تحدثت عن»: the relative pronoun's antecedent speaks when it agrees
+        with the verb; otherwise the subject is dropped («صحتها التي أكد أنها»)."""
+        if cue.kind == "passive":
+            return None
+        pronoun = strip_conjunction(self.tt.tokens[relative].norm)
+        antecedent = relative_antecedent(self.tt, relative, self.lex)
+        if (
+            antecedent
+            and agrees(cue.agreement, RELATIVE_AGREEMENT[pronoun])
+            and not is_non_speaker(self.tt, antecedent, self.lex)
+        ):
+            return self.memory.resolve_reduced(antecedent)
+        return self._speaker(cue, None)
+
+    def _channel_before(self, cue: CueMatch, source: Range | None) -> Range | None:
+        """A channel before the cue («في بيان، ذكرت ...»), outside a fronted source: between
+        the source and the cue, else before the source."""
+        start = self._claim_free_start(cue)
+        if source is None or source[0] >= cue.first:
+            return find_channel(self.tt, start, cue.first, self.lex)
+        return find_channel(self.tt, max(start, source[1]), cue.first, self.lex) or (
+            find_channel(self.tt, start, source[0], self.lex)
+        )
+
+    def _subject_follows(self, cue: CueMatch, region_end: int, object_mode: bool) -> bool:
+        start = skip_adverbials(self.tt, cue.last, self.lex)
+        return (
+            noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts, object_mode)
+            is not None
+        )
+
+    def _source_after_verb(
+        self, cue: CueMatch, fronted: Range | None, region_end: int, object_mode: bool
+    ) -> tuple[Range | None, int]:
+        if fronted or cue.kind == "participle":
+            return fronted, cue.last
+        if cue.kind == "verb" and cue.agreement in PLURAL_AGREEMENTS:
+            return None, cue.last  # «اتهموا أردوغان»: a plural verb's subject is in the verb
+        start = skip_adverbials(self.tt, cue.last, self.lex)
+        if start < region_end and self.tt.tokens[start].norm in ("،", ","):
+            start += 1  # «وكتب، جيسون داو، من سوسيتيه جنرال»
+        if start < region_end and is_oblique_plural(self.tt.tokens[start], self.lex):
+            return None, cue.last  # «واتهم الديمقراطيين بتسييس القضية»: the object
+        if self._relative_subject(cue):
+            return None, cue.last  # «الذي اتهم المملكة بـ»: the relative pronoun is the subject
+        if cue.has_object:  # «وهو ما نفته الشركة»: what follows is the subject
+            phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
+            return (phrase, phrase[1]) if phrase else (None, cue.last)
+        if object_mode or "double" in cue.takes:
+            return self._subject_and_object(start, region_end, cue)
+        phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
+        if phrase:
+            phrase = with_apposition(self.tt, phrase, region_end, self.lex, self.cue_starts)
+        return (phrase, phrase[1]) if phrase else (None, cue.last)
+
+    def _subject_and_object(
+        self, start: int, limit: int, cue: CueMatch
+    ) -> tuple[Range | None, int]:
+        """VSO with an object: a comma after the subject («نفى X، صحة ...»), else definiteness."""
+        tt = self.tt
+        if start < limit and is_verbal_noun_phrase(tt, start, self.lex):
+            return None, cue.last  # «أعلنت الاستعداد لـ»: a verbal noun is the object
+        full = noun_phrase(tt, start, limit, self.lex, self.cue_starts)
+        if full:
+            full = with_apposition(tt, full, limit, self.lex, self.cue_starts)
+        if full and full[1] < len(tt.tokens) and self._skip_interjections(full[1]) > full[1]:
+            after = self._skip_interjections(full[1])
+            if (
+                after < tt.sentence_bounds(start)[1]
+                and after not in self.cue_at  # «رفض الوزير الاتهامات، وقال»: a new claim
+                and (tt.tokens[after].norm not in PUNCTUATION or tt.quotes.get(after, -1) > after)
+            ):
+                return full, after  # «أعلن الحزب الخميس "التعليق المؤقت ..."»
+        phrase = noun_phrase(tt, start, limit, self.lex, self.cue_starts, object_mode=True)
+        if phrase is None or not self._object_follows(phrase[1]):
+            return None, cue.last  # the only phrase is the object: «نفت احتجازه»
+        return phrase, phrase[1]
+
+    def _skip_interjections(self, k: int) -> int:
+        """Skip commas, times, statements and relay phrases between a subject and its object."""
+        tt = self.tt
+        starts = self.cue_at
+        while k < len(tt.tokens):
+            k = skip_adverbials(tt, k, self.lex)
+            statement = statement_end(tt, k, self.lex)
+            if k < len(tt.tokens) and tt.tokens[k].norm in ("،", ","):
+                k += 1
+            elif statement:
+                k = statement
+            elif k in starts and starts[k].kind == "phrase" and starts[k].relay:
+                k = starts[k].last
+                while k < len(tt.tokens) and tt.tokens[k].norm not in ("،", ",", "."):
+                    k += 1
+            else:
+                return k
+        return k
+
+    def _object_follows(self, k: int) -> bool:
+        k = self._skip_interjections(k)
+        return k < len(self.tt.tokens) and self.tt.tokens[k].norm not in PUNCTUATION
+
+    def _relay(self, cue: CueMatch, subject: Range, region_end: int) -> tuple[Range, Range] | None:
+        """«نقلت الوكالة عن مصدر ... قوله إن»: the عن-object speaks, the subject relays."""
+        for k in range(subject[1], region_end):
+            if self.tt.tokens[k].norm == "عن":
+                source = noun_phrase(self.tt, k + 1, region_end, self.lex, self.cue_starts)
+                if source:
+                    return source, subject
+        return None
+
+    def _verb_content(
+        self, cue: CueMatch, opener: Opener | None, after_source: int
+    ) -> tuple[Range, bool] | None:
+        tt = self.tt
+        if opener is None:
+            rng = object_content(
+                tt, self._skip_interjections(after_source), self.cue_at, cue, self.lex
+            )
+            if rng and "claim_object" in cue.takes and not self._names_claim(rng):
+                return None  # «رفض الطلب»: rejecting a request denies no claim
+            return (rng, False) if rng else None
+        if opener.kind == "that":
+            return content_from(tt, opener.index + 1, self.cue_at, cue, self.lex)
+        if opener.kind == "quote":
+            return quoted(tt, opener.index)
+        if opener.kind == "colon":
+            start = opener.index + 1
+            if (
+                start < len(tt.tokens)
+                and tt.quotes.get(start, -1) > start
+                and is_speech_length(tt, start)
+            ):
+                return quoted(tt, start)
+            found = content_from(tt, start, self.cue_at, cue, self.lex)
+            return (found[0], True) if found else None
+        start = opener.index if opener.kind == "bi" else opener.index + 1
+        rng = object_content(tt, start, self.cue_at, cue, self.lex)
+        return (rng, False) if rng else None
