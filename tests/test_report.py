@@ -231,6 +231,7 @@ def test_title_is_escaped_and_an_empty_output_gives_an_empty_report(tmp_path: Pa
     assert page_data(page)["docs"] == []
 
 
+@pytest.mark.dask
 @needs_dask
 def test_dask_engine_gives_the_same_page(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "corpus.jsonl", 6)
