@@ -33,7 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import inputs  # noqa: E402  (benchmarks/inputs.py, next to this script)
 
 MB = 1_000_000
-SECTIONS = ("api", "jobs", "startup", "memory", "pathological")
+SECTIONS = ("api", "jobs", "startup", "memory", "pathological", "bounded")
+JSON_SIZE_TARGET = 10.0  # the JSON of any input stays within this multiple of its size
+ONE_LINE_PEAK_TARGET = 300 * 2**20  # bytes: peak memory on a one-line document of --line-mb
 SHORT_ARTICLE = "قال رئيس البلدية إن الحديقة ستفتح يوم الجمعة."  # the start-up measurements' input
 REPEAT = 3  # timed runs per measurement, best kept: another job's burst skews one run
 
@@ -67,6 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="large corpus for the memory comparison (default 200)")
     parser.add_argument("--patho-mb", type=float, default=1.0,
                         help="size of each pathological input (default 1)")
+    parser.add_argument("--line-mb", type=float, default=3.0,
+                        help="size of the one-line documents of the bounded-output "
+                             "section (default 3)")
     parser.add_argument("--startup-runs", type=int, default=7)
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS),
                         metavar="SECTION",
@@ -93,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench_memory(work, args.small_mb, args.big_mb, report)
         if "pathological" in only:
             bench_pathological(work, args.patho_mb, report)
+        if "bounded" in only:
+            bench_bounded_output(work, args.line_mb, report)
     section("Targets")
     for target in report.targets:
         print(target.line())
@@ -587,6 +594,53 @@ def _bench_pathological(size: int, report: Report) -> None:
         print(f"  {kind + ':':26} {seconds:8.2f} s ({seconds / ordinary:.2f}x ordinary, with "
               f"{claims / max(1, ordinary_claims):.0f}x its claims: "
               f"{_per_claim(seconds, claims)}; not a target)")
+
+
+# --- bounded output and memory ---------------------------------------------------------------
+
+
+def bench_bounded_output(work: Path, mb: float, report: Report) -> None:
+    """Each input kind as one line of ``mb`` MB through ``claimx extract -o out.json``: the
+    JSON's size as a multiple of the input's, and the peak memory of the whole run. Run-on
+    text once gave 100x (each content ran across the claims that followed) and 1.38 GB."""
+    size = int(mb * MB)
+    section(f"Bounded output: one line of about {mb:g} MB (UTF-8) of each kind through "
+            "claimx extract -o out.json --jobs 1")
+    kinds = {"ordinary": inputs.ordinary, **inputs.PATHOLOGICAL, **inputs.CLAIM_DENSE}
+    multiples: list[float] = []
+    peaks: list[int] = []
+    for kind, make in kinds.items():
+        source, target = work / "line.txt", work / "line.json"
+        source.write_text(_one_line_of_bytes(make, size), encoding="utf-8")
+        command = [*claimx_command(), "extract", str(source), "-o", str(target), "-q",
+                   "--jobs", "1"]
+        with others_load() as load:
+            seconds, total, _, status = peak_memory(command)
+        in_bytes = source.stat().st_size
+        out_bytes = target.stat().st_size if target.exists() else 0
+        multiple = out_bytes / in_bytes
+        multiples.append(multiple)
+        peaks.append(total)
+        print(f"  {kind + ':':22} {in_bytes / MB:6.2f} MB in, {out_bytes / MB:8.2f} MB JSON "
+              f"({multiple:6.2f}x); peak {total / 2**20:7.1f} MiB; {seconds:6.1f} s; "
+              f"exit {status}")
+        print(f"      {load}")
+        source.unlink()
+        target.unlink(missing_ok=True)
+    worst = max(multiples)
+    report.target(f"JSON of a one-line {mb:g} MB input <= {JSON_SIZE_TARGET:g}x its size",
+                  f"{worst:.2f}x at worst", worst <= JSON_SIZE_TARGET)
+    if mb >= 3:
+        report.target(f"peak memory, one-line {mb:g} MB input <= 300 MiB",
+                      f"{max(peaks) / 2**20:.0f} MiB at worst", max(peaks) <= ONE_LINE_PEAK_TARGET)
+
+
+def _one_line_of_bytes(make: Callable[[int], str], size: int) -> str:
+    """One line of ``make``'s text whose UTF-8 encoding is about ``size`` bytes (Arabic
+    letters take two bytes, emoji four): the issue's figure is a 3 MB file."""
+    sample = make(min(size, 100_000)).replace("\n", " ")
+    per_char = len(sample.encode("utf-8")) / max(1, len(sample))
+    return make(int(size / per_char)).replace("\n", " ")
 
 
 def _per_claim(seconds: float, claims: int) -> str:

@@ -26,7 +26,7 @@ import typer
 from typer.core import TyperGroup
 
 from claimx import __version__
-from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat, is_jsonl_path
+from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -265,10 +265,11 @@ def extract(
             "--format",
             "-f",
             help=(
-                "Output format: table (readable, the default), json (one object, or an "
-                "array when several paths, a folder or a JSONL file are given), jsonl "
-                "(one document per line, written as soon as it is done) or csv (one "
-                "claim per row, opens in spreadsheets)."
+                "Output format: table (readable), json (an array of documents, always, "
+                "even of one), jsonl (one document per line, written as soon as it is "
+                "done) or csv (one claim per row, opens in spreadsheets). Default: from "
+                "the --output extension (.json, .jsonl, .csv, .txt for a table), else table. "
+                "An input that fails leaves a record with its error in json, jsonl and csv."
             ),
             case_sensitive=False,
             show_default=False,
@@ -283,9 +284,10 @@ def extract(
             "--output",
             "-o",
             help=(
-                "Write the result to this file instead of the screen. It is written to a "
-                "temporary file first and renamed at the end, so an interrupted run "
-                "never leaves a truncated file behind."
+                "Write the result to this file instead of the screen, in the format its "
+                "extension names (.json, .jsonl, .csv, .txt) unless --format is given. It is "
+                "written to a temporary file first and renamed at the end, so an "
+                "interrupted run never leaves a truncated file behind."
             ),
             metavar="FILE",
             show_default=False,
@@ -353,7 +355,8 @@ def extract(
             "--engine",
             help=(
                 "local (processes on this machine) or dask (a Dask cluster; needs "
-                "pip install 'claimx[dask]'). Output is identical either way."
+                "the claimx[dask] extra: uv sync --extra dask in a clone). Output is "
+                "identical either way."
             ),
             case_sensitive=False,
         ),
@@ -393,6 +396,16 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    with_text: Annotated[
+        bool,
+        typer.Option(
+            "--with-text",
+            help=(
+                "json/jsonl: include each document's text, the text the offsets index "
+                "(for an HTML page, its extracted article text)."
+            ),
+        ),
+    ] = False,
     max_chars: Annotated[
         int,
         typer.Option(
@@ -406,15 +419,14 @@ def extract(
         ),
     ] = DEFAULT_MAX_CHARS,
 ) -> None:
-    chosen = _resolve_format(fmt, as_json)
+    chosen = _resolve_format(fmt, as_json, output)
+    if with_text and chosen not in ("json", "jsonl"):
+        _usage_error(f"--with-text needs --format json or jsonl, not {chosen}")
+    if engine is Engine.dask:
+        _require_dask()
     if scheduler is not None and engine is not Engine.dask:
         _usage_error("--scheduler needs --engine dask")
     sources = _default_paths(paths)
-    as_array = len(sources) > 1 or any(
-        os.path.isdir(s) or (s == "-" and input_format is InputFormat.jsonl)
-        or (s != "-" and is_jsonl_path(s, input_format))
-        for s in sources
-    )
     encoding = _checked_encoding(encoding)
     workers = _check_jobs(jobs)
     corpus = _CorpusReader(sources, input_format, glob, text_field, id_field, max_chars,
@@ -422,8 +434,8 @@ def extract(
     from claimx.corpus.batch import EngineError
 
     try:
-        stats = _run_extract(corpus, chosen, output, as_array, engine, workers, scheduler,
-                             chunk_size, quiet)
+        stats = _run_extract(corpus, chosen, output, engine, workers, scheduler, chunk_size,
+                             quiet, with_text)
     except EngineError as exc:
         _fail(str(exc), EXIT_FAILED)
     except KeyboardInterrupt as exc:  # the output file is already removed by now
@@ -495,12 +507,22 @@ class _CorpusReader:
                                 text_field=text_field, id_field=id_field,
                                 encoding=self.encoding):
             self.sizes.append(item.nbytes)
+            _warn_without_arabic(item)
             yield _within_limit(item, self.max_chars)
 
     def total_bytes(self) -> int | None:
         from claimx.io.textio import corpus_size
 
         return corpus_size(self.sources, input_format=self.input_format, glob=self.glob)
+
+
+def _warn_without_arabic(item: InputItem) -> None:
+    """English text or stray markup is processed, but the user is told why it gives
+    nothing useful."""
+    from claimx.io.textio import InputText, has_arabic_letters, print_note
+
+    if isinstance(item, InputText) and not has_arabic_letters(item.text):
+        print_note(f"{item.where}: no Arabic letters; claimx reads Arabic news text")
 
 
 def _within_limit(item: InputItem, max_chars: int) -> InputItem:
@@ -518,12 +540,12 @@ def _run_extract(
     corpus: _CorpusReader,
     fmt: str,
     output: Path | None,
-    as_array: bool,
     engine: Engine,
     jobs: int,
     scheduler: str | None,
     chunk_size: int | None,
     quiet: bool,
+    with_text: bool = False,
 ) -> RunStats:
     """Stream results from the engine to the writer, in input order, with progress."""
     from claimx.corpus.progress import ProgressBar, RunStats
@@ -534,25 +556,22 @@ def _run_extract(
     shared_screen = show_progress and output is None and _is_terminal(sys.stdout)
     bar = ProgressBar(stats, corpus.total_bytes, redirect_stdout=shared_screen) \
         if show_progress else None
-    try:
-        with _open_output(output, machine=fmt != "table", inputs=corpus.sources,
-                          input_format=corpus.input_format, glob=corpus.glob) as out:
-            _write_results(corpus, out, fmt, output, as_array, engine, jobs, scheduler,
-                           chunk_size, stats, bar, shared_screen)
-    except _Discard:
-        _error(f"{output} was not written: no document could be read")
+    with _open_output(output, machine=fmt != "table", inputs=corpus.sources,
+                      input_format=corpus.input_format, glob=corpus.glob) as out:
+        _write_results(corpus, out, fmt, output, engine, jobs, scheduler, chunk_size, stats,
+                       bar, shared_screen, with_text)
     if not quiet and stats.documents > 1 and (stats.failed or (bar is not None and bar.shown)):
         print(f"{PROG}: {stats.summary()}", file=sys.stderr, flush=True)
     return stats
 
 
 def _write_results(
-    corpus: _CorpusReader, out: TextIO, fmt: str, output: Path | None, as_array: bool,
+    corpus: _CorpusReader, out: TextIO, fmt: str, output: Path | None,
     engine: Engine, jobs: int, scheduler: str | None, chunk_size: int | None,
-    stats: RunStats, bar: Any, shared_screen: bool,
+    stats: RunStats, bar: Any, shared_screen: bool, with_text: bool,
 ) -> None:
     """Pull every result from the engine and write it; a failed document is reported on
-    its own line and counted, never allowed to stop the others."""
+    its own line and leaves a failure record in its place, never stopping the others."""
     from claimx.corpus.batch import Rendered
     from claimx.io.render import make_writer, renderer_for
     from claimx.model import Document
@@ -561,9 +580,9 @@ def _write_results(
         out = _GuardedOutput(_CurrentStdout(), STDOUT)  # type: ignore[arg-type]
     console = _table_console(out, to_file=output is not None) if fmt == "table" else None
     writer = make_writer(
-        fmt, out, as_array=as_array, console=console, flush_each=output is None
+        fmt, out, console=console, flush_each=output is None, with_text=with_text
     )
-    render = renderer_for(fmt)  # workers send text back, not documents
+    render = renderer_for(fmt, with_text)  # workers send text back, not documents
     results = _results(corpus, engine, jobs, scheduler, chunk_size, render)
     try:
         with contextlib.closing(results):
@@ -577,6 +596,7 @@ def _write_results(
                     stats.add(nbytes=nbytes, claims=len(result.claims))
                 else:
                     _error(str(result))
+                    writer.write_failure(result)  # in its place, not only on stderr
                     stats.add(nbytes=nbytes, failed=True)
                 if bar is not None:
                     bar.update()
@@ -584,8 +604,6 @@ def _write_results(
     finally:
         if bar is not None:
             bar.close()
-    if output is not None and fmt == "json" and not as_array and stats.failed:
-        raise _Discard  # the one document failed: an empty file is no JSON
 
 
 def _results(
@@ -593,10 +611,8 @@ def _results(
     chunk_size: int | None, render: Callable[[Document], str] | None,
 ) -> Iterator[Document | Rendered | InputError]:
     if engine is Engine.dask:
-        try:
-            from claimx.corpus.distributed import extract_many_dask
-        except ImportError as exc:
-            _usage_error(f"--engine dask needs Dask: pip install 'claimx[dask]' ({exc})")
+        from claimx.corpus.distributed import extract_many_dask
+
         return extract_many_dask(corpus, scheduler=scheduler, workers=jobs,
                                  chunksize=chunk_size, render=render)
     from claimx.corpus.batch import extract_many
@@ -636,12 +652,48 @@ class _CurrentStdout:
         return getattr(sys.stdout, "encoding", "utf-8")
 
 
-def _resolve_format(fmt: OutputFormat | None, as_json: bool) -> str:
+DASK_HINT = ("--engine dask needs Dask: install claimx[dask] (in a clone: uv sync --extra dask; "
+             "with pip: pip install '.[dask]')")
+
+
+def _require_dask() -> None:
+    """Say in one line how to get Dask, before any work starts, rather than fail mid-run."""
+    import importlib.util
+
+    try:
+        found = importlib.util.find_spec("distributed") is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        _usage_error(DASK_HINT)
+
+
+FORMAT_BY_SUFFIX = {
+    ".json": OutputFormat.json,
+    ".jsonl": OutputFormat.jsonl,
+    ".ndjson": OutputFormat.jsonl,
+    ".csv": OutputFormat.csv,
+    ".txt": OutputFormat.table,
+}
+
+
+def _resolve_format(fmt: OutputFormat | None, as_json: bool, output: Path | None = None) -> str:
+    """An explicit --format (or --json) wins; else the --output extension decides, so that
+    ``-o out.json`` never holds a table; a table is for a terminal or a .txt file."""
     if as_json and fmt not in (None, OutputFormat.json):
         _usage_error(f"--json conflicts with --format {fmt.value}; give only one of them")
     if as_json:
         return "json"
-    return (fmt or OutputFormat.table).value
+    if fmt is not None:
+        return fmt.value
+    if output is None:
+        return OutputFormat.table.value
+    by_suffix = FORMAT_BY_SUFFIX.get(output.suffix.lower())
+    if by_suffix is None:
+        known = ", ".join(FORMAT_BY_SUFFIX)
+        _usage_error(f"--output {output}: cannot tell the format from its name (known: "
+                     f"{known}); add --format json, jsonl, csv or table")
+    return by_suffix.value
 
 
 def _default_paths(paths: list[str] | None, command: str = "extract") -> list[str]:
@@ -679,10 +731,6 @@ class OutputFailed(Exception):
         super().__init__(f"cannot write {where}: {_os_reason(error)}")
         self.error = error
         self.to_stdout = where == STDOUT
-
-
-class _Discard(Exception):
-    """Raised inside :func:`_open_output` to leave no output file at all."""
 
 
 class _GuardedOutput:

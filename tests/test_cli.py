@@ -62,7 +62,12 @@ def summary_lines(result) -> list[str]:
 
 def assert_valid(doc: dict[str, Any], text: str | None = None) -> None:
     validate_document(doc, text)
-    assert {"schema", "source", "stats", "claims"} <= doc.keys()
+    assert {"schema", "document_id", "path", "stats", "claims"} <= doc.keys()
+
+
+def documents(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The documents among output records (failure records set ``error``)."""
+    return [r for r in records if "error" not in r]
 
 
 # --- version and help -------------------------------------------------------------------
@@ -108,19 +113,18 @@ def test_extract_table_on_a_file(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "extract", str(f))
     assert result.exit_code == 0, result.stderr
     assert "news.txt" in result.stdout
-    assert "claim(s)" in result.stdout
+    assert "1 claim" in result.stdout
     assert result.stderr == ""
 
 
 @pytest.mark.parametrize("flags", [["--json"], ["--format", "json"], ["-f", "JSON"]])
-def test_extract_json_single_file_is_a_valid_object(runner, tmp_path, flags) -> None:
+def test_extract_json_single_file_is_an_array_of_one(runner, tmp_path, flags) -> None:
     text = SENTENCE_A + "\n" + SENTENCE_B
     f = write(tmp_path / "news.txt", text)
     result = invoke(runner, "extract", str(f), *flags)
     assert result.exit_code == 0, result.stderr
-    doc = json.loads(result.stdout)
-    assert isinstance(doc, dict)
-    assert doc["source"] == str(f)
+    [doc] = json.loads(result.stdout)
+    assert doc["path"] == doc["document_id"] == str(f)
     assert doc["stats"]["characters"] == len(text)
     assert_valid(doc, text)
 
@@ -130,24 +134,26 @@ def test_extract_several_inputs_give_an_array(runner: CliRunner, tmp_path: Path)
     result = invoke(runner, "extract", *map(str, files), "--json")
     assert result.exit_code == 0, result.stderr
     docs = json.loads(result.stdout)
-    assert [d["source"] for d in docs] == [str(f) for f in files]
+    assert [d["path"] for d in docs] == [str(f) for f in files]
     for doc, text in zip(docs, (SENTENCE_A, SENTENCE_B), strict=True):
         assert_valid(doc, text)
 
 
 def test_json_shape_follows_the_command_line_not_the_results(runner, tmp_path) -> None:
-    """Scripts can rely on the shape: a folder or several paths always give an array."""
+    """Scripts can rely on the shape: always an array, a failed input a record in it."""
     folder = tmp_path / "one"
     folder.mkdir()
     write(folder / "only.txt", SENTENCE_A)
     from_folder = invoke(runner, "extract", str(folder), "--json")
     assert from_folder.exit_code == 0
-    assert [d["source"] for d in json.loads(from_folder.stdout)] == [str(folder / "only.txt")]
+    assert [d["path"] for d in json.loads(from_folder.stdout)] == [str(folder / "only.txt")]
 
     good = write(tmp_path / "good.txt", SENTENCE_B)
     partly = invoke(runner, "extract", str(good), str(tmp_path / "missing.txt"), "--json")
     assert partly.exit_code == 1
-    assert [d["source"] for d in json.loads(partly.stdout)] == [str(good)]
+    records = json.loads(partly.stdout)
+    assert [d["path"] for d in records] == [str(good), str(tmp_path / "missing.txt")]
+    assert records[1]["error"] == "no such file or directory" and records[1]["claims"] == []
 
 
 def test_extract_jsonl_one_line_per_input(runner: CliRunner, tmp_path: Path) -> None:
@@ -189,8 +195,8 @@ def test_json_conflicting_with_other_format_is_a_usage_error(runner, tmp_path) -
 def test_extract_reads_stdin(runner: CliRunner, args: list[str]) -> None:
     result = invoke(runner, "extract", *args, "--json", input=SENTENCE_B.encode("utf-8"))
     assert result.exit_code == 0, result.stderr
-    doc = json.loads(result.stdout)
-    assert doc["source"] == "-"
+    [doc] = json.loads(result.stdout)
+    assert doc["path"] == "-"
     assert_valid(doc, SENTENCE_B)
 
 
@@ -217,7 +223,7 @@ def test_extract_directory_is_an_array_sorted_by_path(runner: CliRunner, tmp_pat
     result = invoke(runner, "extract", str(tmp_path), "--json")
     assert result.exit_code == 0, result.stderr
     docs = json.loads(result.stdout)
-    assert [Path(d["source"]).relative_to(tmp_path).as_posix() for d in docs] == [
+    assert [Path(d["path"]).relative_to(tmp_path).as_posix() for d in docs] == [
         "a.txt",
         "sub/b.txt",
     ]
@@ -232,7 +238,7 @@ def test_windows_1256_file_is_decoded_with_a_note(runner, tmp_path, monkeypatch)
     assert seen == [SENTENCE_C]
     [note] = stderr_lines(result)
     assert note.startswith("claimx: note: ") and "Windows-1256" in note and str(f) in note
-    assert json.loads(result.stdout)["stats"]["characters"] == len(SENTENCE_C)
+    assert json.loads(result.stdout)[0]["stats"]["characters"] == len(SENTENCE_C)
 
 
 def test_utf8_bom_is_not_part_of_the_text(runner, tmp_path, monkeypatch) -> None:
@@ -243,7 +249,7 @@ def test_utf8_bom_is_not_part_of_the_text(runner, tmp_path, monkeypatch) -> None
     assert result.exit_code == 0
     assert seen == [SENTENCE_A]
     assert result.stderr == ""
-    assert json.loads(result.stdout)["stats"]["characters"] == len(SENTENCE_A)
+    assert json.loads(result.stdout)[0]["stats"]["characters"] == len(SENTENCE_A)
 
 
 def _capture_extract(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -303,8 +309,10 @@ def test_bad_input_one_stderr_line_others_processed(runner, tmp_path, kind) -> N
     assert "3 documents: 2 extracted" in summary and "1 failed" in summary
     assert BAD_KINDS[kind] in line
     assert "Traceback" not in result.stderr + result.stdout
-    docs = json.loads(result.stdout)
-    assert [d["source"] for d in docs] == [str(good_a), str(good_b)]
+    records = json.loads(result.stdout)
+    assert [d["path"] for d in records] == [str(good_a), str(bad), str(good_b)]
+    assert [d["path"] for d in documents(records)] == [str(good_a), str(good_b)]
+    assert BAD_KINDS[kind] in records[1]["error"]
 
 
 def test_all_bad_inputs_are_each_reported(runner: CliRunner, tmp_path: Path) -> None:
@@ -315,13 +323,16 @@ def test_all_bad_inputs_are_each_reported(runner: CliRunner, tmp_path: Path) -> 
     assert len(lines) == len(BAD_KINDS)
     for line, bad in zip(lines, bads, strict=True):
         assert line.startswith(f"claimx: error: {bad}: ")
-    assert result.stdout == ""
+    records = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [r["path"] for r in records] == [str(b) for b in bads]
+    assert all(r["error"] and r["claims"] == [] for r in records)
 
 
-def test_single_bad_input_prints_no_json(runner: CliRunner, tmp_path: Path) -> None:
+def test_single_bad_input_gives_its_failure_record(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "extract", str(tmp_path / "nope.txt"), "--json")
     assert result.exit_code == 1
-    assert result.stdout == ""
+    [record] = json.loads(result.stdout)
+    assert record["error"] == "no such file or directory"
     assert stderr_lines(result) == [
         f"claimx: error: {tmp_path / 'nope.txt'}: no such file or directory"
     ]
@@ -344,7 +355,9 @@ def test_extractor_crash_is_one_line_and_run_continues(runner, tmp_path, monkeyp
     assert problem_lines(result) == [
         f"claimx: error: {boom}: extraction failed: RuntimeError: unexpected state"
     ]
-    assert [json.loads(x)["source"] for x in result.stdout.splitlines()] == [str(good)]
+    records = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [r["path"] for r in records] == [str(boom), str(good)]
+    assert records[0]["error"] == "extraction failed: RuntimeError: unexpected state"
 
 
 def test_unknown_option_is_one_line_usage_error(runner: CliRunner) -> None:
@@ -371,7 +384,8 @@ def test_output_file_is_written_atomically(runner, tmp_path, fmt) -> None:
     written = target.read_text(encoding="utf-8")
     assert written != "old content"
     if fmt == "json":
-        assert_valid(json.loads(written), SENTENCE_A)
+        [doc] = json.loads(written)
+        assert_valid(doc, SENTENCE_A)
     elif fmt == "csv":
         assert next(csv.reader(io.StringIO(written, newline=""))) == list(CSV_COLUMNS)
     else:
@@ -393,7 +407,8 @@ def test_output_file_is_written_even_when_some_inputs_fail(runner, tmp_path) -> 
     result = invoke(runner, "extract", str(f), str(tmp_path / "missing.txt"),
                     "--format", "jsonl", "--output", str(target))
     assert result.exit_code == 1
-    assert len(target.read_text(encoding="utf-8").splitlines()) == 1
+    records = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines()]
+    assert [("error" in r) for r in records] == [False, True]
 
 
 # --- tokens -------------------------------------------------------------------------------------
@@ -549,8 +564,8 @@ def test_console_script_mixed_inputs(tmp_path: Path) -> None:
     assert len(lines) == 2
     assert any(line.startswith(f"claimx: error: {binary}: binary") for line in lines)
     assert any(line.startswith("claimx: note: ") and "Windows-1256" in line for line in lines)
-    docs = json.loads(proc.stdout.decode("utf-8"))
-    assert [d["source"] for d in docs] == [str(good), str(legacy)]
+    docs = documents(json.loads(proc.stdout.decode("utf-8")))
+    assert [d["path"] for d in docs] == [str(good), str(legacy)]
     for doc, text in zip(docs, (SENTENCE_A, SENTENCE_B), strict=True):
         assert_valid(doc, text)
 

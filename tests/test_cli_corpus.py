@@ -107,10 +107,13 @@ def test_jsonl_corpus_keeps_ids_order_and_reports_bad_lines(runner, tmp_path) ->
     ])
     result = invoke(runner, "extract", str(corpus), "--format", "jsonl")
     assert result.exit_code == 1
-    docs = lines_of(result.stdout)
-    assert [d["id"] for d in docs] == ["a0", "a2", "a6"]
-    assert {d["source"] for d in docs} == {str(corpus)}
-    for doc in docs:
+    records = lines_of(result.stdout)
+    assert [(d["document_id"], d["line"]) for d in records] == [
+        ("a0", 1), (f"{corpus}:2", 2), ("a2", 3), ("a4", 5), ("no-text", 6), ("a6", 7)]
+    docs = [d for d in records if "error" not in d]
+    assert [d["document_id"] for d in docs] == ["a0", "a2", "a6"]
+    assert {d["path"] for d in records} == {str(corpus)}
+    for doc in records:
         validate_document(doc)
     assert problems(result.stderr) == [
         f"claimx: error: {corpus}, line 2: malformed JSON: Expecting value (column 26)",
@@ -131,16 +134,17 @@ def test_jsonl_fields_formats_and_stdin(runner, tmp_path) -> None:
     args = ["--input-format", "jsonl", "--text-field", "body", "--id-field", "url"]
     as_json = invoke(runner, "extract", str(corpus), *args, "--json")
     assert as_json.exit_code == 0, as_json.stderr
-    assert [d["id"] for d in json.loads(as_json.stdout)] == ["u0", "u1"]
+    assert [d["document_id"] for d in json.loads(as_json.stdout)] == ["u0", "u1"]
 
     one = write_jsonl(tmp_path / "one.jsonl", [record(1)])
     single = invoke(runner, "extract", str(one), "--json")
-    assert [d["id"] for d in json.loads(single.stdout)] == ["a1"]  # a corpus: always an array
+    assert [d["document_id"] for d in json.loads(single.stdout)] == ["a1"]  # always an array
 
     piped = invoke(runner, "extract", "-", "-i", "jsonl", "-f", "jsonl",
                    input=(record(0) + "\n" + record(3) + "\n").encode("utf-8"))
     assert piped.exit_code == 0, piped.stderr
-    assert [(d["source"], d["id"]) for d in lines_of(piped.stdout)] == [("-", "a0"), ("-", "a3")]
+    assert [(d["path"], d["document_id"]) for d in lines_of(piped.stdout)] == [
+        ("-", "a0"), ("-", "a3")]
 
     csv_out = invoke(runner, "extract", str(corpus), *args, "--format", "csv")
     assert {row.split(",")[0] for row in csv_out.stdout.splitlines()[1:]} == {"u0", "u1"}
@@ -153,7 +157,7 @@ def test_folder_glob_and_ids_are_paths(runner, tmp_path) -> None:
     (tmp_path / "2018" / "c.txt").write_text(SENTENCES[2], encoding="utf-8")
     result = invoke(runner, "extract", str(tmp_path), "--glob", "*.article", "-f", "jsonl")
     assert result.exit_code == 0, result.stderr
-    ids = [d["id"] for d in lines_of(result.stdout)]
+    ids = [d["document_id"] for d in lines_of(result.stdout)]
     year = tmp_path / "2018"
     assert ids == [str(year / "03" / "b.article"), str(year / "a.article")]
     none = invoke(runner, "extract", str(tmp_path), "--glob", "*.xml", "-f", "jsonl")
@@ -204,9 +208,10 @@ def jobs1(corpus_dir: Path) -> subprocess.CompletedProcess[bytes]:
 
 def test_jobs_1_output(jobs1, corpus_dir) -> None:
     assert jobs1.returncode == 1
-    docs = lines_of(jobs1.stdout.decode("utf-8"))
-    assert len(docs) == 39 + 11
-    assert [d["id"] for d in docs[:3]] == ["a0", "a1", "a2"]
+    records = lines_of(jobs1.stdout.decode("utf-8"))
+    assert len(records) == 39 + 11 + 2  # two failure records in their places
+    assert len([d for d in records if "error" not in d]) == 39 + 11
+    assert [d["document_id"] for d in records[:3]] == ["a0", "a1", "a2"]
     errors = problems(jobs1.stderr.decode("utf-8"))
     assert errors == [
         f"claimx: error: {corpus_dir / 'c.jsonl'}, line 18: malformed JSON: "
@@ -236,9 +241,10 @@ def test_every_format_is_the_same_with_a_pool(runner, corpus_dir, fmt) -> None:
     assert one.exit_code == two.exit_code == 1
     assert two.stdout == one.stdout
     if fmt == "json":
-        assert [d["id"] for d in json.loads(two.stdout)][:2] == ["a0", "a1"]
+        assert [d["document_id"] for d in json.loads(two.stdout)][:2] == ["a0", "a1"]
 
 
+@pytest.mark.dask
 @needs_dask
 def test_dask_engine_writes_the_same_bytes_as_one_job(jobs1, corpus_dir) -> None:
     dask = run(["extract", str(corpus_dir / "c.jsonl"), str(corpus_dir / "articles"),
@@ -248,6 +254,7 @@ def test_dask_engine_writes_the_same_bytes_as_one_job(jobs1, corpus_dir) -> None
     assert problems(dask.stderr.decode()) == problems(jobs1.stderr.decode())
 
 
+@pytest.mark.dask
 @needs_dask
 def test_dask_unreachable_scheduler_is_one_line(runner, tmp_path) -> None:
     corpus = write_jsonl(tmp_path / "c.jsonl", [record(0)])
@@ -307,7 +314,7 @@ def test_results_on_the_same_terminal_go_above_the_bar_intact(tmp_path) -> None:
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", drawn)
     docs = [json.loads(line[line.index('{"schema"'):]) for line in plain.split("\r\n")
             if '{"schema"' in line]
-    assert [d["id"] for d in docs] == [f"a{i}" for i in range(40)]  # not wrapped, in order
+    assert [d["document_id"] for d in docs] == [f"a{i}" for i in range(40)]  # in order
     assert "40 docs" in plain
 
 
@@ -328,6 +335,7 @@ def big_corpus(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.slow
 @needs_proc
 @pytest.mark.parametrize(("sig", "status", "word"),
                          [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])

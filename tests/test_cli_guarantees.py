@@ -36,7 +36,7 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path: Path) -> No
     result = run("extract", str(article), "--format", "csv")
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert rows and rows[0]["content"].startswith("'=HYPERLINK")
+    assert rows and rows[0]["content.text"].startswith("'=HYPERLINK")
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
@@ -45,7 +45,7 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path: Path) -> No
 def test_json_keeps_the_exact_text_that_csv_neutralises(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text('وقال المتحدث: "=HYPERLINK(1) هذا ما حدث بالضبط".', encoding="utf-8")
-    doc = json.loads(run("extract", str(article), "--json").stdout)
+    [doc] = json.loads(run("extract", str(article), "--json").stdout)
     assert doc["claims"][0]["content"]["text"].startswith("=HYPERLINK")
 
 
@@ -56,7 +56,7 @@ def test_table_strips_control_and_bidi_override_characters(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     for bad in ("\u202e", "\u2066", "\x1b"):
         assert bad not in result.stdout
-    doc = json.loads(run("extract", str(article), "--json").stdout)
+    [doc] = json.loads(run("extract", str(article), "--json").stdout)
     content = doc["claims"][0]["content"]["text"]
     assert "\u2066" in content and "\x1b" in content  # JSON keeps the text exactly
 
@@ -74,7 +74,8 @@ def test_max_chars_skips_and_reports_without_truncating(tmp_path: Path) -> None:
     errors = [line for line in result.stderr.splitlines() if "error" in line]
     assert len(errors) == 1, result.stderr
     docs = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [d["source"] for d in docs] == [str(short_one)]
+    assert [d["path"] for d in docs] == [str(long_one), str(short_one)]
+    assert "more than --max-chars 200" in docs[0]["error"] and "error" not in docs[1]
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1256", "utf-8-sig"])
@@ -84,7 +85,7 @@ def test_encodings_decode_to_the_same_claims(tmp_path: Path, encoding: str) -> N
     article.write_bytes(text.encode(encoding))
     result = run("extract", str(article), "--json")
     assert result.returncode == 0, result.stderr
-    doc = json.loads(result.stdout)
+    [doc] = json.loads(result.stdout)
     assert doc["claims"][0]["content"]["text"] == "الطريق مغلق بسبب الثلوج منذ الصباح"
     assert doc["stats"]["characters"] == len(text)
 
@@ -114,7 +115,7 @@ def test_encoding_option_decodes_iso_8859_6(tmp_path: Path) -> None:
     article.write_bytes(text.encode("iso8859_6"))
     result = run("extract", str(article), "--json", "--encoding", "iso-8859-6")
     assert result.returncode == 0, result.stderr
-    doc = json.loads(result.stdout)
+    [doc] = json.loads(result.stdout)
     assert doc["claims"][0]["content"]["text"] == "الطريق مغلق بسبب الثلوج"
 
 
@@ -127,7 +128,7 @@ def test_encoding_option_reports_the_failing_byte_offset(tmp_path: Path) -> None
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if "error" in line]
     assert len(errors) == 1 and "byte 0xff at offset 19" in errors[0], result.stderr
-    assert len(result.stdout.splitlines()) == 1
+    assert ["error" in json.loads(x) for x in result.stdout.splitlines()] == [True, False]
 
 
 def test_unknown_encoding_is_a_usage_error(tmp_path: Path) -> None:

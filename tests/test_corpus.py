@@ -1,7 +1,8 @@
-"""The seed article end to end, and quality on the annotated corpus in ../shared/corpus.
+"""The seed article end to end (its gold file is in seeds/, beside it), and quality on the
+annotated corpus in ../shared/corpus.
 
 Corpus text is never copied here: it is read from the shared folder beside the repository,
-and these tests skip when that folder is absent.
+and those tests skip when that folder is absent.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from claimx.io.schema import validate_document
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "syria-raqqa-isis-withdrawal-deal.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
-SEED_GOLD = CORPUS / "seed.gold.jsonl"
+SEED_GOLD = ROOT / "seeds" / "syria-raqqa-isis-withdrawal-deal.gold.jsonl"
 DEV = CORPUS / "dev.jsonl"
 
-needs_seed_gold = pytest.mark.skipif(not SEED_GOLD.exists(), reason="../shared/corpus absent")
+needs_seed_gold = pytest.mark.skipif(not SEED_GOLD.exists(), reason="seed gold file absent")
 needs_dev = pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus absent")
 
 
@@ -36,7 +37,8 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def seed_output() -> dict:
     result = run_cli("extract", str(SEED.relative_to(ROOT)), "--json")
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    [doc] = json.loads(result.stdout)
+    return doc
 
 
 def test_seed_through_cli_is_valid_and_exact(seed_output: dict) -> None:

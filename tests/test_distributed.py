@@ -3,10 +3,13 @@ the cluster path is tested through the CLI in test_cli_corpus.py and in .ci/run)
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.dask
 
 pytest.importorskip("dask.bag")
 pytest.importorskip("distributed")
@@ -40,7 +43,8 @@ def synchronous():
 def test_record_and_text_give_the_cli_document() -> None:
     doc = extract_record({"id": "x1", "text": SENTENCES[0]})
     validate_document(doc, SENTENCES[0])
-    assert doc == {**claimx.extract(SENTENCES[0]).to_dict(), "id": "x1"}
+    assert doc == dataclasses.replace(claimx.extract(SENTENCES[0]), id="x1").to_dict()
+    assert doc["document_id"] == "x1" and doc["claims"][0]["id"] == "x1#c1"
     assert extract_record(SENTENCES[1]) == claimx.extract(SENTENCES[1]).to_dict()
 
 
@@ -54,7 +58,7 @@ def test_bag_of_texts_and_records() -> None:
     bag = db.from_sequence([{"id": f"r{i}", "text": s} for i, s in enumerate(SENTENCES)],
                            npartitions=2)
     docs = extract_bag(bag).compute()
-    assert [d["id"] for d in docs] == ["r0", "r1", "r2"]
+    assert [d["document_id"] for d in docs] == ["r0", "r1", "r2"]
     texts = extract_bag(db.from_sequence(SENTENCES, npartitions=3)).compute()
     assert [d["stats"]["characters"] for d in texts] == [len(s) for s in SENTENCES]
 
@@ -72,14 +76,16 @@ def test_jsonl_partitions_in_and_out(tmp_path: Path) -> None:
     assert len(written) == 2
     records = [json.loads(line) for f in sorted(written)
                for line in Path(f).read_text(encoding="utf-8").splitlines()]
-    assert [r.get("id") for r in records if "error" not in r] == [
+    assert [r["document_id"] for r in records if "error" not in r] == [
         "p0-0", "p0-1", "p0-2", "p1-0", "p1-1", "p1-2"
     ]
     [bad] = [r for r in records if "error" in r]
     assert bad["error"] == "malformed JSON: Expecting property name enclosed in double quotes " \
         "(column 2)"
-    assert Path(bad["source"]).name == "part1.jsonl"
-    assert {Path(r["source"]).name for r in records} == {"part0.jsonl", "part1.jsonl"}
+    assert Path(bad["path"]).name == "part1.jsonl"
+    assert {Path(r["path"]).name for r in records} == {"part0.jsonl", "part1.jsonl"}
+    for record in records:
+        validate_document(record)
 
 
 def test_dataframe_gives_one_row_per_claim() -> None:
@@ -88,16 +94,16 @@ def test_dataframe_gives_one_row_per_claim() -> None:
     frame = pd.DataFrame({"url": ["u0", "u1", "u2", "u3"], "body": [*SENTENCES, " "]})
     ddf = dd.from_pandas(frame, npartitions=2)
     claims = extract_dataframe(ddf, text_column="body", id_column="url").compute()
-    assert list(claims.columns) == [*CSV_COLUMNS, "error"]
+    assert list(claims.columns) == list(CSV_COLUMNS)
     expected = sum(len(claimx.extract(s).claims) for s in SENTENCES)
     ok = claims[claims["error"] == ""]
     assert len(ok) == expected
-    assert set(ok["document"]) <= {"u0", "u1", "u2"}
+    assert set(ok["document_id"]) <= {"u0", "u1", "u2"}
     row = ok.iloc[0]
-    text = SENTENCES[["u0", "u1", "u2"].index(row["document"])]
-    assert text[row["cue_start"]:row["cue_end"]] == row["cue"]
+    text = SENTENCES[["u0", "u1", "u2"].index(row["document_id"])]
+    assert text[row["cue.start"]:row["cue.end"]] == row["cue.text"]
     [failed] = claims[claims["error"] != ""].itertuples()
-    assert failed.document == "u3" and failed.error == "text contains only whitespace"
+    assert failed.document_id == "u3" and failed.error == "text contains only whitespace"
     eager = extract_dataframe(frame, text_column="body", id_column="url")
     assert eager.reset_index(drop=True).equals(claims.reset_index(drop=True))
 

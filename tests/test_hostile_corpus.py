@@ -96,7 +96,9 @@ def test_2_deep_nesting_and_long_integers_cost_one_line_each(tmp_path: Path) -> 
         [error] = errors(result)
         assert "line 2" in error and "nested too deeply" in error
         docs = [json.loads(line) for line in lines(result.stdout)]
-        assert [d["id"] for d in docs] == ["good", "long", "7" * 5000, "good"]
+        assert [d["document_id"] for d in docs if "error" not in d] == [
+            "good", "long", "7" * 5000, "good"]
+        assert [d["line"] for d in docs if "error" in d] == [2]  # a failure record in place
 
 
 def test_2_distributed_partitions_report_the_line_instead_of_failing(tmp_path: Path) -> None:
@@ -113,7 +115,7 @@ def test_2_distributed_partitions_report_the_line_instead_of_failing(tmp_path: P
         encoding="utf-8").splitlines()]
     assert len(records) == 5
     assert "nested too deeply" in records[1]["error"]
-    assert [r.get("id") for r in records if "error" not in r] == [
+    assert [r.get("document_id") for r in records if "error" not in r] == [
         "good", "long", "7" * 5000, "good"]
 
 
@@ -128,7 +130,7 @@ def test_3_non_utf8_file_names_are_escaped_not_written_raw(tmp_path: Path) -> No
     out = tmp_path / "out.jsonl"
     result = claimx("extract", str(folder), "-f", "jsonl", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    sources = [json.loads(line)["source"] for line in out.read_bytes().decode("utf-8").split(
+    sources = [json.loads(line)["path"] for line in out.read_bytes().decode("utf-8").split(
         "\n") if line]
     assert sources == [f"{folder}/b.txt", f"{folder}/caf\\xe9.txt"]
     for fmt in ("jsonl", "csv", "table"):
@@ -136,7 +138,7 @@ def test_3_non_utf8_file_names_are_escaped_not_written_raw(tmp_path: Path) -> No
         assert shown.returncode == 0
         text = shown.stdout.decode("utf-8")  # strict: raises if not valid UTF-8
         if fmt == "jsonl":
-            text = json.loads(text.splitlines()[1])["source"]
+            text = json.loads(text.splitlines()[1])["path"]
         assert "caf\\xe9.txt" in text
 
 
@@ -153,7 +155,8 @@ def test_4_symlink_loops_are_skipped_and_each_file_read_once(tmp_path: Path) -> 
     for jobs in ("1", "2"):
         result = claimx("extract", str(folder), "-f", "jsonl", "--jobs", jobs, timeout=60)
         assert_clean_stderr(result)
-        docs = [json.loads(line)["source"] for line in lines(result.stdout)]
+        records = [json.loads(line) for line in lines(result.stdout)]
+        docs = [r["path"] for r in records if "error" not in r]
         assert docs == [f"{folder}/a.txt", f"{folder}/sub/b.txt"]
         assert result.returncode == 1
         reported = " ".join(errors(result))
@@ -236,10 +239,10 @@ def test_6_names_and_ids_reach_no_terminal_raw(tmp_path: Path) -> None:
         for stream in (result.stdout, result.stderr):
             text = stream.decode("utf-8")
             assert not RAW_CONTROL.search(text), ascii(text)
-    heading = "".join(runs[0].stdout.decode().split())  # Rich wraps long headings
-    assert "x\\x1b[31m\\x9b2J\\u202e.txt" in heading
+    heading = "".join(runs[0].stdout.decode().split())  # a long heading is cut, not wrapped
+    assert "x\\x1b[31m\\x9b2" in heading
     assert "empty\\x1b]0;t\\x07.txt" in runs[0].stderr.decode()
-    assert json.loads(lines(runs[3].stdout)[0])["id"] == "i\x1b[2J\u009b\u202e\x00d"
+    assert json.loads(lines(runs[3].stdout)[0])["document_id"] == "i\x1b[2J\u009b\u202e\x00d"
 
 
 # --- 7. --scheduler never hangs -----------------------------------------------------
@@ -319,7 +322,8 @@ def test_8_a_codec_giving_lone_surrogates_costs_that_file_only(tmp_path: Path) -
     assert_clean_stderr(result)
     [error] = errors(result)
     assert "bad.txt" in error and "lone surrogate" in error
-    assert [json.loads(line)["source"] for line in lines(result.stdout)] == [str(good)]
+    records = [json.loads(line) for line in lines(result.stdout)]
+    assert [r["path"] for r in records if "error" not in r] == [str(good)]
 
 
 # --- 9. interrupts, full disks, empty results, --jobs -----------------------------------
@@ -336,13 +340,16 @@ def test_9_sigint_during_import_prints_one_line(tmp_path: Path) -> None:
 
 
 def test_9_empty_input_leaves_no_invalid_json_file(tmp_path: Path) -> None:
+    """It used to leave a 0-byte file; now the file is a JSON array holding the failure
+    record (claimx/2), valid whatever failed."""
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     out = tmp_path / "x.json"
     result = claimx("extract", str(empty), "--json", "-o", str(out))
     assert result.returncode == 1
-    assert not out.exists()
-    assert len(errors(result)) == 2 and "x.json was not written" in errors(result)[1]
+    [record] = json.loads(out.read_text(encoding="utf-8"))
+    assert record["path"] == str(empty) and record["error"]
+    assert len(errors(result)) == 1
 
 
 def test_9_jobs_has_an_upper_bound(article: Path) -> None:

@@ -41,6 +41,7 @@ import tempfile
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -288,7 +289,8 @@ def check_document(text: str, doc: Document) -> dict[str, Any]:
     validate_document(decoded, text=text)
     assert document_errors(decoded, text) == []
     assert decoded["stats"]["characters"] == len(text)
-    assert [c["id"] for c in decoded["claims"]] == [f"c{n}" for n in range(1, len(doc.claims) + 1)]
+    expected = [f"{doc.document_id}#c{n}" for n in range(1, len(doc.claims) + 1)]
+    assert [c["id"] for c in decoded["claims"]] == expected
     return decoded
 
 
@@ -410,6 +412,7 @@ def _seeded_texts(n: int, seed: int) -> list[str]:
     return texts
 
 
+@pytest.mark.slow  # three fresh interpreters; .ci/run runs it
 def test_extraction_does_not_depend_on_the_hash_seed() -> None:
     """Same claims in processes with different string hashing (set and dict orders), as
     with ``claimx extract --jobs N`` or two runs of the command."""
@@ -466,7 +469,7 @@ def _check_output_of(item: InputText) -> None:
     line = to_jsonl_line(doc)
     line.encode("utf-8")
     assert not _RAW_CONTROL.search(line), ascii(line)
-    assert json.loads(line)["id"] == item.doc_id
+    assert json.loads(line)["document_id"] == item.doc_id
     to_csv_rows(doc).encode("utf-8")
     for name in (item.source, item.doc_id):
         shown = escaped(name)

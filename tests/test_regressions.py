@@ -66,7 +66,7 @@ def test_cli_survives_a_jsonl_record_with_a_lone_surrogate(tmp_path: Path) -> No
     docs = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
     for doc in docs:
         validate_document(doc)
-    assert "r2" in [doc.get("id") for doc in docs], (docs, stderr)
+    assert "r2" in [doc["document_id"] for doc in docs], (docs, stderr)
 
 
 # --- a repeated byte-order mark -----------------------------------------------------------
@@ -234,7 +234,7 @@ def test_phrase_cue_lemma_is_a_citation_form(text: str, stray: str) -> None:
     assert claim.lemma in ("بحسب", "وفقا")
     result = CliRunner().invoke(app, ["extract", "-", "--json"], input=text)
     assert result.exit_code == 0, result.output
-    [cli_claim] = json.loads(result.stdout)["claims"]
+    [cli_claim] = json.loads(result.stdout)[0]["claims"]
     assert cli_claim["cue"]["lemma"] == claim.lemma
 
 
@@ -247,7 +247,7 @@ def test_spans_leave_out_invisible_marks_at_their_edges() -> None:
     text = "لا تزال مصادر الجيش \u2068تنفي\u2069 أن \u200fالطريق مغلق\u200f."
     result = CliRunner().invoke(app, ["extract", "-", "--json"], input=text)
     assert result.exit_code == 0, result.output
-    [claim] = json.loads(result.stdout)["claims"]
+    [claim] = json.loads(result.stdout)[0]["claims"]
     for part in ("cue", "source", "content"):
         span = claim[part]
         assert span["text"] == text[span["start"] : span["end"]]

@@ -15,6 +15,7 @@ from claimx.io.render import (
     CsvWriter,
     JsonWriter,
     claim_rows,
+    claims_table,
     make_writer,
     render_document_table,
     speaker_name,
@@ -24,6 +25,8 @@ from claimx.io.render import (
     who_said_what,
     write_csv,
 )
+from claimx.io.schema import validate_document
+from claimx.io.textio import InputError
 from claimx.model import Claim, Document, Span
 
 TEXT = (
@@ -73,34 +76,27 @@ def render_table(doc: Document, width: int = 160) -> str:
 # --- JSON / JSONL -------------------------------------------------------------------
 
 
-def test_json_single_document_is_an_object_with_arabic_unescaped() -> None:
+def test_json_is_an_array_even_of_one_document_with_arabic_unescaped() -> None:
     out = to_json([make_doc()])
     data = json.loads(out)
-    assert isinstance(data, dict)
-    assert data == make_doc().to_dict()
+    assert data == [make_doc().to_dict()]
     assert "الوزير" in out and "\\u06" not in out
-    assert out.startswith('{\n  "schema"')  # indent 2
+    assert out.startswith('[\n  {\n    "schema"')  # indent 2
 
 
 def test_json_several_documents_is_an_array_in_order() -> None:
     data = json.loads(to_json([make_doc("a.txt"), empty_doc("b.txt")]))
-    assert [d["source"] for d in data] == ["a.txt", "b.txt"]
+    assert [d["path"] for d in data] == ["a.txt", "b.txt"]
 
 
-def test_json_writer_array_flag_and_failed_single_input() -> None:
-    out = io.StringIO()
-    w = JsonWriter(out, as_array=True)
-    w.write(make_doc())
-    w.close()
-    assert isinstance(json.loads(out.getvalue()), list)
-
-    out = io.StringIO()
-    JsonWriter(out, as_array=False).close()
-    assert out.getvalue() == ""  # nothing rather than invalid JSON
-
-    out = io.StringIO()
-    JsonWriter(out, as_array=True).close()
-    assert json.loads(out.getvalue()) == []
+def test_json_writer_gives_an_array_whatever_the_count() -> None:
+    for docs in ([], [make_doc()], [make_doc("a.txt"), empty_doc("b.txt")]):
+        out = io.StringIO()
+        w = JsonWriter(out)
+        for doc in docs:
+            w.write(doc)
+        w.close()
+        assert json.loads(out.getvalue()) == [d.to_dict() for d in docs]
 
 
 @pytest.mark.parametrize("n", [1, 2, 5])
@@ -109,26 +105,40 @@ def test_json_array_is_streamed_with_the_same_text(n: int) -> None:
     ``json.dumps`` gives for the whole list."""
     docs = [dataclasses.replace(make_doc(f"{i}.txt"), id=f"d{i}") for i in range(n)]
     out = io.StringIO()
-    w = JsonWriter(out, as_array=True)
+    w = JsonWriter(out)
     w.write(docs[0])
     assert out.getvalue().startswith("[\n  {")  # already on its way out
     for doc in docs[1:]:
         w.write(doc)
     w.close()
-    assert out.getvalue() == to_json(docs, as_array=True) + "\n"
+    assert out.getvalue() == to_json(docs) + "\n"
 
 
-def test_json_without_array_flag_is_an_object_or_array_by_count() -> None:
-    one, two = io.StringIO(), io.StringIO()
-    w = JsonWriter(one, as_array=False)
-    w.write(make_doc())
-    w.close()
-    assert one.getvalue() == to_json([make_doc()]) + "\n"
-    w = JsonWriter(two, as_array=False)
-    w.write(make_doc("a.txt"))
-    w.write(empty_doc("b.txt"))
-    w.close()
-    assert [d["source"] for d in json.loads(two.getvalue())] == ["a.txt", "b.txt"]
+def test_failure_records_stand_in_place_in_json_jsonl_and_csv() -> None:
+    failed = InputError("corpus.jsonl", "malformed JSON", line=2)
+    expected = {"schema": "claimx/2", "document_id": "corpus.jsonl:2", "path": "corpus.jsonl",
+                "line": 2, "error": "malformed JSON", "claims": []}
+    for fmt in ("json", "jsonl", "csv"):
+        out = io.StringIO(newline="")
+        w = make_writer(fmt, out)
+        w.write(make_doc("a.txt"))
+        w.write_failure(failed)
+        w.write(empty_doc("b.txt"))
+        w.close()
+        text = out.getvalue()
+        if fmt == "json":
+            records = json.loads(text)
+        elif fmt == "jsonl":
+            records = [json.loads(line) for line in text.splitlines()]
+        else:
+            rows = _parse_csv(text)
+            assert [r["error"] for r in rows] == ["", "", "", "malformed JSON"][:len(rows)] or \
+                rows[-1]["error"] == "malformed JSON"
+            assert rows[-1]["document_id"] == "corpus.jsonl:2" and rows[-1]["line"] == "2"
+            continue
+        assert [r["path"] for r in records] == ["a.txt", "corpus.jsonl", "b.txt"]
+        assert records[1] == expected
+        validate_document(records[1])
 
 
 def test_jsonl_one_line_per_document() -> None:
@@ -139,7 +149,7 @@ def test_jsonl_one_line_per_document() -> None:
     w.close()
     lines = out.getvalue().splitlines()
     assert len(lines) == 2
-    assert [json.loads(line)["source"] for line in lines] == ["a.txt", "b.txt"]
+    assert [json.loads(line)["path"] for line in lines] == ["a.txt", "b.txt"]
     assert "\n" not in to_jsonl_line(make_doc())
 
 
@@ -164,19 +174,19 @@ def test_csv_cells_match_claims_and_quote_commas() -> None:
     write_csv([make_doc("a.txt")], out)
     rows = _parse_csv(out.getvalue())
     first, second = rows[0], rows[1]
-    assert first["document"] == "a.txt"
-    assert first["claim_id"] == "c1"
-    assert first["speaker"] == "الوزير [الأول]"
-    start, end = int(first["speaker_start"]), int(first["speaker_end"])
-    assert TEXT[start:end] == first["speaker"]
-    assert first["content"] == 'الجسر، "الجديد"، سيفتح غدا'  # survives quoting
-    c_start, c_end = int(first["content_start"]), int(first["content_end"])
-    assert TEXT[c_start:c_end] == first["content"]
-    assert first["channel"] == "قناة المدينة"
+    assert first["document_id"] == first["path"] == "a.txt"
+    assert first["id"] == "a.txt#c1"
+    assert first["speaker.text"] == "الوزير [الأول]"
+    start, end = int(first["speaker.start"]), int(first["speaker.end"])
+    assert TEXT[start:end] == first["speaker.text"]
+    assert first["content.text"] == 'الجسر، "الجديد"، سيفتح غدا'  # survives quoting
+    c_start, c_end = int(first["content.start"]), int(first["content.end"])
+    assert TEXT[c_start:c_end] == first["content.text"]
+    assert first["channel.text"] == "قناة المدينة"
     assert (first["negated"], first["direct_quote"]) == ("false", "false")
     assert (second["negated"], second["direct_quote"]) == ("true", "true")
-    assert second["source"] == second["source_start"] == second["channel"] == ""
-    assert (second["lemma"], second["gloss"], second["stance"]) == ("نفى", "deny", "deny")
+    assert second["source.text"] == second["source.start"] == second["channel.text"] == ""
+    assert (second["cue.lemma"], second["cue.gloss"], second["stance"]) == ("نفى", "deny", "deny")
     assert second["label"] == "The spokesperson does not deny"
 
 
@@ -184,7 +194,8 @@ def test_csv_document_column_is_the_document_id() -> None:
     out = io.StringIO(newline="")
     write_csv([dataclasses.replace(make_doc("corpus.jsonl"), id="article-17")], out)
     rows = _parse_csv(out.getvalue())
-    assert {r["document"] for r in rows} == {"article-17"}
+    assert {r["document_id"] for r in rows} == {"article-17"}
+    assert {r["id"] for r in rows} == {"article-17#c1", "article-17#c2", "article-17#c3"}
 
 
 def test_table_heading_shows_a_record_id_once() -> None:
@@ -208,14 +219,16 @@ def test_csv_header_even_without_claims() -> None:
 
 def test_table_shows_labels_arabic_cue_stance_and_channel() -> None:
     out = render_table(make_doc())
-    for expected in ("news/a.txt", "3 claim(s)", "minister", "spokesperson", "المتحدث",
-                     "قال", "say", "assert", "deny", "قناة المدينة", "direct quote"):
+    for expected in ("news/a.txt", "3 claims", "minister", "spokesperson", "المتحدث",
+                     "قال", "assert", "deny", "قناة المدينة", "direct quote"):
         assert expected in out, expected
 
 
 def test_table_marks_negation_only_on_negated_claims() -> None:
     doc = make_doc()
-    assert "deny negated" in render_table(doc)  # stance cell, not just the summary
+    out = io.StringIO()
+    Console(file=out, width=120, color_system=None).print(claims_table(doc))
+    assert "negated" in out.getvalue()  # the stance cell, not just the summary
     plain = Document(doc.text, doc.source, doc.claims[:1], 25, 3)
     assert "negated" not in render_table(plain)
 
@@ -232,7 +245,7 @@ def test_table_trims_long_content() -> None:
     out = render_table(Document(text, "x.txt", (claim,), 101, 1), width=400)
     assert "…" in out
     assert long.strip() not in out
-    assert "(unattributed)" in out
+    assert "impersonal" in out
     assert len(trim(long)) <= 140
 
 

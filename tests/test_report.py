@@ -45,8 +45,9 @@ def report(tmp_path: Path, *args: str, name: str = "report.html"):
     return result, page
 
 
-def extract_json(*args: str) -> object:
-    result = invoke("extract", *args, "--format", "json", "-j", "1")
+def extract_json(path: str) -> list[dict]:
+    """What ``claimx extract --format json`` gives for ``path``: an array of documents."""
+    result = invoke("extract", path, "--format", "json", "-j", "1")
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -65,9 +66,9 @@ def test_seed_report_is_one_self_contained_rtl_page(tmp_path: Path) -> None:
     assert "http://" not in page and "https://" not in page
     data = page_data(page)
     (doc,) = data["docs"]
-    expected = extract_json(str(SEED))
+    [expected] = extract_json(str(SEED))
     assert joined(doc) == SEED.read_text(encoding="utf-8").lstrip("\ufeff")
-    assert [c["id"] for c in doc["claims"]] == [c["id"] for c in expected["claims"]]
+    assert [f"{SEED}#{c['id']}" for c in doc["claims"]] == [c["id"] for c in expected["claims"]]
     assert [c["label"] for c in doc["claims"]] == [c["label"] for c in expected["claims"]]
     assert data["corpus"] is False
 
@@ -182,7 +183,7 @@ def test_bad_inputs_one_line_each_and_the_rest_is_reported(tmp_path: Path) -> No
 
 
 def test_invalid_claimx_records_are_reported_and_skipped(tmp_path: Path) -> None:
-    good = extract_json(str(SEED))
+    [good] = extract_json(str(SEED))
     bad = json.loads(json.dumps(good))
     bad["claims"][0]["stance"] = "shout"
     worse = dict(good, claims="none")
@@ -230,6 +231,7 @@ def test_title_is_escaped_and_an_empty_output_gives_an_empty_report(tmp_path: Pa
     assert page_data(page)["docs"] == []
 
 
+@pytest.mark.dask
 @needs_dask
 def test_dask_engine_gives_the_same_page(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "corpus.jsonl", 6)
@@ -336,3 +338,19 @@ def test_document_with_no_claims_is_one_plain_segment() -> None:
     page = build_page([ReportDoc(Document("لا شيء"))], title="t")
     assert page["docs"][0]["segs"] == [[0, "لا شيء", []]]
     assert page["n_claims"] == 0 and page["speakers"] == []
+
+
+def test_report_reads_claimx_2_output_with_failure_records_and_text(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(SENTENCES[0], encoding="utf-8")
+    output = tmp_path / "claims.jsonl"
+    result = invoke("extract", str(article), str(tmp_path / "missing.txt"), "-f", "jsonl",
+                    "--with-text", "-o", str(output), "-j", "1")
+    assert result.exit_code == 1
+    article.unlink()  # with --with-text the article comes from the output itself
+    result, page = report(tmp_path, str(output))
+    assert result.exit_code == 1
+    assert f"claimx: error: {tmp_path / 'missing.txt'}: no such file or directory" in \
+        result.stderr.splitlines()
+    [doc] = page_data(page)["docs"]
+    assert joined(doc) == SENTENCES[0]

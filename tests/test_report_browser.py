@@ -162,7 +162,8 @@ def assert_page_shows(page: Any, text: str, claims: list[dict]) -> None:
 
 def test_seed_highlights_equal_the_json_claims(tmp_path: Path, open_page) -> None:
     html = make_report(tmp_path / "seed.html", str(SEED))
-    claims = extracted(str(SEED))["claims"]
+    [seed] = extracted(str(SEED))
+    claims = seed["claims"]
     assert claims
     watched = open_page(html)
     text = SEED.read_text(encoding="utf-8").lstrip("\ufeff")
@@ -186,7 +187,8 @@ def test_offsets_are_code_points_even_with_emoji(tmp_path: Path, open_page) -> N
     text = ("الطقس 😀🌞 جميل اليوم 𝕏.\n" + SENTENCES[1] + " 👍🏽 " + SENTENCES[2] + " 🇸🇾 "
             + SENTENCES[0])
     article.write_text(text, encoding="utf-8")
-    claims = extracted(str(article))["claims"]
+    [doc] = extracted(str(article))
+    claims = doc["claims"]
     assert len(claims) >= 2 and claims[-1]["cue"]["start"] > text.index("🇸🇾")
     watched = open_page(make_report(tmp_path / "emoji.html", str(article)))
     assert_page_shows(watched.page, text, claims)
@@ -259,10 +261,10 @@ def test_filters_pages_and_index(tmp_path: Path, open_page) -> None:
     watched = open_page(make_report(tmp_path / "c.html", str(corpus), "--page-size", "5"))
     page = watched.page
     assert page.text_content("#page-info") == "Page 1 of 3"
-    assert rows(page) == [(d["id"], len(d["claims"])) for d in docs]
+    assert rows(page) == [(d["document_id"], len(d["claims"])) for d in docs]
 
     page.select_option("#f-stance", "deny")
-    want = [(d["id"], sum(c["stance"] == "deny" for c in d["claims"])) for d in docs]
+    want = [(d["document_id"], sum(c["stance"] == "deny" for c in d["claims"])) for d in docs]
     assert rows(page) == [w for w in want if w[1]]
     assert page.text_content("#match-count").startswith(f"{len([w for w in want if w[1]])} of 12")
 
@@ -276,7 +278,7 @@ def test_filters_pages_and_index(tmp_path: Path, open_page) -> None:
     page.click("#f-clear")
 
     def by_speaker(word: str) -> list[tuple[str, int]]:
-        counts = [(d["id"], sum(word in (c["speaker"] or c["source"] or {}).get("text", "")
+        counts = [(d["document_id"], sum(word in (c["speaker"] or c["source"] or {}).get("text", "")
                                 for c in d["claims"])) for d in docs]
         return [x for x in counts if x[1]]
 
@@ -364,7 +366,7 @@ def test_large_corpus_stays_usable(tmp_path: Path, open_page) -> None:
             meta = {"outlet": OUTLETS[i % len(OUTLETS)]}
             c.write(json.dumps({"id": f"d{i}", "text": text, "meta": meta},
                                ensure_ascii=False) + "\n")
-            o.write(json.dumps(dict(template, source=str(corpus), id=f"d{i}"),
+            o.write(json.dumps(dict(template, path=str(corpus), document_id=f"d{i}", line=i + 1),
                                ensure_ascii=False) + "\n")
     started = time.monotonic()
     html = make_report(tmp_path / "big.html", str(claims))

@@ -45,7 +45,8 @@ def test_schema_file_is_packaged_and_a_valid_2020_12_schema() -> None:
 
 def test_schema_matches_model_constants() -> None:
     schema = load_schema()
-    assert schema["properties"]["schema"]["const"] == SCHEMA_ID
+    assert schema["$defs"]["document"]["properties"]["schema"]["const"] == SCHEMA_ID
+    assert schema["$defs"]["failure"]["properties"]["schema"]["const"] == SCHEMA_ID
     assert tuple(schema["$defs"]["stance"]["enum"]) == STANCES
 
 
@@ -79,9 +80,9 @@ def _mutated(change) -> dict[str, Any]:
         lambda d: d["claims"][0]["cue"].pop("gloss"),
         lambda d: d["claims"][0].update(content=None),
         lambda d: d["claims"][0]["content"].update(start=-1),
-        lambda d: d.update(schema="claimx/2"),
+        lambda d: d.update(schema="claimx/1"),
         lambda d: d.pop("stats"),
-        lambda d: d.update(id=7),
+        lambda d: d.update(document_id=7),
     ],
     ids=[
         "doc-extra", "claim-extra", "span-extra", "optional-span-extra", "cue-extra",
@@ -120,7 +121,27 @@ def test_stats_must_agree_with_claims() -> None:
 
 
 def test_load_schema_returns_an_independent_copy() -> None:
-    load_schema()["properties"].clear()
-    assert "claims" in load_schema()["properties"]
+    load_schema()["$defs"]["document"]["properties"].clear()
+    assert "claims" in load_schema()["$defs"]["document"]["properties"]
     with pytest.raises(ValidationError):
         validate_document({"schema": SCHEMA_ID})
+
+
+def test_claim_fields_are_unique_across_documents_and_a_document_field_shadows_none() -> None:
+    doc = make_doc()
+    assert [c["id"] for c in doc["claims"]] == ["doc-1#c1", "doc-1#c2"]
+    claim_keys = set(doc["claims"][0])
+    assert not (set(doc) - {"claims"}) & claim_keys
+    assert {"speaker_label", "label"} <= claim_keys
+
+
+def test_failure_records_validate_and_are_strict() -> None:
+    from claimx.model import failure_record
+
+    record = failure_record("a.jsonl:3", "a.jsonl", 3, "malformed JSON")
+    validate_document(record)
+    assert document_errors(record) == []
+    with pytest.raises(ValidationError):
+        validate_document({**record, "claims": [{}]})
+    with pytest.raises(ValidationError):
+        validate_document({**record, "error": ""})

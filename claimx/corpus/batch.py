@@ -89,8 +89,8 @@ def extract_item(item: InputItem) -> Result:
         return InputError(
             item.source, f"extraction failed: {describe(exc)}", item.line, item.id, item.nbytes
         )
-    doc_id = item.doc_id
-    return doc if doc.id == doc_id else dataclasses.replace(doc, id=doc_id)
+    return dataclasses.replace(doc, id=item.doc_id, line=item.line,
+                               content_type=item.content_type)
 
 
 def extract_chunk(items: list[InputItem], render: Render | None = None) -> list[Result]:

@@ -1,7 +1,8 @@
 """claimx on a Dask cluster: the ``--engine dask`` runner and helpers for Dask collections.
 
-Needs the optional extra: ``pip install 'claimx[dask]'`` (and claimx installed on
-every worker). Nothing here is imported unless Dask is asked for.
+Needs the ``dask`` extra (``uv sync --extra dask`` in a clone; see the README's install
+section), and claimx installed on every worker. Nothing here is imported unless Dask is
+asked for.
 
 Three ways in, all running the same per-document function as the local engine
 (:func:`claimx.corpus.batch.extract_item`), so results are identical whatever runs them:
@@ -60,7 +61,7 @@ from claimx.io.textio import (
     load_json_line,
     record_id,
 )
-from claimx.model import SCHEMA_ID, Document
+from claimx.model import Document
 
 if TYPE_CHECKING:
     import dask.bag
@@ -243,21 +244,16 @@ def extract_record(
     """One text (``str``) or JSON record (``dict``) to a claimx document as a dict;
     ``source`` names where it came from (a file path).
 
-    A record that cannot be processed gives ``{"schema", "source", "id", "error"}``
-    instead of raising, so one bad record never fails a whole computation.
+    A record that cannot be processed gives a failure record (``error`` set, ``claims``
+    empty) instead of raising, so one bad record never fails a whole computation.
     """
+    from claimx.io.render import failure_dict
+
     item = _to_item(record, text_field, id_field, source)
     result = extract_item(item)
     if isinstance(result, Document):
-        doc = result.to_dict()
-        if item.id is None:  # a bare text has no name ("-" would only mislead)
-            doc.pop("id", None)
-        return doc
-    out: dict[str, Any] = {"schema": SCHEMA_ID, "source": result.source}
-    if result.id is not None:
-        out["id"] = result.id
-    out["error"] = result.message
-    return out
+        return result.to_dict()
+    return failure_dict(result)
 
 
 def _to_item(record: Any, text_field: str, id_field: str, source: str = "-") -> InputItem:
@@ -301,7 +297,7 @@ def extract_jsonl_partitions(
 
     ``inputs`` and ``output`` are paths or globs every worker can reach (a shared
     file system or object storage); ``output`` names the partitions with a ``*``
-    (``"claims/part-*.jsonl"``). Each output record's ``source`` is its input file;
+    (``"claims/part-*.jsonl"``). Each output record's ``path`` is its input file;
     lines that are not JSON objects become error records. Runs on the current Dask
     client, if any. Returns the written paths (or the delayed write when ``compute``
     is false).
@@ -337,7 +333,7 @@ def extract_dataframe(
     id_column: str | None = None,
 ) -> Any:
     """One row per claim for a dataframe of texts, in the CSV columns of claimx
-    (``document`` is the id column's value, else the row index) plus ``error``, set
+    (``document_id`` is the id column's value, else the row index) and ``error``, set
     on the single row of a text that could not be processed. Works on a Dask
     dataframe (lazily, partition by partition) or a pandas one (at once)."""
     import pandas as pd
@@ -355,20 +351,19 @@ def claims_frame(
     """:func:`extract_dataframe` on one pandas partition."""
     import pandas as pd
 
-    from claimx.io.render import CSV_COLUMNS, claim_rows
+    from claimx.io.render import CSV_COLUMNS, claim_rows, failure_row
 
-    columns = [*CSV_COLUMNS, "error"]
     rows: list[list[Any]] = []
     ids = df[id_column] if id_column is not None else df.index
     for doc_id, text in zip(ids, df[text_column], strict=True):
         item = _to_item({"text": text, "id": str(doc_id)}, "text", "id")
         result = extract_item(item)
         if isinstance(result, Document):
-            rows.extend([*row, ""] for row in claim_rows(result))
+            rows.extend(claim_rows(result))
         else:
-            rows.append([str(doc_id), *[""] * (len(CSV_COLUMNS) - 1), result.message])
-    frame = pd.DataFrame(rows, columns=columns, dtype=object)
-    for name in ("sentence", *(c for c in CSV_COLUMNS if c.endswith(("_start", "_end")))):
+            rows.append(failure_row(result))
+    frame = pd.DataFrame(rows, columns=CSV_COLUMNS, dtype=object)
+    for name in ("line", "sentence", *(c for c in CSV_COLUMNS if c.endswith((".start", ".end")))):
         frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Int64")
     for name in ("negated", "direct_quote"):
         frame[name] = frame[name].map({"true": True, "false": False}).astype("boolean")

@@ -140,6 +140,15 @@ def third_person(verb: str) -> str:
     return verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
 
 
+def speaker_label(tt: TokenizedText, speaker: tuple[int, int] | None, lex: Lexicon) -> str | None:
+    """The speaker's English name alone ("SDF sources"), for outputs that name who speaks
+    without the verb the claim label adds; ``None`` for an impersonal cue."""
+    if speaker is None:
+        return None
+    who, _ = speaker_gloss(tt, speaker[0], speaker[1], lex)
+    return who[:1].upper() + who[1:] if who else None
+
+
 def make_label(
     tt: TokenizedText,
     speaker: tuple[int, int] | None,

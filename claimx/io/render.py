@@ -13,10 +13,12 @@ import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from claimx.io.safety import escaped, json_safe, neutralise_cell, printable
-from claimx.model import STANCES, Claim, Document, Span
+from claimx.io.textio import InputError
+from claimx.model import PLAIN_TEXT, STANCES, Claim, Document, Span, failure_record
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,33 +27,40 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "jsonl", "csv")
 CONTENT_PREVIEW_CHARS = 140
 NO_VALUE = "—"
+UNATTRIBUTED = "impersonal"  # no speaker: «من المتوقع», «يُقال»
+STANCE_WIDTH = 8  # "opinion", "predict", most glosses; longer ones wrap below
 
-CSV_COLUMNS = (
-    "document",
-    "claim_id",
+# The CSV columns are the JSON names: document fields, then a claim's fields with a span's
+# parts joined by "." (as ``pandas.json_normalize`` names them), then ``error``, set on the
+# one row that stands for a document that failed.
+DOCUMENT_COLUMNS = ("document_id", "path", "line")
+CLAIM_COLUMNS = (
+    "id",
     "sentence",
-    "speaker",
-    "speaker_start",
-    "speaker_end",
-    "source",
-    "source_start",
-    "source_end",
-    "cue",
-    "cue_start",
-    "cue_end",
-    "lemma",
-    "gloss",
+    "source.text",
+    "source.start",
+    "source.end",
+    "speaker.text",
+    "speaker.start",
+    "speaker.end",
+    "speaker_label",
+    "cue.text",
+    "cue.start",
+    "cue.end",
+    "cue.lemma",
+    "cue.gloss",
     "stance",
     "negated",
-    "channel",
-    "channel_start",
-    "channel_end",
-    "content",
-    "content_start",
-    "content_end",
+    "channel.text",
+    "channel.start",
+    "channel.end",
+    "content.text",
+    "content.start",
+    "content.end",
     "direct_quote",
     "label",
 )
+CSV_COLUMNS = (*DOCUMENT_COLUMNS, *CLAIM_COLUMNS, "error")
 
 
 class DocumentWriter(Protocol):
@@ -59,59 +68,62 @@ class DocumentWriter(Protocol):
 
     def write(self, doc: Document) -> None: ...
 
+    def write_failure(self, failure: InputError) -> None: ...
+
     def close(self) -> None: ...
 
 
 # --- JSON and JSONL -----------------------------------------------------------
 
 
-def to_json(docs: Sequence[Document], *, as_array: bool | None = None) -> str:
-    """One document as an object, several (or ``as_array=True``) as an array."""
-    if as_array is None:
-        as_array = len(docs) != 1
-    payload: Any = [d.to_dict() for d in docs] if as_array else docs[0].to_dict()
-    return json_safe(json.dumps(payload, ensure_ascii=False, indent=2))
+def to_json(docs: Sequence[Document]) -> str:
+    """Documents as a JSON array: one shape whatever their number, so that one ``jq``
+    filter (``.[].claims[]``) serves one input or a thousand."""
+    return json_safe(json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2))
 
 
-def to_jsonl_line(doc: Document) -> str:
+def to_jsonl_line(doc: Document, with_text: bool = False) -> str:
     """One document on one line (no trailing newline), for line-oriented tools."""
-    return json_safe(json.dumps(doc.to_dict(), ensure_ascii=False))
+    return json_safe(json.dumps(doc.to_dict(with_text), ensure_ascii=False))
 
 
-def to_json_object(doc: Document) -> str:
+def to_json_object(doc: Document, with_text: bool = False) -> str:
     """One document as an indented JSON object: the unit :class:`JsonWriter` streams."""
-    return json_safe(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+    return json_safe(json.dumps(doc.to_dict(with_text), ensure_ascii=False, indent=2))
+
+
+def failure_dict(failure: InputError) -> dict[str, Any]:
+    """The record that stands for a failed input in JSON and JSONL output."""
+    return failure_record(failure_id(failure), failure.source, failure.line, failure.message)
+
+
+def failure_id(failure: InputError) -> str:
+    """The document id a failed input would have had: its id, ``PATH:LINE`` or its path."""
+    if failure.id is not None:
+        return failure.id
+    return failure.source if failure.line is None else f"{failure.source}:{failure.line}"
 
 
 class JsonWriter:
     """Streams a JSON array element by element (the same text ``json.dumps(..., indent=2)``
-    gives for the whole list), so memory stays flat on a corpus; a single document
-    is held until ``close``, because the shape (object or array) depends on whether
-    another one follows."""
+    gives for the whole list), so memory stays flat on a corpus. The array holds the same
+    records as JSONL, failure records included: always an array, even of one."""
 
-    def __init__(self, out: TextIO, *, as_array: bool, flush_each: bool = True) -> None:
+    def __init__(self, out: TextIO, *, flush_each: bool = True, with_text: bool = False) -> None:
         self._out = out
         self._flush_each = flush_each
-        self._as_array = as_array
-        self._held: str | None = None
-        self._count = 0
+        self._with_text = with_text
         self._written = 0
 
     def write(self, doc: Document) -> None:
-        self.write_rendered(to_json_object(doc))
+        self.write_rendered(to_json_object(doc, self._with_text))
+
+    def write_failure(self, failure: InputError) -> None:
+        record = json.dumps(failure_dict(failure), ensure_ascii=False, indent=2)
+        self.write_rendered(json_safe(record))
 
     def write_rendered(self, text: str) -> None:
         """Write a document already rendered by :func:`to_json_object` (in a worker)."""
-        if not self._as_array and self._count == 0:
-            self._held = text
-        else:
-            if self._held is not None:
-                self._element(self._held)
-                self._held = None
-            self._element(text)
-        self._count += 1
-
-    def _element(self, text: str) -> None:
         opening = "[\n" if self._written == 0 else ",\n"
         self._out.write(opening + _indent(text))
         if self._flush_each:
@@ -119,13 +131,7 @@ class JsonWriter:
         self._written += 1
 
     def close(self) -> None:
-        if self._held is not None:  # exactly one document, not forced to an array
-            self._out.write(self._held + "\n")
-        elif self._written:
-            self._out.write("\n]\n")
-        elif self._as_array:
-            self._out.write("[]\n")
-        # else: the single input failed: print nothing rather than invalid JSON
+        self._out.write("\n]\n" if self._written else "[]\n")
         self._out.flush()
 
 
@@ -138,12 +144,16 @@ class JsonlWriter:
     """One line per document, flushed at once so pipelines see results early (unless
     ``flush_each`` is false: a file written whole needs no flush per document)."""
 
-    def __init__(self, out: TextIO, *, flush_each: bool = True) -> None:
+    def __init__(self, out: TextIO, *, flush_each: bool = True, with_text: bool = False) -> None:
         self._out = out
         self._flush_each = flush_each
+        self._with_text = with_text
 
     def write(self, doc: Document) -> None:
-        self.write_rendered(to_jsonl_line(doc))
+        self.write_rendered(to_jsonl_line(doc, self._with_text))
+
+    def write_failure(self, failure: InputError) -> None:
+        self.write_rendered(json_safe(json.dumps(failure_dict(failure), ensure_ascii=False)))
 
     def write_rendered(self, line: str) -> None:
         """Write a document already rendered by :func:`to_jsonl_line` (in a worker)."""
@@ -159,14 +169,18 @@ class JsonlWriter:
 
 
 def claim_row(doc: Document, claim: Claim) -> list[str]:
-    """One CSV row; empty cells for absent spans, ``true``/``false`` for flags. The
-    ``document`` cell is the document id (the path, or the JSONL id field)."""
+    """One CSV row (:data:`CSV_COLUMNS`); empty cells for absent values, ``true``/``false``
+    for flags."""
+    document_id = doc.document_id
     return [
-        doc.id if doc.id is not None else doc.source,
-        claim.id,
+        document_id,
+        doc.source,
+        _number(doc.line),
+        claim.to_dict(document_id)["id"],
         str(claim.sentence),
-        *_span_cells(claim.speaker),
         *_span_cells(claim.source),
+        *_span_cells(claim.speaker),
+        claim.speaker_label or "",
         *_span_cells(claim.cue),
         claim.lemma,
         claim.gloss,
@@ -176,7 +190,18 @@ def claim_row(doc: Document, claim: Claim) -> list[str]:
         *_span_cells(claim.content),
         _flag(claim.direct_quote),
         claim.label,
+        "",
     ]
+
+
+def failure_row(failure: InputError) -> list[str]:
+    """The row standing for a failed input: its id, path, line and the error."""
+    blanks = [""] * len(CLAIM_COLUMNS)
+    return [failure_id(failure), failure.source, _number(failure.line), *blanks, failure.message]
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
 
 
 def claim_rows(doc: Document) -> Iterator[list[str]]:
@@ -212,6 +237,11 @@ class CsvWriter:
 
     def write(self, doc: Document) -> None:
         self.write_rendered(to_csv_rows(doc))
+
+    def write_failure(self, failure: InputError) -> None:
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer).writerow([neutralise_cell(cell) for cell in failure_row(failure)])
+        self.write_rendered(buffer.getvalue())
 
     def write_rendered(self, rows: str) -> None:
         """Write rows already rendered by :func:`to_csv_rows` (in a worker)."""
@@ -257,12 +287,15 @@ def stance_summary(stances: Iterable[str]) -> str:
 
 
 def speaker_name(claim: Claim) -> str:
-    """The speaker's English name: the claim label minus its English reporting verb.
+    """The speaker's English name: ``speaker_label``, else (for claims made without one)
+    the claim label minus its English reporting verb.
 
     Labels read "SDF sources deny", "Officials do not confirm" or, for phrase cues,
     "According to the ministry"; the summary groups several claims of one speaker, so
     it needs the name alone. Labels of another shape are returned unchanged.
     """
+    if claim.speaker_label:
+        return claim.speaker_label
     label = " ".join(claim.label.split())
     gloss = " ".join(claim.gloss.split()).lower()
     lowered = label.lower()
@@ -320,7 +353,7 @@ def render_document_table(doc: Document, console: Console) -> None:
     """Claims table then "who said what" summary for one document."""
     from rich.text import Text
 
-    console.print(_heading(doc))
+    console.print(_heading(doc), no_wrap=True, overflow="ellipsis", crop=True)
     if not doc.claims:
         console.print(Text("No attributed claims found.", style="dim"))
         console.print()
@@ -331,23 +364,32 @@ def render_document_table(doc: Document, console: Console) -> None:
 
 
 def claims_table(doc: Document) -> Any:
-    """The per-claim table (a ``rich.table.Table``)."""
+    """The per-claim table (a ``rich.table.Table``). The English name and the Arabic
+    mention have a column each, so that neither wraps into the other; the stance is
+    shown once (the cue's gloss only when it says more); the channel column only when
+    some claim has a channel."""
     from rich.table import Table
 
-    table = Table(show_lines=True, expand=False, title_justify="left")
+    with_channel = any(claim.channel for claim in doc.claims)
+    table = Table(show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Speaker")
-    table.add_column("Cue · stance")
-    table.add_column("Content", ratio=3)
-    table.add_column("Channel")
+    table.add_column("Speaker", ratio=4, overflow="fold")
+    table.add_column("Mention", ratio=4, overflow="fold")
+    table.add_column("Stance", width=STANCE_WIDTH, overflow="fold")
+    table.add_column("Content", ratio=8, overflow="fold")
+    if with_channel:
+        table.add_column("Channel", ratio=3, overflow="fold")
     for claim in doc.claims:
-        table.add_row(
+        row = [
             _plain(claim.id),
-            _speaker_cell(claim.label, speaker_text(claim)),
-            _cue_cell(claim),
+            _name_cell(speaker_name(claim)),
+            _plain(speaker_text(claim) or NO_VALUE),
+            _stance_cell(claim),
             _content_cell(claim),
-            _plain(claim.channel.text if claim.channel else NO_VALUE),
-        )
+        ]
+        if with_channel:
+            row.append(_plain(claim.channel.text if claim.channel else NO_VALUE))
+        table.add_row(*row)
     return table
 
 
@@ -355,12 +397,14 @@ def summary_table(doc: Document) -> Any:
     """Who said what: one row per speaker with claim count and stances."""
     from rich.table import Table
 
-    table = Table(title="Who said what", title_justify="left", show_lines=True, expand=False)
-    table.add_column("Speaker")
-    table.add_column("Claims", justify="right")
-    table.add_column("Stances")
-    for label, arabic, count, stances in who_said_what(doc):
-        table.add_row(_speaker_cell(label, arabic), _plain(str(count)), _plain(stances))
+    table = Table(title="Who said what", title_justify="left", show_lines=True, expand=True)
+    table.add_column("Speaker", ratio=2, min_width=13, overflow="fold")
+    table.add_column("Mention", ratio=2, min_width=10, overflow="fold")
+    table.add_column("Claims", justify="right", no_wrap=True)
+    table.add_column("Stances", ratio=3, min_width=10, overflow="fold")
+    for name, arabic, count, stances in who_said_what(doc):
+        table.add_row(_name_cell(name), _plain(arabic or NO_VALUE), _plain(str(count)),
+                      _plain(stances))
     return table
 
 
@@ -373,23 +417,32 @@ class TableWriter:
     def write(self, doc: Document) -> None:
         render_document_table(doc, self._console)
 
+    def write_failure(self, failure: InputError) -> None:
+        """A table is for people, who read the error on stderr."""
+
     def close(self) -> None:
         self._console.file.flush()
 
 
 def _heading(doc: Document) -> Text:
+    """One line, cut rather than wrapped on a narrow terminal: the document, then counts."""
     from rich.text import Text
 
     stats = doc.stats
     heading = Text(escaped(doc.source) if doc.source != "-" else "standard input", style="bold")
     if doc.id and doc.id != doc.source:
-        heading.append(f"  [{escaped(doc.id)}]", style="bold")
+        heading.append(f" [{escaped(doc.id)}]", style="bold")
     heading.append(
-        f"  {stats['claims']} claim(s) · {stats['sentences']} sentence(s) · "
-        f"{stats['tokens']} token(s)",
+        f"  {_count(stats['claims'], 'claim')} · {_count(stats['sentences'], 'sentence')}",
         style="dim",
     )
+    if doc.content_type != PLAIN_TEXT:
+        heading.append(f" · {doc.content_type}", style="dim")
     return heading
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _plain(value: str) -> Text:
@@ -399,32 +452,26 @@ def _plain(value: str) -> Text:
     return Text(printable(value))
 
 
-def _speaker_cell(label: str, arabic: str) -> Text:
+def _name_cell(name: str) -> Text:
     from rich.text import Text
 
-    cell = Text()
-    label, arabic = printable(label), printable(arabic)
-    if label:
-        cell.append(label, style="bold")
-    if arabic and arabic != label:
-        if cell:
-            cell.append("\n")
-        cell.append(arabic)
-    if not cell:
-        cell.append("(unattributed)", style="dim")
-    return cell
+    if not name:
+        return Text(UNATTRIBUTED, style="dim")
+    return Text(printable(name), style="bold")
 
 
-def _cue_cell(claim: Claim) -> Text:
+def _stance_cell(claim: Claim) -> Text:
+    """The stance once, then the Arabic cue, then its English gloss when the gloss is not
+    the stance again ("point out" says more than "report"; "deny" does not)."""
     from rich.text import Text
 
-    cell = Text(printable(claim.cue.text))
-    if claim.gloss:
-        cell.append(f" “{claim.gloss}”", style="dim")
-    cell.append("\n")
-    cell.append(claim.stance, style="cyan")
+    cell = Text(claim.stance, style="cyan")
     if claim.negated:
-        cell.append(" negated", style="bold red")
+        cell.append("\nnegated", style="bold red")
+    cell.append("\n" + printable(claim.cue.text))
+    gloss = " ".join(claim.gloss.split())
+    if gloss and gloss.lower() != claim.stance:
+        cell.append(f"\n{gloss}", style="dim")
     return cell
 
 
@@ -444,26 +491,29 @@ RENDERERS: dict[str, Callable[[Document], str]] = {
 }
 
 
-def renderer_for(fmt: str) -> Callable[[Document], str] | None:
+def renderer_for(fmt: str, with_text: bool = False) -> Callable[[Document], str] | None:
     """The function that turns a document into ``fmt`` text, for workers to run so that
     only text travels back (``None`` for tables, which need the whole document)."""
-    return RENDERERS.get(fmt)
+    render = RENDERERS.get(fmt)
+    if render is not None and with_text and fmt in ("json", "jsonl"):
+        return partial(render, with_text=True)
+    return render
 
 
 def make_writer(
     fmt: str,
     out: TextIO,
     *,
-    as_array: bool = False,
     console: Console | None = None,
     flush_each: bool = True,
+    with_text: bool = False,
 ) -> DocumentWriter:
     """The streaming writer for ``fmt`` (one of :data:`FORMATS`). ``flush_each``: flush
     after every document, so that a reader at the other end of a pipe sees it at once."""
     if fmt == "json":
-        return JsonWriter(out, as_array=as_array, flush_each=flush_each)
+        return JsonWriter(out, flush_each=flush_each, with_text=with_text)
     if fmt == "jsonl":
-        return JsonlWriter(out, flush_each=flush_each)
+        return JsonlWriter(out, flush_each=flush_each, with_text=with_text)
     if fmt == "csv":
         return CsvWriter(out, flush_each=flush_each)
     if fmt == "table":

@@ -1,4 +1,4 @@
-"""The JSON Schema of claimx output, and validation against it.
+"""The JSON Schema of claimx output records (documents and failure records), and validation.
 
 ``schema.json`` ships inside the package so that other tools can validate
 claimx output without claimx's code. JSON Schema cannot say that a span's text
@@ -34,7 +34,7 @@ def validate_document(doc: dict[str, Any], text: str | None = None) -> None:
     from jsonschema import ValidationError
     from jsonschema.exceptions import best_match
 
-    error = best_match(_validator().iter_errors(doc))
+    error = best_match(_validator(_kind(doc)).iter_errors(doc))
     if error is not None:
         raise error
     problems = list(_offset_problems(doc, text))
@@ -44,7 +44,7 @@ def validate_document(doc: dict[str, Any], text: str | None = None) -> None:
 
 def document_errors(doc: dict[str, Any], text: str | None = None) -> list[str]:
     """Every problem in ``doc`` as ``path: message`` lines (empty list when valid)."""
-    errors = sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path))
+    errors = sorted(_validator(_kind(doc)).iter_errors(doc), key=lambda e: list(e.absolute_path))
     schema_problems = [f"{_path(e.absolute_path)}: {e.message}" for e in errors]
     if schema_problems:
         return schema_problems  # offsets of a malformed document are not worth checking
@@ -56,17 +56,26 @@ def _schema() -> dict[str, Any]:
     return json.loads(files("claimx.io").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _validator() -> Validator:
+def _kind(record: Any) -> str:
+    """Which record a dict means to be, so that errors name its own fields rather than
+    say it matches neither kind: a failure record is the one with ``error``."""
+    return "failure" if isinstance(record, dict) and "error" in record else "document"
+
+
+@lru_cache(maxsize=2)
+def _validator(kind: str) -> Validator:
     from jsonschema import Draft202012Validator
 
     schema = _schema()
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    one_kind = {key: value for key, value in schema.items() if key != "oneOf"}
+    return Draft202012Validator({**one_kind, "$ref": f"#/$defs/{kind}"})
 
 
 def _offset_problems(doc: dict[str, Any], text: str | None) -> Iterator[str]:
     """Consistency JSON Schema cannot express: span lengths, quoting, stats totals."""
+    if _kind(doc) == "failure":
+        return
     claims = doc["claims"]
     stats = doc["stats"]
     if stats["claims"] != len(claims):

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import io
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +24,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from claimx.model import HTML, PLAIN_TEXT
 
 STDIN = "-"
 TEXT_SUFFIX = ".txt"
@@ -68,12 +72,13 @@ class InputText:
     id: str | None = None
     line: int | None = None
     nbytes: int = field(default=0, compare=False)
+    content_type: str = PLAIN_TEXT  # text/html: ``text`` is a page's extracted article
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Plain-tuple pickling: a third of the cost of the dataclass default, which
         matters when a whole corpus is sent to worker processes."""
         return (InputText, (self.source, self.text, self.encoding, self.id, self.line,
-                            self.nbytes))
+                            self.nbytes, self.content_type))
 
     @property
     def doc_id(self) -> str:
@@ -112,6 +117,16 @@ InputItem = InputText | InputError
 
 class _Unreadable(Exception):
     """Internal: carries the one-line reason an input is rejected."""
+
+
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u0671-\u06d3\u06fa-\u06ff\u0750-\u077f"
+                            "\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def has_arabic_letters(text: str) -> bool:
+    """Whether a text holds any Arabic letter: an English article or a page of markup
+    holds none, and claimx would only find noise in it."""
+    return _ARABIC_LETTER.search(text) is not None
 
 
 def display_source(source: str) -> str:
@@ -192,7 +207,7 @@ def read_corpus(
             if fmt is InputFormat.jsonl:
                 yield from _jsonl_from_stdin(stdin, fields)
             else:
-                yield _from_stdin(stdin, note, encoding)
+                yield from _from_stdin(stdin, note, encoding, fields)
         elif os.path.isdir(path):
             yield from _from_directory(Path(path), pattern, fmt, fields, note, encoding)
         else:
@@ -357,17 +372,76 @@ def decode_bytes(
         text, encoding = _decode(data, source, note, encoding)
     except _Unreadable as exc:
         return InputError(source, str(exc))
-    return InputText(source, text, encoding)
+    return _article(InputText(source, text, encoding), note)
+
+
+def _article(item: InputText, note: NoteCallback | None) -> InputItem:
+    """An HTML page (by its name, or by how it opens) becomes its article text."""
+    from claimx.io.html import NoArticleText, article_text, is_html_path, looks_like_html
+
+    by_name = is_html_path(item.source)
+    if not by_name and not looks_like_html(item.text):
+        return item
+    try:
+        text = article_text(item.text)
+    except NoArticleText as exc:
+        return InputError(item.source, str(exc))
+    if not by_name:
+        _note(note, f"{display_source(item.source)}: an HTML page; claims are read from its "
+                    "article text, which offsets index (--with-text includes it)")
+    return InputText(item.source, text, item.encoding, content_type=HTML)
 
 
 def _from_stdin(
-    stdin: BinaryIO | None, note: NoteCallback | None, encoding: str | None = None
-) -> InputItem:
+    stdin: BinaryIO | None,
+    note: NoteCallback | None,
+    encoding: str | None = None,
+    fields: tuple[str, str] = (DEFAULT_TEXT_FIELD, DEFAULT_ID_FIELD),
+) -> Iterator[InputItem]:
+    """Standard input as one text, unless it is plainly JSONL (a JSON object with the text
+    field on its first line): a corpus piped in must not become one article of JSON syntax."""
     try:
         data = _read_stdin_bytes(stdin)
     except OSError as exc:
-        return InputError(STDIN, f"cannot read standard input: {_os_reason(exc)}")
-    return _with_size(decode_bytes(data, STDIN, note, encoding), len(data))
+        yield InputError(STDIN, f"cannot read standard input: {_os_reason(exc)}")
+        return
+    kind = _json_lines_kind(data, fields[0])
+    if kind == "jsonl":
+        _note(note, "standard input is JSONL (a JSON object per line): read as a corpus; "
+                    "--input-format text reads it as one article")
+        yield from _jsonl_records(io.BytesIO(data), STDIN, fields)
+        return
+    if kind == "json":
+        _note(note, f"standard input is JSON but not JSONL with a {fields[0]!r} field: read as "
+                    "one article; for a corpus give one object per line (jq -c '.[]' makes "
+                    "them) with --input-format jsonl --text-field NAME")
+    yield _with_size(decode_bytes(data, STDIN, note, encoding), len(data))
+
+
+def _json_lines_kind(data: bytes, text_field: str) -> str | None:
+    """``"jsonl"`` when the first non-blank line is a JSON object holding ``text_field``,
+    ``"json"`` when it is another JSON object, else ``None``."""
+    for raw in io.BytesIO(data):
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith((b"{", b"[", b"\xef\xbb\xbf{", b"\xef\xbb\xbf[")):
+            return None
+        try:
+            record = json.loads(line.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return "json" if _is_json(data) else None  # one object over many lines
+        if not isinstance(record, dict):
+            return "json" if isinstance(record, list) else None
+        return "jsonl" if text_field in record else "json"
+    return None
+
+
+def _is_json(data: bytes) -> bool:
+    try:
+        return isinstance(json.loads(data.decode("utf-8-sig")), dict | list)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
 
 
 def _read_stdin_bytes(stdin: BinaryIO | None) -> bytes:
@@ -434,7 +508,8 @@ def _from_file(
 
 def _with_size(item: InputItem, nbytes: int) -> InputItem:
     if isinstance(item, InputText):
-        return InputText(item.source, item.text, item.encoding, item.id, item.line, nbytes)
+        return InputText(item.source, item.text, item.encoding, item.id, item.line, nbytes,
+                         item.content_type)
     return InputError(item.source, item.message, item.line, item.id, nbytes)
 
 

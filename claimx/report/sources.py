@@ -28,8 +28,11 @@ from claimx.io.textio import (
     is_jsonl_path,
     read_corpus,
 )
-from claimx.model import SCHEMA_ID, STANCES, Claim, Document, Span
+from claimx.model import CLAIM_ID_SEPARATOR, SCHEMA_ID, STANCES, Claim, Document, Span
 from claimx.report.page import ReportDoc
+
+LEGACY_SCHEMA_ID = "claimx/1"  # output of claimx before the v2 schema, still read
+READABLE_SCHEMAS = (SCHEMA_ID, LEGACY_SCHEMA_ID)
 
 Reader = Callable[[list[str]], Iterable[InputItem]]
 Extractor = Callable[[Iterable[InputItem]], Iterator[Any]]
@@ -111,7 +114,7 @@ def is_claimx_output(path: str) -> bool:
             first = _first_record(_first_line(path))
     except (OSError, ValueError):
         return False
-    return isinstance(first, dict) and first.get("schema") == SCHEMA_ID
+    return isinstance(first, dict) and first.get("schema") in READABLE_SCHEMAS
 
 
 def _first_line(path: str) -> Any:
@@ -162,6 +165,10 @@ def _document(record: Any, where: str, options: Options) -> Document | None:
     Records are checked by hand (full JSON Schema validation costs ~20 ms each, minutes
     on a large run); only a record that fails is run through the schema, for its message.
     """
+    if isinstance(record, dict) and record.get("schema") == SCHEMA_ID and "error" in record:
+        where_failed = record.get("document_id") or record.get("path") or where
+        options.error(f"{where_failed}: {record['error']}")  # a failure record of extract
+        return None
     try:
         return _checked_document(record)
     except (KeyError, TypeError, ValueError, AttributeError):
@@ -178,7 +185,26 @@ def _document(record: Any, where: str, options: Options) -> Document | None:
 
 
 def _checked_document(record: dict[str, Any]) -> Document:
-    if record["schema"] != SCHEMA_ID or not isinstance(record["source"], str):
+    if record["schema"] == LEGACY_SCHEMA_ID:
+        return _checked_legacy_document(record)
+    if record["schema"] != SCHEMA_ID or not isinstance(record["path"], str):
+        raise ValueError
+    if not isinstance(record["document_id"], str) or not isinstance(record["claims"], list):
+        raise TypeError
+    line = record["line"]
+    if line is not None:
+        line = _count(line)
+    claims = tuple(claim_from_dict(c) for c in record["claims"])
+    stats = record["stats"]
+    return Document(text=_str(record.get("text", "")), source=record["path"], claims=claims,
+                    n_tokens=_count(stats["tokens"]), n_sentences=_count(stats["sentences"]),
+                    id=record["document_id"], line=line,
+                    content_type=_str(record["content_type"]))
+
+
+def _checked_legacy_document(record: dict[str, Any]) -> Document:
+    """A ``claimx/1`` document: ``source`` for the path, ``id`` only for JSONL records."""
+    if not isinstance(record["source"], str):
         raise ValueError
     if not isinstance(record.get("id", ""), str) or not isinstance(record["claims"], list):
         raise TypeError
@@ -193,12 +219,15 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
     """The inverse of :meth:`Claim.to_dict`; raises ``KeyError``/``TypeError``/
     ``ValueError`` on a claim that does not follow claimx's schema."""
     cue = data["cue"]
+    label = data.get("speaker_label")
     claim = Claim(
-        id=_str(data["id"]), sentence=_count(data["sentence"]), source=_span(data["source"]),
+        id=_str(data["id"]).rpartition(CLAIM_ID_SEPARATOR)[2],  # "doc#c3" (claimx/2) → "c3"
+        sentence=_count(data["sentence"]), source=_span(data["source"]),
         speaker=_span(data["speaker"]), cue=_required_span(cue), lemma=_str(cue["lemma"]),
         gloss=_str(cue["gloss"]), stance=data["stance"], negated=_bool(data["negated"]),
         channel=_span(data["channel"]), content=_required_span(data["content"]),
         direct_quote=_bool(data["direct_quote"]), label=_str(data["label"]),
+        speaker_label=None if label is None else _str(label),
     )
     if claim.stance not in STANCES:
         raise ValueError(claim.stance)
@@ -257,6 +286,9 @@ class TextFinder:
     def attach(self, doc: Document) -> ReportDoc:
         from dataclasses import replace
 
+        if doc.text and quotes_exactly(doc, doc.text):  # written with --with-text
+            outlet, url = self.metadata.lookup(doc.source, doc.line)
+            return ReportDoc(doc, outlet=outlet, url=url)
         found = self._find(doc)
         if isinstance(found, str):
             return self._without_text(doc, found)
