@@ -47,6 +47,9 @@ from claimx.extraction.tokenize import (
 )
 
 NAMED_LATER_REACH = 16  # claims ahead in which a dropped subject's name is sought
+CONTENT_BUDGET_FACTOR = 4  # all contents of a text together: at most 4 tokens per token ...
+CONTENT_BUDGET_SLACK = 2_000  # ... plus this many, so short texts are never clipped
+MIN_BUDGETED_CONTENT = 30  # a clipped content keeps at least this many tokens
 
 
 class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Relays, VerbalNouns):
@@ -78,6 +81,9 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         self.drafts: list[Draft] = []
         self.consumed: set[int] = set()
         self.channel_for: dict[int, Range] = {}  # a relay phrase's outlet, by the next cue
+        # Contents may overlap (a nested claim), so their sum is bounded by the text's length:
+        # deeply nested quoted speech would otherwise give output quadratic in its input.
+        self.content_budget = CONTENT_BUDGET_FACTOR * len(tt.tokens) + CONTENT_BUDGET_SLACK
 
     def _non_claim_mentions(
         self, speech_acts: list[tuple[int, str]]
@@ -145,11 +151,23 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         draft = self._disjoint(draft)
         if draft is None or draft.content[1] <= draft.content[0]:
             return  # «قال: «»»: an empty quotation attributes nothing
+        draft = self._within_budget(draft)
+        self.content_budget -= draft.content[1] - draft.content[0]
         self.drafts.append(draft)
         if draft.speaker is not None:
             self.memory.remember(
                 draft.cue.first, draft.source or draft.speaker, draft.speaker, is_claim=True
             )
+
+    def _within_budget(self, draft: Draft) -> Draft:
+        """Past the budget, a content stops before the first claim nested in it: that claim
+        carries the rest. Text of news density never gets near it."""
+        start, end = draft.content
+        if end - start <= self.content_budget:
+            return draft
+        nested = next((k for k in range(start + 1, end) if k in self.cue_at), end)
+        end = min(nested, start + max(self.content_budget, MIN_BUDGETED_CONTENT))
+        return replace(draft, content=(start, max(end, start + 1)))
 
     def _disjoint(self, draft: Draft) -> Draft | None:
         """Cue, source, channel and content are different words. A proposition that takes
