@@ -262,3 +262,14 @@ def test_relay_channel_given_to_an_earlier_claim_stays_outside_its_content() -> 
     for claim in claimx.extract(text).claims:
         if claim.channel is not None:
             assert not _overlap(claim.channel, claim.content)
+
+
+def test_a_long_quotation_is_no_outlet() -> None:
+    """A channel «عبر "..."» once took a whole nested quotation: 24 times the text in one
+    field on a 3 MB line. An outlet's quoted name is a few words."""
+    words = " ".join(["كلام"] * 30)
+    text = f'وقال الوزير عبر "{words}" إن الطريق مغلق.'
+    for claim in claimx.extract(text).claims:
+        assert claim.channel is None or len(claim.channel.text) < 60
+    short = claimx.extract('وقال الوزير عبر "النشرة" إن الطريق مغلق.').claims[0]
+    assert short.channel is not None and short.channel.text == '"النشرة"'

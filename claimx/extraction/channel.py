@@ -7,6 +7,7 @@ from claimx.extraction.source import Range, bare_noun
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 
 MAX_OUTLET_TOKENS = 4
+MAX_QUOTED_OUTLET = 8  # tokens between the quotation marks of an outlet's name
 MAX_CHANNEL_WINDOW = 40  # tokens searched for a channel around a cue
 _BEFORE_OUTLET = conjoined(("عبر", "ضيف", "ضيفه"))  # «عبر "النشرة"»، «ضيف برنامج ...»
 _BEFORE_STATEMENT = conjoined(("في", "خلال"))  # «في بيان»، «خلال مؤتمر صحفي»
@@ -89,7 +90,8 @@ def _outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | None:
         return None
     partner = tt.quotes.get(k, -1)
     if tt.tokens[k].text in QUOTES and partner > k:
-        return (k, partner + 1)
+        # «عبر "النشرة"»: a quoted name is a few words; a long quotation is no outlet
+        return (k, partner + 1) if partner - k <= MAX_QUOTED_OUTLET else None
     end = _outlet_words_end(tt, k, hi, lex)
     return (k, end) if end > k else None
 
