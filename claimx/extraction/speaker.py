@@ -161,14 +161,15 @@ class SpeakerMemory:
         bare name agrees with a feminine verb too («نوران حواس ... وقالت»): a name's gender
         is not in its form."""
         if self._embedded is None:
-            self._embedded = self.find_embedded()
-        before = [
-            rng
-            for rng in self._embedded
-            if rng[1] <= cue.first and paragraph - self.tt.paragraph_of(rng[0]) <= 1
-        ]
-        for rng in reversed(before):
-            found = agreement_of(self.tt, rng, self.lex)
+            self._embedded = sorted(self.find_embedded())
+        end = bisect_left(self._embedded, (cue.first, 0))
+        for rng in reversed(self._embedded[max(0, end - LOOKBACK_MENTIONS) : end]):
+            if rng[1] > cue.first:
+                continue
+            if paragraph - self.tt.paragraph_of(rng[0]) > 1:
+                break
+            found = self._agreements.get(rng) or agreement_of(self.tt, rng, self.lex)
+            self._agreements[rng] = found
             if agrees(agreement, found) or agreement == "f" and bare_name(self.tt, rng, self.lex):
                 return self.resolve_reduced(rng)
         return None
