@@ -7,7 +7,7 @@ across auxiliaries such as «لا تزال» and parentheticals set off by comma
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
 from claimx.extraction.lexicon import Lexicon
@@ -99,20 +99,13 @@ def noun_phrase(
         return None
     j = i
     relative = -1  # where a restrictive relative clause opened («المسؤول الذي طلب ...»)
+    links, titled = lex.marker_set("np_links"), lex.pairs("titled_prepositions")
     while j < limit and j - i < (MAX_SOURCE_TOKENS if relative < 0 else MAX_RELATIVE_SOURCE):
         tok = tokens[j]
+        norm = tok.norm
         if relative >= 0:
-            if tok.norm in PUNCTUATION and tok.text not in QUOTES or _ends_relative(tt, j, lex):
+            if norm in PUNCTUATION and tok.text not in QUOTES or _ends_relative(tt, j, lex):
                 break
-            j += 1
-            continue
-        if (
-            j > i
-            and not (object_mode or split_nouns)
-            and tok.norm in RELATIVE_AGREEMENT
-            and _is_definite(tokens[j - 1])
-        ):
-            relative = j  # the clause belongs to the speaker's phrase (corpus README)
             j += 1
             continue
         if tok.text in QUOTES:
@@ -123,36 +116,43 @@ def noun_phrase(
                 break
             j = partner + 1
             continue
-        if j > i and _after_bare_name(tokens[j - 1], tok, lex):
+        if j == i:
+            j += 1
+            continue
+        prev = tokens[j - 1]
+        if (
+            norm in RELATIVE_AGREEMENT
+            and not (object_mode or split_nouns)
+            and _is_definite(prev)
+        ):
+            relative = j  # the clause belongs to the speaker's phrase (corpus README)
+            j += 1
+            continue
+        if norm[:1] in "فلب" and _after_bare_name(prev, tok, lex):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
-        if j > i and tok.norm in ("في", "وفي"):
+        if norm in ("في", "وفي"):
             if object_mode or not _continues_with_noun(tt, j + 1, lex):
                 break
             j += 1
             continue
-        if j > i and tok.norm == "عن" and bare_noun(tokens[j - 1].norm) in ISSUED:
-            j += 1  # «تقرير صادر عن البنك الدولي»: who issued it is part of the phrase
+        if norm == "عن" and bare_noun(prev.norm) in ISSUED or (prev.norm, norm) in titled:
+            j += 1  # «تقرير صادر عن البنك»، «المشرف على تطوير السوق»: part of the phrase
             continue
-        if j > i and (tokens[j - 1].norm, tok.norm) in lex.pairs("titled_prepositions"):
-            j += 1  # «المشرف على تطوير السوق»: the title's own preposition
-            continue
-        if j > i and (j in cue_starts or _stops_source(tok, lex)):
+        if j in cue_starts or _stops_source(tok, lex):
             break
-        if j > i and (_is_adverb(tok, lex) or _manner_after_definite(tokens[j - 1], tok, lex)):
+        if norm[:1] == "ب" and (_is_adverb(tok, lex) or _manner_after_definite(prev, tok, lex)):
             break  # «نفى الوزير بشدة الأنباء»، «نفى المدرب بغضب»: the adverb ends the subject
-        if j > i and names_outlet_told(tok, lex):
+        if norm[:1] == "ل" and names_outlet_told(tok, lex):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
-        if j > i and _possessed_after_definite(tokens[j - 1], tok):
+        if _possessed_after_definite(prev, tok):
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
-        links = lex.marker_set("np_links")
-        if object_mode and j > i and _name_then_verbal_noun(tokens[j - 1], tok, lex):
+        if object_mode and _name_then_verbal_noun(prev, tok, lex):
             break  # «نفى نتنياهو ارتكاب أي مخالفة»: the verbal noun starts the object
         if (
             (object_mode or split_nouns and _is_definite(tok))
-            and j > i
-            and _definiteness_break(tokens[j - 1], tok, lex)
-            and tok.norm not in links
-            and tokens[j - 1].norm not in links
+            and _definiteness_break(prev, tok, lex)
+            and norm not in links
+            and prev.norm not in links
         ):
             break
         j += 1
@@ -247,8 +247,13 @@ def _manner_after_definite(previous: Token, tok: Token, lex: Lexicon) -> bool:
 
 def _is_adverb(tok: Token, lex: Lexicon) -> bool:
     """«بشدة»، «بدوره»: a one-word adverb with بـ."""
-    return tok.norm[:1] == "ب" and any(
-        len(seq) == 1 for seq in lex.sequences_from("adverbials", tok.norm)
+    return tok.norm in _one_word_adverbs(lex)
+
+
+@cache
+def _one_word_adverbs(lex: Lexicon) -> frozenset[str]:
+    return frozenset(
+        seq[0] for seq in lex.markers["adverbials"] if len(seq) == 1 and seq[0][:1] == "ب"
     )
 
 

@@ -325,6 +325,8 @@ def fullest_mention(
 ) -> Range:
     """The fullest mention of the speaker's entity anywhere in the text, before or after it
     («مرزوق» → «رئيس الحركة، محسن مرزوق»): a later claim may name the speaker in full."""
+    if speaker[1] - speaker[0] > MAX_REDUCED_TOKENS + 2:
+        return speaker  # a full mention already (quotes and pointing words aside)
     words = content_words(tt, speaker)
     if not words or len(words) > MAX_REDUCED_TOKENS or _has_demonstrative(tt, speaker):
         return speaker

@@ -119,12 +119,14 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         named = [rng for d in self.drafts for rng in (d.source, d.speaker) if rng is not None]
         mentions = sorted(set(named))
         drafts = [self._named_later(n, d) for n, d in enumerate(self.drafts)]
-        return [
-            replace(d, speaker=fullest_mention(self.tt, d.speaker, mentions, self.lex))
-            if d.speaker
-            else d
-            for d in drafts
-        ]
+        out = []
+        for draft in drafts:
+            if draft.speaker is not None:
+                fullest = fullest_mention(self.tt, draft.speaker, mentions, self.lex)
+                if fullest != draft.speaker:
+                    draft = replace(draft, speaker=fullest)
+            out.append(draft)
+        return out
 
     def _named_later(self, n: int, draft: Draft) -> Draft:
         """A dropped subject with nothing before it («وذكر أنه ...» opening a text) is the
