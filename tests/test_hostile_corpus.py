@@ -24,6 +24,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from inputs import write_jsonl_corpus  # noqa: E402
 from pipe_close import run_once  # noqa: E402
 
+# Real processes, pipes, sockets and signals: seconds each. Run by .ci/run, not by default.
+pytestmark = pytest.mark.slow
+
 ARTICLE = "قال الوزير إن الطريق مغلق بسبب الثلوج."
 # Anything a terminal would act on: C0 (but tab and newline), DEL, C1, bidi controls.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
