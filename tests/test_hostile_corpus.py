@@ -231,8 +231,9 @@ def test_6_names_and_ids_reach_no_terminal_raw(tmp_path: Path) -> None:
     ids = tmp_path / "c.jsonl"
     ids.write_text(json.dumps({"id": "i\x1b[2J\u009b\u202e\x00d", "text": ARTICLE}) + "\n",
                    encoding="utf-8")
+    wide = {**os.environ, "COLUMNS": "400"}  # the heading is cut to the terminal's width
     runs = [
-        claimx("extract", str(folder)),
+        claimx("extract", str(folder), env=wide),
         claimx("extract", str(folder), "-f", "jsonl"),
         claimx("extract", str(ids)),
         claimx("extract", str(ids), "-f", "jsonl"),
@@ -242,8 +243,8 @@ def test_6_names_and_ids_reach_no_terminal_raw(tmp_path: Path) -> None:
         for stream in (result.stdout, result.stderr):
             text = stream.decode("utf-8")
             assert not RAW_CONTROL.search(text), ascii(text)
-    heading = "".join(runs[0].stdout.decode().split())  # a long heading is cut, not wrapped
-    assert "x\\x1b[31m\\x9b2" in heading
+    heading = "".join(runs[0].stdout.decode().split())
+    assert "x\\x1b[31m\\x9b2J\\u202e.txt" in heading
     assert "empty\\x1b]0;t\\x07.txt" in runs[0].stderr.decode()
     assert json.loads(lines(runs[3].stdout)[0])["document_id"] == "i\x1b[2J\u009b\u202e\x00d"
 
