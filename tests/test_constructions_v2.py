@@ -414,3 +414,19 @@ def test_held_the_view_and_informed() -> None:
     assert all(c.cue.text != "ذهب" for c in claims_of("وذهب الوزير إلى القاهرة أمس."))
     c = by_cue("أعلمت الجامعة الاتحاد الإفريقي بعدم قدرتها على التنظيم.", "أعلمت")
     assert c.content.text.startswith("بعدم قدرتها")
+
+
+def test_pronoun_after_jaa_fi_refers_to_the_document() -> None:
+    text = (
+        "وكان المتحدث ينفي تغريدة نشرت على حساب يحمل اسم زعيم الجماعة جاء فيه «الهدنة "
+        "مرفوضة» مضيفا أن «المعركة مستمرة»."
+    )
+    c = by_cue(text, "جاء فيه")
+    assert text_of(c.speaker).startswith("حساب")
+    assert text_of(by_cue(text, "مضيفا").speaker).startswith("حساب")
+
+
+def test_oblique_construct_plural_agrees_with_a_plural_verb() -> None:
+    text = "وقال المحقق إن مرتكبي الجرائم لا يفلتون من العقاب كما يعتقدون."
+    c = by_cue(text, "يعتقدون")
+    assert text_of(c.speaker) == "مرتكبي الجرائم"

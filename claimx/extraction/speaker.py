@@ -156,6 +156,18 @@ class SpeakerMemory:
             agreement == "f" and bare_name(self.tt, mention.source, self.lex)
         )
 
+    def resolve_pronoun(self, cue: CueMatch, agreement: str) -> Range | None:
+        """A pronoun on a preposition («جاء فيه») refers to the nearest agreeing noun, a
+        document more often than the last speaker."""
+        self._read_until(cue.first)
+        paragraph = self.tt.paragraph_of(cue.first)
+        for mention in reversed(self._recent(cue.first)):
+            if paragraph - mention.paragraph > 1:
+                break
+            if not mention.is_claim and agrees(agreement, self._agreement(mention)):
+                return self._speaker_of(mention)
+        return self.resolve_dropped(cue, agreement)
+
     def _embedded_subject(self, cue: CueMatch, agreement: str, paragraph: int) -> Range | None:
         """The nearest subject of a reported clause before the cue that agrees with it; a
         bare name agrees with a feminine verb too («نوران حواس ... وقالت»): a name's gender
@@ -243,6 +255,9 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
         return "mp"
     if head.endswith("و") and len(head) >= 5 and head[0] == "م":
         return "mp"  # a sound plural in construct: «محامو الدولة»، «مسؤولو الوزارة»
+    construct = len(words) > 1 and words[1].startswith("ال")
+    if construct and head.endswith("ي") and len(head) >= 5 and head[0] == "م":
+        return "mp"  # the same, oblique: «مرتكبي الجرائم»، «ممثلي الأحزاب»
     return "m"
 
 

@@ -59,7 +59,9 @@ class PhraseCues(BuilderState):
         content = self._phrase_content(cue, source[1] if source else cue.last, sentence_end)
         if content is None:
             return None
-        if cue.position == "own_pronoun":
+        if cue.position == "own_pronoun" and cue.ahead:
+            speaker = self.memory.resolve_pronoun(cue, cue.agreement)  # «حساب ... جاء فيه»
+        elif cue.position == "own_pronoun":
             speaker = self.memory.resolve_dropped(cue, cue.agreement)
         elif cue.position == "dropped":
             speaker = self.memory.resolve_dropped(cue, "")
