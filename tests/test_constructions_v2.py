@@ -430,3 +430,12 @@ def test_oblique_construct_plural_agrees_with_a_plural_verb() -> None:
     text = "وقال المحقق إن مرتكبي الجرائم لا يفلتون من العقاب كما يعتقدون."
     c = by_cue(text, "يعتقدون")
     assert text_of(c.speaker) == "مرتكبي الجرائم"
+
+
+def test_dual_mention_refers_to_its_plural_antecedent() -> None:
+    text = (
+        "وألقي القبض على مدرسين تايلانديين اثنين لبيعهما المخدرات. "
+        "واعترف المدرسان بأنهما باعا المخدرات."
+    )
+    c = by_cue(text, "اعترف")
+    assert text_of(c.speaker).startswith("مدرسين تايلانديين")

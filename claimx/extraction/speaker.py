@@ -221,11 +221,19 @@ def _refers_to(
     words: list[str], candidate: tuple[str, ...], tt: TokenizedText, source: Range
 ) -> bool:
     definite = tt.tokens[source[0]].norm.startswith(("ال", "وال")) or _has_demonstrative(tt, source)
-    if definite:
-        return words[0] in candidate  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
+    if definite:  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
+        return words[0] in candidate or _number_stem(words[0]) in map(_number_stem, candidate)
     if all(w in candidate for w in words):
         return True
     return len(words) == 1 and len(words[0]) >= 4 and any(c.startswith(words[0]) for c in candidate)
+
+
+def _number_stem(word: str) -> str:
+    """«مدرسان»، «مدرسين»، «مدرسون» → «مدرس»: one noun in the dual or the sound plural."""
+    for suffix in ("ان", "ين", "ون"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def agrees(verb: str, subject: str) -> bool:
