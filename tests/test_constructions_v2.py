@@ -439,3 +439,9 @@ def test_dual_mention_refers_to_its_plural_antecedent() -> None:
     )
     c = by_cue(text, "اعترف")
     assert text_of(c.speaker).startswith("مدرسين تايلانديين")
+
+
+def test_relay_phrase_before_a_claim_of_its_sentence_is_its_channel() -> None:
+    text = 'وبحسب ما نقلت صحيفة "الأنباء"، فإنه لا صحة لما يقال عن إغلاق المصنع.'
+    c = by_cue(text, "لا صحة")
+    assert c.speaker is None and text_of(c.channel) == 'صحيفة "الأنباء"'

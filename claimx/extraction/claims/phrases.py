@@ -43,7 +43,7 @@ class PhraseCues(BuilderState):
             if source is None or is_non_speaker(tt, source, lex):
                 return None
         if cue.relay:
-            self._attach_channel(cue, source)
+            self._attach_channel(cue, source, nxt)
             return None
         if source is not None and not cue.quoting and self._relays_for_another(cue, source, nxt):
             return None
@@ -63,11 +63,13 @@ class PhraseCues(BuilderState):
             speaker = self.memory.resolve_pronoun(cue, cue.agreement)  # «حساب ... جاء فيه»
         elif cue.position == "own_pronoun":
             speaker = self.memory.resolve_dropped(cue, cue.agreement)
+        elif cue.position == "dropped" and cue.first in self.channel_for:
+            speaker = None  # «بحسب ما نقلت صحيفة X، فإنه لا صحة ...»: X relays, no one is named
         elif cue.position == "dropped":
             speaker = self.memory.resolve_dropped(cue, "")
         else:
             speaker = self._speaker(cue, source)
-        channel = self._quoting_channel(cue)
+        channel = self._quoting_channel(cue) or self.channel_for.get(cue.first)
         after_lam = source is not None and lam_prefixed(tt, source)
         return Draft(cue, source, speaker, content[0], channel, content[1], after_lam)
 

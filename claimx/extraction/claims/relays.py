@@ -94,8 +94,9 @@ class Relays(BuilderState):
                 return None
         return None
 
-    def _attach_channel(self, cue: CueMatch, outlet: Range | None) -> None:
-        """«وفقا لما نقلته وكالة X»: X is the channel of the claim it qualifies."""
+    def _attach_channel(self, cue: CueMatch, outlet: Range | None, nxt: CueMatch | None) -> None:
+        """«وفقا لما نقلته وكالة X»: X is the channel of the claim it qualifies, the one
+        before it in its sentence, else the next one («وبحسب ما نقلت صحيفة X، فإنه لا صحة»)."""
         if outlet is None:
             return
         sentence = self.tt.sentence_of[cue.first]
@@ -106,3 +107,5 @@ class Relays(BuilderState):
             if draft.channel is None:
                 self._revise(n, replace(draft, channel=outlet))
             return
+        if nxt is not None and self.tt.sentence_of[nxt.first] == sentence:
+            self.channel_for[nxt.first] = outlet
