@@ -291,12 +291,13 @@ def _stops_source(tok: Token, lex: Lexicon) -> bool:
     norm = tok.norm
     if norm in PUNCTUATION:
         return tok.text not in QUOTES
-    if is_name_lookalike(tok):
+    if norm in NAME_LOOKALIKES and is_name_lookalike(tok):
         return False
     return norm in lex.source_stop_words or norm in NEGATIONS
 
 
 NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن"})  # «المتحدث لم يحدد»: a verb follows
+NAME_LOOKALIKES = frozenset({"علي", "فان"})
 
 
 def is_name_lookalike(tok: Token) -> bool:

@@ -188,6 +188,10 @@ class SpeakerMemory:
 
     def resolve_reduced(self, source: Range) -> Range:
         """«هذه المصادر» → «مصادر سورية مطلعة»; a surname → the full name; else the source."""
+        if source[1] - source[0] > MAX_REDUCED_TOKENS + 2 and not _has_demonstrative(
+            self.tt, source
+        ):
+            return source  # a full mention already: no look-back
         words = content_words(self.tt, source)
         if not words or (
             len(words) > MAX_REDUCED_TOKENS and not _has_demonstrative(self.tt, source)
