@@ -50,6 +50,7 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
     cues: list[CueMatch] = []
     starts = lex.cue_words
     resume = 0  # the first token not yet inside a formula or a cue
+    last_verb: CueMatch | None = None  # the last cue verb that can introduce a content
     for i in [t.index for t in tt.tokens if t.norm in starts]:
         if i < resume:
             continue
@@ -60,9 +61,11 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
         match = (
             _match_phrase(tt, i, lex) or _match_verb(tt, i, lex) or _match_verbal_noun(tt, i, lex)
         )
-        if match is not None and not _introduces_verbs_content(tt, cues, match):
+        if match is not None and not _introduces_verbs_content(tt, cues, last_verb, match):
             cues.append(match)
             resume = match.last
+            if match.kind in ("verb", "passive") and "claim_object" not in match.takes:
+                last_verb = match
     return cues
 
 
@@ -110,7 +113,9 @@ def _complementizer_within(tt: TokenizedText, i: int, lex: Lexicon) -> int | Non
     return None
 
 
-def _introduces_verbs_content(tt: TokenizedText, cues: list[CueMatch], cue: CueMatch) -> bool:
+def _introduces_verbs_content(
+    tt: TokenizedText, cues: list[CueMatch], last_verb: CueMatch | None, cue: CueMatch
+) -> bool:
     """«أضاف قائلا: "..."»، «اختتم حديثه بقوله:»، «نقلت الوكالة عن مصدر قوله إن»: a
     participle right after a cue verb, or a verbal noun shortly after one, only introduces
     that verb's content; one quotation is one claim (rules v2, 1)."""
@@ -120,10 +125,9 @@ def _introduces_verbs_content(tt: TokenizedText, cues: list[CueMatch], cue: CueM
         before = cues[-1]
         return before.kind in ("verb", "passive") and before.last == cue.first
     # «رفض تلميحات بأنه ...»: a rejection and the hint it rejects are two claims
-    verbs = [c for c in cues if c.kind in ("verb", "passive") and "claim_object" not in c.takes]
-    return bool(verbs) and (
-        cue.first - verbs[-1].last <= INTRODUCER_REACH
-        and tt.sentence_of[verbs[-1].first] == tt.sentence_of[cue.first]
+    return last_verb is not None and (
+        cue.first - last_verb.last <= INTRODUCER_REACH
+        and tt.sentence_of[last_verb.first] == tt.sentence_of[cue.first]
     )
 
 

@@ -146,7 +146,27 @@ def speaker_label(tt: TokenizedText, speaker: tuple[int, int] | None, lex: Lexic
     if speaker is None:
         return None
     who, _ = speaker_gloss(tt, speaker[0], speaker[1], lex)
+    return capitalised(who)
+
+
+def capitalised(who: str) -> str | None:
     return who[:1].upper() + who[1:] if who else None
+
+
+def labels(
+    tt: TokenizedText,
+    speaker: tuple[int, int] | None,
+    gloss: str,
+    negated: bool,
+    phrase_cue: bool,
+    lex: Lexicon,
+) -> tuple[str, str | None]:
+    """The claim label and the speaker label, from one gloss of the speaker."""
+    if speaker is None:
+        return make_label(tt, speaker, gloss, negated, phrase_cue, lex), None
+    glossed = speaker_gloss(tt, speaker[0], speaker[1], lex)
+    label = make_label(tt, speaker, gloss, negated, phrase_cue, lex, glossed)
+    return label, capitalised(glossed[0])
 
 
 def make_label(
@@ -156,11 +176,12 @@ def make_label(
     negated: bool,
     phrase_cue: bool,
     lex: Lexicon,
+    glossed: tuple[str, bool] | None = None,
 ) -> str:
     """«مصادر "قوات سوريا الديمقراطية" تنفي» → "SDF sources deny"."""
     if speaker is None:
         return f"Unattributed: {verb_phrase(gloss, False, negated, phrase_cue)}"
-    who, plural = speaker_gloss(tt, speaker[0], speaker[1], lex)
+    who, plural = glossed or speaker_gloss(tt, speaker[0], speaker[1], lex)
     if phrase_cue:  # "According to SOHR": the speaker's gloss as it is, acronyms intact
         return f"{gloss[:1].upper()}{gloss[1:]} {who or 'unnamed source'}"
     plural = plural or agreement_of(tt, speaker, lex) == "mp"

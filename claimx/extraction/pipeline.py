@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimx.extraction.channel import lam_prefixed
 from claimx.extraction.claims import ClaimBuilder, Draft
 from claimx.extraction.cues import find_cues, find_speech_acts
-from claimx.extraction.label import make_label, speaker_label
+from claimx.extraction.label import labels
 from claimx.extraction.lexicon import load_lexicon
 from claimx.extraction.source import Range
 from claimx.extraction.tokenize import EDGE_MARKS, TokenizedText
@@ -31,6 +31,9 @@ def extract_document(text: str, source: str = "-", doc_id: str | None = None) ->
 
 def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
     cue = draft.cue
+    label, speaker_name = labels(
+        tt, draft.speaker, cue.gloss, cue.negated, cue.kind == "phrase", lex
+    )
     return Claim(
         id=f"c{n}",
         sentence=tt.sentence_of[cue.first],
@@ -48,8 +51,8 @@ def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
         ),
         content=_span(tt, draft.content, detach=False),
         direct_quote=draft.direct_quote,
-        label=make_label(tt, draft.speaker, cue.gloss, cue.negated, cue.kind == "phrase", lex),
-        speaker_label=speaker_label(tt, draft.speaker, lex),
+        label=label,
+        speaker_label=speaker_name,
     )
 
 

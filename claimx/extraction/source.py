@@ -100,6 +100,7 @@ def noun_phrase(
     j = i
     relative = -1  # where a restrictive relative clause opened («المسؤول الذي طلب ...»)
     links, titled = lex.marker_set("np_links"), lex.pairs("titled_prepositions")
+    stops = _phrase_stops(lex)
     while j < limit and j - i < (MAX_SOURCE_TOKENS if relative < 0 else MAX_RELATIVE_SOURCE):
         tok = tokens[j]
         norm = tok.norm
@@ -128,7 +129,8 @@ def noun_phrase(
             relative = j  # the clause belongs to the speaker's phrase (corpus README)
             j += 1
             continue
-        if norm[:1] in "فلب" and _after_bare_name(prev, tok, lex):
+        initial = norm[:1]
+        if initial in "فلب" and _after_bare_name(prev, tok, lex):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
         if norm in ("في", "وفي"):
             if object_mode or not _continues_with_noun(tt, j + 1, lex):
@@ -138,18 +140,20 @@ def noun_phrase(
         if norm == "عن" and bare_noun(prev.norm) in ISSUED or (prev.norm, norm) in titled:
             j += 1  # «تقرير صادر عن البنك»، «المشرف على تطوير السوق»: part of the phrase
             continue
-        if j in cue_starts or _stops_source(tok, lex):
+        if j in cue_starts or norm in stops and _stops_source(tok, lex):
             break
-        if norm[:1] == "ب" and (_is_adverb(tok, lex) or _manner_after_definite(prev, tok, lex)):
+        if initial == "ب" and (_is_adverb(tok, lex) or _manner_after_definite(prev, tok, lex)):
             break  # «نفى الوزير بشدة الأنباء»، «نفى المدرب بغضب»: the adverb ends the subject
-        if norm[:1] == "ل" and names_outlet_told(tok, lex):
+        if initial == "ل" and names_outlet_told(tok, lex):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
-        if _possessed_after_definite(prev, tok):
+        prev_definite = prev.norm[:2] == "ال" or prev.norm[:3] == "وال"
+        if prev_definite and _possessed_after_definite(prev, tok):
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         if object_mode and _name_then_verbal_noun(prev, tok, lex):
             break  # «نفى نتنياهو ارتكاب أي مخالفة»: the verbal noun starts the object
         if (
             (object_mode or split_nouns and _is_definite(tok))
+            and (prev_definite or prev.text in CLOSE_QUOTES)
             and _definiteness_break(prev, tok, lex)
             and norm not in links
             and prev.norm not in links
@@ -243,6 +247,12 @@ def _manner_after_definite(previous: Token, tok: Token, lex: Lexicon) -> bool:
         and len(norm) > 3
         and not norm.endswith(("ه", "ها", "هم"))
     )
+
+
+@cache
+def _phrase_stops(lex: Lexicon) -> frozenset[str]:
+    """Every word that may end a phrase, for one set look-up before the exact test."""
+    return lex.source_stop_words | NEGATIONS | PUNCTUATION
 
 
 def _is_adverb(tok: Token, lex: Lexicon) -> bool:

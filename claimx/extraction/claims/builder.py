@@ -47,6 +47,7 @@ from claimx.extraction.tokenize import (
 )
 
 NAMED_LATER_REACH = 16  # claims ahead in which a dropped subject's name is sought
+SHORT_SPEAKER = 4  # tokens: a longer speaker is named in full already
 CONTENT_BUDGET_FACTOR = 4  # all contents of a text together: at most 4 tokens per token ...
 CONTENT_BUDGET_SLACK = 2_000  # ... plus this many, so short texts are never clipped
 MIN_BUDGETED_CONTENT = 30  # a clipped content keeps at least this many tokens
@@ -118,11 +119,14 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         """Each speaker as named most fully anywhere in the text, later claims included."""
         named = [rng for d in self.drafts for rng in (d.source, d.speaker) if rng is not None]
         mentions = sorted(set(named))
-        drafts = [self._named_later(n, d) for n, d in enumerate(self.drafts)]
+        drafts = [
+            self._named_later(n, d) if d.speaker is None else d for n, d in enumerate(self.drafts)
+        ]
         out = []
         for draft in drafts:
-            if draft.speaker is not None:
-                fullest = fullest_mention(self.tt, draft.speaker, mentions, self.lex)
+            speaker = draft.speaker
+            if speaker is not None and speaker[1] - speaker[0] <= SHORT_SPEAKER:
+                fullest = fullest_mention(self.tt, speaker, mentions, self.lex)
                 if fullest != draft.speaker:
                     draft = replace(draft, speaker=fullest)
             out.append(draft)

@@ -77,7 +77,9 @@ class VerbCues(BuilderState):
             return None  # «اعتقال زعيم العصابة يؤكد أن»: an event is evidence, not a speaker
         if fronted and not adjacent and self._subject_follows(cue, region_end, opener is None):
             fronted = None
-        source, after_source = self._source_after_verb(cue, fronted, region_end, opener is None)
+        source, after_source = self._source_after_verb(
+            cue, fronted, region_end, opener is None, relative
+        )
         if source and (is_non_speaker(tt, source, lex) or self._is_event(source)):
             return None
 
@@ -120,10 +122,9 @@ class VerbCues(BuilderState):
     def _names_claim(self, rng: Range) -> bool:
         return head_norm(self.tt, rng) in self.lex.marker_set("claim_nouns")
 
-    def _relative_subject(self, cue: CueMatch) -> bool:
+    def _relative_subject(self, cue: CueMatch, relative: int | None) -> bool:
         """«المالكي الذي اتهم»: a relative pronoun that agrees with the verb is its subject;
         «الدراسة التي أعدها الدكتور» (it disagrees) has its subject after the verb."""
-        relative = relative_before(self.tt, cue, self.lex)
         if relative is None:
             return False
         pronoun = strip_conjunction(self.tt.tokens[relative].norm)
@@ -180,7 +181,12 @@ class VerbCues(BuilderState):
         )
 
     def _source_after_verb(
-        self, cue: CueMatch, fronted: Range | None, region_end: int, object_mode: bool
+        self,
+        cue: CueMatch,
+        fronted: Range | None,
+        region_end: int,
+        object_mode: bool,
+        relative: int | None = None,
     ) -> tuple[Range | None, int]:
         if fronted or cue.kind == "participle":
             return fronted, cue.last
@@ -191,7 +197,7 @@ class VerbCues(BuilderState):
             start += 1  # «وكتب، جيسون داو، من سوسيتيه جنرال»
         if start < region_end and is_oblique_plural(self.tt.tokens[start], self.lex):
             return None, cue.last  # «واتهم الديمقراطيين بتسييس القضية»: the object
-        if self._relative_subject(cue):
+        if self._relative_subject(cue, relative):
             return None, cue.last  # «الذي اتهم المملكة بـ»: the relative pronoun is the subject
         if cue.has_object:  # «وهو ما نفته الشركة»: what follows is the subject
             phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
