@@ -19,7 +19,6 @@ from claimx.extraction.source import (
     names_outlet_told,
 )
 from claimx.extraction.tokenize import (
-    CLOSE_QUOTES,
     OPEN_QUOTES,
     PUNCTUATION,
     QUOTES,
@@ -382,13 +381,3 @@ def _adverbial_participle(tok: Token) -> bool:
     """«قال متهكما»: an indefinite accusative participle describes the speaker, is not one."""
     norm = tok.norm
     return len(norm) >= 5 and norm[0] == "م" and norm.endswith("ا") and not norm.startswith("ال")
-
-
-def is_direct(tt: TokenizedText, rng: Range) -> bool:
-    first, last = rng
-    return (
-        first > 0
-        and tt.tokens[first - 1].text in QUOTES
-        and last < len(tt.tokens)
-        and tt.tokens[last].text in QUOTES | CLOSE_QUOTES
-    )

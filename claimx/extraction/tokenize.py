@@ -145,10 +145,6 @@ _MEMO_SIZE = 200_000
 _NORMALIZED = _Normalized()
 
 
-def is_punct(token: Token) -> bool:
-    return token.norm in PUNCTUATION or (not token.norm.strip() and bool(token.text))
-
-
 def quote_pairs(text: str, tokens: list[Token], breaks: list[int] | None = None) -> dict[int, int]:
     """Pair opening and closing quotation tokens (index → partner index), paragraph by paragraph.
 
