@@ -138,7 +138,7 @@ def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:
 
 def strip_conjunction(norm: str) -> str:
     """«والوزير» → «الوزير»; «وزير» keeps its و: only a conjunction before the article goes."""
-    return norm[1:] if len(norm) > 3 and norm[0] in CONJUNCTIONS and norm[1:3] == "ال" else norm
+    return norm[1:] if norm[1:3] == "ال" and norm[:1] in CONJUNCTIONS and len(norm) > 3 else norm
 
 
 def one_of(norm: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
