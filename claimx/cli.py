@@ -1063,7 +1063,7 @@ def _print_tokens_table(entry: dict[str, Any]) -> None:
     help=(
         "Compare claimx against hand-annotated gold claims and report precision, recall "
         "and F1. GOLD is a JSONL file with one annotated document per line. Exit status "
-        "2 when the gold file is missing or malformed, 1 when --min-claim-f1 is not met."
+        "2 when the gold file is missing or malformed, 1 when a --min-... bar is not met."
     ),
 )
 def eval_command(
@@ -1101,6 +1101,17 @@ def eval_command(
             show_default=False,
         ),
     ] = None,
+    min_cue_f1: Annotated[
+        float | None,
+        typer.Option("--min-cue-f1", min=0.0, max=1.0, metavar="X", show_default=False,
+                     help="Fail (exit status 1) when the cue F1 score is below this value."),
+    ] = None,
+    min_dropped: Annotated[
+        float | None,
+        typer.Option("--min-dropped", min=0.0, max=1.0, metavar="X", show_default=False,
+                     help="Fail (exit status 1) when the speaker accuracy on dropped and "
+                          "reduced speakers (the pro-drop/anaphora slice) is below this value."),
+    ] = None,
 ) -> None:
     if not gold.is_file():
         reason = "is a folder, not a file" if gold.is_dir() else "no such file"
@@ -1121,8 +1132,16 @@ def eval_command(
         from rich.console import Console
 
         evaluate.render_eval(report, Console(), show_errors)
-    if min_claim_f1 is not None and report.claim_f1 < min_claim_f1:
-        _error(f"claim F1 {report.claim_f1:.3f} is below --min-claim-f1 {min_claim_f1:.3f}")
+    bars = (
+        ("claim F1", report.claim_f1, "--min-claim-f1", min_claim_f1),
+        ("cue F1", report.cue_f1, "--min-cue-f1", min_cue_f1),
+        ("dropped/reduced speaker accuracy", report.slice_speaker_accuracy, "--min-dropped",
+         min_dropped),
+    )
+    failed = [bar for bar in bars if bar[3] is not None and bar[1] < bar[3]]
+    for name, value, option, bar in failed:
+        _error(f"{name} {value:.3f} is below {option} {bar:.3f}")
+    if failed:
         raise typer.Exit(EXIT_FAILED)
 
 

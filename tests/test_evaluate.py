@@ -555,3 +555,37 @@ def test_breakdown_counts_misses_by_class_through_the_cli(tmp_path) -> None:
         "missed cue": 0, "spurious cue": 0, "wrong speaker": 0, "wrong stance": 1,
         "wrong content": 0,
     }
+
+
+def test_cue_and_dropped_speaker_bars_fail_the_run(tmp_path) -> None:
+    """--min-cue-f1 and --min-dropped, like --min-claim-f1, give exit status 1 and one line
+    each when not met, through the real command."""
+    import json as _json
+    import subprocess
+    import sys
+
+    text = "قال الوزير إن الطريق مغلق. وأضاف أن الحادث وقع ليلا."
+    gold = {
+        "id": "p1", "text": text,
+        "claims": [
+            {"source": "الوزير", "source_start": 4, "resolved_source": None, "cue": "قال",
+             "cue_start": 0, "stance": "report", "content": "الطريق مغلق",
+             "content_start": 14, "direct_quote": False},
+            {"source": None, "source_start": None, "resolved_source": "المحافظ",
+             "resolved_source_start": None, "cue": "أضاف", "cue_start": text.index("أضاف"),
+             "stance": "report", "content": "الحادث وقع ليلا",
+             "content_start": text.index("الحادث"), "direct_quote": False},
+        ],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(_json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def run(*bars: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "claimx", "eval", str(path), *bars],
+                              capture_output=True, text=True, check=False)
+
+    assert run("--min-cue-f1", "1.0").returncode == 0
+    failed = run("--min-dropped", "0.9", "--min-cue-f1", "1.0")
+    assert failed.returncode == 1
+    assert "below --min-dropped 0.900" in failed.stderr
+    assert "--min-cue-f1" not in failed.stderr
