@@ -1133,14 +1133,16 @@ def eval_command(
 
         evaluate.render_eval(report, Console(), show_errors)
     bars = (
-        ("claim F1", report.claim_f1, "--min-claim-f1", min_claim_f1),
-        ("cue F1", report.cue_f1, "--min-cue-f1", min_cue_f1),
-        ("dropped/reduced speaker accuracy", report.slice_speaker_accuracy, "--min-dropped",
+        ("claim F1", "claim_f1", "--min-claim-f1", min_claim_f1),
+        ("cue F1", "cue_f1", "--min-cue-f1", min_cue_f1),
+        ("dropped/reduced speaker accuracy", "slice_speaker_accuracy", "--min-dropped",
          min_dropped),
     )
-    failed = [bar for bar in bars if bar[3] is not None and bar[1] < bar[3]]
-    for name, value, option, bar in failed:
-        _error(f"{name} {value:.3f} is below {option} {bar:.3f}")
+    failed = False
+    for name, metric, option, bar in bars:
+        if bar is not None and (value := getattr(report, metric)) < bar:
+            _error(f"{name} {value:.3f} is below {option} {bar:.3f}")
+            failed = True
     if failed:
         raise typer.Exit(EXIT_FAILED)
 

@@ -4,6 +4,7 @@ tests: one test per construction family, through ``claimx.extract`` and the CLI.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -445,3 +446,35 @@ def test_relay_phrase_before_a_claim_of_its_sentence_is_its_channel() -> None:
     text = 'وبحسب ما نقلت صحيفة "الأنباء"، فإنه لا صحة لما يقال عن إغلاق المصنع.'
     c = by_cue(text, "لا صحة")
     assert c.speaker is None and text_of(c.channel) == 'صحيفة "الأنباء"'
+
+
+def test_name_after_a_title_belongs_to_the_speaker() -> None:
+    c = by_cue("واستبعد وزير الاقتصاد سامي الحداد أي رفع للضرائب.", "استبعد")
+    assert text_of(c.source) == "وزير الاقتصاد سامي الحداد"
+    assert "رفع للضرائب" in c.content.text
+
+
+def test_quoted_outlet_told_is_a_channel_and_the_quotation_the_content() -> None:
+    c = by_cue('وقال مسؤول عسكري لوكالة "فرانس برس": "القوات انسحبت من المدينة".', "قال")
+    assert text_of(c.channel) == 'وكالة "فرانس برس"'
+    assert c.content.text == "القوات انسحبت من المدينة" and c.direct_quote
+
+
+def test_statement_parenthetical_before_the_object() -> None:
+    c = by_cue("نفى المدير، في بيان صدر مساء الأحد، وجود أي خلاف داخل الإدارة.", "نفى")
+    assert text_of(c.channel) == "بيان"
+    assert c.content.text == "وجود أي خلاف داخل الإدارة"
+
+
+def test_broken_plural_takes_a_feminine_participle() -> None:
+    c = by_cue("كذبت الصحف نية اللاعب الرحيل، مؤكدة أنه باق مع فريقه.", "مؤكدة")
+    assert text_of(c.speaker) == "الصحف"
+
+
+def test_labels_are_english_or_transliterated_and_impersonal_cues_read_well() -> None:
+    said = by_cue("ويُقال إن الوزير سيستقيل قريبا.", "يُقال")
+    assert said.label == "It is said"
+    named = by_cue("واستبعد وزير الاقتصاد سامي الحداد أي رفع للضرائب.", "استبعد")
+    assert named.label.startswith("Minister of al-") and "Sami" in named.label
+    for claim in claims_of("وقال مسؤول إثيوبي إن السد سيكتمل العام المقبل."):
+        assert not re.search("[\u0600-\u06ff]", claim.label), claim.label

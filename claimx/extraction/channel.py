@@ -128,6 +128,10 @@ def _told_outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | No
         or bare_noun(rest) in lex.marker_set("outlet_heads")
         or rest in lex.marker_set("outlet_heads")
     ):
+        close = tt.quotes.get(k + 1, -1)
+        quoted_name = k + 1 < hi and tt.tokens[k + 1].text in QUOTES and k + 1 < close < hi
+        if quoted_name and close - k - 1 <= MAX_QUOTED_OUTLET:  # «لوكالة "فرانس برس"»
+            return (k, close + 1)
         return (k, max(k + 1, min(_outlet_words_end(tt, k + 1, hi, lex), k + MAX_OUTLET_TOKENS)))
     return None
 

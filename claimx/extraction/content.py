@@ -100,6 +100,7 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         prev in _GOVERNING
         or prev in ("عبر", "ل", "ب", "باسم")
         or prev in lex.marker_set("channel_kinds")
+        or k > 0 and names_outlet_told(tt.tokens[k - 1], lex)  # «لوكالة "فرانس برس":»
     ):
         return False
     if close + 1 >= len(tt.tokens):

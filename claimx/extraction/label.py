@@ -27,7 +27,9 @@ DEMONSTRATIVE_GLOSS = {
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does"}
 
 
-PREPOSITION_GLOSS = {"في": "in", "من": "from", "داخل": "inside", "لدي": "at", "ب": "in"}
+PREPOSITION_GLOSS = {
+    "في": "in", "من": "from", "داخل": "inside", "لدي": "at", "ب": "in", "عن": "by",
+}
 
 
 def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> tuple[str, bool]:
@@ -70,9 +72,39 @@ def _words_gloss(words: list, lex: Lexicon) -> tuple[str, bool]:
         elif bare_noun(norm) in lex.adjectives or norm in lex.adjectives:
             adjectives.append(lex.adjectives.get(bare_noun(norm), lex.adjectives.get(norm, "")))
         elif norm not in ("ذاته", "ذاتها", "نفسه", "نفسها"):
-            rest.append(words[k].text)
+            rest.append(transliterate(words[k].norm))
         k += 1
     return _compose(determiners, adjectives, genitives, head, rest), plural
+
+
+# Letters as an English reader says them; short vowels are not written in Arabic, so a name
+# comes out as its consonants and long vowels («سامي الحداد» → "Sami al-Hdad").
+_LATIN = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
+    "ظ": "z", "ع": "'", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "و": "w", "ي": "y", "ء": "'", "ئ": "'", "ؤ": "'", "ى": "a",
+}
+_VOWEL_AFTER = {"و": "u", "ي": "i"}  # after a consonant: a long vowel
+
+
+def transliterate(norm: str) -> str:
+    """A readable Latin spelling of a word no gazetteer entry glosses: labels stay English."""
+    if not any("\u0621" <= ch <= "\u064a" for ch in norm):
+        return norm  # «AFP»، «#ساما» keeps what is not Arabic
+    article = norm.startswith("ال") and len(norm) > 3
+    body = norm[2:] if article else norm
+    out: list[str] = []
+    for n, ch in enumerate(body):
+        if n and ch in _VOWEL_AFTER and body[n - 1] not in "اوي":
+            out.append(_VOWEL_AFTER[ch])
+        elif ch == "ه" and n == len(body) - 1 and n:
+            out.append("a")  # ta marbuta, folded to ه on matching
+        else:
+            out.append(_LATIN.get(ch, ch if ch.isascii() else ""))
+    word = "".join(out)
+    word = word[:1].upper() + word[1:]
+    return f"al-{word}" if article else word
 
 
 def _organisation(words: list, k: int, lex: Lexicon) -> tuple[str, int]:
@@ -113,7 +145,7 @@ def _compose(
     else:
         core = " ".join([*genitives, head])
     phrase = " ".join(filter(None, [*determiners, " ".join(reversed(adjectives)), core]))
-    if rest and rest[0].startswith(("ال", "وال")) and not phrase.endswith(" for"):
+    if rest and rest[0].startswith(("al-", "ال", "وال")) and not phrase.endswith(" for"):
         # a genitive: «مدرب الفريق» → coach of الفريق
         return f"{phrase} of {' '.join(rest)}"
     return f"{phrase} {' '.join(rest)}".strip() if rest else phrase
@@ -153,6 +185,13 @@ def capitalised(who: str) -> str | None:
     return who[:1].upper() + who[1:] if who else None
 
 
+IMPERSONAL_LABELS = {  # «يُقال»، «يُعتقد»: who says it is not said
+    "say": "It is said", "believe": "It is believed", "suspect": "It is suspected",
+    "be rumoured": "It is rumoured", "rumour": "It is rumoured", "expect": "It is expected",
+    "describe": "It is described", "view": "It is viewed",
+}
+
+
 def labels(
     tt: TokenizedText,
     speaker: tuple[int, int] | None,
@@ -160,8 +199,11 @@ def labels(
     negated: bool,
     phrase_cue: bool,
     lex: Lexicon,
+    impersonal: bool = False,
 ) -> tuple[str, str | None]:
     """The claim label and the speaker label, from one gloss of the speaker."""
+    if speaker is None and impersonal and gloss in IMPERSONAL_LABELS and not negated:
+        return IMPERSONAL_LABELS[gloss], None
     if speaker is None:
         return make_label(tt, speaker, gloss, negated, phrase_cue, lex), None
     glossed = speaker_gloss(tt, speaker[0], speaker[1], lex)

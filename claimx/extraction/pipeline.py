@@ -32,7 +32,8 @@ def extract_document(text: str, source: str = "-", doc_id: str | None = None) ->
 def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
     cue = draft.cue
     label, speaker_name = labels(
-        tt, draft.speaker, cue.gloss, cue.negated, cue.kind == "phrase", lex
+        tt, draft.speaker, cue.gloss, cue.negated, cue.kind == "phrase", lex,
+        impersonal=cue.kind == "passive",
     )
     return Claim(
         id=f"c{n}",

@@ -101,6 +101,7 @@ def noun_phrase(
     relative = -1  # where a restrictive relative clause opened («المسؤول الذي طلب ...»)
     links, titled = lex.marker_set("np_links"), lex.pairs("titled_prepositions")
     stops = _phrase_stops(lex)
+    titled_head = tokens[i].norm in lex.head_words and not _is_definite(tokens[i])
     while j < limit and j - i < (MAX_SOURCE_TOKENS if relative < 0 else MAX_RELATIVE_SOURCE):
         tok = tokens[j]
         norm = tok.norm
@@ -154,6 +155,7 @@ def noun_phrase(
         if (
             (object_mode or split_nouns and _is_definite(tok))
             and (prev_definite or prev.text in CLOSE_QUOTES)
+            and not (titled_head and _name_like(tok, lex))  # «وزير الاقتصاد سامي الحداد»
             and _definiteness_break(prev, tok, lex)
             and norm not in links
             and prev.norm not in links
@@ -347,6 +349,22 @@ def _definiteness_break(previous: Token, current: Token, lex: Lexicon) -> bool:
     adjective = bare.endswith(("ي", "يه", "يون", "يين"))
     known = bare in lex.adjectives or f"{previous.norm} {current.norm}" in lex.organisations
     return not (adjective or known)
+
+
+def _name_like(tok: Token, lex: Lexicon) -> bool:
+    """An indefinite word that may be a name after a title: not a verbal noun, a known
+    noun, a feminine or plural form, or an accusative («أي»، «رفعا»)."""
+    norm = tok.norm
+    return (
+        not _is_definite(tok)
+        and norm not in PUNCTUATION
+        and norm not in lex.head_words
+        and norm not in lex.source_stop_words
+        and norm not in ("اي", "كل", "بعض")
+        and not norm.endswith(("ه", "ات"))
+        and not tok.text.endswith(("ا", "اً"))
+        and not is_verbal_noun(tok, lex)
+    )
 
 
 def _nisba_before_name(previous: Token, current: Token, lex: Lexicon) -> bool:

@@ -35,9 +35,7 @@ from claimx.extraction.source import (
 from claimx.extraction.speaker import (
     agrees,
 )
-from claimx.extraction.tokenize import (
-    PUNCTUATION,
-)
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 
 
 class VerbCues(BuilderState):
@@ -243,7 +241,7 @@ class VerbCues(BuilderState):
             if k < len(tt.tokens) and tt.tokens[k].norm in ("،", ","):
                 k += 1
             elif statement:
-                k = statement
+                k = _to_closing_comma(tt, statement)  # «في بيان صدر مساء الأحد،»
             elif k in starts and starts[k].kind == "phrase" and starts[k].relay:
                 k = starts[k].last
                 while k < len(tt.tokens) and tt.tokens[k].norm not in ("،", ",", "."):
@@ -295,3 +293,18 @@ class VerbCues(BuilderState):
         start = opener.index if opener.kind == "bi" else opener.index + 1
         rng = object_content(tt, start, self.cue_at, cue, self.lex)
         return (rng, False) if rng else None
+
+
+MAX_PARENTHETICAL = 8  # words after a statement noun that still belong to its parenthetical
+
+
+def _to_closing_comma(tt: TokenizedText, k: int) -> int:
+    """«نفى المدير، في بيان صدر مساء الأحد، وجود ...»: a statement set off by commas runs
+    to its closing comma; with none close by, it ends where the statement noun does."""
+    for j in range(k, min(len(tt.tokens), k + MAX_PARENTHETICAL)):
+        norm = tt.tokens[j].norm
+        if norm in ("،", ","):
+            return j
+        if norm in PUNCTUATION and tt.tokens[j].text not in QUOTES:
+            return k
+    return k
