@@ -42,9 +42,7 @@ from claimx.extraction.speaker import (
     gazetteer_mentions,
     subject_after,
 )
-from claimx.extraction.tokenize import (
-    TokenizedText,
-)
+from claimx.extraction.tokenize import TokenizedText
 
 NAMED_LATER_REACH = 16  # claims ahead in which a dropped subject's name is sought
 SHORT_SPEAKER = 4  # tokens: a longer speaker is named in full already

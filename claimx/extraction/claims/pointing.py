@@ -25,9 +25,7 @@ from claimx.extraction.source import (
     is_non_speaker,
     noun_phrase,
 )
-from claimx.extraction.tokenize import (
-    PUNCTUATION,
-)
+from claimx.extraction.tokenize import PUNCTUATION
 
 
 class PointingObjects(BuilderState):

@@ -13,9 +13,7 @@ from claimx.extraction.content import (
     skip_adverbials,
 )
 from claimx.extraction.cues import CueMatch
-from claimx.extraction.source import (
-    noun_phrase,
-)
+from claimx.extraction.source import noun_phrase
 
 
 class QuotationsBefore(BuilderState):

@@ -8,22 +8,15 @@ from dataclasses import dataclass
 
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import Lexicon
-from claimx.extraction.source import (
-    Range,
-)
-from claimx.extraction.speaker import (
-    SpeakerMemory,
-)
-from claimx.extraction.tokenize import (
-    TokenizedText,
-)
+from claimx.extraction.source import Range
+from claimx.extraction.speaker import SpeakerMemory
+from claimx.extraction.tokenize import TokenizedText
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
 DEMONSTRATIVE_OBJECTS = frozenset({"ذلك", "هذا", "ذاك", "هذه", "تلك"})
 PROPOSITION_POINTERS = frozenset({"ذلك", "هذا"})  # what was just said: masculine only
 PLURAL_AGREEMENTS = frozenset({"mp", "fp", "md", "fd"})
 CLAUSE_START_WORDS = frozenset({"و", "ف", "لكن", "ولكن", "كما", "اما", "بينما", "فيما"})
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +32,9 @@ class Draft:
     source_after_lam: bool = False  # «وفقا لإحصاء ...»: the span leaves out the لـ
 
 
-
 class BuilderState:
-    """The state of one text's claim building; each construction family is a mixin on it."""
+    """The state of one text's claim building; each construction family is a mixin on it,
+    and may call another family's methods through ``self`` (ClaimBuilder has them all)."""
 
     tt: TokenizedText
     cues: list[CueMatch]
@@ -53,6 +46,7 @@ class BuilderState:
     drafts: list[Draft]
     consumed: set[int]
     channel_for: dict[int, Range]  # a relay phrase's outlet, by the cue it introduces
+    content_budget: int  # tokens of content still allowed (see ClaimBuilder)
 
     def _speaker(self, cue: CueMatch, source: Range | None) -> Range | None:
         if source is not None:

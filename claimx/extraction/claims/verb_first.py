@@ -32,9 +32,7 @@ from claimx.extraction.source import (
     relative_before,
     with_apposition,
 )
-from claimx.extraction.speaker import (
-    agrees,
-)
+from claimx.extraction.speaker import agrees
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 
 
