@@ -15,7 +15,6 @@ from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.source import (
     Range,
     is_complementizer,
-    is_name_lookalike,
     names_outlet_told,
 )
 from claimx.extraction.tokenize import (
@@ -25,6 +24,7 @@ from claimx.extraction.tokenize import (
     Token,
     TokenizedText,
     is_ellipsis_dot,
+    is_name_lookalike,
 )
 
 MAX_OPENER_DISTANCE = 30

@@ -14,6 +14,7 @@ from claimx.extraction.tokenize import (
     QUOTES,
     TokenizedText,
     bare_words,
+    is_name_lookalike,
     normalize,
 )
 
@@ -387,7 +388,7 @@ def _nominal_context(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
     if i == 0 or norm[:1] in CONJUNCTIONS and norm[1:] in lex.verbs:
         return False
     previous = tt.tokens[i - 1]
-    return previous.norm in lex.marker_set("nominal_before") and previous.text != "علي"
+    return previous.norm in lex.marker_set("nominal_before") and not is_name_lookalike(previous)
 
 
 def _lone_conjunction_before(tt: TokenizedText, i: int) -> bool:

@@ -1,7 +1,7 @@
 """English labels such as "SDF sources deny", built from the gazetteer's glosses.
 
 Arabic puts adjectives after the noun and names the organisation in a genitive after it;
-English reverses both. Words without a gloss stay in Arabic.
+English reverses both. Words without a gloss are transliterated, so labels stay English.
 """
 
 from __future__ import annotations
@@ -170,15 +170,6 @@ def third_person(verb: str) -> str:
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
         return verb[:-1] + "ies"
     return verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
-
-
-def speaker_label(tt: TokenizedText, speaker: tuple[int, int] | None, lex: Lexicon) -> str | None:
-    """The speaker's English name alone ("SDF sources"), for outputs that name who speaks
-    without the verb the claim label adds; ``None`` for an impersonal cue."""
-    if speaker is None:
-        return None
-    who, _ = speaker_gloss(tt, speaker[0], speaker[1], lex)
-    return capitalised(who)
 
 
 def capitalised(who: str) -> str | None:

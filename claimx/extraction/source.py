@@ -11,7 +11,15 @@ from functools import cache, lru_cache
 
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
 from claimx.extraction.lexicon import Lexicon
-from claimx.extraction.tokenize import CLOSE_QUOTES, PUNCTUATION, QUOTES, Token, TokenizedText
+from claimx.extraction.tokenize import (
+    CLOSE_QUOTES,
+    NAME_LOOKALIKES,
+    PUNCTUATION,
+    QUOTES,
+    Token,
+    TokenizedText,
+    is_name_lookalike,
+)
 
 Range = tuple[int, int]
 MAX_SOURCE_TOKENS = 12
@@ -309,13 +317,6 @@ def _stops_source(tok: Token, lex: Lexicon) -> bool:
 
 
 NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن"})  # «المتحدث لم يحدد»: a verb follows
-NAME_LOOKALIKES = frozenset({"علي", "فان"})
-
-
-def is_name_lookalike(tok: Token) -> bool:
-    """«علي» (Ali) folds to the preposition «على»; «فان» (van) to «فإن»: the spelling tells."""
-    raw = tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    return raw in ("علي", "فان")
 
 
 def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:

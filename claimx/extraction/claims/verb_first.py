@@ -59,9 +59,9 @@ class VerbCues(BuilderState):
             and "quote" in cue.takes
             and cue.kind != "participle"  # «"..."، مؤكدا»: a participle adds to its verb
             and not adjacent  # «مصادر "قوات سوريا الديمقراطية" تنفي»: a quoted name
-            and self._quote_before(cue) is not None
+            and (open_quote := self._quote_before(cue)) is not None
         ):
-            return self._after_quotation(cue, self._quote_before(cue))
+            return self._after_quotation(cue, open_quote)
         if opener is None and cue.has_object and "predicate" in cue.takes:
             return self._object_pronoun_and_predicate(cue, fronted, limit)
         if opener is None and self._as_says(cue):
