@@ -239,6 +239,96 @@ PathsArg = Annotated[
 ]
 
 
+# Options extract and report share, defined once so their help stays the same.
+TextFieldOption = Annotated[
+    str,
+    typer.Option("--text-field", help="JSONL: the field holding the article text.",
+                 metavar="NAME"),
+]
+
+IdFieldOption = Annotated[
+    str,
+    typer.Option(
+        "--id-field",
+        help=(
+            "JSONL: the field holding the document id, copied to the output; "
+            "records without it are named PATH:LINE."
+        ),
+        metavar="NAME",
+    ),
+]
+
+GlobOption = Annotated[
+    str | None,
+    typer.Option(
+        "--glob",
+        help=(
+            "Which files to take inside folders (matched against file names, "
+            "ignoring case; a pattern with / is matched against the path inside the "
+            "folder). Default: *.txt, or *.jsonl with --input-format jsonl."
+        ),
+        metavar="PATTERN",
+        show_default=False,
+    ),
+]
+
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help=(
+            "Worker processes (default: the number of CPUs; 1 runs in this process). "
+            "With --engine dask and no --scheduler, the number of local Dask workers."
+        ),
+        min=1,
+        metavar="N",
+        show_default=False,
+    ),
+]
+
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        help=(
+            "local (processes on this machine) or dask (a Dask cluster; needs "
+            "the claimx[dask] extra: uv sync --extra dask in a clone). Output is "
+            "identical either way."
+        ),
+        case_sensitive=False,
+    ),
+]
+
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help=(
+            "With --engine dask: the scheduler address (e.g. tcp://10.0.0.5:8786). "
+            "Default: a local cluster started for this run."
+        ),
+        metavar="ADDRESS",
+        show_default=False,
+    ),
+]
+
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        "-e",
+        metavar="NAME",
+        help=(
+            "Decode text files with this encoding (e.g. cp1256, iso8859-6, utf-16) "
+            "instead of detecting it; bytes it cannot decode are reported with their "
+            "offset. JSONL is always UTF-8."
+        ),
+        show_default=False,
+    ),
+]
+
+
 @app.command(
     short_help="Find who says what in Arabic news texts (table, JSON, JSONL or CSV).",
     help=(
@@ -306,73 +396,12 @@ def extract(
             case_sensitive=False,
         ),
     ] = InputFormat.auto,
-    text_field: Annotated[
-        str,
-        typer.Option("--text-field", help="JSONL: the field holding the article text.",
-                     metavar="NAME"),
-    ] = DEFAULT_TEXT_FIELD,
-    id_field: Annotated[
-        str,
-        typer.Option(
-            "--id-field",
-            help=(
-                "JSONL: the field holding the document id, copied to the output; "
-                "records without it are named PATH:LINE."
-            ),
-            metavar="NAME",
-        ),
-    ] = DEFAULT_ID_FIELD,
-    glob: Annotated[
-        str | None,
-        typer.Option(
-            "--glob",
-            help=(
-                "Which files to take inside folders (matched against file names, "
-                "ignoring case; a pattern with / is matched against the path inside the "
-                "folder). Default: *.txt, or *.jsonl with --input-format jsonl."
-            ),
-            metavar="PATTERN",
-            show_default=False,
-        ),
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            help=(
-                "Worker processes (default: the number of CPUs; 1 runs in this process). "
-                "With --engine dask and no --scheduler, the number of local Dask workers."
-            ),
-            min=1,
-            metavar="N",
-            show_default=False,
-        ),
-    ] = None,
-    engine: Annotated[
-        Engine,
-        typer.Option(
-            "--engine",
-            help=(
-                "local (processes on this machine) or dask (a Dask cluster; needs "
-                "the claimx[dask] extra: uv sync --extra dask in a clone). Output is "
-                "identical either way."
-            ),
-            case_sensitive=False,
-        ),
-    ] = Engine.local,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            help=(
-                "With --engine dask: the scheduler address (e.g. tcp://10.0.0.5:8786). "
-                "Default: a local cluster started for this run."
-            ),
-            metavar="ADDRESS",
-            show_default=False,
-        ),
-    ] = None,
+    text_field: TextFieldOption = DEFAULT_TEXT_FIELD,
+    id_field: IdFieldOption = DEFAULT_ID_FIELD,
+    glob: GlobOption = None,
+    jobs: JobsOption = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
     quiet: Annotated[
         bool,
         typer.Option("--quiet", "-q", help="No progress bar and no summary line."),
@@ -382,20 +411,7 @@ def extract(
         typer.Option("--chunk-size", min=1, hidden=True,
                      help="Documents per task sent to a worker (tuning)."),
     ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding",
-            "-e",
-            metavar="NAME",
-            help=(
-                "Decode text files with this encoding (e.g. cp1256, iso8859-6, utf-16) "
-                "instead of detecting it; bytes it cannot decode are reported with their "
-                "offset. JSONL is always UTF-8."
-            ),
-            show_default=False,
-        ),
-    ] = None,
+    encoding: EncodingOption = None,
     with_text: Annotated[
         bool,
         typer.Option(
@@ -887,37 +903,13 @@ def report(
         typer.Option("--input-format", "-i", case_sensitive=False,
                      help="auto, text or jsonl, as for 'claimx extract'."),
     ] = InputFormat.auto,
-    text_field: Annotated[
-        str, typer.Option("--text-field", metavar="NAME",
-                          help="JSONL: the field holding the article text."),
-    ] = DEFAULT_TEXT_FIELD,
-    id_field: Annotated[
-        str, typer.Option("--id-field", metavar="NAME",
-                          help="JSONL: the field holding the document id."),
-    ] = DEFAULT_ID_FIELD,
-    glob: Annotated[
-        str | None,
-        typer.Option("--glob", metavar="PATTERN", show_default=False,
-                     help="Which files to take inside folders, as for 'claimx extract'."),
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
-                     help="Worker processes (default: the number of CPUs)."),
-    ] = None,
-    engine: Annotated[
-        Engine, typer.Option("--engine", case_sensitive=False, help="local or dask.")
-    ] = Engine.local,
-    scheduler: Annotated[
-        str | None,
-        typer.Option("--scheduler", metavar="ADDRESS", show_default=False,
-                     help="With --engine dask: the scheduler address."),
-    ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option("--encoding", "-e", metavar="NAME", show_default=False,
-                     help="Decode text files with this encoding instead of detecting it."),
-    ] = None,
+    text_field: TextFieldOption = DEFAULT_TEXT_FIELD,
+    id_field: IdFieldOption = DEFAULT_ID_FIELD,
+    glob: GlobOption = None,
+    jobs: JobsOption = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
+    encoding: EncodingOption = None,
     max_chars: Annotated[
         int, typer.Option("--max-chars", min=1, metavar="N",
                           help="Skip (and report) any document longer than N characters."),
