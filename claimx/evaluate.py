@@ -407,7 +407,55 @@ class _Tally:
     content_f1_sum: float = 0.0
     slice_size: int = 0
     slice_speaker_ok: int = 0
+    keys: KeyConsistency = field(default_factory=lambda: KeyConsistency())
     passages: list[PassageResult] = field(default_factory=list)
+
+
+@dataclass
+class KeyConsistency:
+    """Do the speaker keys follow the gold entities? Counted over pairs of matched claims of
+    one passage whose gold speaker is named: the same entity (the same resolved source) should
+    have one key, different entities different keys. ``*_right`` counts only pairs whose two
+    predicted speakers are right, which measures the keys apart from speaker errors."""
+
+    same_pairs: int = 0
+    same_keyed: int = 0
+    same_pairs_right: int = 0
+    same_keyed_right: int = 0
+    different_pairs: int = 0
+    different_apart: int = 0
+
+    def add_passage(self, claims: Sequence[tuple[str | None, str | None, bool]]) -> None:
+        named = [c for c in claims if c[0] is not None]
+        for k, (entity, key, right) in enumerate(named):
+            for other_entity, other_key, other_right in named[k + 1:]:
+                keyed = key is not None and key == other_key
+                if entity == other_entity:
+                    self.same_pairs += 1
+                    self.same_keyed += keyed
+                    if right and other_right:
+                        self.same_pairs_right += 1
+                        self.same_keyed_right += keyed
+                else:
+                    self.different_pairs += 1
+                    self.different_apart += not keyed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "same_entity_pairs": self.same_pairs,
+            "same_entity_one_key": self.same_keyed,
+            "same_entity_one_key_share": _ratio(self.same_keyed, self.same_pairs),
+            "same_entity_pairs_speakers_right": self.same_pairs_right,
+            "same_entity_one_key_speakers_right": self.same_keyed_right,
+            "same_entity_one_key_share_speakers_right": _ratio(
+                self.same_keyed_right, self.same_pairs_right
+            ),
+            "different_entity_pairs": self.different_pairs,
+            "different_entity_different_keys": self.different_apart,
+            "different_entity_different_keys_share": _ratio(
+                self.different_apart, self.different_pairs
+            ),
+        }
 
 
 def _score_passage(passage: GoldPassage, predicted: Sequence[Claim], tally: _Tally) -> None:
@@ -433,6 +481,10 @@ def _score_passage(passage: GoldPassage, predicted: Sequence[Claim], tally: _Tal
             wrong.append(
                 MatchError(_view_pred(pred), _view_gold(gold), _field_errors(pred, gold, score))
             )
+    tally.keys.add_passage(
+        [(passage.claims[j].speaker, predicted[i].speaker_key,
+          _score_pair(predicted[i], passage.claims[j]).speaker_ok) for i, j in pairs]
+    )
     tally.n_passages += 1
     tally.n_gold += len(passage.claims)
     tally.n_pred += len(predicted)
@@ -494,6 +546,7 @@ class EvalReport:
     slice_speaker_ok: int
     passages: tuple[PassageResult, ...] = ()
     gold_path: str | None = None
+    keys: KeyConsistency = field(default_factory=KeyConsistency)
 
     @property
     def cue_prf(self) -> tuple[float, float, float]:
@@ -595,6 +648,7 @@ class EvalReport:
                 "unmatched_count_as_wrong": True,
             },
         }
+        out["speaker_keys"] = self.keys.to_dict()
         out["breakdown"] = self.breakdown
         if include_errors:
             out["errors"] = [p.to_dict() for p in self.errors]
@@ -630,6 +684,7 @@ def evaluate(
         slice_speaker_ok=tally.slice_speaker_ok,
         passages=tuple(tally.passages),
         gold_path=gold_path,
+        keys=tally.keys,
     )
 
 
@@ -688,6 +743,19 @@ def _metrics_table(report: EvalReport) -> Table:
             "unmatched slice claims count as wrong",
         ),
     ]
+    keys = report.keys
+    rows.append((
+        "speaker keys: one per entity",
+        _pct(_ratio(keys.same_keyed, keys.same_pairs)),
+        f"{keys.same_keyed}/{keys.same_pairs} pairs of claims by one gold speaker share a key "
+        f"({keys.same_keyed_right}/{keys.same_pairs_right} where both speakers are right)",
+    ))
+    rows.append((
+        "speaker keys: apart",
+        _pct(_ratio(keys.different_apart, keys.different_pairs)),
+        f"{keys.different_apart}/{keys.different_pairs} pairs by different gold speakers "
+        "have different keys",
+    ))
     breakdown = ", ".join(f"{name} {n}" for name, n in report.breakdown.items())
     rows.append(("misses by class", str(sum(report.breakdown.values())), breakdown))
     for row in rows:

@@ -67,6 +67,8 @@ class Claim:
     direct_quote: bool
     label: str
     speaker_label: str | None = None  # the speaker's English name alone: "SDF sources"
+    speaker_key: str | None = None  # one key for every mention of the speaker, across documents
+    speaker_kind: str = "unresolved"  # person, organisation, anonymous, document, unresolved
 
     def to_dict(self, document_id: str | None = None) -> dict[str, Any]:
         """The claim as JSON; with ``document_id`` its id is qualified by it
@@ -79,6 +81,8 @@ class Claim:
             "source": _span_or_none(self.source),
             "speaker": _span_or_none(self.speaker),
             "speaker_label": self.speaker_label,
+            "speaker_key": self.speaker_key,
+            "speaker_kind": self.speaker_kind,
             "cue": {**self.cue.to_dict(), "lemma": self.lemma, "gloss": self.gloss},
             "stance": self.stance,
             "negated": self.negated,

@@ -112,7 +112,7 @@ class Lexicon:
         return found
 
 
-def _read(name: str) -> dict[str, Any]:
+def read_data(name: str) -> dict[str, Any]:
     data = resources.files("claimx.extraction.data")
     return tomllib.loads(data.joinpath(name).read_text("utf-8"))
 
@@ -282,7 +282,8 @@ def _by_second_word(phrases: tuple[PhraseCue, ...]) -> dict[str, tuple[PhraseCue
 @cache
 def load_lexicon() -> Lexicon:
     """Read and expand the data files once per process."""
-    cues, markers, sources = _read("cues.toml"), _read("markers.toml"), _read("sources.toml")
+    cues, markers = read_data("cues.toml"), read_data("markers.toml")
+    sources = read_data("sources.toml")
     verbs: dict[str, CueForm] = {}
     for entry in cues["verbs"]:
         for surface, form in _verb_entries(entry):

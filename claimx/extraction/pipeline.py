@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimx.extraction.channel import lam_prefixed
 from claimx.extraction.claims import ClaimBuilder, Draft
 from claimx.extraction.cues import find_cues, find_speech_acts
+from claimx.extraction.identity import identify_document
 from claimx.extraction.label import labels
 from claimx.extraction.lexicon import load_lexicon
 from claimx.extraction.source import Range
@@ -18,7 +21,7 @@ def extract_document(text: str, source: str = "-", doc_id: str | None = None) ->
     tt = TokenizedText(text)
     cues = find_cues(tt, lex)
     drafts = ClaimBuilder(tt, cues, lex, find_speech_acts(tt, lex)).build()
-    claims = tuple(_to_claim(tt, n, d, lex) for n, d in enumerate(drafts, start=1))
+    claims = _with_identities([_to_claim(tt, n, d, lex) for n, d in enumerate(drafts, start=1)])
     return Document(
         text=text,
         source=source,
@@ -54,6 +57,15 @@ def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
         direct_quote=draft.direct_quote,
         label=label,
         speaker_label=speaker_name,
+    )
+
+
+def _with_identities(claims: list[Claim]) -> tuple[Claim, ...]:
+    """Each claim with its speaker's key and kind, worked out over the whole document."""
+    speakers = [c.speaker.text if c.speaker is not None else None for c in claims]
+    return tuple(
+        replace(claim, speaker_key=identity.key, speaker_kind=identity.kind)
+        for claim, identity in zip(claims, identify_document(speakers), strict=True)
     )
 
 

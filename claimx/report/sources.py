@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimx.extraction.identity import SPEAKER_KINDS, identify
 from claimx.io.textio import (
     STDIN,
     InputFormat,
@@ -228,10 +229,25 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
         channel=_span(data["channel"]), content=_required_span(data["content"]),
         direct_quote=_bool(data["direct_quote"]), label=_str(data["label"]),
         speaker_label=None if label is None else _str(label),
+        **_identity(data),
     )
     if claim.stance not in STANCES:
         raise ValueError(claim.stance)
     return claim
+
+
+def _identity(data: dict[str, Any]) -> dict[str, Any]:
+    """The speaker's key and kind as written, or (in output older than them) worked out from
+    the speaker's text."""
+    if "speaker_kind" in data:
+        key = data.get("speaker_key")
+        kind = data["speaker_kind"]
+        if kind not in SPEAKER_KINDS:
+            raise ValueError(kind)
+        return {"speaker_key": None if key is None else _str(key), "speaker_kind": kind}
+    speaker = data["speaker"]
+    identity = identify(None if speaker is None else _str(speaker["text"]))
+    return {"speaker_key": identity.key, "speaker_kind": identity.kind}
 
 
 def _span(data: dict[str, Any] | None) -> Span | None:

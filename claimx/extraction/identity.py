@@ -1,0 +1,300 @@
+"""Speaker identity: one key for every mention of one speaker, and what kind of speaker it is.
+
+A key is the speaker's words folded the way readers fold them: spelling (hamza, ta marbuta,
+alef maqsura, diacritics, tatweel), quotation marks, a conjunction or preposition and the
+article on each word, determiners («هذه المصادر»), honorifics («الشيخ»), and a role before a
+name («وزير الخارجية الأمريكي جون كيري» → «جون كيري»). Organisations the gazetteer knows by
+several names take the first of them («قسد» → «قوات سوريا الديمقراطيه»). Modifiers of an
+unnamed source are sorted, so word order does not split it. Within a document, a bare name
+that is part of exactly one fuller key («كيري», «جون كيري») takes that key.
+
+The key depends on the words alone, so that claimx's JSON output, re-read, gives the same key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from claimx.extraction.lexicon import Lexicon, load_lexicon, read_data
+from claimx.extraction.tokenize import normalize
+
+PERSON, ORGANISATION, ANONYMOUS, DOCUMENT, UNRESOLVED = (
+    "person", "organisation", "anonymous", "document", "unresolved",
+)
+SPEAKER_KINDS = (PERSON, ORGANISATION, ANONYMOUS, DOCUMENT, UNRESOLVED)
+
+_WORD = re.compile(r"\w+")
+_TATWEEL = "\u0640"
+_CONJUNCTIONS = ("و", "ف")
+_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال")
+_KEEP_WHOLE = frozenset({"الله"})  # the article is part of the name
+_JOINED_NAME_STARTS = frozenset({"عبد"})  # written with or without a space
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who a claim's speaker is across documents: ``key`` (``None`` when unresolved) and kind."""
+
+    key: str | None
+    kind: str
+    role: str | None = None  # a named person's role, as a key («وزير نفط ايراني»): not output
+
+
+UNRESOLVED_IDENTITY = Identity(None, UNRESOLVED)
+
+
+@dataclass(frozen=True, slots=True)
+class _IdentityData:
+    head_kinds: dict[str, str]  # bare head (one or two words) → kind; others are roles
+    role_heads: frozenset[str]  # bare heads of persons' roles
+    organisations: dict[tuple[str, ...], tuple[str, ...]]  # bare words → canonical bare words
+    organisation_sizes: tuple[int, ...]  # longest first
+    adjectives: frozenset[str]
+    honorifics: frozenset[str]
+    determiners: frozenset[str]
+    references: frozenset[str]
+    withheld: frozenset[str]
+    withholding: frozenset[str]
+    prepositions: frozenset[str]
+
+
+def bare(norm: str) -> str:
+    """A normalised word without a conjunction, preposition or article on it: «والمصادر» →
+    «مصادر», «لرويترز» stays (a name may start with ل)."""
+    if norm in _KEEP_WHOLE:
+        return norm
+    for prefix in _PROCLITICS:
+        if norm.startswith(prefix) and len(norm) > len(prefix) + 1:
+            return norm[len(prefix):]
+    return norm
+
+
+def words_of(text: str) -> list[str]:
+    """Normalised words, punctuation and quotation marks dropped, a leading و/ف before the
+    article dropped from the first word."""
+    folded = normalize(text).replace(_TATWEEL, "")
+    words = _WORD.findall(folded)
+    if words and words[0][:1] in _CONJUNCTIONS and words[0][1:3] == "ال":
+        words[0] = words[0][1:]
+    return words
+
+
+@cache
+def _data() -> _IdentityData:
+    lex = load_lexicon()
+    raw = read_data("identity.toml")
+    head_kinds = {
+        _bare_phrase(word): kind for kind, heads in raw["kinds"].items() for word in heads
+    }
+    roles = frozenset(
+        _bare_phrase(head) for head in lex.heads if _bare_phrase(head) not in head_kinds
+    )
+    return _IdentityData(
+        head_kinds=head_kinds,
+        role_heads=roles,
+        organisations=_organisation_aliases(lex),
+        organisation_sizes=tuple(
+            sorted({len(k) for k in _organisation_aliases(lex)}, reverse=True)
+        ),
+        adjectives=frozenset(bare(a) for a in lex.adjectives) | frozenset(lex.adjectives),
+        **{name: frozenset(normalize(w) for w in raw["words"][name])
+           for name in ("honorifics", "determiners", "references", "withheld", "withholding",
+                        "prepositions")},
+    )
+
+
+def _bare_phrase(phrase: str) -> str:
+    return " ".join(bare(w) for w in words_of(phrase))
+
+
+def _organisation_aliases(lex: Lexicon) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Every gazetteer spelling of an organisation → the first spelling with its English name."""
+    canonical: dict[str, tuple[str, ...]] = {}
+    aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for arabic, english in lex.organisations.items():
+        words = tuple(bare(w) for w in arabic.split())
+        aliases[words] = canonical.setdefault(english, words)
+    return aliases
+
+
+def identify(speaker: str | None) -> Identity:
+    """The identity of one speaker mention (the claim's resolved speaker text)."""
+    if speaker is None:
+        return UNRESOLVED_IDENTITY
+    return _identify_words(tuple(words_of(speaker)))
+
+
+@lru_cache(maxsize=50_000)
+def _identify_words(words: tuple[str, ...]) -> Identity:
+    data = _data()
+    withheld = any(w in data.withheld for w in words)
+    kept = [w for w in _joined_names(words) if w not in data.determiners
+            and w not in data.honorifics]
+    if not kept or all(w in data.references for w in kept):
+        return UNRESOLVED_IDENTITY
+    phrase = _canonical_words(kept, data)
+    plain = [w.text for w in phrase]
+    head, size = _head_at(plain, data)
+    if head is None:
+        return _headless(phrase, data, withheld)
+    kind = data.head_kinds.get(head)
+    if withheld or kind == ANONYMOUS:
+        return Identity(_anonymous_key(phrase, size, data), ANONYMOUS)
+    if kind is not None:  # an organisation or a document
+        return Identity(" ".join(plain), kind)
+    return _role(phrase, size, data)
+
+
+class _Word(NamedTuple):
+    """A bare word; whether it was definite, and whether it is part of a known organisation:
+    neither starts a name (with one exception, see :func:`_name_after_role`)."""
+
+    text: str
+    definite: bool
+    organisation: bool = False
+
+
+def _joined_names(words: Sequence[str]) -> list[str]:
+    """«عبد الله» and «عبدالله» are one spelling of a name."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in _JOINED_NAME_STARTS:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
+def _canonical_words(words: Sequence[str], data: _IdentityData) -> list[_Word]:
+    """Bare words, with each organisation the gazetteer knows replaced by its first name."""
+    bare_words = [bare(w) for w in words]
+    out: list[_Word] = []
+    k = 0
+    while k < len(bare_words):
+        for size in data.organisation_sizes:
+            alias = data.organisations.get(tuple(bare_words[k:k + size]))
+            if alias is not None:
+                out.extend(_Word(w, True, True) for w in alias)
+                k += size
+                break
+        else:
+            out.append(_Word(bare_words[k], bare_words[k] != words[k]))
+            k += 1
+    return out
+
+
+def _head_at(phrase: Sequence[str], data: _IdentityData) -> tuple[str | None, int]:
+    for size in (2, 1):
+        head = " ".join(phrase[:size])
+        if len(phrase) >= size and (head in data.head_kinds or head in data.role_heads):
+            return head, size
+    return None, 0
+
+
+def _headless(phrase: Sequence[_Word], data: _IdentityData, withheld: bool) -> Identity:
+    """No head noun first: a gazetteer organisation, else a name, perhaps with its role after
+    it («عبد الرحيم مصطفى المتحدث الإعلامي للهيئة»)."""
+    plain = [w.text for w in phrase]
+    if withheld:
+        return Identity(" ".join(plain), ANONYMOUS)
+    if any(tuple(plain[:size]) in data.organisations for size in data.organisation_sizes):
+        return Identity(" ".join(plain), ORGANISATION)
+    for k in range(1, len(plain)):
+        head, _ = _head_at(plain[k:], data)
+        if head is not None and head in data.role_heads:
+            return Identity(" ".join(plain[:k]), PERSON, role=" ".join(plain[k:]))
+    return Identity(" ".join(plain), PERSON)
+
+
+def _anonymous_key(phrase: Sequence[_Word], size: int, data: _IdentityData) -> str:
+    """The head and its complements, then its adjectives in a fixed order: «مصادر مطلعة
+    سورية» = «مصادر سورية مطلعة». A clause withholding the name is not part of it."""
+    rest = list(phrase[size:])
+    for k, word in enumerate(rest):
+        if word.text in data.withholding:
+            rest = rest[:k]
+            break
+
+    def is_adjective(word: _Word) -> bool:
+        return not word.organisation and word.text in data.adjectives
+
+    adjectives = sorted(w.text for w in rest if is_adjective(w))
+    complements = [w.text for w in rest if not is_adjective(w)]
+    return " ".join([*(w.text for w in phrase[:size]), *complements, *adjectives])
+
+
+def _role(phrase: Sequence[_Word], size: int, data: _IdentityData) -> Identity:
+    """A person's role: the name after it when there is one («وزير الاقتصاد سامي الحداد»);
+    unnamed, a definite role is a person («وزير الخارجية»), an indefinite one an anonymous
+    source («مسؤول أمريكي»)."""
+    plain = [w.text for w in phrase]
+    name = _name_after_role(phrase, size, data)
+    if name:
+        return Identity(" ".join(name), PERSON, role=" ".join(plain[: len(plain) - len(name)]))
+    definite = phrase[0].definite or (
+        len(phrase) > 1 and phrase[1].definite and phrase[1].text not in data.adjectives
+    )
+    if definite:
+        return Identity(" ".join(plain), PERSON)
+    return Identity(_anonymous_key(phrase, size, data), ANONYMOUS)
+
+
+def _name_after_role(phrase: Sequence[_Word], size: int, data: _IdentityData) -> list[str]:
+    """The words of a name after a role and its complements: the first indefinite word that
+    is not an adjective or another head starts it, or after a definite head («الرئيس
+    الأسد», which cannot take a genitive) the first definite one too; a preposition ends the
+    search («مسؤول في الوزارة» names nobody)."""
+    apposition = phrase[0].definite  # «الرئيس الأسد»: a definite head takes no genitive
+    for k in range(size, len(phrase)):
+        word, definite, organisation = phrase[k]
+        if word in data.prepositions or _lam_before_head(word, data):
+            return []
+        complement = organisation or (definite and not apposition)
+        if complement or word in data.adjectives or word in data.role_heads \
+                or word in data.head_kinds:
+            continue
+        return [w.text for w in phrase[k:]]
+    return []
+
+
+def _lam_before_head(word: str, data: _IdentityData) -> bool:
+    """«لهيئة»: a preposition on a head noun, not a name starting with ل («للوزارة» has
+    already lost its لل)."""
+    rest = word[1:]
+    return word.startswith("ل") and (rest in data.head_kinds or rest in data.role_heads)
+
+
+def identify_document(speakers: Sequence[str | None]) -> list[Identity]:
+    """The identities of one document's speakers, in order. The document may already have
+    said who a shorter mention is: a bare name that is part of exactly one fuller key («كيري»
+    of «جون كيري», «يونهاب» of «وكالة يونهاب») takes that key and its kind, and so does a
+    role that one named person of the document holds («الوزير», «وزير النفط» of «وزير النفط
+    الإيراني بيجن زنغنه»)."""
+    identities = [identify(s) for s in speakers]
+    fuller = {i.key: i for i in identities if i.key and " " in i.key}
+    roles = {i.role: i for i in identities if i.role}
+    return [_completed(i, fuller, roles) for i in identities]
+
+
+def _completed(
+    identity: Identity, fuller: dict[str, Identity], roles: dict[str, Identity]
+) -> Identity:
+    if identity.kind != PERSON or identity.key is None:
+        return identity
+    if identity.role is None:  # a role alone, perhaps one a named person holds
+        holders = {r.key for role, r in roles.items() if _shortened(identity.key, role)}
+        if len(holders) == 1:
+            return next(r for r in roles.values() if r.key in holders)
+    if " " in identity.key:
+        return identity
+    matches = [f for key, f in fuller.items() if identity.key in key.split()]
+    return matches[0] if len(matches) == 1 else identity
+
+
+def _shortened(mention: str, role: str) -> bool:
+    """«وزير» or «وزير نفط» for «وزير نفط ايراني»: the role's first words."""
+    return role == mention or role.startswith(mention + " ")

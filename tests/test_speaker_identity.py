@@ -1,0 +1,131 @@
+"""Speaker keys and kinds (issue 9, item 1), on phrases and sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import claimx
+from claimx.cli import app
+from claimx.extraction.identity import identify, identify_document
+
+
+def key(text: str | None) -> str | None:
+    return identify(text).key
+
+
+def kind(text: str | None) -> str:
+    return identify(text).kind
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        # spelling: hamza, ta marbuta, alef maqsura, diacritics, tatweel, quotation marks
+        ("وزارة الصحة", "وزاره الصحه", "وزارةُ الصِّحَّة", "وزارة الصـحة", "«وزارة الصحة»"),
+        ("مصطفى الأحمد", "مصطفي الاحمد", "مصطفى الأحمـد"),
+        # clitics and the article
+        ("والحكومة المصرية", "الحكومة المصرية", "حكومة مصرية"),
+        # honorifics and titles before a name
+        ("الشيخ حمد العلي", "حمد العلي", "الدكتور حمد العلي", "السيد حمد العلي"),
+        ("وزير الزراعة الأردني نبيل الخطيب", "نبيل الخطيب"),
+        ("عبد الكريم ناصر", "عبدالكريم ناصر"),
+        # gazetteer aliases of one organisation
+        ("قسد", "قوات سوريا الديمقراطية", '"قوات سوريا الديمقراطية"'),
+        ("مصادر في قسد", "مصادر في قوات سوريا الديمقراطية"),
+        # an unnamed source's adjectives in either order, and with a determiner
+        ("مصادر عراقية مطلعة", "مصادر مطلعة عراقية"),
+        ("هذه المصادر", "المصادر", "مصادر"),
+    ],
+)
+def test_variants_of_one_speaker_share_a_key(variants: tuple[str, ...]) -> None:
+    keys = {key(v) for v in variants}
+    assert len(keys) == 1 and None not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("نبيل الخطيب", "سامر الخطيب"),  # one surname, two people
+        ("وزير الزراعة نبيل الخطيب", "وزير الزراعة سامر الخطيب"),
+        ("وزارة الصحة", "وزارة الداخلية"),
+        ("مصادر عراقية", "مصادر سورية"),
+        ("الولايات المتحدة", "روسيا"),
+    ],
+)
+def test_different_speakers_keep_different_keys(one: str, other: str) -> None:
+    assert key(one) != key(other)
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("مصادر مطلعة", "anonymous"),
+        ("مصدر أمني", "anonymous"),
+        ("مسؤول رفض الكشف عن اسمه", "anonymous"),
+        ("مسؤول كبير طلب عدم الكشف عن هويته", "anonymous"),
+        ("أوساط سياسية", "anonymous"),
+        ("مسؤولون أمريكيون", "anonymous"),
+        ("نبيل الخطيب", "person"),
+        ("وزير الزراعة نبيل الخطيب", "person"),
+        ("وزير الخارجية", "person"),  # a definite role names one person
+        ("الرئيس الأسد", "person"),
+        ("وزارة الصحة", "organisation"),
+        ("حزب الله", "organisation"),
+        ("الأمم المتحدة", "organisation"),
+        ("بيان وزارة الخارجية", "document"),
+        ("تقرير", "document"),
+        ("استطلاع للرأي", "document"),
+        ("دراسة حديثة", "document"),
+        ("معاليه", "unresolved"),
+        (None, "unresolved"),
+    ],
+)
+def test_kinds(mention: str | None, expected: str) -> None:
+    assert kind(mention) == expected
+
+
+def test_anonymous_key_leaves_out_the_clause_that_withholds_the_name() -> None:
+    assert key("مسؤول رفض الكشف عن اسمه") == key("مسؤول")
+
+
+def test_a_reduced_mention_takes_the_key_the_document_gave_it() -> None:
+    ids = identify_document(
+        ["وزير الزراعة الأردني نبيل الخطيب", "الخطيب", "الوزير", "وكالة الأنباء الأردنية", None]
+    )
+    assert ids[0].key == ids[1].key == ids[2].key == "نبيل خطيب"
+    assert ids[4].kind == "unresolved" and ids[4].key is None
+
+
+def test_a_surname_two_people_share_stays_apart() -> None:
+    ids = identify_document(["نبيل الخطيب", "سامر الخطيب", "الخطيب"])
+    assert ids[2].key not in (ids[0].key, ids[1].key)
+
+
+def test_extracted_claims_carry_key_and_kind_from_their_resolved_speaker() -> None:
+    text = (
+        "نفت مصادر قسد وجود أي اتفاق مع التنظيم. وأكدت أن قواتها تتقدم في المدينة. "
+        "وقال وزير الزراعة الأردني نبيل الخطيب إن الموسم جيد. وأضاف الخطيب أن الأسعار ستنخفض."
+    )
+    claims = claimx.extract(text).claims
+    by_cue = {c.cue.text: c for c in claims}
+    assert by_cue["نفت"].speaker_key == by_cue["أكدت"].speaker_key
+    assert by_cue["نفت"].speaker_kind == "anonymous"
+    assert by_cue["قال"].speaker_key == by_cue["أضاف"].speaker_key == "نبيل خطيب"
+    assert by_cue["قال"].speaker_kind == "person"
+
+
+def test_cli_json_and_csv_carry_speaker_key_and_kind(tmp_path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("وقالت وزارة الصحة إن الوباء انحسر.\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(article), "--json"])
+    assert result.exit_code == 0, result.output
+    claim = json.loads(result.stdout)[0]["claims"][0]
+    assert (claim["speaker_key"], claim["speaker_kind"]) == ("وزاره صحه", "organisation")
+    result = runner.invoke(app, ["extract", str(article), "--format", "csv"])
+    header, row = result.stdout.splitlines()[:2]
+    assert "speaker_key,speaker_kind" in header
+    assert "وزاره صحه,organisation" in row
