@@ -19,6 +19,7 @@ from rich.console import Console
 import claimx
 from claimx.evaluate import (
     EvalReport,
+    GoldClaim,
     GoldFormatError,
     GoldPassage,
     evaluate,
@@ -414,7 +415,8 @@ def test_to_dict_is_stable_and_json_able(passages: list[GoldPassage]) -> None:
     report = evaluate(passages, fake_extract(passages, replace_claim("t2", 1, stance="report")))
     data = report.to_dict()
     assert list(data) == [
-        "schema", "gold", "counts", "cue", "claim", "matched", "slice", "breakdown", "errors"
+        "schema", "gold", "counts", "cue", "claim", "matched", "slice", "speaker_keys",
+        "breakdown", "errors",
     ]
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert data["claim"]["f1"] == report.claim_f1
@@ -589,3 +591,21 @@ def test_cue_and_dropped_speaker_bars_fail_the_run(tmp_path) -> None:
     assert failed.returncode == 1
     assert "below --min-dropped 0.900" in failed.stderr
     assert "--min-cue-f1" not in failed.stderr
+
+
+def test_speaker_keys_are_measured_against_gold_entities() -> None:
+    """Two claims by one gold speaker should share a key; by two speakers, not."""
+    text = ("قال نبيل الخطيب إن الموسم جيد. وأضاف الخطيب أن الأسعار ستنخفض. "
+            "وقالت سلمى العلي إن المطر قليل.")
+    gold = GoldPassage("k1", text, tuple(
+        GoldClaim(cue, text.index(cue), "assert", content, source=source,
+                  resolved_source=resolved)
+        for cue, content, source, resolved in (
+            ("قال", "الموسم جيد", "نبيل الخطيب", None),
+            ("وأضاف", "الأسعار ستنخفض", "الخطيب", "نبيل الخطيب"),
+            ("وقالت", "المطر قليل", "سلمى العلي", None),
+        )
+    ))
+    keys = evaluate([gold]).keys
+    assert (keys.same_pairs, keys.same_keyed) == (1, 1)
+    assert (keys.different_pairs, keys.different_apart) == (2, 2)
