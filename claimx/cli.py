@@ -1204,3 +1204,7 @@ def _os_reason(exc: OSError) -> str:
 def main() -> None:
     """Console-script entry point."""
     app(prog_name=PROG)
+
+
+# The corpus commands (speakers, claims) register themselves on ``app``.
+from claimx import cli_corpus  # noqa: E402, F401

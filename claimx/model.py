@@ -105,6 +105,8 @@ class Document:
     id: str | None = field(default=None)
     line: int | None = None  # the line of a JSONL corpus the text came from
     content_type: str = PLAIN_TEXT  # text/html: offsets index the page's extracted text
+    date: str | None = None  # the corpus record's date and outlet, when it has them
+    outlet: str | None = None
 
     @property
     def document_id(self) -> str:

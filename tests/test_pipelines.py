@@ -296,7 +296,7 @@ def test_pip_requirements_are_the_locked_ones_without_torch() -> None:
     shipped = (ROOT / "install" / "requirements.txt").read_text(encoding="utf-8")
     body = [line for line in shipped.splitlines() if not line.startswith("#")]
     assert body == exported.splitlines()
-    assert not _installed_names(body) & {"torch", "transformers", "scipy", "scikit-learn",
+    assert not _installed_names(body) & {"torch", "transformers", "scikit-learn",
                                          "camel-kenlm", "dask", "distributed"}
     [typer] = [line for line in body if line.startswith("typer==")]
     assert typer < "typer==0.29"
@@ -317,7 +317,7 @@ def test_default_environment_leaves_out_dask_atheris_and_torch() -> None:
     ).stdout
     names = _installed_names(exported.splitlines())
     assert {"pytest", "camel-tools", "trafilatura"} <= names
-    assert not names & {"torch", "transformers", "scipy", "scikit-learn", "dask",
+    assert not names & {"torch", "transformers", "scikit-learn", "dask",
                         "distributed", "pyarrow", "atheris"}
 
 
@@ -331,7 +331,7 @@ def test_user_install_with_uv_tool_keeps_torch_out(tmp_path: Path) -> None:
     site = list((tmp_path / "tools").glob("claimx/lib/python*/site-packages"))
     assert site, "no tool environment"
     installed = {p.name.split("-")[0].lower() for p in site[0].iterdir()}
-    assert not installed & {"torch", "transformers", "scipy", "sklearn", "nvidia"}
+    assert not installed & {"torch", "transformers", "sklearn", "nvidia"}
     result = subprocess.run([str(tmp_path / "bin" / "claimx"), "extract", str(SEED), "--json"],
                             capture_output=True, env=env, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
@@ -444,7 +444,7 @@ def test_pip_recipe_installs_a_working_command_without_torch(tmp_path: Path) -> 
         subprocess.run([*pip, *args], cwd=ROOT, check=True, capture_output=True, timeout=900)
     site = list(venv.glob("lib/python*/site-packages"))[0]
     installed = {p.name.split("-")[0].lower() for p in site.iterdir()}
-    assert not installed & {"torch", "transformers", "scipy", "sklearn"}
+    assert not installed & {"torch", "transformers", "sklearn"}
     result = subprocess.run([str(venv / "bin" / "claimx"), "extract", str(SEED), "--json"],
                             capture_output=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr

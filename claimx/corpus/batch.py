@@ -90,7 +90,8 @@ def extract_item(item: InputItem) -> Result:
             item.source, f"extraction failed: {describe(exc)}", item.line, item.id, item.nbytes
         )
     return dataclasses.replace(doc, id=item.doc_id, line=item.line,
-                               content_type=item.content_type)
+                               content_type=item.content_type, date=item.date,
+                               outlet=item.outlet)
 
 
 def extract_chunk(items: list[InputItem], render: Render | None = None) -> list[Result]:

@@ -113,8 +113,12 @@ class Lexicon:
 
 
 def read_data(name: str) -> dict[str, Any]:
-    data = resources.files("claimx.extraction.data")
-    return tomllib.loads(data.joinpath(name).read_text("utf-8"))
+    return read_toml("claimx.extraction.data", name)
+
+
+def read_toml(package: str, name: str) -> dict[str, Any]:
+    """A TOML data file shipped inside a claimx package."""
+    return tomllib.loads(resources.files(package).joinpath(name).read_text("utf-8"))
 
 
 def _n(words: str) -> str:

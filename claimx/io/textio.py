@@ -73,12 +73,14 @@ class InputText:
     line: int | None = None
     nbytes: int = field(default=0, compare=False)
     content_type: str = PLAIN_TEXT  # text/html: ``text`` is a page's extracted article
+    date: str | None = None  # a JSONL record's "date" (or "meta": {"date"}), as written
+    outlet: str | None = None  # ... and its "outlet": who published it
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Plain-tuple pickling: a third of the cost of the dataclass default, which
         matters when a whole corpus is sent to worker processes."""
         return (InputText, (self.source, self.text, self.encoding, self.id, self.line,
-                            self.nbytes, self.content_type))
+                            self.nbytes, self.content_type, self.date, self.outlet))
 
     @property
     def doc_id(self) -> str:
@@ -603,7 +605,19 @@ def _jsonl_record(raw: bytes, source: str, line: int, fields: tuple[str, str]) -
             f"at character {surrogate} (not a Unicode character)"
         )
         return InputError(source, message, line, doc_id, nbytes)
-    return InputText(source, text.lstrip("\ufeff"), "utf-8", doc_id, line, nbytes)
+    return InputText(source, text.lstrip("\ufeff"), "utf-8", doc_id, line, nbytes,
+                     date=record_field(record, "date"), outlet=record_field(record, "outlet"))
+
+
+def record_field(record: dict[str, Any], name: str) -> str | None:
+    """A corpus record's ``name`` at its top level or in its ``meta`` object, as a string;
+    ``None`` when absent or not a plain value (claimx never fails a record over it)."""
+    meta = record.get("meta")
+    for holder in (record, meta if isinstance(meta, dict) else {}):
+        value = record_id(holder.get(name))
+        if value is not None:
+            return value
+    return None
 
 
 def _lone_surrogate(text: str) -> int | None:

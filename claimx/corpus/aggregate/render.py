@@ -1,0 +1,290 @@
+"""Aggregates as tables for people and JSON / JSONL / CSV for programs.
+
+JSON is one object (``schema``, ``summary``, the rows, ``failures``); JSONL one row per line
+(a speaker, a claim group or a dispute), failures as their own records; CSV one row per
+speaker, per mention of a claim group, or per dispute. Failed inputs are listed so that
+nothing is lost silently; they are also reported on stderr by the command.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+from claimx.corpus.aggregate.disputes import Dispute
+from claimx.corpus.aggregate.groups import ClaimGroup, ClaimGroups
+from claimx.corpus.aggregate.speakers import SpeakerRow, SpeakerTable
+from claimx.io.safety import json_safe, neutralise_cell, printable
+from claimx.model import STANCES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+SPEAKERS_SCHEMA = "claimx-speakers/1"
+CLAIMS_SCHEMA = "claimx-claims/1"
+NO_VALUE = "—"
+PREVIEW_CHARS = 160
+
+SPEAKER_COLUMNS = (
+    "speaker_key", "speaker_kind", "arabic", "english", "forms", "documents", "claims",
+    *(f"by_stance.{s}" for s in STANCES), "negated", "channels", "first_date", "last_date",
+)
+MENTION_COLUMNS = (
+    "group", "group_text", "group_speaker_key", "group_speaker_label", "group_stance",
+    "group_mentions", "group_documents", "document_id", "claim_id", "outlet", "date",
+    "speaker_key", "stance", "negated", "content.start", "content.end",
+)
+DISPUTE_COLUMNS = (
+    "score", "matter", "within_document", "documents",
+    "denial.group", "denial.speaker_key", "denial.speaker_label", "denial.stance",
+    "denial.text", "denial.mentions",
+    "claim.group", "claim.speaker_key", "claim.speaker_label", "claim.stance",
+    "claim.text", "claim.mentions",
+)
+
+
+def _dumps(value: Any, indent: int | None = None) -> str:
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def _csv_writer(out: TextIO, header: Sequence[str]) -> Callable[[Sequence[Any]], None]:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+
+    def write(row: Sequence[Any]) -> None:
+        writer.writerow([neutralise_cell(_cell(v)) for v in row])
+
+    return write
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+# --- speakers --------------------------------------------------------------------
+
+
+def write_speakers(table: SpeakerTable, rows: list[SpeakerRow], fmt: str, out: TextIO,
+                   failures: list[dict[str, Any]], console: Console | None = None) -> None:
+    if fmt == "json":
+        out.write(_dumps({
+            "schema": SPEAKERS_SCHEMA,
+            "summary": table.summary(),
+            "speakers": [r.to_dict() for r in rows],
+            "failures": failures,
+        }, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(_dumps({"schema": SPEAKERS_SCHEMA, **row.to_dict()}) + "\n")
+        for failure in failures:
+            out.write(_dumps({"schema": SPEAKERS_SCHEMA, **failure}) + "\n")
+    elif fmt == "csv":
+        write = _csv_writer(out, (*SPEAKER_COLUMNS, "error"))
+        for row in rows:
+            data = row.to_dict()
+            write([
+                data["speaker_key"], data["speaker_kind"], data["arabic"], data["english"],
+                " | ".join(f["text"] for f in data["forms"]), data["documents"], data["claims"],
+                *(data["by_stance"][s] for s in STANCES), data["negated"],
+                " | ".join(c["text"] for c in data["channels"]), data["first_date"],
+                data["last_date"], None,
+            ])
+        for failure in failures:
+            write([failure["document_id"], *[None] * (len(SPEAKER_COLUMNS) - 1),
+                   failure["error"]])
+    else:
+        assert console is not None
+        console.print(speakers_table(rows))
+        console.print(printable(table.summary_line()))
+
+
+def speakers_table(rows: list[SpeakerRow]) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    with_channels = any(row.channels for row in rows)
+    with_dates = any(row.first for row in rows)
+    table = Table(show_lines=False, expand=True)
+    table.add_column("Speaker", ratio=3, overflow="fold")
+    table.add_column("Arabic", ratio=3, overflow="fold")
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Docs", justify="right", no_wrap=True)
+    table.add_column("Claims", justify="right", no_wrap=True)
+    table.add_column("Stances", ratio=3, overflow="fold")
+    if with_channels:
+        table.add_column("Channels", ratio=2, overflow="fold")
+    if with_dates:
+        table.add_column("Dates", ratio=2, overflow="fold")
+    for row in rows:
+        stances = ", ".join(f"{n} {s}" for s, n in row.stances.most_common())
+        if row.negated:
+            stances += f"; {row.negated} negated"
+        channels = ", ".join(t for t, _ in row.channels.most_common(2)) or NO_VALUE
+        dates = NO_VALUE if row.first is None else (
+            row.first if row.first == row.last else f"{row.first} – {row.last}")
+        cells = [
+            Text(printable(row.english or NO_VALUE), style="bold"),
+            Text(printable(row.arabic)), row.kind, str(row.documents), str(row.claims),
+            Text(stances),
+        ]
+        if with_channels:
+            cells.append(Text(printable(channels)))
+        if with_dates:
+            cells.append(Text(printable(dates)))
+        table.add_row(*cells)
+    return table
+
+
+# --- claim groups and disputes -----------------------------------------------------
+
+
+def write_groups(groups: ClaimGroups, chosen: list[ClaimGroup], fmt: str, out: TextIO,
+                 failures: list[dict[str, Any]], console: Console | None = None,
+                 disputes: list[Dispute] | None = None) -> None:
+    """Claim groups (and, with ``disputes``, the disputes among them) in ``fmt``. With
+    disputes, JSONL and CSV hold the disputes and the table shows them."""
+    if fmt == "json":
+        payload: dict[str, Any] = {
+            "schema": CLAIMS_SCHEMA,
+            "summary": _claims_summary(groups, disputes),
+            "groups": [g.to_dict() for g in chosen],
+        }
+        if disputes is not None:
+            payload["disputes"] = [d.to_dict() for d in disputes]
+        payload["failures"] = failures
+        out.write(_dumps(payload, indent=2) + "\n")
+    elif fmt == "jsonl":
+        rows = [d.to_dict() for d in disputes] if disputes is not None else \
+            [g.to_dict() for g in chosen]
+        for row in rows:
+            out.write(_dumps({"schema": CLAIMS_SCHEMA, **row}) + "\n")
+        for failure in failures:
+            out.write(_dumps({"schema": CLAIMS_SCHEMA, **failure}) + "\n")
+    elif fmt == "csv":
+        if disputes is not None:
+            _disputes_csv(disputes, out, failures)
+        else:
+            _groups_csv(chosen, out, failures)
+    else:
+        assert console is not None
+        if disputes is not None:
+            console.print(disputes_table(disputes))
+            noun = "dispute" if len(disputes) == 1 else "disputes"
+            console.print(f"{len(disputes):,} {noun} among {len(groups.groups):,} claims")
+        else:
+            console.print(groups_table(chosen))
+            summary = groups.summary()
+            console.print(
+                f"{summary['groups']:,} claims ({summary['mentions']:,} mentions); "
+                f"{summary['groups_in_several_documents']:,} carried by several documents"
+            )
+
+
+def _claims_summary(groups: ClaimGroups, disputes: list[Dispute] | None) -> dict[str, Any]:
+    summary = groups.summary()
+    if disputes is not None:
+        summary["disputes"] = len(disputes)
+        summary["disputes_within_documents"] = sum(d.within_document for d in disputes)
+    return summary
+
+
+def _groups_csv(chosen: list[ClaimGroup], out: TextIO, failures: list[dict[str, Any]]) -> None:
+    write = _csv_writer(out, (*MENTION_COLUMNS, "error"))
+    for group in chosen:
+        head = group.to_dict(with_mentions=False)
+        for place in group.places:
+            write([
+                group.id, head["text"], head["speaker_key"], head["speaker_label"],
+                _stance_text(head["stance"], head["negated"]), head["mentions"],
+                head["documents"], place.document_id, place.claim_id, place.outlet,
+                place.date, place.speaker_key, place.stance, place.negated, place.start,
+                place.end, None,
+            ])
+    for failure in failures:
+        write([None] * 7 + [failure["document_id"]] + [None] * 8 + [failure["error"]])
+
+
+def _disputes_csv(disputes: list[Dispute], out: TextIO, failures: list[dict[str, Any]]) -> None:
+    write = _csv_writer(out, (*DISPUTE_COLUMNS, "error"))
+    for dispute in disputes:
+        sides = []
+        for group in (dispute.denial, dispute.claim):
+            head = group.to_dict(with_mentions=False)
+            sides += [group.id, head["speaker_key"], head["speaker_label"],
+                      _stance_text(head["stance"], head["negated"]), head["text"],
+                      head["mentions"]]
+        write([dispute.score, " ".join(dispute.shared), dispute.within_document,
+               " ".join(dispute.documents), *sides, None])
+    for failure in failures:
+        write([None] * 3 + [failure["document_id"]] + [None] * 12 + [failure["error"]])
+
+
+def _stance_text(stance: str, negated: bool) -> str:
+    return f"{stance} (negated)" if negated else stance
+
+
+def _preview(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
+
+
+def groups_table(chosen: list[ClaimGroup]) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=True, expand=True)
+    table.add_column("#", no_wrap=True)
+    table.add_column("Speaker", ratio=3, overflow="fold")
+    table.add_column("Stance", no_wrap=True)
+    table.add_column("Claim", ratio=8, overflow="fold")
+    table.add_column("Mentions", justify="right", no_wrap=True)
+    table.add_column("Docs", justify="right", no_wrap=True)
+    table.add_column("Outlets", ratio=2, overflow="fold")
+    for group in chosen:
+        rep = group.representative
+        stance, negated = group.stance
+        table.add_row(
+            group.id,
+            Text(printable(rep.speaker_label or rep.speaker_text or "unattributed"),
+                 style="bold"),
+            _stance_text(stance, negated), Text(printable(_preview(rep.content))),
+            str(len(group.places)), str(len(group.documents)),
+            Text(printable(", ".join(group.outlets) or NO_VALUE)),
+        )
+    return table
+
+
+def disputes_table(disputes: list[Dispute]) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=True, expand=True)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Matter", ratio=2, overflow="fold")
+    table.add_column("Denial", ratio=6, overflow="fold")
+    table.add_column("Against", ratio=6, overflow="fold")
+    table.add_column("Where", ratio=2, overflow="fold")
+    for dispute in disputes:
+        where = "same document" if dispute.within_document else "across documents"
+        table.add_row(
+            f"{dispute.score:.2f}", Text(printable(" ".join(dispute.shared))),
+            _side(dispute.denial), _side(dispute.claim), where,
+        )
+    return table
+
+
+def _side(group: ClaimGroup) -> Any:
+    from rich.text import Text
+
+    rep = group.representative
+    stance, negated = group.stance
+    text = Text(printable(rep.speaker_label or rep.speaker_text or ""), style="bold")
+    text.append(f" ({_stance_text(stance, negated)}, {group.id})\n", style="dim")
+    text.append(printable(_preview(rep.content)))
+    return text
