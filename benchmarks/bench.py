@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import inputs  # noqa: E402  (benchmarks/inputs.py, next to this script)
 
 MB = 1_000_000
-SECTIONS = ("api", "jobs", "startup", "memory", "pathological", "bounded")
+SECTIONS = ("api", "jobs", "startup", "memory", "aggregate", "pathological", "bounded")
 JSON_SIZE_TARGET = 10.0  # the JSON of any input stays within this multiple of its size
 ONE_LINE_PEAK_TARGET = 300 * 2**20  # bytes: peak memory on a one-line document of --line-mb
 SHORT_ARTICLE = "قال رئيس البلدية إن الحديقة ستفتح يوم الجمعة."  # the start-up measurements' input
@@ -96,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench_startup(work, args.startup_runs, report)
         if "memory" in only:
             bench_memory(work, args.small_mb, args.big_mb, report)
+        if "aggregate" in only:
+            bench_aggregate(work, args.small_mb, args.big_mb, report)
         if "pathological" in only:
             bench_pathological(work, args.patho_mb, report)
         if "bounded" in only:
@@ -517,6 +519,70 @@ def bench_memory(work: Path, small_mb: float, big_mb: float, report: Report) -> 
     print(f"  ratio big / small: {ratio:.2f}")
     report.target(f"peak memory {big_mb:g} MB corpus <= 1.5x {small_mb:g} MB corpus",
                   f"{ratio:.2f}x", ratio <= 1.5)
+
+
+# --- corpus aggregation (issue 9) -----------------------------------------------------------
+
+AGGREGATIONS = {
+    "speakers": ["speakers"],
+    "claims --disputes": ["claims", "--disputes"],
+}
+
+
+def bench_aggregate(work: Path, small_mb: float, big_mb: float, report: Report) -> None:
+    """``claimx speakers`` and ``claimx claims --disputes`` over the small and the big corpus:
+    throughput, peak memory (the process and its workers) and the size of what they found.
+    The aggregates grow with the distinct speakers and claims and with the list of every
+    mention; the benchmark corpus repeats its articles, so its distinct claims stay few and
+    what memory grows by is the mention list (about 100 bytes a mention)."""
+    if not Path("/proc/self/status").exists():
+        section("Corpus aggregation: skipped (needs /proc)")
+        report.target("aggregation peak memory", "needs /proc", None)
+        return
+    jobs = usable_cpus()
+    section(f"Corpus aggregation: claimx speakers / claims --disputes CORPUS.jsonl -f json "
+            f"(default --jobs = {jobs}; peak summed over the process and its workers)")
+    peaks: dict[tuple[str, str], float] = {}
+    for label, mb in (("small", small_mb), ("big", big_mb)):
+        path = work / f"aggregate-{label}.jsonl"
+        n, size = inputs.write_jsonl_corpus(path, int(mb * MB))
+        for name, args in AGGREGATIONS.items():
+            out = work / "aggregate.json"
+            with others_load() as load:
+                seconds, total, largest, status = peak_memory(
+                    [*claimx_command(), *args, str(path), "-f", "json", "-q", "-o", str(out)]
+                )
+            found = _aggregate_counts(out)
+            out.unlink(missing_ok=True)
+            peaks[(label, name)] = total
+            print(f"  {name:18} {size / MB:8.1f} MB of text ({n:,} articles): "
+                  f"{seconds:6.1f} s ({size / MB / seconds:.3f} MB/s); peak "
+                  f"{total / 2**20:7.1f} MiB in all, {largest / 2**20:6.1f} MiB largest "
+                  f"process; {found}; exit {status}")
+            print(f"      {load}")
+        path.unlink()
+    for name in AGGREGATIONS:
+        ratio = peaks[("big", name)] / peaks[("small", name)]
+        print(f"  {name}: peak big / small {ratio:.2f}")
+        report.target(f"claimx {name} peak memory {big_mb:g} MB corpus (reported; the "
+                      f"mention list grows with the corpus)", f"{ratio:.2f}x the "
+                      f"{small_mb:g} MB run", None if ratio > 1.5 else True)
+
+
+def _aggregate_counts(out: Path) -> str:
+    """What the aggregation found, read from its JSON output."""
+    import json
+
+    try:
+        data = json.loads(out.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "no output"
+    summary = data["summary"]
+    if "speakers" in summary:
+        return (f"{summary['speakers']:,} speakers, {summary['claims']:,} claims, "
+                f"output {out.stat().st_size / MB:.1f} MB")
+    return (f"{summary['groups']:,} claim groups, {summary['mentions']:,} mentions, "
+            f"{summary.get('disputes', 0):,} disputes, output {out.stat().st_size / MB:.1f} MB")
 
 
 # --- pathological inputs ---------------------------------------------------------------------

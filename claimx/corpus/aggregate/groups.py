@@ -13,13 +13,14 @@ same groups.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
 from claimx.corpus.aggregate.matter import content_terms
 from claimx.corpus.aggregate.mentions import Mention
+from claimx.model import CLAIM_ID_SEPARATOR, qualified_id
 
 DEFAULT_SIMILARITY = 0.5
 NUM_PERM = 64  # MinHash permutations: Jaccard estimates within about ±0.12, then checked exactly
@@ -29,7 +30,7 @@ class Place(NamedTuple):
     """Where one mention of a group is: enough to find it again in its document."""
 
     document_id: str
-    claim_id: str
+    claim: str  # the claim's id within its document: "c3"
     outlet: str | None
     date: str | None
     speaker_key: str | None
@@ -41,7 +42,7 @@ class Place(NamedTuple):
     def to_dict(self) -> dict[str, Any]:
         return {
             "document_id": self.document_id,
-            "claim_id": self.claim_id,
+            "claim_id": qualified_id(self.document_id, self.claim),
             "outlet": self.outlet,
             "date": self.date,
             "speaker_key": self.speaker_key,
@@ -63,11 +64,12 @@ class ClaimGroup:
     keys: Counter[str | None] = field(default_factory=Counter)
     stances: Counter[tuple[str, bool]] = field(default_factory=Counter)
 
-    def add(self, mention: Mention) -> None:
+    def add(self, mention: Mention, shared: Callable[[str | None], str | None] = str) -> None:
+        """Add a mention; ``shared`` returns one copy of a string many mentions repeat."""
         self.places.append(Place(
-            mention.document_id, mention.claim_id, mention.outlet, mention.date,
-            mention.speaker_key, mention.stance, mention.negated,
-            mention.content_start, mention.content_end,
+            mention.document_id, shared(mention.claim_id.rpartition(CLAIM_ID_SEPARATOR)[2]),
+            shared(mention.outlet), shared(mention.date), shared(mention.speaker_key),
+            mention.stance, mention.negated, mention.content_start, mention.content_end,
         ))
         self.keys[mention.speaker_key] += 1
         self.stances[(mention.stance, mention.negated)] += 1
@@ -139,27 +141,42 @@ class ClaimGroups:
     """Folds mentions, in input order, into groups of one claim."""
 
     def __init__(self, similarity: float = DEFAULT_SIMILARITY) -> None:
-        from datasketch import MinHash, MinHashLSH  # imported here: only this command needs it
-
         self.similarity = similarity
         self.groups: list[ClaimGroup] = []
         self._exact: dict[frozenset[str], list[int]] = {}
-        self._lsh = MinHashLSH(threshold=similarity, num_perm=NUM_PERM)
-        self._template = MinHash(num_perm=NUM_PERM, seed=1)
-        self._minhash = MinHash
+        self._strings: dict[str, str] = {}
+
+    @cached_property
+    def _lsh(self) -> Any:
+        """Made on first use: datasketch imports scipy (about a second), and worker processes
+        forked before then do not carry it."""
+        from datasketch import MinHashLSH
+
+        return MinHashLSH(threshold=self.similarity, num_perm=NUM_PERM)
+
+    @cached_property
+    def _template(self) -> Any:
+        from datasketch import MinHash
+
+        return MinHash(num_perm=NUM_PERM, seed=1)
 
     def add_document(self, mentions: Iterable[Mention]) -> None:
         for mention in mentions:
             self.add(mention)
 
     def add(self, mention: Mention) -> ClaimGroup:
-        ordered = content_terms(mention.content)
+        ordered = mention.terms or content_terms(mention.content)
         terms = frozenset(ordered) or frozenset({" ".join(mention.content.split())})
         group = self._same_words(terms, mention) or self._similar(terms, mention)
         if group is None:
             group = self._new_group(mention, terms, ordered)
-        group.add(mention)
+        group.add(mention, self._shared)
         return group
+
+    def _shared(self, text: str | None) -> str | None:
+        """One copy of each repeated string (outlets, dates, keys, "c3"): a corpus's mention
+        list is the largest thing aggregation keeps."""
+        return text if text is None else self._strings.setdefault(text, text)
 
     def _same_words(self, terms: frozenset[str], mention: Mention) -> ClaimGroup | None:
         for index in self._exact.get(terms, ()):
@@ -192,8 +209,8 @@ class ClaimGroups:
 
     def _signature(self, terms: frozenset[str]) -> Any:
         template = self._template
-        signature = self._minhash(num_perm=NUM_PERM, seed=1,
-                                  permutations=template.permutations, scheme=template.scheme)
+        signature = type(template)(num_perm=NUM_PERM, seed=1,
+                                   permutations=template.permutations, scheme=template.scheme)
         signature.update_batch([t.encode("utf-8") for t in sorted(terms)])
         return signature
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimx.corpus.aggregate.matter import content_terms
 from claimx.model import Document, qualified_id
 
 NEGATIVE_STANCES = frozenset({"deny"})
@@ -29,6 +30,7 @@ class Mention:
     content: str
     content_start: int
     content_end: int
+    terms: tuple[str, ...] = ()  # the content's words (matter.content_terms), found in the worker
 
     @property
     def negative(self) -> bool:
@@ -57,6 +59,7 @@ def mentions_of(doc: Document) -> tuple[Mention, ...]:
             content=claim.content.text,
             content_start=claim.content.start,
             content_end=claim.content.end,
+            terms=content_terms(claim.content.text),
         )
         for claim in doc.claims
     )

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from claimx.corpus.aggregate.disputes import Dispute
 from claimx.corpus.aggregate.groups import ClaimGroup, ClaimGroups
 from claimx.corpus.aggregate.speakers import SpeakerRow, SpeakerTable
 from claimx.io.safety import json_safe, neutralise_cell, printable
-from claimx.model import STANCES
+from claimx.model import STANCES, qualified_id
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -150,18 +150,18 @@ def write_groups(groups: ClaimGroups, chosen: list[ClaimGroup], fmt: str, out: T
     """Claim groups (and, with ``disputes``, the disputes among them) in ``fmt``. With
     disputes, JSONL and CSV hold the disputes and the table shows them."""
     if fmt == "json":
-        payload: dict[str, Any] = {
+        head: dict[str, Any] = {
             "schema": CLAIMS_SCHEMA,
             "summary": _claims_summary(groups, disputes),
-            "groups": [g.to_dict() for g in chosen],
         }
+        tail: dict[str, Any] = {}
         if disputes is not None:
-            payload["disputes"] = [d.to_dict() for d in disputes]
-        payload["failures"] = failures
-        out.write(_dumps(payload, indent=2) + "\n")
+            tail["disputes"] = [d.to_dict() for d in disputes]
+        tail["failures"] = failures
+        _write_json_object(out, head, "groups", (g.to_dict() for g in chosen), tail)
     elif fmt == "jsonl":
-        rows = [d.to_dict() for d in disputes] if disputes is not None else \
-            [g.to_dict() for g in chosen]
+        rows = (d.to_dict() for d in disputes) if disputes is not None else \
+            (g.to_dict() for g in chosen)
         for row in rows:
             out.write(_dumps({"schema": CLAIMS_SCHEMA, **row}) + "\n")
         for failure in failures:
@@ -186,6 +186,24 @@ def write_groups(groups: ClaimGroups, chosen: list[ClaimGroup], fmt: str, out: T
             )
 
 
+def _write_json_object(out: TextIO, head: dict[str, Any], name: str, items: Iterator[Any],
+                       tail: dict[str, Any]) -> None:
+    """``{**head, name: [*items], **tail}`` as indented JSON, written an item at a time: a
+    corpus's groups (every mention listed) are never one string in memory."""
+    opening = _dumps(head, indent=2)[:-2]  # without the closing "\n}"
+    out.write(f'{opening},\n  "{name}": [')
+    written = 0
+    for item in items:
+        text = _dumps(item, indent=2).replace("\n", "\n    ")
+        out.write((",\n    " if written else "\n    ") + text)
+        written += 1
+    out.write("\n  ]" if written else "]")
+    for key, value in tail.items():
+        text = _dumps(value, indent=2).replace("\n", "\n  ")
+        out.write(f',\n  "{key}": {text}')
+    out.write("\n}\n")
+
+
 def _claims_summary(groups: ClaimGroups, disputes: list[Dispute] | None) -> dict[str, Any]:
     summary = groups.summary()
     if disputes is not None:
@@ -202,9 +220,9 @@ def _groups_csv(chosen: list[ClaimGroup], out: TextIO, failures: list[dict[str, 
             write([
                 group.id, head["text"], head["speaker_key"], head["speaker_label"],
                 _stance_text(head["stance"], head["negated"]), head["mentions"],
-                head["documents"], place.document_id, place.claim_id, place.outlet,
-                place.date, place.speaker_key, place.stance, place.negated, place.start,
-                place.end, None,
+                head["documents"], place.document_id,
+                qualified_id(place.document_id, place.claim), place.outlet, place.date,
+                place.speaker_key, place.stance, place.negated, place.start, place.end, None,
             ])
     for failure in failures:
         write([None] * 7 + [failure["document_id"]] + [None] * 8 + [failure["error"]])
