@@ -129,3 +129,9 @@ def test_cli_json_and_csv_carry_speaker_key_and_kind(tmp_path) -> None:
     header, row = result.stdout.splitlines()[:2]
     assert "speaker_key,speaker_kind" in header
     assert "وزاره صحه,organisation" in row
+
+
+def test_a_speech_noun_after_the_speaker_is_not_part_of_it() -> None:
+    # «نقلت الوكالة عن صحيفة "الفجر" القول إن ...»: «القول» is what was said
+    assert identify('صحيفة "الفجر" القول') == identify('صحيفة "الفجر"')
+    assert kind('صحيفة "الفجر"') == "organisation"

@@ -54,6 +54,7 @@ class _IdentityData:
     organisations: dict[tuple[str, ...], tuple[str, ...]]  # bare words → canonical bare words
     organisation_sizes: tuple[int, ...]  # longest first
     adjectives: frozenset[str]
+    speech_nouns: frozenset[str]  # «القول», «تأكيده»: the cue lexicon's verbal nouns
     honorifics: frozenset[str]
     determiners: frozenset[str]
     references: frozenset[str]
@@ -101,6 +102,7 @@ def _data() -> _IdentityData:
             sorted({len(k) for k in _organisation_aliases(lex)}, reverse=True)
         ),
         adjectives=frozenset(bare(a) for a in lex.adjectives) | frozenset(lex.adjectives),
+        speech_nouns=frozenset(lex.verbal_nouns),
         **{name: frozenset(normalize(w) for w in raw["words"][name])
            for name in ("honorifics", "determiners", "references", "withheld", "withholding",
                         "prepositions")},
@@ -132,8 +134,8 @@ def identify(speaker: str | None) -> Identity:
 def _identify_words(words: tuple[str, ...]) -> Identity:
     data = _data()
     withheld = any(w in data.withheld for w in words)
-    kept = [w for w in _joined_names(words) if w not in data.determiners
-            and w not in data.honorifics]
+    kept = [w for w in _joined_names(_without_speech_noun(words, data)) if w not in
+            data.determiners and w not in data.honorifics]
     if not kept or all(w in data.references for w in kept):
         return UNRESOLVED_IDENTITY
     phrase = _canonical_words(kept, data)
@@ -156,6 +158,14 @@ class _Word(NamedTuple):
     text: str
     definite: bool
     organisation: bool = False
+
+
+def _without_speech_noun(words: Sequence[str], data: _IdentityData) -> Sequence[str]:
+    """«صحيفة جينهوا القول» (after «نقلت ... عن»): the verbal noun of speech that ends the
+    phrase is what was said, not who said it."""
+    if len(words) > 1 and words[-1] in data.speech_nouns:
+        return words[:-1]
+    return words
 
 
 def _joined_names(words: Sequence[str]) -> list[str]:
