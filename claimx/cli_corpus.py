@@ -220,20 +220,21 @@ def claims(
     from claimx.corpus.aggregate.groups import ClaimGroups
     from claimx.corpus.aggregate.render import write_groups
 
-    groups = ClaimGroups(similarity)
-    failures, stats = _fold(corpus, groups.add_document, engine, _check_jobs(jobs), scheduler,
-                            chunk_size, quiet)
-    limit = _limit(top, chosen)
-    found = find_disputes(groups.groups, min_score)[:limit] if disputes else None
-    chosen_groups = sorted(
-        (g for g in groups if len(g.places) >= min_mentions),
-        key=lambda g: (-len(g.documents), -len(g.places), int(g.id[1:])),
-    )[:limit]
-    with _open_output(output, machine=chosen != "table", inputs=corpus.sources,
-                      input_format=input_format, glob=glob) as out:
-        console = _table_console(out, to_file=output is not None) if chosen == "table" else None
-        write_groups(groups, chosen_groups, chosen, out, failures, console, found)
-    summary = groups.summary()
+    with ClaimGroups(similarity) as groups:
+        failures, stats = _fold(corpus, groups.add_document, engine, _check_jobs(jobs),
+                                scheduler, chunk_size, quiet)
+        limit = _limit(top, chosen)
+        found = find_disputes(groups, min_score)[:limit] if disputes else None
+        chosen_groups = sorted(
+            (g for g in groups if g.mentions >= min_mentions),
+            key=lambda g: (-g.documents, -g.mentions, g.index),
+        )[:limit]
+        with _open_output(output, machine=chosen != "table", inputs=corpus.sources,
+                          input_format=input_format, glob=glob) as out:
+            console = _table_console(out, to_file=output is not None) \
+                if chosen == "table" else None
+            write_groups(groups, chosen_groups, chosen, out, failures, console, found)
+        summary = groups.summary()
     line = (f"{summary['groups']:,} claims, {summary['mentions']:,} mentions, "
             f"{summary['groups_in_several_documents']:,} in several documents")
     if found is not None:

@@ -183,8 +183,8 @@ def test_speaker_compatibility() -> None:
     assert not compatible_speakers("نبيل خطيب", "سامر خطيب")
 
 
-def test_reworded_claim_groups_but_another_speaker_or_claim_does_not() -> None:
-    groups = ClaimGroups()
+def test_reworded_claim_groups_but_another_speaker_or_claim_does_not(tmp_path: Path) -> None:
+    groups = ClaimGroups(directory=str(tmp_path))
     base = groups.add(mention("a", "أسعار الوقود سترتفع بنسبة عشرة في المئة الشهر المقبل",
                               "وزاره نفط"))
     assert groups.add(mention("b", "أسعار الوقود سترتفع الشهر المقبل بنسبة عشرة في المئة",
@@ -197,19 +197,34 @@ def test_reworded_claim_groups_but_another_speaker_or_claim_does_not() -> None:
                               "وزاره نفط")) is not base
 
 
-def test_unrelated_denial_makes_no_dispute() -> None:
-    groups = ClaimGroups()
+def test_unrelated_denial_makes_no_dispute(tmp_path: Path) -> None:
+    groups = ClaimGroups(directory=str(tmp_path))
     groups.add(mention("a", "الجسر الجديد سيفتح في الصيف", "وزاره نقل"))
     groups.add(mention("a", "ارتفاع عدد الإصابات بالحمى", "مصادر طبيه", stance="deny"))
-    assert find_disputes(groups.groups) == []
+    assert find_disputes(groups) == []
     groups.add(mention("b", "الجسر الجديد لن يفتح قبل الشتاء", "نقابه مهندسين",
                        stance="deny"))
-    [dispute] = find_disputes(groups.groups)
+    [dispute] = find_disputes(groups)
     assert "جسر" in dispute.shared and dispute.within_document is False
 
 
-def test_one_speaker_does_not_dispute_itself() -> None:
-    groups = ClaimGroups()
+def test_one_speaker_does_not_dispute_itself(tmp_path: Path) -> None:
+    groups = ClaimGroups(directory=str(tmp_path))
     groups.add(mention("a", "الجسر الجديد سيفتح في الصيف", "وزاره نقل"))
     groups.add(mention("b", "الجسر الجديد سيفتح في الصيف", "وزاره نقل", stance="deny"))
-    assert find_disputes(groups.groups) == []
+    assert find_disputes(groups) == []
+
+
+def test_places_live_in_a_file_that_close_removes(tmp_path: Path) -> None:
+    with ClaimGroups(directory=str(tmp_path)) as groups:
+        group = groups.add(mention("a", "الجسر الجديد سيفتح في الصيف", "وزاره نقل"))
+        groups.add(mention("b", "الجسر الجديد سيفتح في الصيف", "وزاره نقل"))
+        assert [p.document_id for p in groups.places(group)] == ["a", "b"]
+        assert (group.mentions, group.documents) == (2, 2)
+        assert list(tmp_path.iterdir())
+    assert not list(tmp_path.iterdir())
+
+
+def test_json_output_is_what_json_dumps_writes() -> None:
+    text = run("claims", str(OUTLETS), "--disputes", "--format", "json").stdout
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimx.corpus.aggregate.groups import ClaimGroup, compatible_speakers
+from claimx.corpus.aggregate.groups import ClaimGroup, ClaimGroups, compatible_speakers
 
 DEFAULT_MIN_SCORE = 0.3
 FOCUS_WORDS = 3  # a shared word among a content's first words is what it is about
@@ -55,14 +55,14 @@ class Dispute:
             "matter": list(self.shared),
             "within_document": self.within_document,
             "documents": list(self.documents),
-            "denial": self.denial.to_dict(with_mentions=False),
-            "claim": self.claim.to_dict(with_mentions=False),
+            "denial": self.denial.to_dict(),
+            "claim": self.claim.to_dict(),
         }
 
 
-def find_disputes(groups: Sequence[ClaimGroup], min_score: float = DEFAULT_MIN_SCORE
-                  ) -> list[Dispute]:
-    """Every dispute scoring at least ``min_score``, surest first."""
+def find_disputes(folded: ClaimGroups, min_score: float = DEFAULT_MIN_SCORE) -> list[Dispute]:
+    """Every dispute among the claim groups scoring at least ``min_score``, surest first."""
+    groups = folded.groups
     weights = _idf(groups)
     positives = [g for g in groups if not g.negative and g.speaker_key is not None]
     index: dict[str, list[ClaimGroup]] = defaultdict(list)
@@ -74,9 +74,11 @@ def find_disputes(groups: Sequence[ClaimGroup], min_score: float = DEFAULT_MIN_S
         if not denial.negative or denial.speaker_key is None:
             continue
         for claim in _candidates(denial, index):
-            dispute = _score(denial, claim, weights)
-            if dispute is not None and dispute.score >= min_score:
-                disputes.append(dispute)
+            score = _score(denial, claim, weights)
+            if score >= min_score and score > 0:
+                shared = sorted(denial.terms & claim.terms, key=lambda t: (-weights[t], t))
+                both = folded.shared_documents(denial, claim)
+                disputes.append(Dispute(score, denial, claim, tuple(shared), tuple(both)))
     disputes.sort(key=lambda d: (-d.score, not d.within_document, d.denial.id, d.claim.id))
     return disputes
 
@@ -101,10 +103,10 @@ def _candidates(denial: ClaimGroup, index: dict[str, list[ClaimGroup]]) -> list[
     return list(found.values())
 
 
-def _score(denial: ClaimGroup, claim: ClaimGroup, weights: dict[str, float]) -> Dispute | None:
+def _score(denial: ClaimGroup, claim: ClaimGroup, weights: dict[str, float]) -> float:
     shared = denial.terms & claim.terms
     if not shared:
-        return None
+        return 0.0
 
     def weight(terms: frozenset[str]) -> float:
         return sum(weights[t] for t in terms)
@@ -113,11 +115,4 @@ def _score(denial: ClaimGroup, claim: ClaimGroup, weights: dict[str, float]) -> 
     opening = set(denial.ordered_terms[:FOCUS_WORDS]) | set(claim.ordered_terms[:FOCUS_WORDS])
     focus = 1.0 if shared & opening else UNFOCUSED
     stance = WEAK_STANCES.get(claim.stance[0], 1.0)
-    both = sorted(denial.documents & claim.documents)
-    return Dispute(
-        score=round(coverage * focus * stance, 3),
-        denial=denial,
-        claim=claim,
-        shared=tuple(sorted(shared, key=lambda t: (-weights[t], t))),
-        documents=tuple(both),
-    )
+    return round(coverage * focus * stance, 3)

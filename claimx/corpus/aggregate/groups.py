@@ -13,64 +13,48 @@ same groups.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any
 
 from claimx.corpus.aggregate.matter import content_terms
 from claimx.corpus.aggregate.mentions import Mention
-from claimx.model import CLAIM_ID_SEPARATOR, qualified_id
+from claimx.corpus.aggregate.places import Place, PlaceStore
+from claimx.model import CLAIM_ID_SEPARATOR
 
 DEFAULT_SIMILARITY = 0.5
 NUM_PERM = 64  # MinHash permutations: Jaccard estimates within about ±0.12, then checked exactly
-
-
-class Place(NamedTuple):
-    """Where one mention of a group is: enough to find it again in its document."""
-
-    document_id: str
-    claim: str  # the claim's id within its document: "c3"
-    outlet: str | None
-    date: str | None
-    speaker_key: str | None
-    stance: str
-    negated: bool
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "document_id": self.document_id,
-            "claim_id": qualified_id(self.document_id, self.claim),
-            "outlet": self.outlet,
-            "date": self.date,
-            "speaker_key": self.speaker_key,
-            "stance": self.stance,
-            "negated": self.negated,
-            "content": {"start": self.start, "end": self.end},
-        }
 
 
 @dataclass
 class ClaimGroup:
     """Mentions of one claim: its first mention stands for it."""
 
-    id: str
+    index: int
     representative: Mention
     terms: frozenset[str]
     ordered_terms: tuple[str, ...]
-    places: list[Place] = field(default_factory=list)
+    mentions: int = 0
+    documents: int = 0
+    outlet_names: set[str] = field(default_factory=set)
     keys: Counter[str | None] = field(default_factory=Counter)
     stances: Counter[tuple[str, bool]] = field(default_factory=Counter)
+    _last_document: str | None = None
 
-    def add(self, mention: Mention, shared: Callable[[str | None], str | None] = str) -> None:
-        """Add a mention; ``shared`` returns one copy of a string many mentions repeat."""
-        self.places.append(Place(
-            mention.document_id, shared(mention.claim_id.rpartition(CLAIM_ID_SEPARATOR)[2]),
-            shared(mention.outlet), shared(mention.date), shared(mention.speaker_key),
-            mention.stance, mention.negated, mention.content_start, mention.content_end,
-        ))
+    @property
+    def id(self) -> str:
+        return f"g{self.index + 1}"
+
+    def add(self, mention: Mention) -> None:
+        """Count a mention (its place goes to the store). A document's mentions come
+        together, so a new document id is a new document."""
+        self.mentions += 1
+        if mention.document_id != self._last_document:
+            self.documents += 1
+            self._last_document = mention.document_id
+        if mention.outlet:
+            self.outlet_names.add(mention.outlet)
         self.keys[mention.speaker_key] += 1
         self.stances[(mention.stance, mention.negated)] += 1
 
@@ -92,18 +76,14 @@ class ClaimGroup:
         """Most mentions deny the content, or report it under negation."""
         negative = sum(n for (stance, negated), n in self.stances.items()
                        if stance == "deny" or negated)
-        return negative * 2 > len(self.places)
-
-    @cached_property
-    def documents(self) -> frozenset[str]:
-        """The documents the claim is in; read once the corpus is folded (it is kept)."""
-        return frozenset(p.document_id for p in self.places)
+        return negative * 2 > self.mentions
 
     @property
     def outlets(self) -> list[str]:
-        return sorted({p.outlet for p in self.places if p.outlet})
+        return sorted(self.outlet_names)
 
-    def to_dict(self, with_mentions: bool = True) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
+        """The group without its places (see :meth:`ClaimGroups.places`)."""
         rep = self.representative
         stance, negated = self.stance
         out: dict[str, Any] = {
@@ -115,12 +95,10 @@ class ClaimGroup:
             "speaker_label": rep.speaker_label,
             "stance": stance,
             "negated": negated,
-            "mentions": len(self.places),
-            "documents": len(self.documents),
+            "mentions": self.mentions,
+            "documents": self.documents,
             "outlets": self.outlets,
         }
-        if with_mentions:
-            out["places"] = [p.to_dict() for p in self.places]
         return out
 
 
@@ -138,13 +116,32 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 class ClaimGroups:
-    """Folds mentions, in input order, into groups of one claim."""
+    """Folds mentions, in input order, into groups of one claim. The groups stay in memory
+    (one per distinct claim); their mentions' places go to a :class:`PlaceStore` on disk.
+    Close it (or use it in a ``with`` block) to delete that file."""
 
-    def __init__(self, similarity: float = DEFAULT_SIMILARITY) -> None:
+    def __init__(self, similarity: float = DEFAULT_SIMILARITY,
+                 directory: str | None = None) -> None:
         self.similarity = similarity
         self.groups: list[ClaimGroup] = []
         self._exact: dict[frozenset[str], list[int]] = {}
-        self._strings: dict[str, str] = {}
+        self._store = PlaceStore(directory)
+
+    def __enter__(self) -> ClaimGroups:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._store.close()
+
+    def places(self, group: ClaimGroup) -> Iterator[Place]:
+        """Every mention of ``group``, in input order."""
+        return self._store.places(group.index)
+
+    def shared_documents(self, one: ClaimGroup, other: ClaimGroup) -> list[str]:
+        return self._store.shared_documents(one.index, other.index)
 
     @cached_property
     def _lsh(self) -> Any:
@@ -170,13 +167,13 @@ class ClaimGroups:
         group = self._same_words(terms, mention) or self._similar(terms, mention)
         if group is None:
             group = self._new_group(mention, terms, ordered)
-        group.add(mention, self._shared)
+        group.add(mention)
+        self._store.add(group.index, Place(
+            mention.document_id, mention.claim_id.rpartition(CLAIM_ID_SEPARATOR)[2],
+            mention.outlet, mention.date, mention.speaker_key, mention.stance,
+            mention.negated, mention.content_start, mention.content_end,
+        ))
         return group
-
-    def _shared(self, text: str | None) -> str | None:
-        """One copy of each repeated string (outlets, dates, keys, "c3"): a corpus's mention
-        list is the largest thing aggregation keeps."""
-        return text if text is None else self._strings.setdefault(text, text)
 
     def _same_words(self, terms: frozenset[str], mention: Mention) -> ClaimGroup | None:
         for index in self._exact.get(terms, ()):
@@ -200,7 +197,7 @@ class ClaimGroups:
     def _new_group(self, mention: Mention, terms: frozenset[str],
                    ordered: tuple[str, ...]) -> ClaimGroup:
         index = len(self.groups)
-        group = ClaimGroup(f"g{index + 1}", mention, terms, ordered)
+        group = ClaimGroup(index, mention, terms, ordered)
         self.groups.append(group)
         self._exact.setdefault(terms, []).append(index)
         if len(terms) >= 2:
@@ -218,8 +215,8 @@ class ClaimGroups:
         return iter(self.groups)
 
     def summary(self) -> dict[str, Any]:
-        mentions = sum(len(g.places) for g in self.groups)
-        shared = [g for g in self.groups if len(g.documents) > 1]
+        mentions = sum(g.mentions for g in self.groups)
+        shared = [g for g in self.groups if g.documents > 1]
         return {
             "groups": len(self.groups),
             "mentions": mentions,

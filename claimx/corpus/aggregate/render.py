@@ -158,19 +158,23 @@ def write_groups(groups: ClaimGroups, chosen: list[ClaimGroup], fmt: str, out: T
         if disputes is not None:
             tail["disputes"] = [d.to_dict() for d in disputes]
         tail["failures"] = failures
-        _write_json_object(out, head, "groups", (g.to_dict() for g in chosen), tail)
+        _write_json_object(out, head, "groups", (_group_json(groups, g) for g in chosen), tail)
     elif fmt == "jsonl":
-        rows = (d.to_dict() for d in disputes) if disputes is not None else \
-            (g.to_dict() for g in chosen)
-        for row in rows:
-            out.write(_dumps({"schema": CLAIMS_SCHEMA, **row}) + "\n")
+        if disputes is not None:
+            for dispute in disputes:
+                out.write(_dumps({"schema": CLAIMS_SCHEMA, **dispute.to_dict()}) + "\n")
+        else:
+            for group in chosen:
+                row = {"schema": CLAIMS_SCHEMA, **group.to_dict(),
+                       "places": [p.to_dict() for p in groups.places(group)]}
+                out.write(_dumps(row) + "\n")
         for failure in failures:
             out.write(_dumps({"schema": CLAIMS_SCHEMA, **failure}) + "\n")
     elif fmt == "csv":
         if disputes is not None:
             _disputes_csv(disputes, out, failures)
         else:
-            _groups_csv(chosen, out, failures)
+            _groups_csv(groups, chosen, out, failures)
     else:
         assert console is not None
         if disputes is not None:
@@ -186,6 +190,22 @@ def write_groups(groups: ClaimGroups, chosen: list[ClaimGroup], fmt: str, out: T
             )
 
 
+def _group_json(groups: ClaimGroups, group: ClaimGroup) -> _RawJson:
+    """A group with its places, as indented JSON text written a place at a time."""
+    text = _dumps({**group.to_dict(), "places": []}, indent=2)
+    head = text[: text.rindex('"places": []')] + '"places": ['
+    parts = [head]
+    for n, place in enumerate(groups.places(group)):
+        body = _dumps(place.to_dict(), indent=2).replace("\n", "\n    ")
+        parts.append((",\n    " if n else "\n    ") + body)
+    parts.append("\n  ]\n}" if len(parts) > 1 else "]\n}")
+    return _RawJson("".join(parts))
+
+
+class _RawJson(str):
+    """JSON text already rendered: :func:`_write_json_object` writes it as it is."""
+
+
 def _write_json_object(out: TextIO, head: dict[str, Any], name: str, items: Iterator[Any],
                        tail: dict[str, Any]) -> None:
     """``{**head, name: [*items], **tail}`` as indented JSON, written an item at a time: a
@@ -194,7 +214,8 @@ def _write_json_object(out: TextIO, head: dict[str, Any], name: str, items: Iter
     out.write(f'{opening},\n  "{name}": [')
     written = 0
     for item in items:
-        text = _dumps(item, indent=2).replace("\n", "\n    ")
+        text = item if isinstance(item, _RawJson) else _dumps(item, indent=2)
+        text = text.replace("\n", "\n    ")
         out.write((",\n    " if written else "\n    ") + text)
         written += 1
     out.write("\n  ]" if written else "]")
@@ -212,11 +233,12 @@ def _claims_summary(groups: ClaimGroups, disputes: list[Dispute] | None) -> dict
     return summary
 
 
-def _groups_csv(chosen: list[ClaimGroup], out: TextIO, failures: list[dict[str, Any]]) -> None:
+def _groups_csv(groups: ClaimGroups, chosen: list[ClaimGroup], out: TextIO,
+                failures: list[dict[str, Any]]) -> None:
     write = _csv_writer(out, (*MENTION_COLUMNS, "error"))
     for group in chosen:
-        head = group.to_dict(with_mentions=False)
-        for place in group.places:
+        head = group.to_dict()
+        for place in groups.places(group):
             write([
                 group.id, head["text"], head["speaker_key"], head["speaker_label"],
                 _stance_text(head["stance"], head["negated"]), head["mentions"],
@@ -233,7 +255,7 @@ def _disputes_csv(disputes: list[Dispute], out: TextIO, failures: list[dict[str,
     for dispute in disputes:
         sides = []
         for group in (dispute.denial, dispute.claim):
-            head = group.to_dict(with_mentions=False)
+            head = group.to_dict()
             sides += [group.id, head["speaker_key"], head["speaker_label"],
                       _stance_text(head["stance"], head["negated"]), head["text"],
                       head["mentions"]]
@@ -272,7 +294,7 @@ def groups_table(chosen: list[ClaimGroup]) -> Any:
             Text(printable(rep.speaker_label or rep.speaker_text or "unattributed"),
                  style="bold"),
             _stance_text(stance, negated), Text(printable(_preview(rep.content))),
-            str(len(group.places)), str(len(group.documents)),
+            str(group.mentions), str(group.documents),
             Text(printable(", ".join(group.outlets) or NO_VALUE)),
         )
     return table
