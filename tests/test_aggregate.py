@@ -114,7 +114,10 @@ def test_folder_and_stdin_inputs(tmp_path: Path) -> None:
     (folder / "b.txt").write_text("أكد شهود أن قوات أجنبية دخلت المدينة ليلا.", "utf-8")
     data = run_json("claims", str(folder), "--disputes")
     assert len(data["disputes"]) == 1
-    assert data["disputes"][0]["within_document"] is False
+    dispute = data["disputes"][0]
+    assert dispute["within_document"] is False
+    assert dispute["denial"]["speaker_label"] == "Defence Ministry"
+    assert {"قوات", "اجنبيه", "مدينه"} <= set(dispute["matter"])
     piped = run_json("speakers", stdin="قالت وزارة الدفاع إن الوضع هادئ.")
     assert piped["speakers"][0]["speaker_kind"] == "organisation"
 

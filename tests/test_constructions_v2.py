@@ -478,3 +478,33 @@ def test_labels_are_english_or_transliterated_and_impersonal_cues_read_well() ->
     assert named.label.startswith("Minister of al-") and "Sami" in named.label
     for claim in claims_of("وقال مسؤول إثيوبي إن السد سيكتمل العام المقبل."):
         assert not re.search("[\u0600-\u06ff]", claim.label), claim.label
+
+
+def test_an_unnamed_source_keeps_where_it_is_before_its_object() -> None:
+    """«نفى مصدر في الجيش وقوع إصابات»: «في الجيش» places the source; the object follows."""
+    for text, source, content in (
+        ("نفى مصدر في الجيش وقوع إصابات.", "مصدر في الجيش", "وقوع إصابات"),
+        ("نفت مصادر في قسد وجود أي اتفاق.", "مصادر في قسد", "وجود أي اتفاق"),
+        ("نفى مسؤول في وزارة الزراعة الأردنية الشائعات.",
+         "مسؤول في وزارة الزراعة الأردنية", "الشائعات"),
+    ):
+        claim = claims_of(text)[0]
+        assert (text_of(claim.source), claim.content.text) == (source, content)
+    # a definite speaker's في-phrase is a setting or a channel, not part of who speaks
+    assert text_of(by_cue("نفى الجيش في بيان وقوع إصابات.", "نفى").source) == "الجيش"
+    assert text_of(by_cue("نفى المتحدث في المؤتمر الصحفي وجود خلافات.", "نفى").source) \
+        == "المتحدث"
+
+
+def test_a_reduced_mention_takes_the_claims_source_not_a_longer_phrase_over_it() -> None:
+    text = "نفت مصادر في قسد وجود أي اتفاق مع التنظيم، وأكدت المصادر أن قواتها تتقدم."
+    assert text_of(by_cue(text, "أكدت").speaker) == "مصادر في قسد"
+
+
+def test_an_event_noun_after_a_titled_head_starts_the_object() -> None:
+    """«وجود», «وقوع»: the object of a denial, not a name after «وزارة الدفاع»."""
+    claim = by_cue("نفت وزارة الدفاع وجود قوات أجنبية في المدينة.", "نفت")
+    assert (text_of(claim.source), claim.content.text) == (
+        "وزارة الدفاع", "وجود قوات أجنبية في المدينة")
+    claim = by_cue("نفى وزير الاقتصاد سامي الحداد وقوع أزمة.", "نفى")
+    assert text_of(claim.source) == "وزير الاقتصاد سامي الحداد"

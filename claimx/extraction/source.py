@@ -142,6 +142,11 @@ def noun_phrase(
         if initial in "فلب" and _after_bare_name(prev, tok, lex):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
         if norm in ("في", "وفي"):
+            if object_mode and titled_head and j + 1 < limit \
+                    and _only_adjectives(tokens[i + 1 : j], lex) \
+                    and _names_institution(tokens[j + 1], lex):
+                j = _institution_end(tt, j + 1, limit, lex)
+                break  # «نفى مصدر في الجيش وقوع ...»: where the source is, then the object
             if object_mode or not _continues_with_noun(tt, j + 1, lex):
                 break
             j += 1
@@ -319,6 +324,34 @@ def _stops_source(tok: Token, lex: Lexicon) -> bool:
 NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن"})  # «المتحدث لم يحدد»: a verb follows
 
 
+def _only_adjectives(tokens: list[Token], lex: Lexicon) -> bool:
+    """«مصادر مطلعة»: nothing but the head's adjectives before its في-phrase."""
+    return all(bare_noun(t.norm) in lex.adjectives for t in tokens)
+
+
+def _names_institution(tok: Token, lex: Lexicon) -> bool:
+    """«الجيش», «قسد»: a definite noun or a known organisation, where an unnamed source is."""
+    return _is_definite(tok) or tok.norm in lex.organisation_words
+
+
+MAX_ORGANISATION_WORDS = 5
+
+
+def _institution_end(tt: TokenizedText, k: int, limit: int, lex: Lexicon) -> int:
+    """One past «الجيش السوري», «الخارجية الأمريكية», «قسد»: the word and its adjectives (an
+    object after it starts with another noun: «... وقوع إصابات», «... التقارير»)."""
+    norms = [t.norm for t in tt.tokens[k:min(limit, k + MAX_ORGANISATION_WORDS)]]
+    size = next((n for n in range(len(norms), 1, -1)
+                 if " ".join(norms[:n]) in lex.organisations), 1)
+    end = k + size
+    if size == 1 and end < limit and not _is_definite(tt.tokens[k]) \
+            and _is_definite(tt.tokens[end]):
+        end += 1  # «وزارة الزراعة»: a noun and its genitive
+    while end < limit and bare_noun(tt.tokens[end].norm) in lex.adjectives:
+        end += 1
+    return end
+
+
 def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
     if j >= len(tt.tokens):
         return False
@@ -365,6 +398,7 @@ def _name_like(tok: Token, lex: Lexicon) -> bool:
         and not norm.endswith(("ه", "ات"))
         and not tok.text.endswith(("ا", "اً"))
         and not is_verbal_noun(tok, lex)
+        and norm not in lex.marker_set("event_nouns")
     )
 
 

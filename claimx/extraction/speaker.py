@@ -198,13 +198,21 @@ class SpeakerMemory:
         ):
             return source
         self._read_until(source[0])
-        for mention in reversed(self._recent(source[0])):
+        recent = self._recent(source[0])
+        claimed = [m.source for m in recent if m.is_claim]
+        for mention in reversed(recent):
+            if not mention.is_claim and _starts_inside(mention.source, claimed):
+                continue  # a claim's own source says where that phrase ends
             candidate = self._words(mention)
             if len(candidate) <= len(words):
                 continue
             if _refers_to(words, candidate, self.tt, source):
                 return self._speaker_of(mention)
         return source
+
+
+def _starts_inside(rng: Range, sources: list[Range]) -> bool:
+    return any(start <= rng[0] < end for start, end in sources)
 
 
 def content_words(tt: TokenizedText, rng: Range) -> list[str]:
