@@ -123,8 +123,10 @@ def _organisation_aliases(lex: Lexicon) -> dict[tuple[str, ...], tuple[str, ...]
     return aliases
 
 
+@lru_cache(maxsize=20_000)
 def identify(speaker: str | None) -> Identity:
-    """The identity of one speaker mention (the claim's resolved speaker text)."""
+    """The identity of one speaker mention (the claim's resolved speaker text); a corpus
+    names the same speakers again and again, so each wording is worked out once."""
     if speaker is None:
         return UNRESOLVED_IDENTITY
     return _identify_words(tuple(words_of(speaker)))

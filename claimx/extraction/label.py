@@ -13,7 +13,6 @@ from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.source import bare_noun
 from claimx.extraction.speaker import agreement_of
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
-from claimx.model import Token
 
 MAX_ORGANISATION_WORDS = 4
 DEMONSTRATIVE_GLOSS = {
@@ -34,30 +33,28 @@ PREPOSITION_GLOSS = {
 
 def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> tuple[str, bool]:
     """An English noun phrase for the speaker tokens, and whether it is plural."""
-    wording = tuple(
-        Token(t.text, 0, 0, t.norm, 0)  # the words without their place: one gloss per wording
-        for t in tt.tokens[first:last]
-        if t.text not in QUOTES and t.norm not in PUNCTUATION
+    wording = tuple(  # the normalised words alone: one gloss per wording
+        t.norm for t in tt.tokens[first:last] if t.text not in QUOTES and t.norm not in PUNCTUATION
     )
     return _gloss_of_wording(wording, lex)
 
 
 @lru_cache(maxsize=20_000)
-def _gloss_of_wording(words: tuple[Token, ...], lex: Lexicon) -> tuple[str, bool]:
+def _gloss_of_wording(words: tuple[str, ...], lex: Lexicon) -> tuple[str, bool]:
     for k, word in enumerate(words[1:], start=1):  # «مصدر مسؤول في الوزارة»: "... in ..."
-        if word.norm in PREPOSITION_GLOSS:
+        if word in PREPOSITION_GLOSS:
             inner, _ = _words_gloss(words[k + 1 :], lex)
             outer, plural = _words_gloss(words[:k], lex)
-            return f"{outer} {PREPOSITION_GLOSS[word.norm]} {inner}".strip(), plural
+            return f"{outer} {PREPOSITION_GLOSS[word]} {inner}".strip(), plural
     return _words_gloss(words, lex)
 
 
-def _words_gloss(words: list, lex: Lexicon) -> tuple[str, bool]:
+def _words_gloss(words: tuple[str, ...], lex: Lexicon) -> tuple[str, bool]:
     head, plural, adjectives, genitives, rest, determiners = "", False, [], [], [], []
     k = 0
     while k < len(words):
         org, size = _organisation(words, k, lex)
-        norm = strip_conjunction(words[k].norm)
+        norm = strip_conjunction(words[k])
         if org:
             genitives.append(org)
             k += size
@@ -72,7 +69,7 @@ def _words_gloss(words: list, lex: Lexicon) -> tuple[str, bool]:
         elif bare_noun(norm) in lex.adjectives or norm in lex.adjectives:
             adjectives.append(lex.adjectives.get(bare_noun(norm), lex.adjectives.get(norm, "")))
         elif norm not in ("ذاته", "ذاتها", "نفسه", "نفسها"):
-            rest.append(transliterate(words[k].norm))
+            rest.append(transliterate(words[k]))
         k += 1
     return _compose(determiners, adjectives, genitives, head, rest), plural
 
@@ -107,26 +104,26 @@ def transliterate(norm: str) -> str:
     return f"al-{word}" if article else word
 
 
-def _organisation(words: list, k: int, lex: Lexicon) -> tuple[str, int]:
-    if words[k].norm not in lex.organisation_words:
+def _organisation(words: tuple[str, ...], k: int, lex: Lexicon) -> tuple[str, int]:
+    if words[k] not in lex.organisation_words:
         return "", 0
     for size in range(MAX_ORGANISATION_WORDS, 0, -1):
         key = " ".join(
-            bare_noun(w.norm) if i == 0 else w.norm for i, w in enumerate(words[k : k + size])
+            bare_noun(w) if i == 0 else w for i, w in enumerate(words[k : k + size])
         )
-        full = " ".join(w.norm for w in words[k : k + size])
+        full = " ".join(words[k : k + size])
         for candidate in (full, key, "ال" + key):
             if len(words[k : k + size]) == size and candidate in lex.organisations:
                 return lex.organisations[candidate], size
     return "", 0
 
 
-def _head(words: list, k: int, lex: Lexicon):
+def _head(words: tuple[str, ...], k: int, lex: Lexicon):
     for size in (2, 1):
         chunk = words[k : k + size]
         if len(chunk) < size:
             continue
-        key = " ".join(strip_conjunction(w.norm) for w in chunk)
+        key = " ".join(strip_conjunction(w) for w in chunk)
         for candidate in (key, bare_noun(key), "ال" + bare_noun(key)):
             if candidate in lex.heads:
                 return lex.heads[candidate], size

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from claimx.extraction.channel import lam_prefixed
 from claimx.extraction.claims import ClaimBuilder, Draft
 from claimx.extraction.cues import find_cues, find_speech_acts
-from claimx.extraction.identity import identify_document
+from claimx.extraction.identity import Identity, identify_document
 from claimx.extraction.label import labels
 from claimx.extraction.lexicon import load_lexicon
 from claimx.extraction.source import Range
@@ -21,7 +19,14 @@ def extract_document(text: str, source: str = "-", doc_id: str | None = None) ->
     tt = TokenizedText(text)
     cues = find_cues(tt, lex)
     drafts = ClaimBuilder(tt, cues, lex, find_speech_acts(tt, lex)).build()
-    claims = _with_identities([_to_claim(tt, n, d, lex) for n, d in enumerate(drafts, start=1)])
+    speakers = [_speaker_span(tt, d) for d in drafts]
+    identities = identify_document([None if s is None else s.text for s in speakers])
+    claims = tuple(
+        _to_claim(tt, n, draft, speaker, identity, lex)
+        for n, (draft, speaker, identity) in enumerate(
+            zip(drafts, speakers, identities, strict=True), start=1
+        )
+    )
     return Document(
         text=text,
         source=source,
@@ -32,7 +37,16 @@ def extract_document(text: str, source: str = "-", doc_id: str | None = None) ->
     )
 
 
-def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
+def _speaker_span(tt: TokenizedText, draft: Draft) -> Span | None:
+    return _span(
+        tt, draft.speaker, detach=draft.source_after_lam and draft.speaker == draft.source
+    )
+
+
+def _to_claim(
+    tt: TokenizedText, n: int, draft: Draft, speaker: Span | None, identity: Identity, lex
+) -> Claim:
+    """The claim of a draft, with its speaker's identity (worked out over the document)."""
     cue = draft.cue
     label, speaker_name = labels(
         tt, draft.speaker, cue.gloss, cue.negated, cue.kind == "phrase", lex,
@@ -42,9 +56,7 @@ def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
         id=f"c{n}",
         sentence=tt.sentence_of[cue.first],
         source=_span(tt, draft.source, detach=draft.source_after_lam),
-        speaker=_span(
-            tt, draft.speaker, detach=draft.source_after_lam and draft.speaker == draft.source
-        ),
+        speaker=speaker,
         cue=_exact_span(tt.text, cue.start, cue.end),
         lemma=cue.lemma,
         gloss=cue.gloss,
@@ -57,15 +69,8 @@ def _to_claim(tt: TokenizedText, n: int, draft: Draft, lex) -> Claim:
         direct_quote=draft.direct_quote,
         label=label,
         speaker_label=speaker_name,
-    )
-
-
-def _with_identities(claims: list[Claim]) -> tuple[Claim, ...]:
-    """Each claim with its speaker's key and kind, worked out over the whole document."""
-    speakers = [c.speaker.text if c.speaker is not None else None for c in claims]
-    return tuple(
-        replace(claim, speaker_key=identity.key, speaker_kind=identity.kind)
-        for claim, identity in zip(claims, identify_document(speakers), strict=True)
+        speaker_key=identity.key,
+        speaker_kind=identity.kind,
     )
 
 

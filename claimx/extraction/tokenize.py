@@ -89,25 +89,29 @@ def tokenize(text: str) -> list[Token]:
     new = _new_token
     symbols = _symbol_spans(text)
     symbols.append((len(text), len(text)))  # a sentinel: no symbol starts inside a word
-    s = 0
+    s = n = 0  # the next symbol; the next token's index
     for word in _WORD.finditer(text):
         start, end = word.span()
         if symbols[s][0] >= end:  # most words: no symbol inside
             piece = text[start:end]
-            append(new((piece, start, end, norm[piece], len(tokens))))
+            append(new((piece, start, end, norm[piece], n)))
+            n += 1
             continue
         while symbols[s][0] < end:
             first, last = symbols[s]
             if first != start:
                 piece = text[start:first]
-                append(new((piece, start, first, norm[piece], len(tokens))))
+                append(new((piece, start, first, norm[piece], n)))
+                n += 1
             piece = text[first:last]
-            append(new((piece, first, last, norm[piece], len(tokens))))
+            append(new((piece, first, last, norm[piece], n)))
+            n += 1
             start = last
             s += 1
         if start < end:
             piece = text[start:end]
-            append(new((piece, start, end, norm[piece], len(tokens))))
+            append(new((piece, start, end, norm[piece], n)))
+            n += 1
     return tokens
 
 
