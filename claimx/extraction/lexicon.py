@@ -83,6 +83,7 @@ class Lexicon:
     complementizers: frozenset[str]  # أن، إن، بأن ... with every pronoun suffix
     source_stop_words: frozenset[str]  # words a source phrase never runs across
     organisation_words: frozenset[str]  # first words of organisations, as in text
+    start_words: frozenset[str]  # cue words, speech verbs and head words: TokenizedText.marked
 
     def marker_set(self, name: str) -> frozenset[str]:
         return self.markers[name]
@@ -327,6 +328,8 @@ def load_lexicon() -> Lexicon:
         for form in _adjective_forms(word)
     }
     by_first = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()}
+    head_words = _head_words(heads)
+    cue_words = conjoined(set(verbs) | set(phrases) | set(formulas)) | set(verbal_nouns)
     return Lexicon(
         verbs=verbs,
         phrases_by_pair={first: _by_second_word(group) for first, group in by_first.items()},
@@ -337,9 +340,9 @@ def load_lexicon() -> Lexicon:
         adjectives=adjectives,
         organisations=organisations,
         non_speakers=frozenset(normalize(w) for w in sources["non_speakers"]["words"]),
-        head_words=_head_words(heads),
+        head_words=head_words,
         verbal_nouns=verbal_nouns,
-        cue_words=conjoined(set(verbs) | set(phrases) | set(formulas)) | set(verbal_nouns),
+        cue_words=cue_words,
         complementizers=complementizers,
         source_stop_words=frozenset(
             normalised_markers["source_stoppers"]
@@ -350,6 +353,7 @@ def load_lexicon() -> Lexicon:
             | complementizers
         ),
         organisation_words=_head_words(organisations),
+        start_words=frozenset(cue_words | set(speech_acts) | head_words),
     )
 
 

@@ -333,7 +333,7 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
     in text order."""
     end = 0  # one past the phrase found last: a head inside it starts no other
     heads = lex.head_words
-    for k in [t.index for t in tt.tokens if t.norm in heads]:
+    for k in [t.index for t in tt.marked(lex.start_words) if t.norm in heads]:
         if k < end:
             continue
         phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts, split_nouns=True)

@@ -279,7 +279,8 @@ def _is_decimal_point(text: str, tok: Token) -> bool:
 class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
-    __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of")
+    __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of",
+                 "_marked")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -291,6 +292,15 @@ class TokenizedText:
         self._sentence_starts = starts
         self.sentence_of = spread(starts, n) if n else []
         self._paragraph_of = spread([0, *breaks], n) if n else []
+        self._marked: list[Token] | None = None
+
+    def marked(self, words: frozenset[str]) -> list[Token]:
+        """The tokens whose normalised form is in ``words``, found in one pass and kept: the
+        lexicon gives every stage's start words as one set (cues, speech verbs, speaker
+        heads), and each stage filters this short list instead of the whole text."""
+        if self._marked is None:
+            self._marked = [t for t in self.tokens if t.norm in words]
+        return self._marked
 
     @property
     def n_sentences(self) -> int:
