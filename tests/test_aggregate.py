@@ -231,3 +231,35 @@ def test_places_live_in_a_file_that_close_removes(tmp_path: Path) -> None:
 def test_json_output_is_what_json_dumps_writes() -> None:
     text = run("claims", str(OUTLETS), "--disputes", "--format", "json").stdout
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("command", [["speakers"], ["claims"], ["claims", "--disputes"]])
+def test_json_and_jsonl_output_follow_the_shipped_schemas(command: list[str],
+                                                          tmp_path: Path) -> None:
+    from claimx.corpus.aggregate.schema import validate_line, validate_output
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(OUTLETS.read_text(encoding="utf-8") + "{broken\n", encoding="utf-8")
+    inputs = [str(corpus), str(SEED)]
+    result = run(*command, *inputs, "--format", "json")
+    assert result.exit_code == 1  # the broken line
+    validate_output(json.loads(result.stdout))
+    lines = run(*command, *inputs, "--format", "jsonl").stdout.splitlines()
+    assert any('"error"' in line for line in lines)
+    for line in lines:
+        validate_line(json.loads(line))
+
+
+def test_the_schemas_reject_what_they_should() -> None:
+    import jsonschema
+
+    from claimx.corpus.aggregate.schema import validate_output
+
+    data = run_json("claims", str(SEED), "--disputes")
+    data["disputes"][0]["score"] = 1.5
+    with pytest.raises(jsonschema.ValidationError):
+        validate_output(data)
+    speakers = run_json("speakers", str(SEED))
+    del speakers["speakers"][0]["speaker_kind"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate_output(speakers)

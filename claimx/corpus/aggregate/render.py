@@ -83,7 +83,7 @@ def write_speakers(table: SpeakerTable, rows: list[SpeakerRow], fmt: str, out: T
         for row in rows:
             out.write(_dumps({"schema": SPEAKERS_SCHEMA, **row.to_dict()}) + "\n")
         for failure in failures:
-            out.write(_dumps({"schema": SPEAKERS_SCHEMA, **failure}) + "\n")
+            out.write(_dumps({**failure, "schema": SPEAKERS_SCHEMA}) + "\n")
     elif fmt == "csv":
         write = _csv_writer(out, (*SPEAKER_COLUMNS, "error"))
         for row in rows:
@@ -169,7 +169,7 @@ def write_groups(groups: ClaimGroups, chosen: list[ClaimGroup], fmt: str, out: T
                        "places": [p.to_dict() for p in groups.places(group)]}
                 out.write(_dumps(row) + "\n")
         for failure in failures:
-            out.write(_dumps({"schema": CLAIMS_SCHEMA, **failure}) + "\n")
+            out.write(_dumps({**failure, "schema": CLAIMS_SCHEMA}) + "\n")
     elif fmt == "csv":
         if disputes is not None:
             _disputes_csv(disputes, out, failures)
