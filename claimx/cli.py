@@ -179,6 +179,8 @@ app = typer.Typer(
         "  cat article.txt | claimx extract --json\n"
         "  claimx extract archive.jsonl --text-field body --id-field url -f jsonl -o claims.jsonl\n"
         "  claimx extract archive/ --glob '*.jsonl' --engine dask --scheduler tcp://HOST:8786\n"
+        "  claimx speakers archive.jsonl --sort documents -o speakers.csv\n"
+        "  claimx claims archive.jsonl --disputes --json\n"
         "  claimx COMMAND --help    (details of one command)"
     ),
     add_completion=False,

@@ -263,3 +263,26 @@ def test_the_schemas_reject_what_they_should() -> None:
     del speakers["speakers"][0]["speaker_kind"]
     with pytest.raises(jsonschema.ValidationError):
         validate_output(speakers)
+
+
+@pytest.mark.slow
+def test_interrupt_leaves_no_output_and_no_places_file(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from inputs import write_jsonl_corpus
+
+    corpus, target = tmp_path / "big.jsonl", tmp_path / "out.json"
+    write_jsonl_corpus(corpus, 20_000_000)
+    env = {**__import__("os").environ, "TMPDIR": str(tmp_path)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimx", "claims", str(corpus), "-o", str(target), "--jobs",
+         "2"], cwd=ROOT, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    time.sleep(4)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and err.strip() == "claimx: error: interrupted"
+    assert not target.exists()
+    assert not list(tmp_path.glob("claimx-places-*"))
