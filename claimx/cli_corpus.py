@@ -118,7 +118,8 @@ ChunkOption = Annotated[
         "English labels and most frequent wordings, documents, claims, claims per stance, "
         "top channels, and first and last date when JSONL records carry a date (a \"date\" "
         "field, or \"meta\": {\"date\"}). A summary line gives the share of claims from "
-        "anonymous sources. Same inputs, engines and error handling as 'claimx extract'."
+        "anonymous sources. Same inputs, engines and error handling as 'claimx extract'; "
+        "claimx's own JSON or JSONL output is read back instead of extracting again."
     ),
 )
 def speakers(
@@ -173,7 +174,8 @@ def speakers(
         "disputes instead: a denial (or a negated cue) and an assertion, report or "
         "allegation by a different speaker about the same matter, in one document or "
         "across the corpus, surest first. Same inputs, engines and error handling as "
-        "'claimx extract'."
+        "'claimx extract'; claimx's own JSON or JSONL output is read back instead of "
+        "extracting again."
     ),
 )
 def claims(
@@ -263,31 +265,26 @@ def _limit(top: int | None, fmt: str) -> int | None:
 def _fold(corpus: _CorpusReader, consume: Callable[[tuple[Mention, ...]], None],
           engine: Engine, jobs: int, scheduler: str | None, chunk_size: int | None,
           quiet: bool) -> tuple[list[dict[str, Any]], RunStats]:
-    """Extract every document and hand its mentions to ``consume``, in input order; a failed
-    input is reported on stderr and listed, and the others go on."""
-    from claimx.corpus.aggregate.mentions import mentions_of
-    from claimx.corpus.batch import EngineError, Rendered
+    """Hand every document's mentions to ``consume``, in input order: claimx's own JSON or
+    JSONL output is read back, other inputs are extracted (consecutive ones by one engine
+    run). A failed input is reported on stderr and listed, and the others go on."""
+    from claimx.corpus.batch import EngineError
     from claimx.corpus.progress import ProgressBar, RunStats
-    from claimx.io.render import failure_dict
+    from claimx.io.readback import is_claimx_output
 
     stats = RunStats()
     bar = ProgressBar(stats, corpus.total_bytes) if not quiet and _is_terminal(sys.stderr) \
         else None
     failures: list[dict[str, Any]] = []
     try:
-        results = _results(corpus, engine, jobs, scheduler, chunk_size, mentions_of)
-        with contextlib.closing(results):
-            for result in results:
-                nbytes = corpus.sizes.popleft() if corpus.sizes else 0
-                if isinstance(result, Rendered):
-                    consume(result.text)
-                    stats.add(nbytes=nbytes, claims=result.claims)
-                else:
-                    _error(str(result))
-                    failures.append(failure_dict(result))
-                    stats.add(nbytes=nbytes, failed=True)
-                if bar is not None:
-                    bar.update()
+        for read_back, group in _runs(corpus.sources, is_claimx_output):
+            if read_back:
+                _fold_output(group, consume, stats, failures)
+            else:
+                part = _CorpusReader(group, corpus.input_format, corpus.glob, *corpus.fields,
+                                     corpus.max_chars, corpus.encoding)
+                _fold_extracted(part, consume, engine, jobs, scheduler, chunk_size, stats,
+                                failures, bar)
     except EngineError as exc:
         _fail(str(exc), EXIT_FAILED)
     except KeyboardInterrupt as exc:
@@ -298,6 +295,60 @@ def _fold(corpus: _CorpusReader, consume: Callable[[tuple[Mention, ...]], None],
         if bar is not None:
             bar.close()
     return failures, stats
+
+
+def _runs(paths: list[str], is_output: Callable[[str], bool]) -> list[tuple[bool, list[str]]]:
+    """The paths in order, in runs of claimx output files and of other inputs."""
+    runs: list[tuple[bool, list[str]]] = []
+    for path in paths:
+        kind = is_output(path)
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(path)
+        else:
+            runs.append((kind, [path]))
+    return runs
+
+
+def _fold_extracted(corpus: _CorpusReader, consume: Callable[[tuple[Mention, ...]], None],
+                    engine: Engine, jobs: int, scheduler: str | None, chunk_size: int | None,
+                    stats: RunStats, failures: list[dict[str, Any]], bar: Any) -> None:
+    from claimx.corpus.aggregate.mentions import mentions_of
+    from claimx.corpus.batch import Rendered
+    from claimx.io.render import failure_dict
+
+    results = _results(corpus, engine, jobs, scheduler, chunk_size, mentions_of)
+    with contextlib.closing(results):
+        for result in results:
+            nbytes = corpus.sizes.popleft() if corpus.sizes else 0
+            if isinstance(result, Rendered):
+                consume(result.text)
+                stats.add(nbytes=nbytes, claims=result.claims)
+            else:
+                _error(str(result))
+                failures.append(failure_dict(result))
+                stats.add(nbytes=nbytes, failed=True)
+            if bar is not None:
+                bar.update()
+
+
+def _fold_output(paths: list[str], consume: Callable[[tuple[Mention, ...]], None],
+                 stats: RunStats, failures: list[dict[str, Any]]) -> None:
+    """claimx output read back: the claims as they were extracted (a large run need not be
+    repeated); a failure record or a bad record is reported and listed."""
+    from claimx.corpus.aggregate.mentions import mentions_of
+    from claimx.io.readback import read_documents
+    from claimx.model import failure_record
+
+    for path in paths:
+        def failed(message: str, path: str = path) -> None:
+            _error(message)
+            failures.append(failure_record(path, path, None, message))
+            stats.add(nbytes=0, failed=True)
+
+        for doc in read_documents(path, failed):
+            mentions = mentions_of(doc)
+            consume(mentions)
+            stats.add(nbytes=0, claims=len(mentions))
 
 
 def _finish(stats: RunStats, quiet: bool, line: str) -> None:

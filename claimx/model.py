@@ -136,6 +136,10 @@ class Document:
             "line": self.line,
             "content_type": self.content_type,
         }
+        if self.outlet is not None:
+            out["outlet"] = self.outlet
+        if self.date is not None:
+            out["date"] = self.date
         if with_text:
             out["text"] = self.text
         out["stats"] = self.stats

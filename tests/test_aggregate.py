@@ -286,3 +286,27 @@ def test_interrupt_leaves_no_output_and_no_places_file(tmp_path: Path) -> None:
     assert process.returncode == 130 and err.strip() == "claimx: error: interrupted"
     assert not target.exists()
     assert not list(tmp_path.glob("claimx-places-*"))
+
+
+def test_claimx_output_is_read_back_instead_of_extracted_again(tmp_path: Path) -> None:
+    inputs = [str(OUTLETS), str(SEED)]
+    for suffix in (".jsonl", ".json"):
+        saved = tmp_path / f"claims{suffix}"
+        assert run("extract", *inputs, "-o", str(saved)).exit_code == 0
+        for command in (["speakers"], ["claims", "--disputes"]):
+            assert run_json(*command, str(saved)) == run_json(*command, *inputs)
+    # outlets and dates travel with the documents
+    first = json.loads((tmp_path / "claims.jsonl").read_text("utf-8").splitlines()[0])
+    assert (first["outlet"], first["date"]) == ("Sahel Daily", "2026-03-02")
+
+
+def test_a_failure_record_in_claimx_output_is_reported_and_listed(tmp_path: Path) -> None:
+    saved = tmp_path / "claims.jsonl"
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(OUTLETS.read_text(encoding="utf-8") + "{broken\n", encoding="utf-8")
+    assert run("extract", str(corpus), "-o", str(saved)).exit_code == 1
+    result = run("speakers", str(saved), "--format", "json")
+    assert result.exit_code == 1
+    assert [ln for ln in result.stderr.splitlines() if ln.startswith("claimx: error:")]
+    data = json.loads(result.stdout)
+    assert data["summary"]["claims"] == 9 and len(data["failures"]) == 1

@@ -20,7 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimx.extraction.identity import SPEAKER_KINDS, identify
+from claimx.io.readback import (
+    document_from_record,
+    is_claimx_output,
+    output_records,
+)
 from claimx.io.textio import (
     STDIN,
     InputFormat,
@@ -29,16 +33,12 @@ from claimx.io.textio import (
     is_jsonl_path,
     read_corpus,
 )
-from claimx.model import CLAIM_ID_SEPARATOR, SCHEMA_ID, STANCES, Claim, Document, Span
+from claimx.model import Document
 from claimx.report.page import ReportDoc
-
-LEGACY_SCHEMA_ID = "claimx/1"  # output of claimx before the v2 schema, still read
-READABLE_SCHEMAS = (SCHEMA_ID, LEGACY_SCHEMA_ID)
 
 Reader = Callable[[list[str]], Iterable[InputItem]]
 Extractor = Callable[[Iterable[InputItem]], Iterator[Any]]
 Sink = Callable[[str], None]
-OUTPUT_SUFFIXES = (".json", ".jsonl", ".ndjson")
 
 
 @dataclass
@@ -100,183 +100,13 @@ def _extracted(group: list[str], read: Reader, extract: Extractor, metadata: Met
 # --- claimx output ----------------------------------------------------------------
 
 
-def is_claimx_output(path: str) -> bool:
-    """A ``.json``/``.jsonl`` file whose (first) record is a claimx document."""
-    if path == STDIN or not path.lower().endswith(OUTPUT_SUFFIXES) or not Path(path).is_file():
-        return False
-    try:
-        if path.lower().endswith(".json"):
-            with open(path, encoding="utf-8-sig") as handle:
-                value = json.load(handle)
-            if value == []:  # what `extract --json` writes for a corpus without documents
-                return True
-            first = _first_record(value)
-        else:
-            first = _first_record(_first_line(path))
-    except (OSError, ValueError):
-        return False
-    return isinstance(first, dict) and first.get("schema") in READABLE_SCHEMAS
-
-
-def _first_line(path: str) -> Any:
-    with open(path, encoding="utf-8-sig") as handle:
-        for line in handle:
-            if line.strip():
-                return json.loads(line)
-    return None
-
-
-def _first_record(value: Any) -> Any:
-    return value[0] if isinstance(value, list) and value else value
-
-
 def read_output(path: str, options: Options, metadata: Metadata) -> Iterator[ReportDoc]:
     """The documents of one claimx output file, each with its article if found again."""
     finder = TextFinder(Path(path).parent, options, metadata)
-    for where, record in _output_records(path, options):
-        doc = _document(record, where, options)
+    for where, record in output_records(path, options.error):
+        doc = document_from_record(record, where, options.error)
         if doc is not None:
             yield finder.attach(doc)
-
-
-def _output_records(path: str, options: Options) -> Iterator[tuple[str, Any]]:
-    try:
-        if path.lower().endswith(".json"):
-            with open(path, encoding="utf-8-sig") as handle:
-                value = json.load(handle)
-            records = value if isinstance(value, list) else [value]
-            for number, record in enumerate(records, 1):
-                yield f"{path}, document {number}", record
-            return
-        with open(path, encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    yield f"{path}, line {number}", json.loads(line)
-                except ValueError as exc:
-                    options.error(f"{path}, line {number}: malformed JSON: {exc}")
-    except (OSError, ValueError) as exc:
-        options.error(f"{path}: cannot read claimx output: {exc}")
-
-
-def _document(record: Any, where: str, options: Options) -> Document | None:
-    """A :class:`Document` (without text yet) from one output record, or ``None``.
-
-    Records are checked by hand (full JSON Schema validation costs ~20 ms each, minutes
-    on a large run); only a record that fails is run through the schema, for its message.
-    """
-    if isinstance(record, dict) and record.get("schema") == SCHEMA_ID and "error" in record:
-        where_failed = record.get("document_id") or record.get("path") or where
-        options.error(f"{where_failed}: {record['error']}")  # a failure record of extract
-        return None
-    try:
-        return _checked_document(record)
-    except (KeyError, TypeError, ValueError, AttributeError):
-        pass
-    from claimx.io.schema import document_errors
-
-    if not isinstance(record, dict):
-        problem = "expected a JSON object"
-    else:
-        problems = document_errors(record)
-        problem = problems[0] if problems else "unexpected field values"
-    options.error(f"{where}: not a valid claimx document: {problem}")
-    return None
-
-
-def _checked_document(record: dict[str, Any]) -> Document:
-    if record["schema"] == LEGACY_SCHEMA_ID:
-        return _checked_legacy_document(record)
-    if record["schema"] != SCHEMA_ID or not isinstance(record["path"], str):
-        raise ValueError
-    if not isinstance(record["document_id"], str) or not isinstance(record["claims"], list):
-        raise TypeError
-    line = record["line"]
-    if line is not None:
-        line = _count(line)
-    claims = tuple(claim_from_dict(c) for c in record["claims"])
-    stats = record["stats"]
-    return Document(text=_str(record.get("text", "")), source=record["path"], claims=claims,
-                    n_tokens=_count(stats["tokens"]), n_sentences=_count(stats["sentences"]),
-                    id=record["document_id"], line=line,
-                    content_type=_str(record["content_type"]))
-
-
-def _checked_legacy_document(record: dict[str, Any]) -> Document:
-    """A ``claimx/1`` document: ``source`` for the path, ``id`` only for JSONL records."""
-    if not isinstance(record["source"], str):
-        raise ValueError
-    if not isinstance(record.get("id", ""), str) or not isinstance(record["claims"], list):
-        raise TypeError
-    claims = tuple(claim_from_dict(c) for c in record["claims"])
-    stats = record["stats"]
-    return Document(text="", source=record["source"], claims=claims,
-                    n_tokens=_count(stats["tokens"]), n_sentences=_count(stats["sentences"]),
-                    id=record.get("id"))
-
-
-def claim_from_dict(data: dict[str, Any]) -> Claim:
-    """The inverse of :meth:`Claim.to_dict`; raises ``KeyError``/``TypeError``/
-    ``ValueError`` on a claim that does not follow claimx's schema."""
-    cue = data["cue"]
-    label = data.get("speaker_label")
-    claim = Claim(
-        id=_str(data["id"]).rpartition(CLAIM_ID_SEPARATOR)[2],  # "doc#c3" (claimx/2) → "c3"
-        sentence=_count(data["sentence"]), source=_span(data["source"]),
-        speaker=_span(data["speaker"]), cue=_required_span(cue), lemma=_str(cue["lemma"]),
-        gloss=_str(cue["gloss"]), stance=data["stance"], negated=_bool(data["negated"]),
-        channel=_span(data["channel"]), content=_required_span(data["content"]),
-        direct_quote=_bool(data["direct_quote"]), label=_str(data["label"]),
-        speaker_label=None if label is None else _str(label),
-        **_identity(data),
-    )
-    if claim.stance not in STANCES:
-        raise ValueError(claim.stance)
-    return claim
-
-
-def _identity(data: dict[str, Any]) -> dict[str, Any]:
-    """The speaker's key and kind as written, or (in output older than them) worked out from
-    the speaker's text."""
-    if "speaker_kind" in data:
-        key = data.get("speaker_key")
-        kind = data["speaker_kind"]
-        if kind not in SPEAKER_KINDS:
-            raise ValueError(kind)
-        return {"speaker_key": None if key is None else _str(key), "speaker_kind": kind}
-    speaker = data["speaker"]
-    identity = identify(None if speaker is None else _str(speaker["text"]))
-    return {"speaker_key": identity.key, "speaker_kind": identity.kind}
-
-
-def _span(data: dict[str, Any] | None) -> Span | None:
-    return None if data is None else _required_span(data)
-
-
-def _required_span(data: dict[str, Any]) -> Span:
-    start, end = _count(data["start"]), _count(data["end"])
-    if start > end:
-        raise ValueError("span ends before it starts")
-    return Span(_str(data["text"]), start, end)
-
-
-def _count(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise TypeError(value)
-    return value
-
-
-def _str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(value)
-    return value
-
-
-def _bool(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(value)
-    return value
 
 
 def quotes_exactly(doc: Document, text: str) -> bool:
