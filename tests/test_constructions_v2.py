@@ -508,3 +508,17 @@ def test_an_event_noun_after_a_titled_head_starts_the_object() -> None:
         "وزارة الدفاع", "وجود قوات أجنبية في المدينة")
     claim = by_cue("نفى وزير الاقتصاد سامي الحداد وقوع أزمة.", "نفى")
     assert text_of(claim.source) == "وزير الاقتصاد سامي الحداد"
+
+
+def test_a_definite_name_after_a_title_belongs_to_the_speaker() -> None:
+    """«الدكتور العواجي»: the title's name may carry the article; the object follows it."""
+    claim = by_cue("نفى الدكتور العواجي وجود مخالفات.", "نفى")
+    assert (text_of(claim.source), claim.content.text) == ("الدكتور العواجي", "وجود مخالفات")
+    claim = by_cue("نفى الدكتور الاتهامات.", "نفى")
+    assert (text_of(claim.source), claim.content.text) == ("الدكتور", "الاتهامات")
+
+
+def test_an_event_noun_ends_an_unnamed_source() -> None:
+    claim = by_cue("نفى مصدر دبلوماسي مسؤول وجود أي خلافات.", "نفى")
+    assert (text_of(claim.source), claim.content.text) == (
+        "مصدر دبلوماسي مسؤول", "وجود أي خلافات")

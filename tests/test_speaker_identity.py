@@ -135,3 +135,30 @@ def test_a_speech_noun_after_the_speaker_is_not_part_of_it() -> None:
     # «نقلت الوكالة عن صحيفة "الفجر" القول إن ...»: «القول» is what was said
     assert identify('صحيفة "الفجر" القول') == identify('صحيفة "الفجر"')
     assert kind('صحيفة "الفجر"') == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected_key", "expected_kind"),
+    [
+        # a title between a role and a name: the name follows it
+        ("مدير مستشفى البلدة الدكتور سليم الأحمر", "سليم احمر", "person"),
+        # a name, then another role: the role is not part of the name
+        ("المدرب البرتغالي جوزيه فيرا مدرب نادي الشروق", "جوزيه فيرا", "person"),
+        ("الإيطالي ماريو روسي مدرب الفريق", "ماريو روسي", "person"),
+        # people counted by a quantifier are those people
+        ("عدد من السكان", "سكان", "anonymous"),
+        ("العديد من الخبراء", "خبراء", "anonymous"),
+        # an indefinite role with a nisba the gazetteer does not list is still unnamed
+        ("ضابط نيبالي", "ضابط نيبالي", "anonymous"),
+        ("مسؤولا حكوميا", "مسؤولا حكوميا", "anonymous"),
+        ("ضابط شرطة طلب عدم الكشف", "ضابط شرطه", "anonymous"),
+        # figures, polls and leaks speak as documents; states and institutions as organisations
+        ("استطلاعات الرأي", "استطلاعات راي", "document"),
+        ("أرقام رسمية", "ارقام رسميه", "document"),
+        ("الجمهورية الفرنسية", "جمهوريه فرنسيه", "organisation"),
+        ("مجموعة الفجر للاستثمار", "مجموعه فجر استثمار", "organisation"),
+    ],
+)
+def test_titles_quantifiers_and_classes(mention: str, expected_key: str,
+                                        expected_kind: str) -> None:
+    assert (key(mention), kind(mention)) == (expected_key, expected_kind)

@@ -60,6 +60,7 @@ class _IdentityData:
     references: frozenset[str]
     withheld: frozenset[str]
     withholding: frozenset[str]
+    quantifiers: frozenset[str]
     prepositions: frozenset[str]
 
 
@@ -88,11 +89,11 @@ def words_of(text: str) -> list[str]:
 def _data() -> _IdentityData:
     lex = load_lexicon()
     raw = read_data("identity.toml")
-    head_kinds = {
-        _bare_phrase(word): kind for kind, heads in raw["kinds"].items() for word in heads
-    }
+    kinds = {kind: heads for kind, heads in raw["kinds"].items() if kind != "role"}
+    head_kinds = {_bare_phrase(word): kind for kind, heads in kinds.items() for word in heads}
     roles = frozenset(
-        _bare_phrase(head) for head in lex.heads if _bare_phrase(head) not in head_kinds
+        _bare_phrase(head) for head in [*lex.heads, *raw["kinds"]["role"]]
+        if _bare_phrase(head) not in head_kinds
     )
     return _IdentityData(
         head_kinds=head_kinds,
@@ -105,7 +106,7 @@ def _data() -> _IdentityData:
         speech_nouns=frozenset(lex.verbal_nouns),
         **{name: frozenset(normalize(w) for w in raw["words"][name])
            for name in ("honorifics", "determiners", "references", "withheld", "withholding",
-                        "prepositions")},
+                        "prepositions", "quantifiers")},
     )
 
 
@@ -136,8 +137,14 @@ def identify(speaker: str | None) -> Identity:
 def _identify_words(words: tuple[str, ...]) -> Identity:
     data = _data()
     withheld = any(w in data.withheld for w in words)
-    kept = [w for w in _joined_names(_without_speech_noun(words, data)) if w not in
-            data.determiners and w not in data.honorifics]
+    words = _joined_names(_without_speech_noun(_without_quantifier(words, data), data))
+    titled = _after_title(words, data)
+    if titled is not None:  # «مدير صحة عدن الدكتور الخضر لصور»: the name follows the title
+        role, name = titled
+        named = _identify_words(tuple(name))
+        if named.kind == PERSON and named.key:
+            return Identity(named.key, PERSON, role=" ".join(bare(w) for w in role))
+    kept = [w for w in words if w not in data.determiners and w not in data.honorifics]
     if not kept or all(w in data.references for w in kept):
         return UNRESOLVED_IDENTITY
     phrase = _canonical_words(kept, data)
@@ -160,6 +167,22 @@ class _Word(NamedTuple):
     text: str
     definite: bool
     organisation: bool = False
+
+
+def _without_quantifier(words: Sequence[str], data: _IdentityData) -> Sequence[str]:
+    """«عدد من المسؤولين», «العديد من السكان»: the people counted are the speaker."""
+    if len(words) > 2 and words[0] in data.quantifiers and words[1] == "من":
+        return words[2:]
+    return words
+
+
+def _after_title(words: Sequence[str], data: _IdentityData
+                 ) -> tuple[Sequence[str], Sequence[str]] | None:
+    """A role, an honorific, then a name: (the role, the name); None without that shape."""
+    for k in range(1, len(words) - 1):
+        if words[k] in data.honorifics:
+            return words[:k], words[k + 1:]
+    return None
 
 
 def _without_speech_noun(words: Sequence[str], data: _IdentityData) -> Sequence[str]:
@@ -204,7 +227,18 @@ def _head_at(phrase: Sequence[str], data: _IdentityData) -> tuple[str | None, in
         head = " ".join(phrase[:size])
         if len(phrase) >= size and (head in data.head_kinds or head in data.role_heads):
             return head, size
+    if phrase and _accusative_base(phrase[0]) in data.role_heads:  # «مسؤولا حكوميا»
+        return _accusative_base(phrase[0]), 1
     return None, 0
+
+
+def _accusative_base(word: str) -> str:
+    """«مسؤولا» → «مسؤول»: the accusative's written alef."""
+    return word[:-1] if word.endswith("ا") and len(word) > 3 else word
+
+
+def _is_adjective(word: str, data: _IdentityData) -> bool:
+    return word in data.adjectives or _accusative_base(word) in data.adjectives
 
 
 def _headless(phrase: Sequence[_Word], data: _IdentityData, withheld: bool) -> Identity:
@@ -215,11 +249,19 @@ def _headless(phrase: Sequence[_Word], data: _IdentityData, withheld: bool) -> I
         return Identity(" ".join(plain), ANONYMOUS)
     if any(tuple(plain[:size]) in data.organisations for size in data.organisation_sizes):
         return Identity(" ".join(plain), ORGANISATION)
+    while len(plain) > 1 and (plain[0] in data.adjectives or _definite_nisba(phrase[0])):
+        phrase, plain = phrase[1:], plain[1:]  # «اليوناني دونيس»: a nisba before the name
     for k in range(1, len(plain)):
         head, _ = _head_at(plain[k:], data)
         if head is not None and head in data.role_heads:
             return Identity(" ".join(plain[:k]), PERSON, role=" ".join(plain[k:]))
     return Identity(" ".join(plain), PERSON)
+
+
+def _definite_nisba(word: _Word) -> bool:
+    """«اليوناني», «الروماني»: a definite relative adjective, which a name does not start with
+    when more words follow."""
+    return word.definite and not word.organisation and word.text.endswith(("ي", "يه"))
 
 
 def _anonymous_key(phrase: Sequence[_Word], size: int, data: _IdentityData) -> str:
@@ -244,6 +286,9 @@ def _role(phrase: Sequence[_Word], size: int, data: _IdentityData) -> Identity:
     unnamed, a definite role is a person («وزير الخارجية»), an indefinite one an anonymous
     source («مسؤول أمريكي»)."""
     plain = [w.text for w in phrase]
+    rest = phrase[size:]
+    if not phrase[0].definite and len(rest) <= 2 and not any(w.definite for w in phrase[1:]):
+        return Identity(_anonymous_key(phrase, size, data), ANONYMOUS)  # «ضابط تايلاندي»
     name = _name_after_role(phrase, size, data)
     if name:
         return Identity(" ".join(name), PERSON, role=" ".join(plain[: len(plain) - len(name)]))
@@ -266,10 +311,15 @@ def _name_after_role(phrase: Sequence[_Word], size: int, data: _IdentityData) ->
         if word in data.prepositions or _lam_before_head(word, data):
             return []
         complement = organisation or (definite and not apposition)
-        if complement or word in data.adjectives or word in data.role_heads \
+        nisba = _definite_nisba(phrase[k]) and k + 1 < len(phrase)  # «المدرب البرتغالي ...»
+        if complement or nisba or _is_adjective(word, data) or word in data.role_heads \
                 or word in data.head_kinds:
             continue
-        return [w.text for w in phrase[k:]]
+        name = [w.text for w in phrase[k:]]
+        for n in range(1, len(name)):  # «ريجيكامب مدرب نادي الهلال»: another role ends it
+            if name[n] in data.role_heads or name[n] in data.head_kinds:
+                return name[:n]
+        return name
     return []
 
 

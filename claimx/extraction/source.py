@@ -165,10 +165,13 @@ def noun_phrase(
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         if object_mode and _name_then_verbal_noun(prev, tok, lex):
             break  # «نفى نتنياهو ارتكاب أي مخالفة»: the verbal noun starts the object
+        if object_mode and norm in lex.marker_set("event_nouns"):
+            break  # «نفى مصدر دبلوماسي مسؤول وجود ...»: an event is the object, not the source
         if (
             (object_mode or split_nouns and _is_definite(tok))
             and (prev_definite or prev.text in CLOSE_QUOTES)
             and not (titled_head and _name_like(tok, lex))  # «وزير الاقتصاد سامي الحداد»
+            and not _title_then_name(prev, tok, lex)  # «الدكتور الخضر»
             and _definiteness_break(prev, tok, lex)
             and norm not in links
             and prev.norm not in links
@@ -362,6 +365,21 @@ def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         or bare in lex.marker_set("channel_kinds")
         or nxt.norm in lex.marker_set("channel_kinds")
         or nxt.norm in ("وقت", "حين")
+    )
+
+
+def _title_then_name(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """«الدكتور العواجي»: after a title, a definite word that may be a name is one (not
+    «الدكتور الاتهامات», a plural, nor a verbal noun or a known noun)."""
+    if strip_conjunction(previous.norm) not in lex.marker_set("titles"):
+        return False
+    bare = bare_noun(current.norm)
+    return not (
+        bare.endswith(("ات", "ه"))
+        or is_verbal_noun(current, lex)
+        or bare in lex.non_speakers
+        or current.norm in lex.head_words
+        or bare in lex.marker_set("event_nouns")
     )
 
 

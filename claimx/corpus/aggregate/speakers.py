@@ -43,7 +43,9 @@ class SpeakerRow:
 
     @property
     def english(self) -> str:
-        return _most_common(self.labels) or ("Unattributed" if self.key is None else "")
+        if self.key is None:  # claims with no speaker, or only a pronoun
+            return "(no speaker)"
+        return _most_common(self.labels)
 
     def add(self, mention: Mention) -> None:
         self.claims += 1
