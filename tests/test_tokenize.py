@@ -69,3 +69,25 @@ def test_runs_of_joined_emoji_are_split_as_camel_splits_them(links: int) -> None
         run = unit * links
         for text in (run, run + "👧", "قال" + run + "الوزير", f"«{run}» قال"):
             assert [t.text for t in tokenize(text)] == simple_word_tokenize(text), ascii(text)
+
+
+def test_every_quotation_and_end_mark_is_among_the_symbols() -> None:
+    """Quotation pairing and sentence splitting read only the split-off symbols."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from claimx.extraction.tokenize import QUOTES, SENTENCE_END, tokenize_with_symbols
+
+    alphabet = st.sampled_from(list("\"'«»“”‘’.!?؟…,،؛:()-") + [" ", "\n", "قال", "ن", "a", "1"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(alphabet, max_size=40).map("".join))
+    def check(text: str) -> None:
+        tokens, marks = tokenize_with_symbols(text)
+        marked = set(marks)
+        assert all(t.index in marked for t in tokens if t.text in QUOTES | SENTENCE_END)
+
+    check()
+    for text in TRICKY.values():
+        tokens, marks = tokenize_with_symbols(text)
+        assert all(t.index in set(marks) for t in tokens if t.text in QUOTES | SENTENCE_END)

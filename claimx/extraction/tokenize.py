@@ -83,6 +83,13 @@ def tokenize(text: str) -> list[Token]:
     simple_word_tokenize returns bare strings; finding them again in the text cost more
     than tokenizing, so this walks the same rule once and keeps the positions.
     """
+    return tokenize_with_symbols(text)[0]
+
+
+def tokenize_with_symbols(text: str) -> tuple[list[Token], list[int]]:
+    """The tokens, and the indices of those split off as symbols: every punctuation mark and
+    quotation mark is one, so the passes that look for them need not read every word."""
+    marks: list[int] = []
     tokens: list[Token] = []
     append = tokens.append
     norm = _NORMALIZED
@@ -105,6 +112,7 @@ def tokenize(text: str) -> list[Token]:
                 n += 1
             piece = text[first:last]
             append(new((piece, first, last, norm[piece], n)))
+            marks.append(n)
             n += 1
             start = last
             s += 1
@@ -112,7 +120,7 @@ def tokenize(text: str) -> list[Token]:
             piece = text[start:end]
             append(new((piece, start, end, norm[piece], n)))
             n += 1
-    return tokens
+    return tokens, marks
 
 
 def _symbol_spans(text: str) -> list[tuple[int, int]]:
@@ -158,7 +166,8 @@ def is_name_lookalike(token: Token) -> bool:
     return raw in ("علي", "فان")
 
 
-def quote_pairs(text: str, tokens: list[Token], breaks: list[int] | None = None) -> dict[int, int]:
+def quote_pairs(text: str, tokens: list[Token], breaks: list[int] | None = None,
+                marks: list[int] | None = None) -> dict[int, int]:
     """Pair opening and closing quotation tokens (index → partner index), paragraph by paragraph.
 
     Straight quotes are read as opening or closing from the spacing around them, so a
@@ -166,11 +175,12 @@ def quote_pairs(text: str, tokens: list[Token], breaks: list[int] | None = None)
     tokens that start a new line (computed when not given).
     """
     if breaks is None:
-        breaks = line_breaks(text, [t.start for t in tokens])
+        breaks = line_breaks(text, tokens)
+    candidates = range(len(tokens)) if marks is None else marks  # symbols hold every quote
     pairs: dict[int, int] = {}
     stack: list[int] = []
     previous = -1
-    for index in [t.index for t in tokens if t.text in QUOTES]:
+    for index in [k for k in candidates if tokens[k].text in QUOTES]:
         if stack and bisect_right(breaks, index) != bisect_right(breaks, previous):
             stack.clear()  # a quotation never runs across a paragraph break
         previous = index
@@ -184,16 +194,20 @@ def quote_pairs(text: str, tokens: list[Token], breaks: list[int] | None = None)
     return pairs
 
 
-def line_breaks(text: str, starts: list[int]) -> list[int]:
+def line_breaks(text: str, tokens: list[Token]) -> list[int]:
     """Indices of the tokens that follow a newline (a paragraph or line break)."""
     found: list[int] = []
     position = text.find("\n")
     while position >= 0:
-        index = bisect_left(starts, position)
-        if 0 < index < len(starts) and (not found or found[-1] != index):
+        index = bisect_left(tokens, position, key=_start)
+        if 0 < index < len(tokens) and (not found or found[-1] != index):
             found.append(index)
         position = text.find("\n", position + 1)
     return found
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 def _quote_role(text: str, tok: Token) -> str | None:
@@ -217,13 +231,15 @@ def _quote_role(text: str, tok: Token) -> str | None:
 
 
 def sentence_starts(
-    text: str, tokens: list[Token], quotes: dict[int, int], breaks: list[int]
+    text: str, tokens: list[Token], quotes: dict[int, int], breaks: list[int],
+    marks: list[int] | None = None,
 ) -> list[int]:
     """Indices of the tokens that open a sentence: after end punctuation outside quotes, and
     after newlines. «..» does not end a sentence (see ``is_ellipsis_dot``)."""
     n = len(tokens)
+    candidates = range(n) if marks is None else marks  # symbols hold every end mark
     events = sorted(
-        {t.index for t in tokens if t.text in SENTENCE_END or t.index in quotes} | set(breaks)
+        {k for k in candidates if tokens[k].text in SENTENCE_END} | quotes.keys() | set(breaks)
     )
     break_set = set(breaks)
     starts = [0]
@@ -284,11 +300,11 @@ class TokenizedText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = tokenize(text)
+        self.tokens, marks = tokenize_with_symbols(text)
         n = len(self.tokens)
-        breaks = line_breaks(text, [t.start for t in self.tokens])
-        self.quotes = quote_pairs(text, self.tokens, breaks)
-        starts = sentence_starts(text, self.tokens, self.quotes, breaks) if n else []
+        breaks = line_breaks(text, self.tokens)
+        self.quotes = quote_pairs(text, self.tokens, breaks, marks)
+        starts = sentence_starts(text, self.tokens, self.quotes, breaks, marks) if n else []
         self._sentence_starts = starts
         self.sentence_of = spread(starts, n) if n else []
         self._paragraph_of = spread([0, *breaks], n) if n else []
