@@ -101,7 +101,7 @@ def write_speakers(table: SpeakerTable, rows: list[SpeakerRow], fmt: str, out: T
     else:
         assert console is not None
         console.print(speakers_table(rows))
-        console.print(printable(table.summary_line()))
+        console.print(printable(table.summary_line()), soft_wrap=True)
 
 
 def speakers_table(rows: list[SpeakerRow]) -> Any:
