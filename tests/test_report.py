@@ -354,3 +354,11 @@ def test_report_reads_claimx_2_output_with_failure_records_and_text(tmp_path: Pa
         result.stderr.splitlines()
     [doc] = page_data(page)["docs"]
     assert joined(doc) == SENTENCES[0]
+
+
+def test_speaker_summary_shows_each_speakers_kind(tmp_path: Path) -> None:
+    result, page = report(tmp_path, str(SEED))
+    assert result.exit_code == 0, result.stderr
+    table = page[page.index('id="speaker-table"'):]
+    table = table[: table.index("</table>")]
+    assert "<th>kind</th>" in table and table.count("<td>anonymous</td>") == 3

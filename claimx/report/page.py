@@ -165,8 +165,10 @@ def speaker_summary(docs: Sequence[ReportDoc], limit: int = TOP_SPEAKERS) -> lis
             if not key:
                 continue
             row = rows.setdefault(key, {"speaker": key, "names": Counter(), "claims": 0,
-                                        "docs": set(), "stances": Counter()})
+                                        "docs": set(), "stances": Counter(),
+                                        "kinds": Counter()})
             row["claims"] += 1
+            row["kinds"][claim.speaker_kind] += 1
             row["docs"].add(n)
             row["stances"][claim.stance] += 1
             if name := speaker_name(claim):
@@ -181,6 +183,7 @@ def _speaker_row(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "speaker": row["speaker"],
         "name": names.most_common(1)[0][0] if names else "",
+        "kind": row["kinds"].most_common(1)[0][0],
         "claims": row["claims"],
         "docs": len(row["docs"]),
         "stances": ", ".join(f"{s} {stances[s]}" for s in STANCES if stances[s]),
