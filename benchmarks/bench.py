@@ -525,12 +525,13 @@ def bench_memory(work: Path, small_mb: float, big_mb: float, report: Report) -> 
 
 AGGREGATIONS = {
     "speakers": ["speakers"],
+    "claims": ["claims"],
     "claims --disputes": ["claims", "--disputes"],
 }
 
 
 def bench_aggregate(work: Path, small_mb: float, big_mb: float, report: Report) -> None:
-    """``claimx speakers`` and ``claimx claims --disputes`` over the small and the big corpus:
+    """``claimx speakers``, ``claims`` and ``claims --disputes`` over the small and big corpus:
     throughput, peak memory (the process and its workers) and the size of what they found.
     Memory holds a row per speaker and a group per distinct claim; every mention's place is
     kept in a temporary file. The benchmark corpus repeats its articles, so its distinct
@@ -540,8 +541,8 @@ def bench_aggregate(work: Path, small_mb: float, big_mb: float, report: Report) 
         report.target("aggregation peak memory", "needs /proc", None)
         return
     jobs = usable_cpus()
-    section(f"Corpus aggregation: claimx speakers / claims --disputes CORPUS.jsonl -f json "
-            f"(default --jobs = {jobs}; peak summed over the process and its workers)")
+    section(f"Corpus aggregation: claimx speakers / claims / claims --disputes CORPUS.jsonl "
+            f"-f json (default --jobs = {jobs}; peak summed over the process and its workers)")
     peaks: dict[tuple[str, str], float] = {}
     for label, mb in (("small", small_mb), ("big", big_mb)):
         path = work / f"aggregate-{label}.jsonl"

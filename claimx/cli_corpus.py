@@ -173,7 +173,8 @@ def speakers(
         "one, claim id, offsets), most widely carried first. With --disputes, list "
         "disputes instead: a denial (or a negated cue) and an assertion, report or "
         "allegation by a different speaker about the same matter, in one document or "
-        "across the corpus, surest first. Same inputs, engines and error handling as "
+        "across the corpus, surest first (JSON then lists the groups they oppose, with "
+        "every mention). Same inputs, engines and error handling as "
         "'claimx extract'; claimx's own JSON or JSONL output is read back instead of "
         "extracting again."
     ),
@@ -227,10 +228,14 @@ def claims(
                                 scheduler, chunk_size, quiet)
         limit = _limit(top, chosen)
         found = find_disputes(groups, min_score)[:limit] if disputes else None
-        chosen_groups = sorted(
-            (g for g in groups if g.mentions >= min_mentions),
-            key=lambda g: (-g.documents, -g.mentions, g.index),
-        )[:limit]
+        if found is not None:  # the groups the disputes oppose, with their mentions
+            chosen_groups = list({g.index: g for d in found for g in (d.denial, d.claim)}
+                                 .values())
+        else:
+            chosen_groups = sorted(
+                (g for g in groups if g.mentions >= min_mentions),
+                key=lambda g: (-g.documents, -g.mentions, g.index),
+            )[:limit]
         with _open_output(output, machine=chosen != "table", inputs=corpus.sources,
                           input_format=input_format, glob=glob) as out:
             console = _table_console(out, to_file=output is not None) \

@@ -310,3 +310,11 @@ def test_a_failure_record_in_claimx_output_is_reported_and_listed(tmp_path: Path
     assert [ln for ln in result.stderr.splitlines() if ln.startswith("claimx: error:")]
     data = json.loads(result.stdout)
     assert data["summary"]["claims"] == 9 and len(data["failures"]) == 1
+
+
+def test_with_disputes_json_lists_the_groups_they_oppose() -> None:
+    data = run_json("claims", str(OUTLETS), "--disputes")
+    [dispute] = data["disputes"]
+    assert [g["id"] for g in data["groups"]] == [dispute["denial"]["id"], dispute["claim"]["id"]]
+    assert all(g["places"] for g in data["groups"])
+    assert data["summary"]["groups"] == 7  # the summary still counts every claim

@@ -148,7 +148,8 @@ def write_groups(groups: ClaimGroups, chosen: list[ClaimGroup], fmt: str, out: T
                  failures: list[dict[str, Any]], console: Console | None = None,
                  disputes: list[Dispute] | None = None) -> None:
     """Claim groups (and, with ``disputes``, the disputes among them) in ``fmt``. With
-    disputes, JSONL and CSV hold the disputes and the table shows them."""
+    disputes, ``chosen`` are the groups they oppose (listed in JSON with their places); JSONL
+    and CSV hold the disputes and the table shows them."""
     if fmt == "json":
         head: dict[str, Any] = {
             "schema": CLAIMS_SCHEMA,
