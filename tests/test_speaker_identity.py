@@ -162,3 +162,8 @@ def test_a_speech_noun_after_the_speaker_is_not_part_of_it() -> None:
 def test_titles_quantifiers_and_classes(mention: str, expected_key: str,
                                         expected_kind: str) -> None:
     assert (key(mention), kind(mention)) == (expected_key, expected_kind)
+
+
+def test_a_role_two_named_people_hold_stays_unresolved_to_either() -> None:
+    ids = identify_document(["الوزير نبيل الخطيب", "الوزير سامر العلي", "الوزير"])
+    assert ids[2].key not in (ids[0].key, ids[1].key)

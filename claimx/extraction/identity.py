@@ -338,19 +338,19 @@ def identify_document(speakers: Sequence[str | None]) -> list[Identity]:
     الإيراني بيجن زنغنه»)."""
     identities = [identify(s) for s in speakers]
     fuller = {i.key: i for i in identities if i.key and " " in i.key}
-    roles = {i.role: i for i in identities if i.role}
-    return [_completed(i, fuller, roles) for i in identities]
+    named = [i for i in identities if i.role]
+    return [_completed(i, fuller, named) for i in identities]
 
 
 def _completed(
-    identity: Identity, fuller: dict[str, Identity], roles: dict[str, Identity]
+    identity: Identity, fuller: dict[str, Identity], named: list[Identity]
 ) -> Identity:
     if identity.kind != PERSON or identity.key is None:
         return identity
     if identity.role is None:  # a role alone, perhaps one a named person holds
-        holders = {r.key for role, r in roles.items() if _shortened(identity.key, role)}
+        holders = {n.key: n for n in named if n.role and _shortened(identity.key, n.role)}
         if len(holders) == 1:
-            return next(r for r in roles.values() if r.key in holders)
+            return next(iter(holders.values()))
     if " " in identity.key:
         return identity
     matches = [f for key, f in fuller.items() if identity.key in key.split()]
