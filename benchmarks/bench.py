@@ -570,14 +570,18 @@ def bench_aggregate(work: Path, small_mb: float, big_mb: float, report: Report) 
 
 
 def _aggregate_counts(out: Path) -> str:
-    """What the aggregation found, read from its JSON output."""
+    """What the aggregation found, from the summary at the head of its JSON output. Only the
+    head is read: loading 200 MB of JSON here would swell this process, and the next command
+    forked from it would inherit that high-water mark in its ``ru_maxrss``."""
     import json
 
     try:
-        data = json.loads(out.read_text(encoding="utf-8"))
+        with out.open(encoding="utf-8") as handle:
+            head = handle.read(8192)
+        start = head.index('"summary": ') + len('"summary": ')
+        summary, _ = json.JSONDecoder().raw_decode(head, start)
     except (OSError, ValueError):
         return "no output"
-    summary = data["summary"]
     if "speakers" in summary:
         return (f"{summary['speakers']:,} speakers, {summary['claims']:,} claims, "
                 f"output {out.stat().st_size / MB:.1f} MB")
