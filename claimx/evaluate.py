@@ -467,9 +467,11 @@ def _score_passage(passage: GoldPassage, predicted: Sequence[Claim], tally: _Tal
     matched_gold = {j for _, j in pairs}
     wrong = []
     n_correct = 0
+    speakers = []  # (gold speaker, predicted key, predicted speaker right) for the key metric
     for i, j in sorted(pairs, key=lambda p: p[1]):
         pred, gold = predicted[i], passage.claims[j]
         score = _score_pair(pred, gold)
+        speakers.append((gold.speaker, pred.speaker_key, score.speaker_ok))
         tally.n_speaker_ok += score.speaker_ok
         tally.n_stance_ok += score.stance_ok
         tally.n_content_ok += score.content_ok
@@ -481,10 +483,7 @@ def _score_passage(passage: GoldPassage, predicted: Sequence[Claim], tally: _Tal
             wrong.append(
                 MatchError(_view_pred(pred), _view_gold(gold), _field_errors(pred, gold, score))
             )
-    tally.keys.add_passage(
-        [(passage.claims[j].speaker, predicted[i].speaker_key,
-          _score_pair(predicted[i], passage.claims[j]).speaker_ok) for i, j in pairs]
-    )
+    tally.keys.add_passage(speakers)
     tally.n_passages += 1
     tally.n_gold += len(passage.claims)
     tally.n_pred += len(predicted)

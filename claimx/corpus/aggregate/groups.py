@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from claimx.corpus.aggregate.matter import content_terms
-from claimx.corpus.aggregate.mentions import Mention
+from claimx.corpus.aggregate.mentions import Mention, says_not_so
 from claimx.corpus.aggregate.places import Place, PlaceStore
 from claimx.model import CLAIM_ID_SEPARATOR
 
@@ -75,7 +75,7 @@ class ClaimGroup:
     def negative(self) -> bool:
         """Most mentions deny the content, or report it under negation."""
         negative = sum(n for (stance, negated), n in self.stances.items()
-                       if stance == "deny" or negated)
+                       if says_not_so(stance, negated))
         return negative * 2 > self.mentions
 
     @property

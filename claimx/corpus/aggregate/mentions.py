@@ -32,10 +32,11 @@ class Mention:
     content_end: int
     terms: tuple[str, ...] = ()  # the content's words (matter.content_terms), found in the worker
 
-    @property
-    def negative(self) -> bool:
-        """A denial, or a cue under negation («لم يؤكد»): it says the content is not so."""
-        return self.stance in NEGATIVE_STANCES or self.negated
+
+
+def says_not_so(stance: str, negated: bool) -> bool:
+    """A denial, or a cue under negation («لم يؤكد»): the claim says the content is not so."""
+    return stance in NEGATIVE_STANCES or negated
 
 
 def mentions_of(doc: Document) -> tuple[Mention, ...]:

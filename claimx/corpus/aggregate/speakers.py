@@ -116,13 +116,15 @@ class SpeakerTable:
         def name(row: SpeakerRow) -> str:
             return row.key or ""
 
+        if by == "last":  # latest first, rows without a date last; ties by key (stable sort)
+            by_key = sorted(self.rows.values(), key=name)
+            return sorted(by_key, key=lambda r: r.last or "", reverse=True)
         orders: dict[str, Any] = {
             "claims": lambda r: (-r.claims, name(r)),
             "documents": lambda r: (-r.documents, -r.claims, name(r)),
             "key": lambda r: (r.key is None, name(r)),
             "kind": lambda r: (r.kind, -r.claims, name(r)),
             "first": lambda r: (r.first is None, r.first or "", name(r)),
-            "last": lambda r: (r.last is None, _descending(r.last or ""), name(r)),
         }
         return sorted(self.rows.values(), key=orders[by])
 
@@ -153,8 +155,3 @@ class SpeakerTable:
 
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
-
-
-def _descending(text: str) -> tuple[int, ...]:
-    """A sort key that orders strings from the last to the first."""
-    return tuple(-ord(ch) for ch in text)
