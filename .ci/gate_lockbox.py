@@ -15,7 +15,8 @@ def main(argv: list[str]) -> int:
         return 1
     figures = json.loads(lines[-1])
     if figures.get("command_failures"):
-        print(f"lockbox gate: claimx failed on {figures['command_failures']} passages", file=sys.stderr)
+        failed = figures["command_failures"]
+        print(f"lockbox gate: claimx failed on {failed} passages", file=sys.stderr)
         return 1
     below = []
     for floor in argv:
