@@ -14,6 +14,10 @@ SCHEMA_ID = "claimx/2"
 CLAIM_ID_SEPARATOR = "#"  # a claim id is "<document id>#c<n>", unique across documents
 PLAIN_TEXT, HTML = "text/plain", "text/html"
 STANCES = ("assert", "deny", "report", "opinion", "allege", "predict")
+# How a claim's speaker was found: named by its own clause («قال الوزير»); resolved from a
+# dropped subject, a pronoun or a reduced mention to an antecedent («وأضاف»، «الوزير»);
+# none by construction («يُعتقد»، «من المتوقع»); none found (no antecedent).
+SPEAKER_RESOLUTIONS = ("named", "resolved", "impersonal", "unresolved")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,7 @@ class Claim:
     speaker_label: str | None = None  # the speaker's English name alone: "SDF sources"
     speaker_key: str | None = None  # one key for every mention of the speaker, across documents
     speaker_kind: str = "unresolved"  # person, organisation, anonymous, document, unresolved
+    speaker_resolution: str = "named"  # one of SPEAKER_RESOLUTIONS
 
     def to_dict(self, document_id: str | None = None) -> dict[str, Any]:
         """The claim as JSON; with ``document_id`` its id is qualified by it
@@ -83,6 +88,7 @@ class Claim:
             "speaker_label": self.speaker_label,
             "speaker_key": self.speaker_key,
             "speaker_kind": self.speaker_kind,
+            "speaker_resolution": self.speaker_resolution,
             "cue": {**self.cue.to_dict(), "lemma": self.lemma, "gloss": self.gloss},
             "stance": self.stance,
             "negated": self.negated,

@@ -300,6 +300,20 @@ def test_claimx_output_is_read_back_instead_of_extracted_again(tmp_path: Path) -
     assert (first["outlet"], first["date"]) == ("Sahel Daily", "2026-03-02")
 
 
+def test_output_older_than_speaker_resolution_is_read_back(tmp_path: Path) -> None:
+    saved = tmp_path / "claims.jsonl"
+    assert run("extract", str(SEED), "-o", str(saved)).exit_code == 0
+    older = tmp_path / "older.jsonl"
+    lines = []
+    for line in saved.read_text("utf-8").splitlines():
+        doc = json.loads(line)
+        for claim in doc["claims"]:
+            del claim["speaker_resolution"]
+        lines.append(json.dumps(doc, ensure_ascii=False))
+    older.write_text("\n".join(lines) + "\n", "utf-8")
+    assert run_json("speakers", str(older)) == run_json("speakers", str(SEED))
+
+
 def test_a_failure_record_in_claimx_output_is_reported_and_listed(tmp_path: Path) -> None:
     saved = tmp_path / "claims.jsonl"
     corpus = tmp_path / "c.jsonl"

@@ -593,3 +593,27 @@ def test_startup_does_not_import_heavy_modules() -> None:
     proc = _run([sys.executable, "-c", code])
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.decode().strip() == "[]"
+
+
+def test_json_and_csv_say_how_each_speaker_was_found(runner: CliRunner) -> None:
+    text = (
+        "قال وزير المالية إن العجز سيتراجع. وأضاف أن الموازنة جاهزة. "
+        "ومن المتوقع أن يصوت البرلمان قريبا. وأكد الوزير أن الضرائب لن ترتفع."
+    )
+    result = invoke(runner, "extract", "-", "--json", input=text)
+    assert result.exit_code == 0, result.output
+    [doc] = json.loads(result.stdout)
+    assert_valid(doc, text)
+    found = {c["cue"]["text"]: c["speaker_resolution"] for c in doc["claims"]}
+    # named by its clause; a dropped subject; no speaker by construction; a reduced mention
+    assert found == {"قال": "named", "أضاف": "resolved", "من المتوقع": "impersonal",
+                     "أكد": "resolved"}
+    csv_out = invoke(runner, "extract", "-", "--format", "csv", input=text)
+    rows = list(csv.DictReader(io.StringIO(csv_out.stdout)))
+    assert [r["speaker_resolution"] for r in rows] == list(found.values())
+
+
+def test_a_dropped_subject_with_no_antecedent_is_unresolved(runner: CliRunner) -> None:
+    result = invoke(runner, "extract", "-", "--json", input="وأضاف أن الموازنة جاهزة للتصويت.")
+    [doc] = json.loads(result.stdout)
+    assert [c["speaker_resolution"] for c in doc["claims"]] == ["unresolved"]

@@ -71,7 +71,18 @@ def _to_claim(
         speaker_label=speaker_name,
         speaker_key=identity.key,
         speaker_kind=identity.kind,
+        speaker_resolution=_resolution(draft),
     )
+
+
+def _resolution(draft: Draft) -> str:
+    """Named by the claim's clause, resolved to an antecedent, impersonal or unresolved."""
+    if draft.speaker is not None:
+        return "named" if draft.speaker == draft.source else "resolved"
+    if draft.source is not None:
+        return "named"
+    impersonal = draft.cue.kind == "passive" or draft.cue.position == "impersonal"
+    return "impersonal" if impersonal else "unresolved"
 
 
 def _span(tt: TokenizedText, rng: Range | None, detach: bool) -> Span | None:

@@ -15,7 +15,15 @@ from typing import Any
 
 from claimx.extraction.identity import SPEAKER_KINDS, identify
 from claimx.io.textio import STDIN
-from claimx.model import CLAIM_ID_SEPARATOR, SCHEMA_ID, STANCES, Claim, Document, Span
+from claimx.model import (
+    CLAIM_ID_SEPARATOR,
+    SCHEMA_ID,
+    SPEAKER_RESOLUTIONS,
+    STANCES,
+    Claim,
+    Document,
+    Span,
+)
 
 LEGACY_SCHEMA_ID = "claimx/1"  # output of claimx before the v2 schema, still read
 READABLE_SCHEMAS = (SCHEMA_ID, LEGACY_SCHEMA_ID)
@@ -166,15 +174,29 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
 def _identity(data: dict[str, Any]) -> dict[str, Any]:
     """The speaker's key and kind as written, or (in output older than them) worked out from
     the speaker's text."""
+    resolution = data.get("speaker_resolution") or _resolution_of(data)
+    if resolution not in SPEAKER_RESOLUTIONS:
+        raise ValueError(resolution)
     if "speaker_kind" in data:
         key = data.get("speaker_key")
         kind = data["speaker_kind"]
         if kind not in SPEAKER_KINDS:
             raise ValueError(kind)
-        return {"speaker_key": None if key is None else _str(key), "speaker_kind": kind}
+        return {"speaker_key": None if key is None else _str(key), "speaker_kind": kind,
+                "speaker_resolution": resolution}
     speaker = data["speaker"]
     identity = identify(None if speaker is None else _str(speaker["text"]))
-    return {"speaker_key": identity.key, "speaker_kind": identity.kind}
+    return {"speaker_key": identity.key, "speaker_kind": identity.kind,
+            "speaker_resolution": resolution}
+
+
+def _resolution_of(data: dict[str, Any]) -> str:
+    """How the speaker was found, in output older than ``speaker_resolution``: what the
+    source and speaker spans say (impersonal cues read as unresolved there)."""
+    source, speaker = data["source"], data["speaker"]
+    if speaker is None:
+        return "named" if source is not None else "unresolved"
+    return "named" if speaker == source else "resolved"
 
 
 def _span(data: dict[str, Any] | None) -> Span | None:
