@@ -188,9 +188,20 @@ def noun_phrase(
 def _ends_relative(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
     """A relative clause in a speaker's phrase runs to a comma, a complementizer or a cue."""
     tok = tt.tokens[j]
-    return tok.norm in lex.complementizers or tok.norm in lex.verbs and tok.norm not in (
-        lex.speech_acts
+    return (
+        tok.norm in lex.complementizers
+        or tok.norm in lex.verbs and tok.norm not in lex.speech_acts
+        or _clause_adverbial(tt, j, lex)
     )
+
+
+def _clause_adverbial(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """«الحزب الذي يقوده X في بيان صادر عنه اليوم»، «... خلال المؤتمر»: a channel or a time
+    after the relative clause belongs to the cue, not to the clause."""
+    norm = tt.tokens[j].norm
+    if norm in lex.marker_set("time_words") or norm in ("خلال", "عقب", "اثناء"):
+        return True
+    return norm in ("في", "وفي") and not _continues_with_noun(tt, j + 1, lex)
 
 
 # Verbal-noun (masdar) patterns of the derived forms, over the bare word: افتعال، انفعال،
@@ -365,6 +376,19 @@ def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         or bare in lex.marker_set("channel_kinds")
         or nxt.norm in lex.marker_set("channel_kinds")
         or nxt.norm in ("وقت", "حين")
+        or _opens_adverbial(nxt, lex)
+    )
+
+
+def _opens_adverbial(tok: Token, lex: Lexicon) -> bool:
+    """«في سياق آخر»، «في هذا السياق»، «في أكثر من مناسبة»: after «في» an adverbial starts,
+    not the place a speaker belongs to («مصدر في الجيش»)."""
+    norm = tok.norm
+    return (
+        norm in lex.marker_set("context_nouns")
+        or bare_noun(norm) in lex.marker_set("context_nouns")
+        or norm in DEMONSTRATIVES and norm not in PARTITIVES
+        or norm in ("ذات", "نفس")
     )
 
 
@@ -656,6 +680,8 @@ def with_apposition(
     if comma + 1 >= limit or tokens[comma].norm not in ("،", ","):
         return phrase
     first = tokens[comma + 1]
+    if first.norm in lex.marker_set("time_words"):
+        return phrase  # «بينيت، الأربعاء، إن»: a time between commas, not an apposition
     nominal = (
         _is_definite(first) and first.norm not in RELATIVE_AGREEMENT
         or first.norm in lex.head_words

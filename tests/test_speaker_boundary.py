@@ -1,0 +1,55 @@
+"""Where the speaker phrase after a verb cue (VSO) and before it (SVO) begins and ends, on
+sentences written for these tests: one test per construction, through ``claimx.extract``."""
+
+from __future__ import annotations
+
+import claimx
+from claimx.model import Claim
+
+
+def claims_of(text: str) -> list[Claim]:
+    doc = claimx.extract(text)
+    for claim in doc.claims:
+        for span in (claim.source, claim.speaker, claim.cue, claim.channel, claim.content):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return list(doc.claims)
+
+
+def by_cue(text: str, cue: str) -> Claim:
+    found = [c for c in claims_of(text) if c.cue.text == cue]
+    assert len(found) == 1, [c.cue.text for c in claims_of(text)]
+    return found[0]
+
+
+def text_of(span) -> str | None:
+    return None if span is None else span.text
+
+
+def test_adverbial_fi_phrase_after_the_speaker_is_not_part_of_it() -> None:
+    said = by_cue("وأكد الحمادي في سياق آخر، أن المدينة تتجه نحو أزمة.", "أكد")
+    assert text_of(said.source) == "الحمادي"
+    said = by_cue("وقال الساعدي في هذا السياق إن الطريق مغلق.", "قال")
+    assert text_of(said.source) == "الساعدي"
+    said = by_cue("وأوضح الاتحاد في أكثر من مناسبة عقب ذلك أن الموعد ثابت.", "أوضح")
+    assert text_of(said.source) == "الاتحاد"
+
+
+def test_where_the_speaker_works_stays_in_the_phrase() -> None:
+    said = by_cue("وقال مسؤول في الإدارة الأمريكية إن الاتفاق قريب.", "قال")
+    assert text_of(said.source) == "مسؤول في الإدارة الأمريكية"
+
+
+def test_a_time_between_commas_is_no_apposition() -> None:
+    said = by_cue("وقال وزير الثقافة نادر البحيري، الأربعاء، إن المهرجان سيقام.", "قال")
+    assert text_of(said.source) == "وزير الثقافة نادر البحيري"
+
+
+def test_a_relative_clause_ends_before_a_channel_or_a_time() -> None:
+    text = (
+        "وأكد حزب الأمل الذي يقوده كمال البناني في بيان صادر عنه اليوم الثلاثاء، "
+        "أن الانتخابات ستجرى."
+    )
+    assert text_of(by_cue(text, "أكد").source) == "حزب الأمل الذي يقوده كمال البناني"
+    text = "وأكد رئيس حزب الأمل كمال البناني عقب لقائه الوزير أن الانتخابات ستجرى."
+    assert text_of(by_cue(text, "أكد").source) == "رئيس حزب الأمل كمال البناني"
