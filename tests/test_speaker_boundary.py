@@ -53,3 +53,11 @@ def test_a_relative_clause_ends_before_a_channel_or_a_time() -> None:
     assert text_of(by_cue(text, "أكد").source) == "حزب الأمل الذي يقوده كمال البناني"
     text = "وأكد رئيس حزب الأمل كمال البناني عقب لقائه الوزير أن الانتخابات ستجرى."
     assert text_of(by_cue(text, "أكد").source) == "رئيس حزب الأمل كمال البناني"
+
+
+def test_whom_the_speaker_told_is_not_part_of_the_speaker() -> None:
+    said = by_cue('وذكر مصدر لراديو "صوت الشرق" أنه تم اعتقال ضباط.', "ذكر")
+    assert text_of(said.source) == "مصدر"
+    assert text_of(by_cue("وأكد المصدر للصحيفة أن الاتفاق نهائي.", "أكد").source) == "المصدر"
+    said = by_cue("وقال معظم الموقوفين للمحققين إنهم أبرياء.", "قال")
+    assert text_of(said.source) == "معظم الموقوفين"

@@ -158,7 +158,7 @@ def noun_phrase(
             break
         if initial == "ب" and (_is_adverb(tok, lex) or _manner_after_definite(prev, tok, lex)):
             break  # «نفى الوزير بشدة الأنباء»، «نفى المدرب بغضب»: the adverb ends the subject
-        if initial == "ل" and names_outlet_told(tok, lex):
+        if initial == "ل" and (names_outlet_told(tok, lex) or _told_audience(tok, lex)):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
         prev_definite = prev.norm[:2] == "ال" or prev.norm[:3] == "وال"
         if prev_definite and _possessed_after_definite(prev, tok):
@@ -323,6 +323,16 @@ def names_outlet_told(tok: Token, lex: Lexicon) -> bool:
         or rest in lex.organisations
         or bare_noun(rest) in lex.marker_set("outlet_heads")
         or rest in lex.marker_set("outlet_heads")
+    )
+
+
+def _told_audience(tok: Token, lex: Lexicon) -> bool:
+    """«المصدر للصحيفة»، «للصحافيين»، «لمراسل»، «لراديو»: whom the speaker told, after the
+    speaker's phrase."""
+    norm = tok.norm
+    rest = norm[2:] if norm.startswith("لل") else norm[1:]
+    return rest in lex.marker_set("audience_nouns") or norm.startswith("لل") and (
+        rest in lex.marker_set("outlet_heads")
     )
 
 
