@@ -61,3 +61,19 @@ def test_whom_the_speaker_told_is_not_part_of_the_speaker() -> None:
     assert text_of(by_cue("وأكد المصدر للصحيفة أن الاتفاق نهائي.", "أكد").source) == "المصدر"
     said = by_cue("وقال معظم الموقوفين للمحققين إنهم أبرياء.", "قال")
     assert text_of(said.source) == "معظم الموقوفين"
+
+
+def test_an_object_adverbial_ends_the_speaker() -> None:
+    said = by_cue('أكدت "الصباح" صحة ما نشرته عن الاستقالات.', "أكدت")
+    assert text_of(said.source) == '"الصباح"'
+    said = by_cue("وكشف مدير صحة المدينة الدكتور الأحمد أن المستشفى مغلق.", "كشف")
+    assert text_of(said.source) == "مدير صحة المدينة الدكتور الأحمد"
+
+
+def test_a_possessed_verbal_noun_after_the_verb_is_its_object() -> None:
+    text = "أدانت الحكومة الهجوم وأكدت وقوفها إلى جانب الجيران."
+    said = by_cue(text, "أكدت")
+    assert said.source is None and said.content.text.startswith("وقوفها")
+    said = by_cue("وأكد أيضا توقعاته للفارق بين السعرين.", "أكد")
+    assert said.source is None and said.content.text.startswith("توقعاته")
+    assert text_of(by_cue("وأكد محاميه أن موكله بريء.", "أكد").source) == "محاميه"

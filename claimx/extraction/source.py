@@ -156,6 +156,10 @@ def noun_phrase(
             continue
         if j in cue_starts or norm in stops and _stops_source(tok, lex):
             break
+        if norm in _object_adverbials(lex) and (
+            norm != "صحه" or _complete_before(prev)  # «مدير صحة عدن»: a construct
+        ):
+            break  # «أكدت "الصباح" صحة ما نشرته»، «نفى الوزير مجددا»: the object or an adverb
         if initial == "ب" and (_is_adverb(tok, lex) or _manner_after_definite(prev, tok, lex)):
             break  # «نفى الوزير بشدة الأنباء»، «نفى المدرب بغضب»: the adverb ends the subject
         if initial == "ل" and (names_outlet_told(tok, lex) or _told_audience(tok, lex)):
@@ -294,6 +298,43 @@ def _one_word_adverbs(lex: Lexicon) -> frozenset[str]:
     return frozenset(
         seq[0] for seq in lex.markers["adverbials"] if len(seq) == 1 and seq[0][:1] == "ب"
     )
+
+
+@cache
+def _object_adverbials(lex: Lexicon) -> frozenset[str]:
+    """One-word adverbials between a cue and its object («صحة»، «مجددا»، «أيضا»): never inside
+    a speaker's phrase."""
+    return frozenset(
+        seq[0] for seq in lex.markers["adverbials"] if len(seq) == 1 and seq[0] != "اي"
+    )
+
+
+def _complete_before(tok: Token) -> bool:
+    """A complete noun phrase before: definite, or a quoted name closing."""
+    return _is_definite(tok) or tok.text in QUOTES
+
+
+_PRONOUN_SUFFIXES = ("هما", "ها", "هم", "ه")
+# Verbal-noun shapes of the simple verb that take a possessive pronoun as objects do: فعول
+# («وقوفها»), تفعّل and its plural («تمسكه»، «توقعاته»).
+_SIMPLE_MASDAR = re.compile(r"^(..و.|ت...|ت...ات)$")
+
+
+def is_possessed_verbal_noun(tok: Token, lex: Lexicon) -> bool:
+    """«وأكدت وقوفها إلى جانب»، «وأكد توقعاته»، «أعلن استقالته»: a verbal noun with a
+    possessive pronoun right after the verb is its object; the subject is dropped."""
+    text = tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if not text.endswith(_PRONOUN_SUFFIXES) or text.endswith("ة"):
+        return False
+    norm = strip_conjunction(tok.norm)
+    suffix = next(s for s in _PRONOUN_SUFFIXES if norm.endswith(s))
+    stem = norm[: -len(suffix)]
+    if stem.endswith("ت") and not stem.endswith("ات") and len(stem) > 4:
+        stem = stem[:-1]  # «استقالته»: the feminine ending before the pronoun
+    return (
+        bool(_MASDAR.match(stem) or _SIMPLE_MASDAR.match(stem))
+        or stem in lex.marker_set("event_nouns")
+    ) and stem not in lex.head_words and norm not in lex.head_words
 
 
 def _is_definite(tok: Token) -> bool:
