@@ -77,3 +77,24 @@ def test_a_possessed_verbal_noun_after_the_verb_is_its_object() -> None:
     said = by_cue("وأكد أيضا توقعاته للفارق بين السعرين.", "أكد")
     assert said.source is None and said.content.text.startswith("توقعاته")
     assert text_of(by_cue("وأكد محاميه أن موكله بريء.", "أكد").source) == "محاميه"
+
+
+def test_a_name_after_a_role_and_a_comma_is_the_roles_holder() -> None:
+    said = by_cue('وقال وزير النقل السابق، سمير العبدلي "سأعمل على إصلاح الطرق".', "قال")
+    assert text_of(said.source) == "وزير النقل السابق، سمير العبدلي"
+    said = by_cue('نفى رئيس كتلة "الأمل" بالبرلمان، كريم الهاشمي، ما راج عن استقالته.', "نفى")
+    assert text_of(said.source) == 'رئيس كتلة "الأمل" بالبرلمان، كريم الهاشمي'
+    text = 'وأكد المتحدث باسم وزارة النقل، فادي الكعبي لـ"الشروق" أنه تم إغلاق الطريق.'
+    assert text_of(by_cue(text, "أكد").source) == "المتحدث باسم وزارة النقل، فادي الكعبي"
+    text = "وقالت رئيسة الاتحاد، نادية الحمامي في كلمة لها إن الصادرات ارتفعت."
+    assert text_of(by_cue(text, "قالت").source) == "رئيسة الاتحاد، نادية الحمامي"
+    text = "وتم إيقاف المشتبه بهم، حسب ما أفاد به وكيل الجمهورية، منير الزغلامي."
+    assert text_of(by_cue(text, "حسب ما أفاد به").source) == "وكيل الجمهورية، منير الزغلامي"
+
+
+def test_what_follows_a_comma_after_a_role_that_is_no_name_stays_out() -> None:
+    text = "وأكد اللاعب السويدي كريم داود، وهو زميل المهاجم، أن الفريق جاهز."
+    assert text_of(by_cue(text, "أكد").source) == "اللاعب السويدي كريم داود"
+    said = by_cue("ونفى مسؤول في الشرطة، ملاحقتهم للسياح.", "نفى")
+    assert text_of(said.source) == "مسؤول في الشرطة"
+    assert text_of(by_cue("وحسب الوزير، الحكومة ستستقيل.", "حسب").source) == "الوزير"

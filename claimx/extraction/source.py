@@ -739,7 +739,8 @@ def with_apposition(
         or first.norm in ("من", "احد", "احدي")
     )
     if not nominal:
-        return phrase
+        named = _named_after_role(tt, phrase, comma + 1, limit, lex, cue_starts)
+        return (phrase[0], named) if named else phrase
     end = comma + 1
     words = 0
     while end < limit and words <= MAX_APPOSITION:
@@ -760,6 +761,87 @@ def with_apposition(
         return phrase
     end = _trim_told(tt, comma + 1, end, lex)
     return (phrase[0], end) if end > comma + 1 else phrase
+
+
+MAX_NAME_WORDS = 4
+
+
+def with_name_apposition(
+    tt: TokenizedText, phrase: Range, limit: int, lex: Lexicon, cue_starts: set[int]
+) -> Range:
+    """«حسب ما أفاد به وكيل الجمهورية، منير الزغلامي.»: only a name after a role and a comma
+    joins the phrase (content may follow the comma of a phrase cue)."""
+    comma = phrase[1]
+    if comma + 1 >= limit or tt.tokens[comma].norm not in ("،", ","):
+        return phrase
+    named = _named_after_role(tt, phrase, comma + 1, limit, lex, cue_starts)
+    return (phrase[0], named) if named else phrase
+
+
+def _named_after_role(
+    tt: TokenizedText, phrase: Range, k: int, limit: int, lex: Lexicon, cue_starts: set[int]
+) -> int | None:
+    """«قال وزير النقل السابق، سمير العبدلي "..."»، «نفى رئيس الكتلة، كريم الهاشمي، ما»: a
+    name after a role and a comma is the role's holder; one past the name, or None."""
+    tokens = tt.tokens
+    if strip_conjunction(tokens[phrase[0]].norm) not in lex.head_words:
+        return None
+    end = k
+    while end < min(limit, k + MAX_NAME_WORDS) and _name_word(tokens[end], end == k, lex) \
+            and end not in cue_starts:
+        end += 1
+    if end == k or end < limit and not _closes_name(tt, end, lex, cue_starts):
+        return None
+    return end
+
+
+def _name_word(tok: Token, first: bool, lex: Lexicon) -> bool:
+    """A word of a personal name: «سمير» first, then «العبدلي»، «بن»، «عبد الله»."""
+    norm = tok.norm
+    if norm in _NAME_LINKS:
+        return True
+    if (
+        norm in lex.complementizers
+        or norm[:1] == "ل" and not _is_definite(tok)
+        or norm in lex.conjoined_set("clause_openers")  # «، وهو زميله»
+        or bare_noun(norm) in lex.marker_set("audience_nouns")  # «، مراسل الإذاعة»
+        or tok.text.endswith(("هم", "ها", "هما"))  # «، مطاردتهم»: a possessed noun
+        or is_possessed_verbal_noun(tok, lex)
+    ):
+        return False
+    if _name_like(tok, lex):
+        return True
+    if first and norm.endswith("ه") and not tok.text.endswith(_PRONOUN_SUFFIXES[:3]):
+        return not (  # «نادية»: a woman's name in ـة
+            _is_definite(tok)
+            or norm in lex.head_words
+            or norm in lex.source_stop_words
+            or is_verbal_noun(tok, lex)
+            or norm in PUNCTUATION
+        )
+    return (
+        not first
+        and _is_definite(tok)
+        and norm not in lex.source_stop_words
+        and norm not in lex.head_words
+        and not is_verbal_noun(tok, lex)
+    )
+
+
+def _closes_name(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> bool:
+    """What may follow a speaker's name: punctuation, a quotation, «أن», whom they told, a
+    channel, a time."""
+    tok = tt.tokens[k]
+    norm = tok.norm
+    return (
+        norm in PUNCTUATION
+        or tok.text in QUOTES
+        or k in cue_starts
+        or norm in lex.complementizers
+        or norm in lex.marker_set("time_words")
+        or norm[:1] == "ل" and (names_outlet_told(tok, lex) or _told_audience(tok, lex))
+        or norm in ("في", "خلال", "عبر") and not _continues_with_noun(tt, k + 1, lex)
+    )
 
 
 def _trim_told(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:
