@@ -98,3 +98,17 @@ def test_what_follows_a_comma_after_a_role_that_is_no_name_stays_out() -> None:
     said = by_cue("ونفى مسؤول في الشرطة، ملاحقتهم للسياح.", "نفى")
     assert text_of(said.source) == "مسؤول في الشرطة"
     assert text_of(by_cue("وحسب الوزير، الحكومة ستستقيل.", "حسب").source) == "الوزير"
+
+
+def test_a_passive_participle_keeps_its_preposition() -> None:
+    text = "واعترف عدد من المقبوض عليهم في قضية السرقة الكبرى بأنهم دخلوا المنزل."
+    said = by_cue(text, "اعترف")
+    assert text_of(said.source) == "عدد من المقبوض عليهم في قضية السرقة الكبرى"
+
+
+def test_a_subject_before_the_cue_stops_at_a_side_phrase() -> None:
+    text = (
+        "وكان الفريق قد أبعد لاعبين من المعسكر ومن جانبه قال سامي الحربي مدير الفريق "
+        "إن البعثة ستغادر."
+    )
+    assert text_of(by_cue(text, "قال").source) == "سامي الحربي مدير الفريق"

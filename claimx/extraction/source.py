@@ -154,6 +154,9 @@ def noun_phrase(
         if norm == "عن" and bare_noun(prev.norm) in ISSUED or (prev.norm, norm) in titled:
             j += 1  # «تقرير صادر عن البنك»، «المشرف على تطوير السوق»: part of the phrase
             continue
+        if norm in lex.marker_set("participle_objects") and _passive_participle(prev):
+            j += 1  # «عدد من المقبوض عليهم في قضية»: the participle's preposition
+            continue
         if j in cue_starts or norm in stops and _stops_source(tok, lex):
             break
         if norm in _object_adverbials(lex) and (
@@ -187,6 +190,12 @@ def noun_phrase(
     if relative >= 0 and j - relative < 2:
         j = relative  # «الدراسة التي»: no clause after the pronoun, or only its first word
     return (i, j) if j > i else None
+
+
+def _passive_participle(tok: Token) -> bool:
+    """«المقبوض»، «المشتبه»: a definite participle in م-, which takes a preposition."""
+    bare = bare_noun(strip_conjunction(tok.norm))
+    return _is_definite(tok) and bare[:1] == "م" and len(bare) >= 5
 
 
 def _ends_relative(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
@@ -264,6 +273,7 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
         and prev not in lex.organisation_words
         and prev not in _NAME_LINKS
         and prev not in lex.marker_set("np_links")
+        and prev not in lex.marker_set("participle_objects")  # «المقبوض عليهم في قضية»
         and not prev.endswith(("ه", "ات", "ون", "ين"))
         and bare_noun(prev) not in lex.adjectives
     )
@@ -571,6 +581,8 @@ def _walk_back(
             return j + 1, "comma"
         if tok.norm in lex.conjoined_set("clause_openers") or is_complementizer(tok, lex):
             return j + 1, "opener"
+        if _side_phrase_ends_at(tt, j, lex):
+            return j + 1, "opener"  # «... ومن جانبه قال X»: a new turn opens
         if not across_verbs and _aux_ends_at(tt, j, lex):
             return j + 1, "opener"
         if not across_verbs and (
@@ -582,6 +594,15 @@ def _walk_back(
             return j + 1, "verb"
         j -= 1
     return floor, "start"
+
+
+def _side_phrase_ends_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """«ومن جانبه»، «من جهته» end at token ``j``."""
+    return (
+        j > 0
+        and tt.tokens[j].norm in lex.marker_set("side_nouns")
+        and tt.tokens[j - 1].norm in ("من", "ومن", "فمن")
+    )
 
 
 def _aux_ends_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
