@@ -112,3 +112,10 @@ def test_a_subject_before_the_cue_stops_at_a_side_phrase() -> None:
         "إن البعثة ستغادر."
     )
     assert text_of(by_cue(text, "قال").source) == "سامي الحربي مدير الفريق"
+
+
+def test_a_possessed_verbal_noun_after_the_subject_starts_the_object() -> None:
+    said = by_cue("وأنكر بعضهم ظهوره في الصور.", "أنكر")
+    assert text_of(said.source) == "بعضهم"
+    said = by_cue("وحذر القائمون على الدراسة من أن النوم مهم.", "حذر")
+    assert text_of(said.source) == "القائمون على الدراسة"
