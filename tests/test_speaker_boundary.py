@@ -119,3 +119,10 @@ def test_a_possessed_verbal_noun_after_the_subject_starts_the_object() -> None:
     assert text_of(said.source) == "بعضهم"
     said = by_cue("وحذر القائمون على الدراسة من أن النوم مهم.", "حذر")
     assert text_of(said.source) == "القائمون على الدراسة"
+
+
+def test_a_relative_pronoun_after_a_subject_before_its_object_ends_it() -> None:
+    text = "وأكد الخبر كما ذكرت السلطات المحلية التي قالت إنه توفي في المستشفى."
+    assert text_of(by_cue(text, "ذكرت").source) == "السلطات المحلية"
+    said = by_cue("ونقل الصحفي شهادات عن سكان بقولهم إن الجسر انهار.", "نقل")
+    assert "بقولهم" not in (text_of(said.source) or "")

@@ -138,6 +138,8 @@ def noun_phrase(
             relative = j  # the clause belongs to the speaker's phrase (corpus README)
             j += 1
             continue
+        if norm in RELATIVE_AGREEMENT and (object_mode or split_nouns):
+            break  # «كما ذكرت السلطات التي قالت»: the clause is not read into the subject
         initial = norm[:1]
         if initial in "فلب" and _after_bare_name(prev, tok, lex):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
