@@ -126,3 +126,11 @@ def test_a_relative_pronoun_after_a_subject_before_its_object_ends_it() -> None:
     assert text_of(by_cue(text, "ذكرت").source) == "السلطات المحلية"
     said = by_cue("ونقل الصحفي شهادات عن سكان بقولهم إن الجسر انهار.", "نقل")
     assert "بقولهم" not in (text_of(said.source) or "")
+
+
+def test_a_claim_noun_after_the_subject_is_the_object() -> None:
+    said = by_cue("ونفت الدوحة الاتهامات التي وجهتها لها دول مجاورة.", "نفت")
+    assert text_of(said.source) == "الدوحة"
+    assert text_of(by_cue("وكذبت الأم الرواية الرسمية للحادث.", "كذبت").source) == "الأم"
+    said = by_cue("ونفت وكالة الأنباء الرسمية الخبر.", "نفت")
+    assert text_of(said.source) == "وكالة الأنباء الرسمية"

@@ -176,6 +176,8 @@ def noun_phrase(
             break  # «نفى نتنياهو ارتكاب أي مخالفة»: the verbal noun starts the object
         if object_mode and is_possessed_verbal_noun(tok, lex):
             break  # «أعلن X مدير الاحتراف بالنادي استقالته»: the object
+        if object_mode and _claim_noun_object(prev, tok, lex):
+            break  # «نفت قطر الاتهامات»، «كذبت الزوجة الرواية»: the claim denied
         if object_mode and norm in lex.marker_set("event_nouns"):
             break  # «نفى مصدر دبلوماسي مسؤول وجود ...»: an event is the object, not the source
         if (
@@ -194,6 +196,16 @@ def noun_phrase(
     if relative >= 0 and j - relative < 2:
         j = relative  # «الدراسة التي»: no clause after the pronoun, or only its first word
     return (i, j) if j > i else None
+
+
+def _claim_noun_object(previous: Token, tok: Token, lex: Lexicon) -> bool:
+    """A definite noun naming a claim («الاتهامات»، «الرواية») after the subject is what the
+    cue rejects or confirms; «وكالة الأنباء» keeps it, after an outlet."""
+    return (
+        _is_definite(tok)
+        and bare_noun(tok.norm) in lex.marker_set("claim_nouns")
+        and bare_noun(strip_conjunction(previous.norm)) not in lex.marker_set("outlet_heads")
+    )
 
 
 def _passive_participle(tok: Token) -> bool:
