@@ -134,3 +134,15 @@ def test_a_claim_noun_after_the_subject_is_the_object() -> None:
     assert text_of(by_cue("وكذبت الأم الرواية الرسمية للحادث.", "كذبت").source) == "الأم"
     said = by_cue("ونفت وكالة الأنباء الرسمية الخبر.", "نفت")
     assert text_of(said.source) == "وكالة الأنباء الرسمية"
+
+
+def test_role_and_name_between_commas_before_the_verb_are_the_subject() -> None:
+    text = "وذكرت وكالة أنباء محلية أن وزير الداخلية، كريم الساعدي، قال إن الحدود مغلقة."
+    assert text_of(by_cue(text, "قال").source) == "وزير الداخلية، كريم الساعدي"
+    text = "يذكر أن النائب عن حزب الأمل، سامي الدريدي، كان صرح في وقت سابق بأن النواب استقالوا."
+    assert text_of(by_cue(text, "صرح").source) == "النائب عن حزب الأمل، سامي الدريدي"
+
+
+def test_a_parenthetical_clause_between_commas_is_still_skipped() -> None:
+    said = by_cue("وقال إن الوزير، الذي وصل أمس، أكد أن الحدود مغلقة.", "أكد")
+    assert said.source is None or "وصل" not in said.source.text

@@ -562,6 +562,8 @@ def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int
         j -= 1
     if j >= 0 and tt.tokens[j].norm in ("قد", "لقد"):  # «كانت الوزارة قد أعلنت»
         j -= 1
+    if j > 0 and tt.tokens[j].norm in ("كان", "كانت") and tt.tokens[j - 1].norm in ("،", ","):
+        j -= 1  # «النائب، X، كان صرح»: the auxiliary after a parenthetical
     run_end = j + 1
     start, boundary = _walk_back(tt, j, first_of_sentence, lex, cue_starts)
     if start < run_end:
@@ -655,8 +657,33 @@ def _subject_across_parentheticals(
             return _as_subject(tt, *phrase, lex) if phrase else None
         if boundary != "comma":
             return None
+        holder = _role_before_name(tt, start, j, floor, lex, cue_starts)
+        if holder is not None:
+            return holder
         j = start - 1
     return None
+
+
+def _role_before_name(
+    tt: TokenizedText, start: int, end: int, floor: int, lex: Lexicon, cue_starts: set[int]
+) -> Range | None:
+    """«أن وزير الدفاع، سيرغي شويغو، قال»: a name between commas after a role is no
+    parenthetical; role and name are the subject, also right after «أن»."""
+    tokens = tt.tokens
+    if not 0 < end - start <= MAX_NAME_WORDS or not all(
+        _name_word(tokens[k], k == start, lex) for k in range(start, end)
+    ):
+        return None
+    comma = start - 1
+    role_start, boundary = _walk_back(tt, comma - 1, floor, lex, cue_starts)
+    if boundary not in ("start", "opener") or role_start >= comma:
+        return None
+    role = noun_phrase(tt, role_start, comma, lex, cue_starts)
+    if role is None or role[1] != comma or _named_after_role(
+        tt, role, start, end + 1, lex, cue_starts
+    ) != end:
+        return None
+    return _as_subject(tt, role_start, end, lex)
 
 
 def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
