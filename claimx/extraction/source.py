@@ -138,6 +138,8 @@ def noun_phrase(
             relative = j  # the clause belongs to the speaker's phrase (corpus README)
             j += 1
             continue
+        if norm in RELATIVE_AGREEMENT and (object_mode or split_nouns):
+            break  # «كما ذكرت السلطات التي قالت»: the clause is not read into the subject
         initial = norm[:1]
         if initial in "فلب" and _after_bare_name(prev, tok, lex):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
@@ -154,17 +156,28 @@ def noun_phrase(
         if norm == "عن" and bare_noun(prev.norm) in ISSUED or (prev.norm, norm) in titled:
             j += 1  # «تقرير صادر عن البنك»، «المشرف على تطوير السوق»: part of the phrase
             continue
+        if norm in lex.marker_set("participle_objects") and _passive_participle(prev):
+            j += 1  # «عدد من المقبوض عليهم في قضية»: the participle's preposition
+            continue
         if j in cue_starts or norm in stops and _stops_source(tok, lex):
             break
+        if norm in _object_adverbials(lex) and (
+            norm != "صحه" or _complete_before(prev)  # «مدير صحة عدن»: a construct
+        ):
+            break  # «أكدت "الصباح" صحة ما نشرته»، «نفى الوزير مجددا»: the object or an adverb
         if initial == "ب" and (_is_adverb(tok, lex) or _manner_after_definite(prev, tok, lex)):
             break  # «نفى الوزير بشدة الأنباء»، «نفى المدرب بغضب»: the adverb ends the subject
-        if initial == "ل" and names_outlet_told(tok, lex):
+        if initial == "ل" and (names_outlet_told(tok, lex) or _told_audience(tok, lex)):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
         prev_definite = prev.norm[:2] == "ال" or prev.norm[:3] == "وال"
         if prev_definite and _possessed_after_definite(prev, tok):
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         if object_mode and _name_then_verbal_noun(prev, tok, lex):
             break  # «نفى نتنياهو ارتكاب أي مخالفة»: the verbal noun starts the object
+        if object_mode and is_possessed_verbal_noun(tok, lex):
+            break  # «أعلن X مدير الاحتراف بالنادي استقالته»: the object
+        if object_mode and _claim_noun_object(prev, tok, lex):
+            break  # «نفت قطر الاتهامات»، «كذبت الزوجة الرواية»: the claim denied
         if object_mode and norm in lex.marker_set("event_nouns"):
             break  # «نفى مصدر دبلوماسي مسؤول وجود ...»: an event is the object, not the source
         if (
@@ -185,12 +198,39 @@ def noun_phrase(
     return (i, j) if j > i else None
 
 
+def _claim_noun_object(previous: Token, tok: Token, lex: Lexicon) -> bool:
+    """A definite noun naming a claim («الاتهامات»، «الرواية») after the subject is what the
+    cue rejects or confirms; «وكالة الأنباء» keeps it, after an outlet."""
+    return (
+        _is_definite(tok)
+        and bare_noun(tok.norm) in lex.marker_set("claim_nouns")
+        and bare_noun(strip_conjunction(previous.norm)) not in lex.marker_set("outlet_heads")
+    )
+
+
+def _passive_participle(tok: Token) -> bool:
+    """«المقبوض»، «المشتبه»: a definite participle in م-, which takes a preposition."""
+    bare = bare_noun(strip_conjunction(tok.norm))
+    return _is_definite(tok) and bare[:1] == "م" and len(bare) >= 5
+
+
 def _ends_relative(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
     """A relative clause in a speaker's phrase runs to a comma, a complementizer or a cue."""
     tok = tt.tokens[j]
-    return tok.norm in lex.complementizers or tok.norm in lex.verbs and tok.norm not in (
-        lex.speech_acts
+    return (
+        tok.norm in lex.complementizers
+        or tok.norm in lex.verbs and tok.norm not in lex.speech_acts
+        or _clause_adverbial(tt, j, lex)
     )
+
+
+def _clause_adverbial(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """«الحزب الذي يقوده X في بيان صادر عنه اليوم»، «... خلال المؤتمر»: a channel or a time
+    after the relative clause belongs to the cue, not to the clause."""
+    norm = tt.tokens[j].norm
+    if norm in lex.marker_set("time_words") or norm in ("خلال", "عقب", "اثناء"):
+        return True
+    return norm in ("في", "وفي") and not _continues_with_noun(tt, j + 1, lex)
 
 
 # Verbal-noun (masdar) patterns of the derived forms, over the bare word: افتعال، انفعال،
@@ -249,6 +289,7 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
         and prev not in lex.organisation_words
         and prev not in _NAME_LINKS
         and prev not in lex.marker_set("np_links")
+        and prev not in lex.marker_set("participle_objects")  # «المقبوض عليهم في قضية»
         and not prev.endswith(("ه", "ات", "ون", "ين"))
         and bare_noun(prev) not in lex.adjectives
     )
@@ -285,6 +326,43 @@ def _one_word_adverbs(lex: Lexicon) -> frozenset[str]:
     )
 
 
+@cache
+def _object_adverbials(lex: Lexicon) -> frozenset[str]:
+    """One-word adverbials between a cue and its object («صحة»، «مجددا»، «أيضا»): never inside
+    a speaker's phrase."""
+    return frozenset(
+        seq[0] for seq in lex.markers["adverbials"] if len(seq) == 1 and seq[0] != "اي"
+    )
+
+
+def _complete_before(tok: Token) -> bool:
+    """A complete noun phrase before: definite, or a quoted name closing."""
+    return _is_definite(tok) or tok.text in QUOTES
+
+
+_PRONOUN_SUFFIXES = ("هما", "ها", "هم", "ه")
+# Verbal-noun shapes of the simple verb that take a possessive pronoun as objects do: فعول
+# («وقوفها»), تفعّل and its plural («تمسكه»، «توقعاته»).
+_SIMPLE_MASDAR = re.compile(r"^(..و.|ت...|ت...ات)$")
+
+
+def is_possessed_verbal_noun(tok: Token, lex: Lexicon) -> bool:
+    """«وأكدت وقوفها إلى جانب»، «وأكد توقعاته»، «أعلن استقالته»: a verbal noun with a
+    possessive pronoun right after the verb is its object; the subject is dropped."""
+    text = tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if not text.endswith(_PRONOUN_SUFFIXES) or text.endswith("ة"):
+        return False
+    norm = strip_conjunction(tok.norm)
+    suffix = next(s for s in _PRONOUN_SUFFIXES if norm.endswith(s))
+    stem = norm[: -len(suffix)]
+    if stem.endswith("ت") and not stem.endswith("ات") and len(stem) > 4:
+        stem = stem[:-1]  # «استقالته»: the feminine ending before the pronoun
+    return (
+        bool(_MASDAR.match(stem) or _SIMPLE_MASDAR.match(stem))
+        or stem in lex.marker_set("event_nouns")
+    ) and stem not in lex.head_words and norm not in lex.head_words
+
+
 def _is_definite(tok: Token) -> bool:
     return tok.norm.startswith(("ال", "وال", "لل")) and not _hamza_initial(tok)
 
@@ -312,6 +390,16 @@ def names_outlet_told(tok: Token, lex: Lexicon) -> bool:
         or rest in lex.organisations
         or bare_noun(rest) in lex.marker_set("outlet_heads")
         or rest in lex.marker_set("outlet_heads")
+    )
+
+
+def _told_audience(tok: Token, lex: Lexicon) -> bool:
+    """«المصدر للصحيفة»، «للصحافيين»، «لمراسل»، «لراديو»: whom the speaker told, after the
+    speaker's phrase."""
+    norm = tok.norm
+    rest = norm[2:] if norm.startswith("لل") else norm[1:]
+    return rest in lex.marker_set("audience_nouns") or norm.startswith("لل") and (
+        rest in lex.marker_set("outlet_heads")
     )
 
 
@@ -365,6 +453,19 @@ def _continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         or bare in lex.marker_set("channel_kinds")
         or nxt.norm in lex.marker_set("channel_kinds")
         or nxt.norm in ("وقت", "حين")
+        or _opens_adverbial(nxt, lex)
+    )
+
+
+def _opens_adverbial(tok: Token, lex: Lexicon) -> bool:
+    """«في سياق آخر»، «في هذا السياق»، «في أكثر من مناسبة»: after «في» an adverbial starts,
+    not the place a speaker belongs to («مصدر في الجيش»)."""
+    norm = tok.norm
+    return (
+        norm in lex.marker_set("context_nouns")
+        or bare_noun(norm) in lex.marker_set("context_nouns")
+        or norm in DEMONSTRATIVES and norm not in PARTITIVES
+        or norm in ("ذات", "نفس")
     )
 
 
@@ -461,6 +562,8 @@ def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int
         j -= 1
     if j >= 0 and tt.tokens[j].norm in ("قد", "لقد"):  # «كانت الوزارة قد أعلنت»
         j -= 1
+    if j > 0 and tt.tokens[j].norm in ("كان", "كانت") and tt.tokens[j - 1].norm in ("،", ","):
+        j -= 1  # «النائب، X، كان صرح»: the auxiliary after a parenthetical
     run_end = j + 1
     start, boundary = _walk_back(tt, j, first_of_sentence, lex, cue_starts)
     if start < run_end:
@@ -496,6 +599,8 @@ def _walk_back(
             return j + 1, "comma"
         if tok.norm in lex.conjoined_set("clause_openers") or is_complementizer(tok, lex):
             return j + 1, "opener"
+        if _side_phrase_ends_at(tt, j, lex):
+            return j + 1, "opener"  # «... ومن جانبه قال X»: a new turn opens
         if not across_verbs and _aux_ends_at(tt, j, lex):
             return j + 1, "opener"
         if not across_verbs and (
@@ -507,6 +612,15 @@ def _walk_back(
             return j + 1, "verb"
         j -= 1
     return floor, "start"
+
+
+def _side_phrase_ends_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """«ومن جانبه»، «من جهته» end at token ``j``."""
+    return (
+        j > 0
+        and tt.tokens[j].norm in lex.marker_set("side_nouns")
+        and tt.tokens[j - 1].norm in ("من", "ومن", "فمن")
+    )
 
 
 def _aux_ends_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
@@ -543,8 +657,33 @@ def _subject_across_parentheticals(
             return _as_subject(tt, *phrase, lex) if phrase else None
         if boundary != "comma":
             return None
+        holder = _role_before_name(tt, start, j, floor, lex, cue_starts)
+        if holder is not None:
+            return holder
         j = start - 1
     return None
+
+
+def _role_before_name(
+    tt: TokenizedText, start: int, end: int, floor: int, lex: Lexicon, cue_starts: set[int]
+) -> Range | None:
+    """«أن وزير الدفاع، سيرغي شويغو، قال»: a name between commas after a role is no
+    parenthetical; role and name are the subject, also right after «أن»."""
+    tokens = tt.tokens
+    if not 0 < end - start <= MAX_NAME_WORDS or not all(
+        _name_word(tokens[k], k == start, lex) for k in range(start, end)
+    ):
+        return None
+    comma = start - 1
+    role_start, boundary = _walk_back(tt, comma - 1, floor, lex, cue_starts)
+    if boundary not in ("start", "opener") or role_start >= comma:
+        return None
+    role = noun_phrase(tt, role_start, comma, lex, cue_starts)
+    if role is None or role[1] != comma or _named_after_role(
+        tt, role, start, end + 1, lex, cue_starts
+    ) != end:
+        return None
+    return _as_subject(tt, role_start, end, lex)
 
 
 def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
@@ -656,13 +795,16 @@ def with_apposition(
     if comma + 1 >= limit or tokens[comma].norm not in ("،", ","):
         return phrase
     first = tokens[comma + 1]
+    if first.norm in lex.marker_set("time_words"):
+        return phrase  # «بينيت، الأربعاء، إن»: a time between commas, not an apposition
     nominal = (
         _is_definite(first) and first.norm not in RELATIVE_AGREEMENT
         or first.norm in lex.head_words
         or first.norm in ("من", "احد", "احدي")
     )
     if not nominal:
-        return phrase
+        named = _named_after_role(tt, phrase, comma + 1, limit, lex, cue_starts)
+        return (phrase[0], named) if named else phrase
     end = comma + 1
     words = 0
     while end < limit and words <= MAX_APPOSITION:
@@ -683,6 +825,87 @@ def with_apposition(
         return phrase
     end = _trim_told(tt, comma + 1, end, lex)
     return (phrase[0], end) if end > comma + 1 else phrase
+
+
+MAX_NAME_WORDS = 4
+
+
+def with_name_apposition(
+    tt: TokenizedText, phrase: Range, limit: int, lex: Lexicon, cue_starts: set[int]
+) -> Range:
+    """«حسب ما أفاد به وكيل الجمهورية، منير الزغلامي.»: only a name after a role and a comma
+    joins the phrase (content may follow the comma of a phrase cue)."""
+    comma = phrase[1]
+    if comma + 1 >= limit or tt.tokens[comma].norm not in ("،", ","):
+        return phrase
+    named = _named_after_role(tt, phrase, comma + 1, limit, lex, cue_starts)
+    return (phrase[0], named) if named else phrase
+
+
+def _named_after_role(
+    tt: TokenizedText, phrase: Range, k: int, limit: int, lex: Lexicon, cue_starts: set[int]
+) -> int | None:
+    """«قال وزير النقل السابق، سمير العبدلي "..."»، «نفى رئيس الكتلة، كريم الهاشمي، ما»: a
+    name after a role and a comma is the role's holder; one past the name, or None."""
+    tokens = tt.tokens
+    if strip_conjunction(tokens[phrase[0]].norm) not in lex.head_words:
+        return None
+    end = k
+    while end < min(limit, k + MAX_NAME_WORDS) and _name_word(tokens[end], end == k, lex) \
+            and end not in cue_starts:
+        end += 1
+    if end == k or end < limit and not _closes_name(tt, end, lex, cue_starts):
+        return None
+    return end
+
+
+def _name_word(tok: Token, first: bool, lex: Lexicon) -> bool:
+    """A word of a personal name: «سمير» first, then «العبدلي»، «بن»، «عبد الله»."""
+    norm = tok.norm
+    if norm in _NAME_LINKS:
+        return True
+    if (
+        norm in lex.complementizers
+        or norm[:1] == "ل" and not _is_definite(tok)
+        or norm in lex.conjoined_set("clause_openers")  # «، وهو زميله»
+        or bare_noun(norm) in lex.marker_set("audience_nouns")  # «، مراسل الإذاعة»
+        or tok.text.endswith(("هم", "ها", "هما"))  # «، مطاردتهم»: a possessed noun
+        or is_possessed_verbal_noun(tok, lex)
+    ):
+        return False
+    if _name_like(tok, lex):
+        return True
+    if first and norm.endswith("ه") and not tok.text.endswith(_PRONOUN_SUFFIXES[:3]):
+        return not (  # «نادية»: a woman's name in ـة
+            _is_definite(tok)
+            or norm in lex.head_words
+            or norm in lex.source_stop_words
+            or is_verbal_noun(tok, lex)
+            or norm in PUNCTUATION
+        )
+    return (
+        not first
+        and _is_definite(tok)
+        and norm not in lex.source_stop_words
+        and norm not in lex.head_words
+        and not is_verbal_noun(tok, lex)
+    )
+
+
+def _closes_name(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> bool:
+    """What may follow a speaker's name: punctuation, a quotation, «أن», whom they told, a
+    channel, a time."""
+    tok = tt.tokens[k]
+    norm = tok.norm
+    return (
+        norm in PUNCTUATION
+        or tok.text in QUOTES
+        or k in cue_starts
+        or norm in lex.complementizers
+        or norm in lex.marker_set("time_words")
+        or norm[:1] == "ل" and (names_outlet_told(tok, lex) or _told_audience(tok, lex))
+        or norm in ("في", "خلال", "عبر") and not _continues_with_noun(tt, k + 1, lex)
+    )
 
 
 def _trim_told(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:

@@ -23,6 +23,7 @@ from claimx.extraction.source import (
     is_non_speaker,
     is_verbal_noun,
     noun_phrase,
+    with_name_apposition,
 )
 from claimx.extraction.tokenize import (
     CLAUSE_MARKS,
@@ -42,6 +43,7 @@ class PhraseCues(BuilderState):
             source = noun_phrase(tt, cue.last, sentence_end, lex, self.cue_starts, after_lam=True)
             if source is None or is_non_speaker(tt, source, lex):
                 return None
+            source = with_name_apposition(tt, source, sentence_end, lex, self.cue_starts)
         if cue.relay:
             self._attach_channel(cue, source, nxt)
             return None

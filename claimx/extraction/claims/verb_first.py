@@ -26,6 +26,7 @@ from claimx.extraction.source import (
     head_norm,
     is_non_speaker,
     is_oblique_plural,
+    is_possessed_verbal_noun,
     is_verbal_noun_phrase,
     noun_phrase,
     relative_antecedent,
@@ -193,6 +194,8 @@ class VerbCues(BuilderState):
             start += 1  # «وكتب، جيسون داو، من سوسيتيه جنرال»
         if start < region_end and is_oblique_plural(self.tt.tokens[start], self.lex):
             return None, cue.last  # «واتهم الديمقراطيين بتسييس القضية»: the object
+        if start < region_end and is_possessed_verbal_noun(self.tt.tokens[start], self.lex):
+            return None, cue.last  # «وأكد أيضا توقعاته للفارق»: the object; the subject dropped
         if self._relative_subject(cue, relative):
             return None, cue.last  # «الذي اتهم المملكة بـ»: the relative pronoun is the subject
         if cue.has_object:  # «وهو ما نفته الشركة»: what follows is the subject
@@ -210,8 +213,11 @@ class VerbCues(BuilderState):
     ) -> tuple[Range | None, int]:
         """VSO with an object: a comma after the subject («نفى X، صحة ...»), else definiteness."""
         tt = self.tt
-        if start < limit and is_verbal_noun_phrase(tt, start, self.lex):
-            return None, cue.last  # «أعلنت الاستعداد لـ»: a verbal noun is the object
+        if start < limit and (
+            is_verbal_noun_phrase(tt, start, self.lex)
+            or is_possessed_verbal_noun(tt.tokens[start], self.lex)
+        ):
+            return None, cue.last  # «أعلنت الاستعداد لـ»، «وأكدت وقوفها»: the object
         full = noun_phrase(tt, start, limit, self.lex, self.cue_starts)
         if full:
             full = with_apposition(tt, full, limit, self.lex, self.cue_starts)

@@ -1,0 +1,148 @@
+"""Where the speaker phrase after a verb cue (VSO) and before it (SVO) begins and ends, on
+sentences written for these tests: one test per construction, through ``claimx.extract``."""
+
+from __future__ import annotations
+
+import claimx
+from claimx.model import Claim
+
+
+def claims_of(text: str) -> list[Claim]:
+    doc = claimx.extract(text)
+    for claim in doc.claims:
+        for span in (claim.source, claim.speaker, claim.cue, claim.channel, claim.content):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return list(doc.claims)
+
+
+def by_cue(text: str, cue: str) -> Claim:
+    found = [c for c in claims_of(text) if c.cue.text == cue]
+    assert len(found) == 1, [c.cue.text for c in claims_of(text)]
+    return found[0]
+
+
+def text_of(span) -> str | None:
+    return None if span is None else span.text
+
+
+def test_adverbial_fi_phrase_after_the_speaker_is_not_part_of_it() -> None:
+    said = by_cue("وأكد الحمادي في سياق آخر، أن المدينة تتجه نحو أزمة.", "أكد")
+    assert text_of(said.source) == "الحمادي"
+    said = by_cue("وقال الساعدي في هذا السياق إن الطريق مغلق.", "قال")
+    assert text_of(said.source) == "الساعدي"
+    said = by_cue("وأوضح الاتحاد في أكثر من مناسبة عقب ذلك أن الموعد ثابت.", "أوضح")
+    assert text_of(said.source) == "الاتحاد"
+
+
+def test_where_the_speaker_works_stays_in_the_phrase() -> None:
+    said = by_cue("وقال مسؤول في الإدارة الأمريكية إن الاتفاق قريب.", "قال")
+    assert text_of(said.source) == "مسؤول في الإدارة الأمريكية"
+
+
+def test_a_time_between_commas_is_no_apposition() -> None:
+    said = by_cue("وقال وزير الثقافة نادر البحيري، الأربعاء، إن المهرجان سيقام.", "قال")
+    assert text_of(said.source) == "وزير الثقافة نادر البحيري"
+
+
+def test_a_relative_clause_ends_before_a_channel_or_a_time() -> None:
+    text = (
+        "وأكد حزب الأمل الذي يقوده كمال البناني في بيان صادر عنه اليوم الثلاثاء، "
+        "أن الانتخابات ستجرى."
+    )
+    assert text_of(by_cue(text, "أكد").source) == "حزب الأمل الذي يقوده كمال البناني"
+    text = "وأكد رئيس حزب الأمل كمال البناني عقب لقائه الوزير أن الانتخابات ستجرى."
+    assert text_of(by_cue(text, "أكد").source) == "رئيس حزب الأمل كمال البناني"
+
+
+def test_whom_the_speaker_told_is_not_part_of_the_speaker() -> None:
+    said = by_cue('وذكر مصدر لراديو "صوت الشرق" أنه تم اعتقال ضباط.', "ذكر")
+    assert text_of(said.source) == "مصدر"
+    assert text_of(by_cue("وأكد المصدر للصحيفة أن الاتفاق نهائي.", "أكد").source) == "المصدر"
+    said = by_cue("وقال معظم الموقوفين للمحققين إنهم أبرياء.", "قال")
+    assert text_of(said.source) == "معظم الموقوفين"
+
+
+def test_an_object_adverbial_ends_the_speaker() -> None:
+    said = by_cue('أكدت "الصباح" صحة ما نشرته عن الاستقالات.', "أكدت")
+    assert text_of(said.source) == '"الصباح"'
+    said = by_cue("وكشف مدير صحة المدينة الدكتور الأحمد أن المستشفى مغلق.", "كشف")
+    assert text_of(said.source) == "مدير صحة المدينة الدكتور الأحمد"
+
+
+def test_a_possessed_verbal_noun_after_the_verb_is_its_object() -> None:
+    text = "أدانت الحكومة الهجوم وأكدت وقوفها إلى جانب الجيران."
+    said = by_cue(text, "أكدت")
+    assert said.source is None and said.content.text.startswith("وقوفها")
+    said = by_cue("وأكد أيضا توقعاته للفارق بين السعرين.", "أكد")
+    assert said.source is None and said.content.text.startswith("توقعاته")
+    assert text_of(by_cue("وأكد محاميه أن موكله بريء.", "أكد").source) == "محاميه"
+
+
+def test_a_name_after_a_role_and_a_comma_is_the_roles_holder() -> None:
+    said = by_cue('وقال وزير النقل السابق، سمير العبدلي "سأعمل على إصلاح الطرق".', "قال")
+    assert text_of(said.source) == "وزير النقل السابق، سمير العبدلي"
+    said = by_cue('نفى رئيس كتلة "الأمل" بالبرلمان، كريم الهاشمي، ما راج عن استقالته.', "نفى")
+    assert text_of(said.source) == 'رئيس كتلة "الأمل" بالبرلمان، كريم الهاشمي'
+    text = 'وأكد المتحدث باسم وزارة النقل، فادي الكعبي لـ"الشروق" أنه تم إغلاق الطريق.'
+    assert text_of(by_cue(text, "أكد").source) == "المتحدث باسم وزارة النقل، فادي الكعبي"
+    text = "وقالت رئيسة الاتحاد، نادية الحمامي في كلمة لها إن الصادرات ارتفعت."
+    assert text_of(by_cue(text, "قالت").source) == "رئيسة الاتحاد، نادية الحمامي"
+    text = "وتم إيقاف المشتبه بهم، حسب ما أفاد به وكيل الجمهورية، منير الزغلامي."
+    assert text_of(by_cue(text, "حسب ما أفاد به").source) == "وكيل الجمهورية، منير الزغلامي"
+
+
+def test_what_follows_a_comma_after_a_role_that_is_no_name_stays_out() -> None:
+    text = "وأكد اللاعب السويدي كريم داود، وهو زميل المهاجم، أن الفريق جاهز."
+    assert text_of(by_cue(text, "أكد").source) == "اللاعب السويدي كريم داود"
+    said = by_cue("ونفى مسؤول في الشرطة، ملاحقتهم للسياح.", "نفى")
+    assert text_of(said.source) == "مسؤول في الشرطة"
+    assert text_of(by_cue("وحسب الوزير، الحكومة ستستقيل.", "حسب").source) == "الوزير"
+
+
+def test_a_passive_participle_keeps_its_preposition() -> None:
+    text = "واعترف عدد من المقبوض عليهم في قضية السرقة الكبرى بأنهم دخلوا المنزل."
+    said = by_cue(text, "اعترف")
+    assert text_of(said.source) == "عدد من المقبوض عليهم في قضية السرقة الكبرى"
+
+
+def test_a_subject_before_the_cue_stops_at_a_side_phrase() -> None:
+    text = (
+        "وكان الفريق قد أبعد لاعبين من المعسكر ومن جانبه قال سامي الحربي مدير الفريق "
+        "إن البعثة ستغادر."
+    )
+    assert text_of(by_cue(text, "قال").source) == "سامي الحربي مدير الفريق"
+
+
+def test_a_possessed_verbal_noun_after_the_subject_starts_the_object() -> None:
+    said = by_cue("وأنكر بعضهم ظهوره في الصور.", "أنكر")
+    assert text_of(said.source) == "بعضهم"
+    said = by_cue("وحذر القائمون على الدراسة من أن النوم مهم.", "حذر")
+    assert text_of(said.source) == "القائمون على الدراسة"
+
+
+def test_a_relative_pronoun_after_a_subject_before_its_object_ends_it() -> None:
+    text = "وأكد الخبر كما ذكرت السلطات المحلية التي قالت إنه توفي في المستشفى."
+    assert text_of(by_cue(text, "ذكرت").source) == "السلطات المحلية"
+    said = by_cue("ونقل الصحفي شهادات عن سكان بقولهم إن الجسر انهار.", "نقل")
+    assert "بقولهم" not in (text_of(said.source) or "")
+
+
+def test_a_claim_noun_after_the_subject_is_the_object() -> None:
+    said = by_cue("ونفت الدوحة الاتهامات التي وجهتها لها دول مجاورة.", "نفت")
+    assert text_of(said.source) == "الدوحة"
+    assert text_of(by_cue("وكذبت الأم الرواية الرسمية للحادث.", "كذبت").source) == "الأم"
+    said = by_cue("ونفت وكالة الأنباء الرسمية الخبر.", "نفت")
+    assert text_of(said.source) == "وكالة الأنباء الرسمية"
+
+
+def test_role_and_name_between_commas_before_the_verb_are_the_subject() -> None:
+    text = "وذكرت وكالة أنباء محلية أن وزير الداخلية، كريم الساعدي، قال إن الحدود مغلقة."
+    assert text_of(by_cue(text, "قال").source) == "وزير الداخلية، كريم الساعدي"
+    text = "يذكر أن النائب عن حزب الأمل، سامي الدريدي، كان صرح في وقت سابق بأن النواب استقالوا."
+    assert text_of(by_cue(text, "صرح").source) == "النائب عن حزب الأمل، سامي الدريدي"
+
+
+def test_a_parenthetical_clause_between_commas_is_still_skipped() -> None:
+    said = by_cue("وقال إن الوزير، الذي وصل أمس، أكد أن الحدود مغلقة.", "أكد")
+    assert said.source is None or "وصل" not in said.source.text
