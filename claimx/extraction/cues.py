@@ -309,9 +309,22 @@ def _match_phrase(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
             continue
         for phrase in by_second.get(second) or by_second[""]:
             length = _phrase_length(tt, i, phrase)
-            if length:
+            if length and not (length == 1 and _in_accordance_with(tt, i + 1, lex)):
                 return _make_phrase(tt, i, i + length, phrase, conj, lex)
     return None
+
+
+def _in_accordance_with(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    """«وفقا للقرارات الجديدة»، «وفق الدستور»، «حسب الخطة»: a rule, plan or term after a
+    one-word relay means "in accordance with"; nobody is cited."""
+    if i >= len(tt.tokens):
+        return False
+    norm = tt.tokens[i].norm
+    nouns = lex.marker_set("accordance_nouns")
+    for prefix in ("لل", "ال", "ل", "بال", "ب"):
+        if norm.startswith(prefix) and norm[len(prefix) :] in nouns:
+            return True
+    return norm in nouns
 
 
 def _phrase_length(tt: TokenizedText, i: int, phrase: PhraseCue) -> int:
