@@ -62,12 +62,32 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
         match = (
             _match_phrase(tt, i, lex) or _match_verb(tt, i, lex) or _match_verbal_noun(tt, i, lex)
         )
+        if match is not None and _cognate_object(tt, cues, match):
+            continue
         if match is not None and not _introduces_verbs_content(tt, cues, last_verb, match):
             cues.append(match)
             resume = match.last
             if match.kind in ("verb", "passive") and "claim_object" not in match.takes:
                 last_verb = match
     return cues
+
+
+COGNATE_REACH = 4  # tokens from a cue verb to its cognate object («نفى الوزير نفيا قاطعا»)
+
+
+def _cognate_object(tt: TokenizedText, cues: list[CueMatch], cue: CueMatch) -> bool:
+    """«نفى الوزير نفيا قاطعا»: the verbal noun of the verb just before, written without
+    tanween, folds to the dual verb «نفيا»; it is that verb's cognate object, not a cue."""
+    if not cues or cue.kind != "verb" or cue.conjoined:
+        return False
+    before = cues[-1]
+    return (
+        before.kind == "verb"
+        and before.lemma == cue.lemma
+        and 0 <= cue.first - before.last < COGNATE_REACH
+        and tt.sentence_of[before.first] == tt.sentence_of[cue.first]
+        and not tt.tokens[cue.first].norm.startswith(CONJUNCTIONS)
+    )
 
 
 NOUN_WINDOW = 8  # tokens from a verbal noun to the complementizer that makes it a cue
