@@ -202,10 +202,17 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     if form.kind != "participle" and _DIACRITIC.sub("", tok.text).endswith("ة"):
         return None  # no verb ends in ة: «إشارة» only folds to «أشاره» (verb + object ه)
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
-    if form.kind == "verb" and _marked_passive(tok.text, has_conj):
+    if form.kind == "verb" and (
+        _marked_passive(tok.text, has_conj) or form.impersonal and _complementizer_next(tt, i, lex)
+    ):
         form = replace(form, kind="passive")  # «يُوصف بأنه»: the damma marks the passive
     start = _after_conjunction(tt, i) if has_conj else tok.start
     return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)
+
+
+def _complementizer_next(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    """«ويتوقع أن تصل النسبة»: no subject between the verb and its complementizer."""
+    return i + 1 < len(tt.tokens) and tt.tokens[i + 1].norm in lex.complementizers
 
 
 def _marked_passive(raw: str, has_conj: bool) -> bool:
