@@ -201,6 +201,8 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         return None  # «في تصريحات نقلتها مواقع»: describes the statement, claims nothing
     if form.kind != "participle" and _DIACRITIC.sub("", tok.text).endswith("ة"):
         return None  # no verb ends in ة: «إشارة» only folds to «أشاره» (verb + object ه)
+    if form.kind == "verb" and _spelled_as_noun(tok.text, form):
+        return None  # «رغم نفي الاستقالة»: the verbal noun, not the verb «نفى»
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
     if form.kind == "verb" and (
         _marked_passive(tok.text, has_conj) or form.impersonal and _complementizer_next(tt, i, lex)
@@ -285,6 +287,15 @@ def _predicate_adjective(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
 def _spelled_as_verb(raw: str, form: CueForm) -> bool:
     """«رأى» (he saw) folds to «راي» like the noun «رأي» (opinion); its alef maqsura tells."""
     return form.lemma.endswith("ى") and _DIACRITIC.sub("", raw).endswith("ى")
+
+
+def _spelled_as_noun(raw: str, form: CueForm) -> bool:
+    """«نفي» (denial) folds to «نفى» (he denied): the perfect of a verb in ى ends in ى,
+    the verbal noun in ي."""
+    bare = _DIACRITIC.sub("", raw)
+    if bare[:1] in CONJUNCTIONS and len(bare) > 3:
+        bare = bare[1:]
+    return form.lemma.endswith("ى") and bare == form.lemma[:-1] + "ي"
 
 
 def _first_person(raw: str, form: CueForm) -> bool:
@@ -429,7 +440,9 @@ def _nominal_context(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
     if i == 0 or norm[:1] in CONJUNCTIONS and norm[1:] in lex.verbs:
         return False
     previous = tt.tokens[i - 1]
-    return previous.norm in lex.marker_set("nominal_before") and not is_name_lookalike(previous)
+    return one_of(previous.norm, lex.marker_set("nominal_before")) and not is_name_lookalike(
+        previous
+    )
 
 
 def _lone_conjunction_before(tt: TokenizedText, i: int) -> bool:
