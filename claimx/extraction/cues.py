@@ -175,9 +175,18 @@ def _formula_length(tt: TokenizedText, i: int, lex: Lexicon) -> int:
         candidates = candidates + lex.formulas.get(first[1:], ())
     for formula in candidates:
         words = tuple(t.norm for t in tt.tokens[i + 1 : i + len(formula)])
-        if words == formula[1:]:
+        if len(words) == len(formula) - 1 and all(
+            _formula_word(w, f, lex) for w, f in zip(words, formula[1:], strict=True)
+        ):
             return len(formula)
     return 0
+
+
+def _formula_word(word: str, wanted: str, lex: Lexicon) -> bool:
+    """«يذكر أنه ...» is the formula «يذكر أن»: a complementizer may carry a pronoun."""
+    return word == wanted or (
+        wanted in lex.complementizers and word in lex.complementizers and word.startswith(wanted)
+    )
 
 
 def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
