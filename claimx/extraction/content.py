@@ -154,6 +154,7 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
         if (
             prep
             and prep in takes
+            and (prep != "ila" or "that" in takes)  # «ذهب إلى أن» only, not «ذهب إلى القاهرة»
             and k + 1 < sentence_end
             and not is_complementizer(tokens[k + 1], lex)
         ):
