@@ -362,16 +362,18 @@ def _match_phrase(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
 
 
 def _in_accordance_with(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
-    """«وفقا للقرارات الجديدة»، «وفق الدستور»، «حسب الخطة»: a rule, plan or term after a
-    one-word relay means "in accordance with"; nobody is cited."""
+    """«وفقا للقرارات الجديدة»، «وفق الدستور»، «حسب الخطة»: a rule, plan or term (a noun
+    that never speaks) after a one-word relay means "in accordance with"; nobody is cited."""
     if i >= len(tt.tokens):
         return False
     norm = tt.tokens[i].norm
-    nouns = lex.marker_set("accordance_nouns")
-    for prefix in ("لل", "ال", "ل", "بال", "ب"):
-        if norm.startswith(prefix) and norm[len(prefix) :] in nouns:
+    for prefix in ("لل", "ال", "ل", "بال", "ب", ""):
+        noun = norm[len(prefix) :]
+        if norm.startswith(prefix) and len(noun) > 3 and (
+            noun in lex.non_speakers or noun in lex.marker_set("regulation_nouns")
+        ):
             return True
-    return norm in nouns
+    return False
 
 
 def _phrase_length(tt: TokenizedText, i: int, phrase: PhraseCue) -> int:
