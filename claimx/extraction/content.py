@@ -33,7 +33,9 @@ MAX_PROPOSITION_TOKENS = 200
 MAX_QUOTE_TOKENS = 400  # a longer quotation is read as running text
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
 TAIL_POSITIONS = frozenset({"source_after", "own_pronoun"})
-OBJECT_PREPOSITIONS = {"علي": "ala", "عن": "an", "من": "min", "في": "fi", "حول": "hawl"}
+OBJECT_PREPOSITIONS = {
+    "علي": "ala", "عن": "an", "من": "min", "في": "fi", "حول": "hawl", "الي": "ila"
+}
 # A complementizer after one of these belongs to another construction («بعد أن» after),
 # unless the cue itself takes that preposition («أشار إلى أن»).
 _GOVERNING = {
@@ -152,6 +154,7 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
         if (
             prep
             and prep in takes
+            and (prep != "ila" or "that" in takes)  # «ذهب إلى أن» only, not «ذهب إلى القاهرة»
             and k + 1 < sentence_end
             and not is_complementizer(tokens[k + 1], lex)
         ):

@@ -62,12 +62,32 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
         match = (
             _match_phrase(tt, i, lex) or _match_verb(tt, i, lex) or _match_verbal_noun(tt, i, lex)
         )
+        if match is not None and _cognate_object(tt, cues, match):
+            continue
         if match is not None and not _introduces_verbs_content(tt, cues, last_verb, match):
             cues.append(match)
             resume = match.last
             if match.kind in ("verb", "passive") and "claim_object" not in match.takes:
                 last_verb = match
     return cues
+
+
+COGNATE_REACH = 4  # tokens from a cue verb to its cognate object («نفى الوزير نفيا قاطعا»)
+
+
+def _cognate_object(tt: TokenizedText, cues: list[CueMatch], cue: CueMatch) -> bool:
+    """«نفى الوزير نفيا قاطعا»: the verbal noun of the verb just before, written without
+    tanween, folds to the dual verb «نفيا»; it is that verb's cognate object, not a cue."""
+    if not cues or cue.kind != "verb" or cue.conjoined:
+        return False
+    before = cues[-1]
+    return (
+        before.kind == "verb"
+        and before.lemma == cue.lemma
+        and 0 <= cue.first - before.last < COGNATE_REACH
+        and tt.sentence_of[before.first] == tt.sentence_of[cue.first]
+        and not tt.tokens[cue.first].norm.startswith(CONJUNCTIONS)
+    )
 
 
 NOUN_WINDOW = 8  # tokens from a verbal noun to the complementizer that makes it a cue
@@ -155,9 +175,18 @@ def _formula_length(tt: TokenizedText, i: int, lex: Lexicon) -> int:
         candidates = candidates + lex.formulas.get(first[1:], ())
     for formula in candidates:
         words = tuple(t.norm for t in tt.tokens[i + 1 : i + len(formula)])
-        if words == formula[1:]:
+        if len(words) == len(formula) - 1 and all(
+            _formula_word(w, f, lex) for w, f in zip(words, formula[1:], strict=True)
+        ):
             return len(formula)
     return 0
+
+
+def _formula_word(word: str, wanted: str, lex: Lexicon) -> bool:
+    """«يذكر أنه ...» is the formula «يذكر أن»: a complementizer may carry a pronoun."""
+    return word == wanted or (
+        wanted in lex.complementizers and word in lex.complementizers and word.startswith(wanted)
+    )
 
 
 def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
@@ -181,11 +210,20 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         return None  # «في تصريحات نقلتها مواقع»: describes the statement, claims nothing
     if form.kind != "participle" and _DIACRITIC.sub("", tok.text).endswith("ة"):
         return None  # no verb ends in ة: «إشارة» only folds to «أشاره» (verb + object ه)
+    if form.kind == "verb" and _spelled_as_noun(tok.text, form):
+        return None  # «رغم نفي الاستقالة»: the verbal noun, not the verb «نفى»
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
-    if form.kind == "verb" and _marked_passive(tok.text, has_conj):
+    if form.kind == "verb" and (
+        _marked_passive(tok.text, has_conj) or form.impersonal and _complementizer_next(tt, i, lex)
+    ):
         form = replace(form, kind="passive")  # «يُوصف بأنه»: the damma marks the passive
     start = _after_conjunction(tt, i) if has_conj else tok.start
     return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)
+
+
+def _complementizer_next(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    """«ويتوقع أن تصل النسبة»: no subject between the verb and its complementizer."""
+    return i + 1 < len(tt.tokens) and tt.tokens[i + 1].norm in lex.complementizers
 
 
 def _marked_passive(raw: str, has_conj: bool) -> bool:
@@ -260,6 +298,15 @@ def _spelled_as_verb(raw: str, form: CueForm) -> bool:
     return form.lemma.endswith("ى") and _DIACRITIC.sub("", raw).endswith("ى")
 
 
+def _spelled_as_noun(raw: str, form: CueForm) -> bool:
+    """«نفي» (denial) folds to «نفى» (he denied): the perfect of a verb in ى ends in ى,
+    the verbal noun in ي."""
+    bare = _DIACRITIC.sub("", raw)
+    if bare[:1] in CONJUNCTIONS and len(bare) > 3:
+        bare = bare[1:]
+    return form.lemma.endswith("ى") and bare == form.lemma[:-1] + "ي"
+
+
 def _first_person(raw: str, form: CueForm) -> bool:
     """«أعتقد»، «أستبعد» fold to the perfect «اعتقد»: a verb whose perfect starts with a
     plain alef (اعتقد، استبعد، اعترف) written with a hamza is first person."""
@@ -309,9 +356,24 @@ def _match_phrase(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
             continue
         for phrase in by_second.get(second) or by_second[""]:
             length = _phrase_length(tt, i, phrase)
-            if length:
+            if length and not (length == 1 and _in_accordance_with(tt, i + 1, lex)):
                 return _make_phrase(tt, i, i + length, phrase, conj, lex)
     return None
+
+
+def _in_accordance_with(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    """«وفقا للقرارات الجديدة»، «وفق الدستور»، «حسب الخطة»: a rule, plan or term (a noun
+    that never speaks) after a one-word relay means "in accordance with"; nobody is cited."""
+    if i >= len(tt.tokens):
+        return False
+    norm = tt.tokens[i].norm
+    for prefix in ("لل", "ال", "ل", "بال", "ب", ""):
+        noun = norm[len(prefix) :]
+        if norm.startswith(prefix) and len(noun) > 3 and (
+            noun in lex.non_speakers or noun in lex.marker_set("regulation_nouns")
+        ):
+            return True
+    return False
 
 
 def _phrase_length(tt: TokenizedText, i: int, phrase: PhraseCue) -> int:
@@ -389,7 +451,9 @@ def _nominal_context(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
     if i == 0 or norm[:1] in CONJUNCTIONS and norm[1:] in lex.verbs:
         return False
     previous = tt.tokens[i - 1]
-    return previous.norm in lex.marker_set("nominal_before") and not is_name_lookalike(previous)
+    return one_of(previous.norm, lex.marker_set("nominal_before")) and not is_name_lookalike(
+        previous
+    )
 
 
 def _lone_conjunction_before(tt: TokenizedText, i: int) -> bool:

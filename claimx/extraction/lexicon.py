@@ -34,6 +34,7 @@ class CueForm:
     relay: bool = False
     ambiguous: bool = False  # mostly another word («بين» between): a cue only when diacritised
     has_object: bool = False  # carries an object pronoun: «نفته» (denied it)
+    impersonal: bool = False  # «ويُرجَّح أن»: passive, no source, when a complementizer follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +196,7 @@ def _with_proclitics(form: str, future: bool) -> list[str]:
 def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
     skip = {normalize(w) for w in entry.get("skip", [])}
     passive = {normalize(w) for w in entry.get("passive", [])}
+    impersonal = {normalize(w) for w in entry.get("impersonal", [])}
     base = dict(
         lemma=entry["lemma"],
         stance=entry["stance"],
@@ -221,7 +223,13 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
         if form in passive:
             cue = CueForm(agreement=agreement, kind="passive", **passive_base)
         else:
-            cue = CueForm(agreement=agreement, kind=kind, has_object=form in with_object, **base)
+            cue = CueForm(
+                agreement=agreement,
+                kind=kind,
+                has_object=form in with_object,
+                impersonal=form in impersonal,
+                **base,
+            )
         out += [(surface, cue) for surface in _with_proclitics(form, future)]
     return out
 

@@ -90,9 +90,17 @@ class Relays(BuilderState):
             gap = [t for t in self.tt.tokens[end : cue.first] if t.norm not in PUNCTUATION]
             if start <= cue.first and (not gap or end > cue.first):
                 return n
+            if self._between_cue_and_content(draft, cue):
+                return n
             if end <= cue.first:
                 return None
         return None
+
+    def _between_cue_and_content(self, draft: Draft, cue: CueMatch) -> bool:
+        """«وأشار الوزير، وفقا لما أوردته صحيفة X، إلى أن P»: the phrase stands between the
+        claim's cue (and its subject) and the content it qualifies."""
+        speaker_end = draft.source[1] if draft.source is not None else draft.cue.last
+        return max(draft.cue.last, speaker_end) <= cue.first and draft.content[0] >= cue.last
 
     def _attach_channel(self, cue: CueMatch, outlet: Range | None, nxt: CueMatch | None) -> None:
         """«وفقا لما نقلته وكالة X»: X is the channel of the claim it qualifies, the one
