@@ -32,3 +32,8 @@ def test_haythu_after_a_comma_goes_on_with_the_claim() -> None:
     assert content_of(text, "أوضح") == (
         "الجسر أغلق أمام السيارات، حيث ظهرت فيه شقوق كبيرة بعد الأمطار"
     )
+
+
+def test_participle_cue_without_comma_ends_the_content() -> None:
+    text = "وقالت الوزارة إن الطريق سيغلق ثلاثة أيام مشيرة إلى أن الأشغال ستبدأ في الربيع."
+    assert content_of(text, "قالت") == "الطريق سيغلق ثلاثة أيام"

@@ -225,6 +225,8 @@ def _end_before_cue(
     if last_punct < start:
         if cue.kind == "verb" and tt.tokens[k].norm[:1] in "وف" and cue.conjoined:
             return k  # «ينفي نتنياهو ارتكاب أي مخالفة وتشير الاستطلاعات إلى»
+        if cue.kind == "participle":
+            return k  # «أن الجسر سيغلق لافتا إلى أن»: the participle is the speaker's next claim
         return None  # a nested claim inside the content: «إن بلاده تتوقع أن ...»
     if _apposed_subject(tt, start, k, cue):
         return None  # «أن وزير الدفاع، سيرغي شويغو، قال إن»: the nested claim's subject
