@@ -37,3 +37,10 @@ def test_haythu_after_a_comma_goes_on_with_the_claim() -> None:
 def test_participle_cue_without_comma_ends_the_content() -> None:
     text = "وقالت الوزارة إن الطريق سيغلق ثلاثة أيام مشيرة إلى أن الأشغال ستبدأ في الربيع."
     assert content_of(text, "قالت") == "الطريق سيغلق ثلاثة أيام"
+
+
+def test_turn_opener_before_a_later_cue_ends_the_content() -> None:
+    text = "وقال المتحدث إن السفينة غرقت قرب الميناء لكن صيادين قالوا إنها ما زالت طافية."
+    assert content_of(text, "قال") == "السفينة غرقت قرب الميناء"
+    text = "وأكد المدرب أن الفريق جاهز للمباراة ومن جانبه قال الحارس إن التحضير كان صعبا."
+    assert content_of(text, "أكد") == "الفريق جاهز للمباراة"

@@ -54,6 +54,8 @@ _GOVERNING = {
 }
 MIN_QUOTATION_TOKENS = 2
 AND_WHICH = frozenset({"والذي", "والتي", "والذين"})  # «... والذي أدى إلى»: the writer goes on
+TURN_WINDOW = 4  # a connector and a short subject: «لكن مسؤولين آخرين قالوا»
+TURN_OPENERS = frozenset({"لكن", "بينما", "حيث"})
 CONTRASTIVES = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "الا", "بينما"})
 # Words that end an object (a noun phrase) even without a comma: a new clause or a reason.
 OBJECT_ENDERS = frozenset(
@@ -227,6 +229,9 @@ def _end_before_cue(
             return k  # «ينفي نتنياهو ارتكاب أي مخالفة وتشير الاستطلاعات إلى»
         if cue.kind == "participle":
             return k  # «أن الجسر سيغلق لافتا إلى أن»: the participle is the speaker's next claim
+        turn = _turn_before(tt, start, k, lex) if cue.kind == "verb" else None
+        if turn is not None:
+            return turn  # «أنه قتل لكن آخرين قالوا إنه»: another speaker's turn
         return None  # a nested claim inside the content: «إن بلاده تتوقع أن ...»
     if _apposed_subject(tt, start, k, cue):
         return None  # «أن وزير الدفاع، سيرغي شويغو، قال إن»: the nested claim's subject
@@ -239,6 +244,19 @@ def _end_before_cue(
     openers = lex.marker_set("clause_openers")
     if first[:1] in "وف" and len(first) > 1 or one_of(first, openers):
         return last_punct
+    return None
+
+
+def _turn_before(tt: TokenizedText, start: int, k: int, lex: Lexicon) -> int | None:
+    """A connector a few words before the cue at ``k`` that opens a new turn: «لكن آخرين
+    قالوا»، «ومن جانبه قال المدير»، «حيث قال»; the content ends before it."""
+    sides = lex.marker_set("side_nouns")
+    for j in range(k - 1, max(start, k - TURN_WINDOW), -1):
+        norm = tt.tokens[j].norm
+        if one_of(norm, TURN_OPENERS):
+            return j
+        if one_of(norm, ("من",)) and j + 1 < k and tt.tokens[j + 1].norm in sides:
+            return j
     return None
 
 
