@@ -44,3 +44,15 @@ def test_turn_opener_before_a_later_cue_ends_the_content() -> None:
     assert content_of(text, "قال") == "السفينة غرقت قرب الميناء"
     text = "وأكد المدرب أن الفريق جاهز للمباراة ومن جانبه قال الحارس إن التحضير كان صعبا."
     assert content_of(text, "أكد") == "الفريق جاهز للمباراة"
+
+
+def test_short_aside_between_commas_stays_inside_the_object() -> None:
+    text = "وكشفت البلدية عن تسلمها، مؤخرا، لشكاوى تتعلق بانقطاع الماء في الحي الشرقي."
+    assert content_of(text, "كشفت") == "تسلمها، مؤخرا، لشكاوى تتعلق بانقطاع الماء في الحي الشرقي"
+
+
+def test_attribution_aside_inside_the_clause_keeps_the_rest() -> None:
+    text = "وأضاف الناطق أن الفيضان أدى، حسب آخر الأرقام، إلى غرق عشرين منزلا في القرية."
+    assert content_of(text, "أضاف") == (
+        "الفيضان أدى، حسب آخر الأرقام، إلى غرق عشرين منزلا في القرية"
+    )

@@ -53,6 +53,12 @@ _GOVERNING = {
     "بمجرد": "-",
 }
 MIN_QUOTATION_TOKENS = 2
+PARENTHETICAL_TOKENS = 9  # «، ومن بينهم عون شرطة وسائق سيارة أجرة،»
+# Words opening with ل/ب that are no preposition on a noun.
+NOT_PREPOSED = frozenset(
+    {"لكن", "لكنه", "لكنها", "لكنهم", "لقد", "لدي", "لذلك", "لهذا", "لان", "لاسيما"}
+    | {"بل", "بعد", "بعدما", "بينما", "بينهما"}
+)
 AND_WHICH = frozenset({"والذي", "والتي", "والذين"})  # «... والذي أدى إلى»: the writer goes on
 TURN_WINDOW = 4  # a connector and a short subject: «لكن مسؤولين آخرين قالوا»
 TURN_OPENERS = frozenset({"لكن", "بينما", "حيث"})
@@ -206,7 +212,9 @@ def proposition_end(
         if tok.norm in CLAUSE_PUNCT or tok.text == "." and is_ellipsis_dot(tt.text, tok):
             last_clause_punct = k
             if _starts_content_ender(tt, k + 1, lex) or (
-                k + 1 < sentence_end and _adverbial_participle(tokens[k + 1])
+                k + 1 < sentence_end
+                and _adverbial_participle(tokens[k + 1])
+                and parenthetical_end(tt, k) is None  # «تلقيها، مؤخرا، لشكاوى»: an aside
             ):  # «...، مقرا خلال مؤتمر صحفي أن»: the speaker goes on to another claim
                 return trim_end(tt, start, k)
         k += 1
@@ -219,6 +227,8 @@ def _end_before_cue(
     if cue.kind == "phrase" and cue.position in TAIL_POSITIONS | {"dropped"}:
         if tt.tokens[k - 1].text in ("-", "(", "–"):
             return None  # a parenthetical «-وفقا لـ X-» stays inside the content
+        if tt.tokens[k - 1].norm in CLAUSE_PUNCT and parenthetical_end(tt, k - 1) is not None:
+            return None  # «أدى، حسب آخر حصيلة، إلى وفاة»: the proposition goes on after it
         return k
     if "claim_object" in cue.takes or cue.kind == "noun":
         return None  # «ويرفض الخلود للراحة»، «تلميحات بأنه»: inside the content
@@ -258,6 +268,26 @@ def _turn_before(tt: TokenizedText, start: int, k: int, lex: Lexicon) -> int | N
         if one_of(norm, ("من",)) and j + 1 < k and tt.tokens[j + 1].norm in sides:
             return j
     return None
+
+
+def parenthetical_end(tt: TokenizedText, k: int) -> int | None:
+    """The comma closing a short aside opened by the comma at ``k`` when the phrase goes on
+    after it with a preposition: «تلقيها، مؤخرا، لمعلومات»، «وقوفها، وكل الدول، في محاربة»."""
+    _, sentence_end = tt.sentence_bounds(k)
+    for m in range(k + 2, min(k + 2 + PARENTHETICAL_TOKENS, sentence_end - 1)):
+        norm = tt.tokens[m].norm
+        if norm in CLAUSE_PUNCT:
+            return m if _continues_with_preposition(tt.tokens[m + 1].norm) else None
+        if norm in PUNCTUATION:
+            return None
+    return None
+
+
+def _continues_with_preposition(norm: str) -> bool:
+    """«في»، «إلى»، «لمعلومات»، «بالسلاح»: a preposition (or ل/ب on a noun) goes on."""
+    if norm in OBJECT_PREPOSITIONS or norm in ("مع", "ضد"):
+        return True
+    return len(norm) >= 4 and norm[0] in "لب" and not one_of(norm, NOT_PREPOSED)
 
 
 def _apposed_subject(tt: TokenizedText, start: int, k: int, cue: CueMatch) -> bool:
@@ -357,8 +387,12 @@ def object_content(
     """The object noun phrase: «تنفي بشكل قاطع وجود الاتفاق» → «وجود الاتفاق»."""
     start = skip_adverbials(tt, start, lex)
     end = proposition_end(tt, start, cue_at, lex, cue)
-    for k in range(start + 1, end):
+    k = start + 1
+    while k < end:
         norm = tt.tokens[k].norm
+        if norm in CLAUSE_PUNCT and (aside := parenthetical_end(tt, k)) is not None and aside < end:
+            k = aside + 1  # «تلقيها، مؤخرا، لمعلومات تفيد»: the object goes on after the aside
+            continue
         if (
             norm in CLAUSE_PUNCT
             or norm in AND_WHICH
@@ -368,6 +402,7 @@ def object_content(
         ):
             end = trim_end(tt, start, k)
             break
+        k += 1
     return (start, end) if end > start else None
 
 
