@@ -56,3 +56,10 @@ def test_attribution_aside_inside_the_clause_keeps_the_rest() -> None:
     assert content_of(text, "أضاف") == (
         "الفيضان أدى، حسب آخر الأرقام، إلى غرق عشرين منزلا في القرية"
     )
+
+
+def test_reason_phrase_stays_inside_the_object() -> None:
+    text = "ونفت الشركة إغلاق مصنعها إثر الحريق الذي اندلع في المخزن الأسبوع الماضي."
+    assert content_of(text, "نفت") == (
+        "إغلاق مصنعها إثر الحريق الذي اندلع في المخزن الأسبوع الماضي"
+    )

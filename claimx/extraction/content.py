@@ -65,7 +65,7 @@ TURN_OPENERS = frozenset({"لكن", "بينما", "حيث"})
 CONTRASTIVES = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "الا", "بينما"})
 # Words that end an object (a noun phrase) even without a comma: a new clause or a reason.
 OBJECT_ENDERS = frozenset(
-    {"حيث", "بينما", "فيما", "بسبب", "نتيجه", "اثر", "وهو", "وهي", "وهم", "وكلاهما", "وكلتاهما"}
+    {"حيث", "بينما", "فيما", "وهو", "وهي", "وهم", "وكلاهما", "وكلتاهما"}
 )
 
 
