@@ -66,6 +66,7 @@ class SpeakerMemory:
     # subject, after every claim and speaker mention; found only when first needed.
     find_embedded: Callable[[], list[Range]] = list
     _embedded: list[Range] | None = None
+    cue_starts: set[int] = field(default_factory=set)
 
     def _read_until(self, before: int) -> None:
         """Remember the pending mentions that start before token ``before``."""
@@ -114,6 +115,9 @@ class SpeakerMemory:
         """The speaker a dropped subject or an attached pronoun refers to."""
         self._read_until(cue.first)
         paragraph = self.tt.paragraph_of(cue.first)
+        governing = self._governing_subject(cue, agreement)
+        if governing is not None:
+            return governing
         earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
         if cue.conjoined or cue.kind in ("participle", "phrase", "noun"):
             claims = [m for m in earlier if m.is_claim]
@@ -133,6 +137,22 @@ class SpeakerMemory:
             if agrees(agreement, self._agreement(mention)):
                 return self._speaker_of(mention)
         return self._embedded_subject(cue, agreement, paragraph)
+
+    def _governing_subject(self, cue: CueMatch, agreement: str) -> Range | None:
+        """«رفض الموظف ذلك وقال»، «أدانت السعودية الحادث وأكدت»: with no claim between, a
+        dropped subject is the subject of the verb that opens its sentence or clause, not a
+        noun after that verb."""
+        if cue.kind not in ("verb", "participle"):
+            return None  # «حسب قوله»: the words of the last claim's speaker
+        claims = {m.position for m in self._recent(cue.first) if m.is_claim}
+        subject = clause_subject(self.tt, cue.first, self.lex, self.cue_starts, claims)
+        if subject is None:
+            return None
+        found = self._agreements.get(subject) or agreement_of(self.tt, subject, self.lex)
+        self._agreements[subject] = found
+        if agrees(agreement, found) or agreement == "f" and bare_name(self.tt, subject, self.lex):
+            return self.resolve_reduced(subject)
+        return None
 
     def _named_in_sentence(self, earlier: list[Mention], sentence: int) -> Range | None:
         """«وحاول جمعة تفادي ...، مبينا أن»: with no claim before it in its sentence, a
@@ -304,6 +324,77 @@ def embedded_subjects(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> 
         )
         if phrase and phrase[1] - phrase[0] <= MAX_EMBEDDED_SUBJECT:
             yield phrase
+
+
+MAX_GOVERNING_DISTANCE = 60  # tokens back to the verb that governs a dropped subject
+
+
+def clause_subject(
+    tt: TokenizedText, first: int, lex: Lexicon, cue_starts: set[int], claims: set[int]
+) -> Range | None:
+    """The subject of the verb opening the clause that a cue at ``first`` continues:
+    «كما اعتقلت الشرطة رجلا ...، وقالت»، «ولم يشر النص إلى ...، لكنه قال». None when a cue
+    comes first on the way back (``claims``: their cues): that claim's speaker is the
+    antecedent."""
+    floor = max(tt.sentence_bounds(first)[0], first - MAX_GOVERNING_DISTANCE)
+    if any(floor <= k < first for k in claims):
+        return None
+    k = first - 1
+    while k >= floor:
+        partner = tt.quotes.get(k)
+        if tt.tokens[k].text in QUOTES and partner is not None and partner < k:
+            k = partner - 1  # a quotation's words govern nothing outside it
+            continue
+        if _opens_clause(tt, k, floor, lex):
+            verb = k + 1 if tt.tokens[k].norm in lex.marker_set("negations") else k
+            if verb < first - 1 and _verb_before_subject(tt, verb, lex):
+                subject = subject_after(tt, verb, lex, cue_starts)
+                if subject is not None and subject[1] <= first:
+                    return subject
+        k -= 1
+    return None
+
+
+def _opens_clause(tt: TokenizedText, k: int, floor: int, lex: Lexicon) -> bool:
+    """A sentence's first word, or the first after a comma or «كما»، «لكن»، «حيث»."""
+    if k == floor:
+        return True
+    before = tt.tokens[k - 1].norm
+    return (before in PUNCTUATION and tt.tokens[k - 1].text not in QUOTES) or (
+        before in lex.conjoined_set("clause_openers")
+    )
+
+
+def _verb_before_subject(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«أدانت السعودية»، «هنأ رئيس الوزراء»، «وكان صخر ...»: a bare word before a definite
+    noun or a title is most likely a verb and the noun its subject; after «كان» any noun."""
+    if k + 1 >= len(tt.tokens):
+        return False
+    norm = tt.tokens[k].norm
+    forms = {norm, norm[1:]} if norm[:1] in CONJUNCTIONS and len(norm) > 3 else {norm}
+    if forms & _KAN:
+        return True
+    nxt = strip_conjunction(tt.tokens[k + 1].norm)
+    if not (nxt.startswith("ال") or nxt in lex.head_words):
+        return False
+    noun_ending = tt.tokens[k].text.endswith(("ة", "ات"))  # «لجنة»، «تصريحات»: nouns
+    return not noun_ending and any(
+        norm in lex.speech_acts or _verb_like(norm, lex) for norm in forms
+    )
+
+
+_KAN = frozenset({"كان", "كانت"})
+
+
+def _verb_like(norm: str, lex: Lexicon) -> bool:
+    return (
+        norm not in PUNCTUATION
+        and not norm.startswith(("ال", "لل", "بال"))
+        and 3 <= len(norm) <= 6
+        and norm not in lex.source_stop_words - lex.wa_set("clause_verbs")
+        and norm not in lex.head_words
+        and norm not in lex.marker_set("time_words")
+    )
 
 
 def _opens_verb_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:

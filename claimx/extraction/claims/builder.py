@@ -76,6 +76,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
             lex,
             pending=self._non_claim_mentions(speech_acts),
             find_embedded=lambda: list(embedded_subjects(tt, lex, self.cue_starts)),
+            cue_starts=self.cue_starts,
         )
         self.drafts: list[Draft] = []
         self.consumed: set[int] = set()

@@ -1,0 +1,61 @@
+"""Which antecedent a dropped subject or a participle takes, on sentences written for these
+tests, through ``claimx.extract``."""
+
+from __future__ import annotations
+
+import claimx
+from claimx.model import Claim
+
+
+def claims_of(text: str) -> list[Claim]:
+    doc = claimx.extract(text)
+    for claim in doc.claims:
+        for span in (claim.source, claim.speaker, claim.cue, claim.channel, claim.content):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return list(doc.claims)
+
+
+def by_cue(text: str, cue: str) -> Claim:
+    found = [c for c in claims_of(text) if c.cue.text == cue]
+    assert len(found) == 1, [c.cue.text for c in claims_of(text)]
+    return found[0]
+
+
+def speaker_of(text: str, cue: str) -> str | None:
+    c = by_cue(text, cue)
+    return None if c.speaker is None else c.speaker.text
+
+
+def test_subject_of_a_governing_verb_that_is_no_cue() -> None:
+    text = (
+        "قال مسؤول في البلدية إن الطريق مغلق. "
+        "كما استنكرت الوزارة الحادث الأليم في ضاحية النخيل، وأكدت أن التحقيق بدأ."
+    )
+    assert speaker_of(text, "أكدت") == "الوزارة"
+
+
+def test_object_after_the_verb_is_no_antecedent() -> None:
+    text = "استقبل رئيس المجلس البلدي الوزير الجديد، مشيرا إلى أن المشروع سينطلق قريبا."
+    assert speaker_of(text, "مشيرا") == "رئيس المجلس البلدي"
+
+
+def test_negated_governing_verb() -> None:
+    text = (
+        "وذكرت مصادر محلية أن الاجتماع انتهى. "
+        "ولم يحدد البيان موعد الجلسة القادمة، لكنه قال إن الحوار سيستمر."
+    )
+    assert speaker_of(text, "قال") == "البيان"
+
+
+def test_subject_after_kana() -> None:
+    text = (
+        "وقالت الشرطة إن البحث مستمر. "
+        "وكان سامر الوادي ظهر في برنامج تلفزيوني، وصرح بأنه سيعود إلى بلده."
+    )
+    assert speaker_of(text, "صرح") == "سامر الوادي"
+
+
+def test_a_claim_in_between_keeps_its_speaker() -> None:
+    text = "أكدت المديرة أن المدرسة ستفتح أبوابها، وأضافت أن الدروس ستبدأ الأحد."
+    assert speaker_of(text, "أضافت") == "المديرة"
