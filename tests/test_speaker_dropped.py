@@ -59,3 +59,11 @@ def test_subject_after_kana() -> None:
 def test_a_claim_in_between_keeps_its_speaker() -> None:
     text = "أكدت المديرة أن المدرسة ستفتح أبوابها، وأضافت أن الدروس ستبدأ الأحد."
     assert speaker_of(text, "أضافت") == "المديرة"
+
+
+def test_a_later_sentence_continues_the_reporting_claim() -> None:
+    text = (
+        "وأضافت المصادر المطلعة أن الوزارة أكدت أن الجسر سليم. "
+        "وأشارت إلى أن الأشغال ستتواصل حتى الصيف."
+    )
+    assert speaker_of(text, "أشارت") == "المصادر المطلعة"

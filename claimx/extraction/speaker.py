@@ -47,6 +47,7 @@ class Mention:
     source: Range  # the words as written
     speaker: Range | None  # the fullest mention of the same entity; None: not resolved yet
     is_claim: bool
+    content: Range | None = None  # a claim's content: claims nested in it are its words
 
 
 @dataclass
@@ -76,9 +77,18 @@ class SpeakerMemory:
             nxt = next(self.pending, None)
         self._next_pending = nxt
 
-    def remember(self, position: int, source: Range, speaker: Range | None, is_claim: bool) -> None:
+    def remember(
+        self,
+        position: int,
+        source: Range,
+        speaker: Range | None,
+        is_claim: bool,
+        content: Range | None = None,
+    ) -> None:
         """Record a mention; a ``speaker`` of None is resolved only if the mention is used."""
-        mention = Mention(position, self.tt.paragraph_of(position), source, speaker, is_claim)
+        mention = Mention(
+            position, self.tt.paragraph_of(position), source, speaker, is_claim, content
+        )
         insort(self.mentions, mention, key=lambda m: m.position)
 
     def _agreement(self, mention: Mention) -> str:
@@ -121,8 +131,10 @@ class SpeakerMemory:
         earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
         if cue.conjoined or cue.kind in ("participle", "phrase", "noun"):
             claims = [m for m in earlier if m.is_claim]
-            if claims and self._claim_agrees(claims[-1], agreement):
-                return self._speaker_of(claims[-1])
+            if claims:
+                last = self._reporting(claims, cue.first)
+                if self._claim_agrees(last, agreement):
+                    return self._speaker_of(last)
             if cue.kind == "participle":  # «نفى X الشائعات التي تحدثت ...، واصفا»: the
                 sentence = self.tt.sentence_of[cue.first]  # main clause's speaker
                 for mention in reversed(claims):
@@ -153,6 +165,21 @@ class SpeakerMemory:
         if agrees(agreement, found) or agreement == "f" and bare_name(self.tt, subject, self.lex):
             return self.resolve_reduced(subject)
         return None
+
+    def _reporting(self, claims: list[Mention], before: int) -> Mention:
+        """«وأضافت المصادر أن X أكد أن ... . وأشارت إلى»: a cue in a later sentence than a
+        claim reported inside another claim's content continues the reporting claim."""
+        last = claims[-1]
+        sentence = self.tt.sentence_of[before]
+        for outer in reversed(claims[:-1]):
+            content = outer.content
+            if (
+                content is not None
+                and content[0] <= last.position < content[1] <= before
+                and self.tt.sentence_of[last.position] != sentence
+            ):
+                last = outer
+        return last
 
     def _named_in_sentence(self, earlier: list[Mention], sentence: int) -> Range | None:
         """«وحاول جمعة تفادي ...، مبينا أن»: with no claim before it in its sentence, a

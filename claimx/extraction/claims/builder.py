@@ -161,7 +161,11 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         self.drafts.append(draft)
         if draft.speaker is not None:
             self.memory.remember(
-                draft.cue.first, draft.source or draft.speaker, draft.speaker, is_claim=True
+                draft.cue.first,
+                draft.source or draft.speaker,
+                draft.speaker,
+                is_claim=True,
+                content=draft.content,
             )
 
     def _within_budget(self, draft: Draft) -> Draft:
