@@ -67,3 +67,13 @@ def test_a_later_sentence_continues_the_reporting_claim() -> None:
         "وأشارت إلى أن الأشغال ستتواصل حتى الصيف."
     )
     assert speaker_of(text, "أشارت") == "المصادر المطلعة"
+
+
+def test_the_same_source_is_masculine() -> None:
+    text = (
+        "وأفاد مصدر أمني أن الحادث وقع ليلا. "
+        "وأوضح ذات المصدر أن فريق الإنقاذ وصل بسرعة. وقال إن المصابين نقلوا إلى المستشفى."
+    )
+    said, explained = by_cue(text, "قال"), by_cue(text, "أوضح")
+    assert said.speaker is not None and explained.speaker is not None
+    assert said.speaker.text == explained.speaker.text

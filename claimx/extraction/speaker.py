@@ -306,6 +306,8 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     """Gender and number of a phrase, from the gazetteer or the head noun's ending."""
     words = [strip_conjunction(t.norm) for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
     words = [w for w in words if w not in _DEMONSTRATIVES_PROPER]
+    if len(words) > 1 and words[0] in _SAME and words[1].startswith("ال"):
+        words = words[1:]  # «ذات المصدر»، «نفس المصادر»: the noun after «the same»
     if not words:
         return ""
     for n in (2, 1):
@@ -326,6 +328,9 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     if construct and head.endswith("ي") and len(head) >= 5 and head[0] == "م":
         return "mp"  # the same, oblique: «مرتكبي الجرائم»، «ممثلي الأحزاب»
     return "m"
+
+
+_SAME = frozenset({"ذات", "نفس"})
 
 
 def bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
