@@ -77,3 +77,11 @@ def test_the_same_source_is_masculine() -> None:
     said, explained = by_cue(text, "قال"), by_cue(text, "أوضح")
     assert said.speaker is not None and explained.speaker is not None
     assert said.speaker.text == explained.speaker.text
+
+
+def test_a_masculine_verb_says_a_name_in_ta_marbuta_is_a_man() -> None:
+    text = (
+        "وقال النائب السابق سالم عبيدة إن المجلس لم يجتمع. "
+        "وأضاف عبيدة أن اللجنة المالية ستنعقد غدا، حسب قوله."
+    )
+    assert "عبيدة" in (speaker_of(text, "حسب قوله") or "")

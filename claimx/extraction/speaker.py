@@ -48,6 +48,7 @@ class Mention:
     speaker: Range | None  # the fullest mention of the same entity; None: not resolved yet
     is_claim: bool
     content: Range | None = None  # a claim's content: claims nested in it are its words
+    verb_gender: str = ""  # a claim's cue verb: «وأضاف هميلة» says the name is masculine
 
 
 @dataclass
@@ -84,19 +85,25 @@ class SpeakerMemory:
         speaker: Range | None,
         is_claim: bool,
         content: Range | None = None,
+        verb_gender: str = "",
     ) -> None:
         """Record a mention; a ``speaker`` of None is resolved only if the mention is used."""
+        paragraph = self.tt.paragraph_of(position)
         mention = Mention(
-            position, self.tt.paragraph_of(position), source, speaker, is_claim, content
+            position, paragraph, source, speaker, is_claim, content, verb_gender
         )
         insort(self.mentions, mention, key=lambda m: m.position)
 
     def _agreement(self, mention: Mention) -> str:
-        """Gender and number of the mention as written, computed once and only when asked."""
+        """Gender and number of the mention as written, computed once and only when asked;
+        a name's gender is its verb's («وأضاف هميلة»)."""
         key = mention.source
         if key not in self._agreements:
             self._agreements[key] = agreement_of(self.tt, key, self.lex)
-        return self._agreements[key]
+        found = self._agreements[key]
+        if found == "f" and mention.verb_gender == "m" and _name_only(self.tt, key, self.lex):
+            return "m"  # «هميلة»، «جمعة»: a man's name that looks feminine
+        return found
 
     def _words(self, mention: Mention) -> tuple[str, ...]:
         key = mention.speaker or mention.source
@@ -331,6 +338,17 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
 
 
 _SAME = frozenset({"ذات", "نفس"})
+
+
+def _name_only(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
+    """One to three words with no article and no title: «هميلة»، «نوران حواس»."""
+    words = [t for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
+    return 0 < len(words) <= 3 and all(
+        not strip_conjunction(t.norm).startswith("ال")
+        and t.norm not in lex.head_words
+        and t.norm not in PUNCTUATION
+        for t in words
+    )
 
 
 def bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:

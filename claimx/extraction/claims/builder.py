@@ -166,6 +166,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
                 draft.speaker,
                 is_claim=True,
                 content=draft.content,
+                verb_gender=draft.cue.agreement if draft.cue.kind == "verb" else "",
             )
 
     def _within_budget(self, draft: Draft) -> Draft:
