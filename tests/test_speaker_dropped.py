@@ -85,3 +85,12 @@ def test_a_masculine_verb_says_a_name_in_ta_marbuta_is_a_man() -> None:
         "وأضاف عبيدة أن اللجنة المالية ستنعقد غدا، حسب قوله."
     )
     assert "عبيدة" in (speaker_of(text, "حسب قوله") or "")
+
+
+def test_a_noun_inside_reported_speech_is_no_antecedent() -> None:
+    text = (
+        "أعلن المدرب سامي الهادي أن اللاعبين جاهزون للمباراة. "
+        "كما ذكرت الإدارة أن المدير الفني الجديد سيصل غدا. "
+        "وأضاف أن التدريبات ستتواصل."
+    )
+    assert speaker_of(text, "أضاف") == "المدرب سامي الهادي"

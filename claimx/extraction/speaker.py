@@ -152,7 +152,14 @@ class SpeakerMemory:
                 named = self._named_in_sentence(earlier, sentence)
                 if named is not None:
                     return named
+        reported = [
+            m.content
+            for m in earlier
+            if m.content is not None and not m.content[0] <= cue.first < m.content[1]
+        ]
         for mention in reversed(earlier):
+            if not mention.is_claim and _within(mention.position, reported):
+                continue  # «وأوضح X أن فريق الدفاع ... وقال»: not a noun X reported
             if agrees(agreement, self._agreement(mention)):
                 return self._speaker_of(mention)
         return self._embedded_subject(cue, agreement, paragraph)
@@ -263,6 +270,10 @@ class SpeakerMemory:
             if _refers_to(words, candidate, self.tt, source):
                 return self._speaker_of(mention)
         return source
+
+
+def _within(position: int, ranges: list[Range]) -> bool:
+    return any(start <= position < end for start, end in ranges)
 
 
 def _starts_inside(rng: Range, sources: list[Range]) -> bool:
