@@ -94,3 +94,11 @@ def test_a_noun_inside_reported_speech_is_no_antecedent() -> None:
         "وأضاف أن التدريبات ستتواصل."
     )
     assert speaker_of(text, "أضاف") == "المدرب سامي الهادي"
+
+
+def test_a_relative_cue_takes_a_noun_inside_reported_speech() -> None:
+    text = (
+        "نفى مدير النادي السابق كريم الطيب، صحة الأخبار التي نشرتها صحف محلية عن رحيله، "
+        "والتي ذكرت أن المجلس قرر إقالته."
+    )
+    assert speaker_of(text, "ذكرت") == "صحف محلية"

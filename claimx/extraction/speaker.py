@@ -21,6 +21,7 @@ from claimx.extraction.source import (
     Range,
     bare_noun,
     noun_phrase,
+    relative_before,
     with_apposition,
 )
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
@@ -157,6 +158,8 @@ class SpeakerMemory:
             for m in earlier
             if m.content is not None and not m.content[0] <= cue.first < m.content[1]
         ]
+        if relative_before(self.tt, cue, self.lex) is not None:
+            reported = []  # «المعلومات التي تداولتها وسائل إعلام ...، والتي نقلت»
         for mention in reversed(earlier):
             if not mention.is_claim and _within(mention.position, reported):
                 continue  # «وأوضح X أن فريق الدفاع ... وقال»: not a noun X reported
