@@ -98,7 +98,7 @@ def test_a_noun_inside_reported_speech_is_no_antecedent() -> None:
 
 def test_a_relative_cue_takes_a_noun_inside_reported_speech() -> None:
     text = (
-        "نفى مدير النادي السابق كريم الطيب، صحة الأخبار التي نشرتها صحف محلية عن رحيله، "
-        "والتي ذكرت أن المجلس قرر إقالته."
+        "نفت وزارة النقل، صحة المعلومات التي تداولتها وسائل إعلام أجنبية بشأن التقرير "
+        "النهائي للوزير، والتي نقلت أن العقد ألغي."
     )
-    assert speaker_of(text, "ذكرت") == "صحف محلية"
+    assert speaker_of(text, "نقلت") == "وسائل إعلام أجنبية"
