@@ -102,3 +102,11 @@ def test_a_relative_cue_takes_a_noun_inside_reported_speech() -> None:
         "النهائي للوزير، والتي نقلت أن العقد ألغي."
     )
     assert speaker_of(text, "نقلت") == "وسائل إعلام أجنبية"
+
+
+def test_a_cue_after_haythu_continues_the_claim_before() -> None:
+    text = (
+        "قال المهاجم سليم الزين إنه سعيد بالعقد. "
+        "وتعود القصة إلى خلاف مع رئيس النادي، حيث أكد أن الإدارة لم تدفع راتبه."
+    )
+    assert speaker_of(text, "أكد") == "المهاجم سليم الزين"

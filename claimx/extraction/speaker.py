@@ -137,7 +137,7 @@ class SpeakerMemory:
         if governing is not None:
             return governing
         earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
-        if cue.conjoined or cue.kind in ("participle", "phrase", "noun"):
+        if cue.conjoined or cue.kind in ("participle", "phrase", "noun") or self._continues(cue):
             claims = [m for m in earlier if m.is_claim]
             if claims:
                 last = self._reporting(claims, cue.first)
@@ -182,6 +182,12 @@ class SpeakerMemory:
         if agrees(agreement, found) or agreement == "f" and bare_name(self.tt, subject, self.lex):
             return self.resolve_reduced(subject)
         return None
+
+    def _continues(self, cue: CueMatch) -> bool:
+        """«حيث قال»، «لكنه أكد»، «ثم أضاف»: a cue right after a clause opener continues the
+        sentence's subject, as a coordinated one does."""
+        k = cue.first - 1
+        return k >= 0 and self.tt.tokens[k].norm in self.lex.conjoined_set("clause_openers")
 
     def _reporting(self, claims: list[Mention], before: int) -> Mention:
         """«وأضافت المصادر أن X أكد أن ... . وأشارت إلى»: a cue in a later sentence than a
