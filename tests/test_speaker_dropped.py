@@ -110,3 +110,11 @@ def test_a_cue_after_haythu_continues_the_claim_before() -> None:
         "وتعود القصة إلى خلاف مع رئيس النادي، حيث أكد أن الإدارة لم تدفع راتبه."
     )
     assert speaker_of(text, "أكد") == "المهاجم سليم الزين"
+
+
+def test_a_relay_between_cue_and_content_is_no_antecedent() -> None:
+    text = (
+        "وأضافت مصادر في البلدية، وفقاً لما أوردته صحيفة «المساء»، أن الجسر سيغلق، "
+        "مفيدةً أن الأشغال تبدأ غدا."
+    )
+    assert speaker_of(text, "مفيدةً") == "مصادر في البلدية"

@@ -136,7 +136,9 @@ class SpeakerMemory:
         governing = self._governing_subject(cue, agreement)
         if governing is not None:
             return governing
-        earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
+        earlier = _without_parentheticals(
+            [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
+        )
         if cue.conjoined or cue.kind in ("participle", "phrase", "noun") or self._continues(cue):
             claims = [m for m in earlier if m.is_claim]
             if claims:
@@ -279,6 +281,21 @@ class SpeakerMemory:
             if _refers_to(words, candidate, self.tt, source):
                 return self._speaker_of(mention)
         return source
+
+
+def _without_parentheticals(mentions: list[Mention]) -> list[Mention]:
+    """«وأضافت المصادر، وفقا لما أوردته صحيفة X، أن ...»: a claim between another claim's cue
+    and its content only relays that claim; its outlet is not who speaks next."""
+    spans = [
+        (m.position, m.content[0])
+        for m in mentions
+        if m.is_claim and m.content is not None and m.position < m.content[0]
+    ]
+    return [
+        m
+        for m in mentions
+        if not (m.is_claim and any(cue < m.position < start for cue, start in spans))
+    ]
 
 
 def _within(position: int, ranges: list[Range]) -> bool:
