@@ -118,3 +118,11 @@ def test_a_relay_between_cue_and_content_is_no_antecedent() -> None:
         "مفيدةً أن الأشغال تبدأ غدا."
     )
     assert speaker_of(text, "مفيدةً") == "مصادر في البلدية"
+
+
+def test_a_name_earlier_in_the_passage_takes_a_feminine_verb() -> None:
+    text = (
+        "قالت سلمى داود إن المعرض ناجح. وذكر المدير أن عدد الزوار كبير. "
+        "قبل أن تضيف أن التذاكر نفدت."
+    )
+    assert speaker_of(text, "تضيف") == "سلمى داود"

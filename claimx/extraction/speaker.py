@@ -165,7 +165,11 @@ class SpeakerMemory:
         for mention in reversed(earlier):
             if not mention.is_claim and _within(mention.position, reported):
                 continue  # «وأوضح X أن فريق الدفاع ... وقال»: not a noun X reported
-            if agrees(agreement, self._agreement(mention)):
+            if (
+                self._claim_agrees(mention, agreement)
+                if mention.is_claim
+                else agrees(agreement, self._agreement(mention))
+            ):
                 return self._speaker_of(mention)
         return self._embedded_subject(cue, agreement, paragraph)
 
