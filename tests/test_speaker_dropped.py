@@ -126,3 +126,10 @@ def test_a_name_earlier_in_the_passage_takes_a_feminine_verb() -> None:
         "قبل أن تضيف أن التذاكر نفدت."
     )
     assert speaker_of(text, "تضيف") == "سلمى داود"
+
+
+def test_according_to_his_statement_is_a_dropped_subject() -> None:
+    text = "وأوضح الوزير سامي العربي أنه سيستقيل بعد المشاورات، حسب تصريحه."
+    c = by_cue(text, "حسب تصريحه")
+    assert c.source is None and c.speaker is not None
+    assert c.speaker.text == "الوزير سامي العربي"
