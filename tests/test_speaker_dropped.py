@@ -128,6 +128,14 @@ def test_a_name_earlier_in_the_passage_takes_a_feminine_verb() -> None:
     assert speaker_of(text, "تضيف") == "سلمى داود"
 
 
+def test_an_aside_on_reported_words_is_no_antecedent() -> None:
+    text = (
+        "وقال مدير المستشفى سامي العربي إن الحادث أدى، حسب آخر حصيلة، إلى وفاة رجل، "
+        "مؤكدا أن الجرحى في حالة مستقرة."
+    )
+    assert speaker_of(text, "مؤكدا") == "مدير المستشفى سامي العربي"
+
+
 def test_according_to_his_statement_is_a_dropped_subject() -> None:
     text = "وأوضح الوزير سامي العربي أنه سيستقيل بعد المشاورات، حسب تصريحه."
     c = by_cue(text, "حسب تصريحه")

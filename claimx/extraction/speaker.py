@@ -50,6 +50,7 @@ class Mention:
     is_claim: bool
     content: Range | None = None  # a claim's content: claims nested in it are its words
     verb_gender: str = ""  # a claim's cue verb: «وأضاف هميلة» says the name is masculine
+    aside: bool = False  # a claim by a prepositional phrase («حسب آخر حصيلة»)
 
 
 @dataclass
@@ -87,11 +88,12 @@ class SpeakerMemory:
         is_claim: bool,
         content: Range | None = None,
         verb_gender: str = "",
+        aside: bool = False,
     ) -> None:
         """Record a mention; a ``speaker`` of None is resolved only if the mention is used."""
         paragraph = self.tt.paragraph_of(position)
         mention = Mention(
-            position, paragraph, source, speaker, is_claim, content, verb_gender
+            position, paragraph, source, speaker, is_claim, content, verb_gender, aside
         )
         insort(self.mentions, mention, key=lambda m: m.position)
 
@@ -289,17 +291,31 @@ class SpeakerMemory:
 
 def _without_parentheticals(mentions: list[Mention]) -> list[Mention]:
     """«وأضافت المصادر، وفقا لما أوردته صحيفة X، أن ...»: a claim between another claim's cue
-    and its content only relays that claim; its outlet is not who speaks next."""
-    spans = [
-        (m.position, m.content[0])
-        for m in mentions
-        if m.is_claim and m.content is not None and m.position < m.content[0]
-    ]
-    return [
-        m
-        for m in mentions
-        if not (m.is_claim and any(cue < m.position < start for cue, start in spans))
-    ]
+    and its content only relays it; «وأضاف X أن الحادث أدى، حسب آخر حصيلة، إلى ...»: a
+    prepositional claim on words another claim reports is an aside of it. Neither is who
+    speaks next."""
+    claims = [m for m in mentions if m.is_claim and m.content is not None]
+    spans = [(m.position, m.content[0]) for m in claims if m.position < m.content[0]]
+    return [m for m in mentions if not (m.is_claim and _relays(m, spans, claims))]
+
+
+def _relays(mention: Mention, spans: list[Range], claims: list[Mention]) -> bool:
+    if any(cue < mention.position < start for cue, start in spans):
+        return True
+    content = mention.content
+    return (
+        mention.aside
+        and content is not None
+        and any(
+            other.position < mention.position
+            and other.content is not None
+            and (
+                _within(mention.position, [other.content])
+                or other.content[0] < content[1] and content[0] < other.content[1]
+            )
+            for other in claims
+        )
+    )
 
 
 def _within(position: int, ranges: list[Range]) -> bool:

@@ -167,6 +167,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
                 is_claim=True,
                 content=draft.content,
                 verb_gender=draft.cue.agreement if draft.cue.kind == "verb" else "",
+                aside=draft.cue.kind == "phrase" and draft.cue.position == "source_after",
             )
 
     def _within_budget(self, draft: Draft) -> Draft:
