@@ -250,7 +250,8 @@ def _speech_noun_phrases(table: dict[str, Any]) -> list[dict[str, Any]]:
                 {**base, "words": [*frame, noun + pronoun], "position": "own_pronoun"}
                 for pronoun in table["pronouns"]
             ]
-            out.append({**base, "words": [*frame, noun], "position": "source_after"})
+            if not entry.get("pronoun_only", False):
+                out.append({**base, "words": [*frame, noun], "position": "source_after"})
     return out
 
 

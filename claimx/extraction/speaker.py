@@ -21,6 +21,7 @@ from claimx.extraction.source import (
     Range,
     bare_noun,
     noun_phrase,
+    relative_before,
     with_apposition,
 )
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
@@ -47,6 +48,9 @@ class Mention:
     source: Range  # the words as written
     speaker: Range | None  # the fullest mention of the same entity; None: not resolved yet
     is_claim: bool
+    content: Range | None = None  # a claim's content: claims nested in it are its words
+    verb_gender: str = ""  # a claim's cue verb: «وأضاف هميلة» says the name is masculine
+    aside: bool = False  # a claim by a prepositional phrase («حسب آخر حصيلة»)
 
 
 @dataclass
@@ -66,6 +70,7 @@ class SpeakerMemory:
     # subject, after every claim and speaker mention; found only when first needed.
     find_embedded: Callable[[], list[Range]] = list
     _embedded: list[Range] | None = None
+    cue_starts: set[int] = field(default_factory=set)
 
     def _read_until(self, before: int) -> None:
         """Remember the pending mentions that start before token ``before``."""
@@ -75,17 +80,33 @@ class SpeakerMemory:
             nxt = next(self.pending, None)
         self._next_pending = nxt
 
-    def remember(self, position: int, source: Range, speaker: Range | None, is_claim: bool) -> None:
+    def remember(
+        self,
+        position: int,
+        source: Range,
+        speaker: Range | None,
+        is_claim: bool,
+        content: Range | None = None,
+        verb_gender: str = "",
+        aside: bool = False,
+    ) -> None:
         """Record a mention; a ``speaker`` of None is resolved only if the mention is used."""
-        mention = Mention(position, self.tt.paragraph_of(position), source, speaker, is_claim)
+        paragraph = self.tt.paragraph_of(position)
+        mention = Mention(
+            position, paragraph, source, speaker, is_claim, content, verb_gender, aside
+        )
         insort(self.mentions, mention, key=lambda m: m.position)
 
     def _agreement(self, mention: Mention) -> str:
-        """Gender and number of the mention as written, computed once and only when asked."""
+        """Gender and number of the mention as written, computed once and only when asked;
+        a name's gender is its verb's («وأضاف هميلة»)."""
         key = mention.source
         if key not in self._agreements:
             self._agreements[key] = agreement_of(self.tt, key, self.lex)
-        return self._agreements[key]
+        found = self._agreements[key]
+        if found == "f" and mention.verb_gender == "m" and _name_only(self.tt, key, self.lex):
+            return "m"  # «هميلة»، «جمعة»: a man's name that looks feminine
+        return found
 
     def _words(self, mention: Mention) -> tuple[str, ...]:
         key = mention.speaker or mention.source
@@ -114,11 +135,18 @@ class SpeakerMemory:
         """The speaker a dropped subject or an attached pronoun refers to."""
         self._read_until(cue.first)
         paragraph = self.tt.paragraph_of(cue.first)
-        earlier = [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
-        if cue.conjoined or cue.kind in ("participle", "phrase", "noun"):
+        governing = self._governing_subject(cue, agreement)
+        if governing is not None:
+            return governing
+        earlier = _without_parentheticals(
+            [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
+        )
+        if cue.conjoined or cue.kind in ("participle", "phrase", "noun") or self._continues(cue):
             claims = [m for m in earlier if m.is_claim]
-            if claims and self._claim_agrees(claims[-1], agreement):
-                return self._speaker_of(claims[-1])
+            if claims:
+                last = self._reporting(claims, cue.first)
+                if self._claim_agrees(last, agreement):
+                    return self._speaker_of(last)
             if cue.kind == "participle":  # «نفى X الشائعات التي تحدثت ...، واصفا»: the
                 sentence = self.tt.sentence_of[cue.first]  # main clause's speaker
                 for mention in reversed(claims):
@@ -129,10 +157,60 @@ class SpeakerMemory:
                 named = self._named_in_sentence(earlier, sentence)
                 if named is not None:
                     return named
+        reported = [
+            m.content
+            for m in earlier
+            if m.content is not None and not m.content[0] <= cue.first < m.content[1]
+        ]
+        if relative_before(self.tt, cue, self.lex) is not None:
+            reported = []  # «المعلومات التي تداولتها وسائل إعلام ...، والتي نقلت»
         for mention in reversed(earlier):
-            if agrees(agreement, self._agreement(mention)):
+            if not mention.is_claim and _within(mention.position, reported):
+                continue  # «وأوضح X أن فريق الدفاع ... وقال»: not a noun X reported
+            if (
+                self._claim_agrees(mention, agreement)
+                if mention.is_claim
+                else agrees(agreement, self._agreement(mention))
+            ):
                 return self._speaker_of(mention)
         return self._embedded_subject(cue, agreement, paragraph)
+
+    def _governing_subject(self, cue: CueMatch, agreement: str) -> Range | None:
+        """«رفض الموظف ذلك وقال»، «أدانت السعودية الحادث وأكدت»: with no claim between, a
+        dropped subject is the subject of the verb that opens its sentence or clause, not a
+        noun after that verb."""
+        if cue.kind not in ("verb", "participle"):
+            return None  # «حسب قوله»: the words of the last claim's speaker
+        claims = {m.position for m in self._recent(cue.first) if m.is_claim}
+        subject = clause_subject(self.tt, cue.first, self.lex, self.cue_starts, claims)
+        if subject is None:
+            return None
+        found = self._agreements.get(subject) or agreement_of(self.tt, subject, self.lex)
+        self._agreements[subject] = found
+        if agrees(agreement, found) or agreement == "f" and bare_name(self.tt, subject, self.lex):
+            return self.resolve_reduced(subject)
+        return None
+
+    def _continues(self, cue: CueMatch) -> bool:
+        """«حيث قال»، «لكنه أكد»، «ثم أضاف»: a cue right after a clause opener continues the
+        sentence's subject, as a coordinated one does."""
+        k = cue.first - 1
+        return k >= 0 and self.tt.tokens[k].norm in self.lex.conjoined_set("clause_openers")
+
+    def _reporting(self, claims: list[Mention], before: int) -> Mention:
+        """«وأضافت المصادر أن X أكد أن ... . وأشارت إلى»: a cue in a later sentence than a
+        claim reported inside another claim's content continues the reporting claim."""
+        last = claims[-1]
+        sentence = self.tt.sentence_of[before]
+        for outer in reversed(claims[:-1]):
+            content = outer.content
+            if (
+                content is not None
+                and content[0] <= last.position < content[1] <= before
+                and self.tt.sentence_of[last.position] != sentence
+            ):
+                last = outer
+        return last
 
     def _named_in_sentence(self, earlier: list[Mention], sentence: int) -> Range | None:
         """«وحاول جمعة تفادي ...، مبينا أن»: with no claim before it in its sentence, a
@@ -211,6 +289,39 @@ class SpeakerMemory:
         return source
 
 
+def _without_parentheticals(mentions: list[Mention]) -> list[Mention]:
+    """«وأضافت المصادر، وفقا لما أوردته صحيفة X، أن ...»: a claim between another claim's cue
+    and its content only relays it; «وأضاف X أن الحادث أدى، حسب آخر حصيلة، إلى ...»: a
+    prepositional claim on words another claim reports is an aside of it. Neither is who
+    speaks next."""
+    claims = [m for m in mentions if m.is_claim and m.content is not None]
+    spans = [(m.position, m.content[0]) for m in claims if m.position < m.content[0]]
+    return [m for m in mentions if not (m.is_claim and _relays(m, spans, claims))]
+
+
+def _relays(mention: Mention, spans: list[Range], claims: list[Mention]) -> bool:
+    if any(cue < mention.position < start for cue, start in spans):
+        return True
+    content = mention.content
+    return (
+        mention.aside
+        and content is not None
+        and any(
+            other.position < mention.position
+            and other.content is not None
+            and (
+                _within(mention.position, [other.content])
+                or other.content[0] < content[1] and content[0] < other.content[1]
+            )
+            for other in claims
+        )
+    )
+
+
+def _within(position: int, ranges: list[Range]) -> bool:
+    return any(start <= position < end for start, end in ranges)
+
+
 def _starts_inside(rng: Range, sources: list[Range]) -> bool:
     return any(start <= rng[0] < end for start, end in sources)
 
@@ -259,6 +370,8 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     """Gender and number of a phrase, from the gazetteer or the head noun's ending."""
     words = [strip_conjunction(t.norm) for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
     words = [w for w in words if w not in _DEMONSTRATIVES_PROPER]
+    if len(words) > 1 and words[0] in _SAME and words[1].startswith("ال"):
+        words = words[1:]  # «ذات المصدر»، «نفس المصادر»: the noun after «the same»
     if not words:
         return ""
     for n in (2, 1):
@@ -279,6 +392,20 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     if construct and head.endswith("ي") and len(head) >= 5 and head[0] == "م":
         return "mp"  # the same, oblique: «مرتكبي الجرائم»، «ممثلي الأحزاب»
     return "m"
+
+
+_SAME = frozenset({"ذات", "نفس"})
+
+
+def _name_only(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
+    """One to three words with no article and no title: «هميلة»، «نوران حواس»."""
+    words = [t for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
+    return 0 < len(words) <= 3 and all(
+        not strip_conjunction(t.norm).startswith("ال")
+        and t.norm not in lex.head_words
+        and t.norm not in PUNCTUATION
+        for t in words
+    )
 
 
 def bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
@@ -304,6 +431,77 @@ def embedded_subjects(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> 
         )
         if phrase and phrase[1] - phrase[0] <= MAX_EMBEDDED_SUBJECT:
             yield phrase
+
+
+MAX_GOVERNING_DISTANCE = 60  # tokens back to the verb that governs a dropped subject
+
+
+def clause_subject(
+    tt: TokenizedText, first: int, lex: Lexicon, cue_starts: set[int], claims: set[int]
+) -> Range | None:
+    """The subject of the verb opening the clause that a cue at ``first`` continues:
+    «كما اعتقلت الشرطة رجلا ...، وقالت»، «ولم يشر النص إلى ...، لكنه قال». None when a cue
+    comes first on the way back (``claims``: their cues): that claim's speaker is the
+    antecedent."""
+    floor = max(tt.sentence_bounds(first)[0], first - MAX_GOVERNING_DISTANCE)
+    if any(floor <= k < first for k in claims):
+        return None
+    k = first - 1
+    while k >= floor:
+        partner = tt.quotes.get(k)
+        if tt.tokens[k].text in QUOTES and partner is not None and partner < k:
+            k = partner - 1  # a quotation's words govern nothing outside it
+            continue
+        if _opens_clause(tt, k, floor, lex):
+            verb = k + 1 if tt.tokens[k].norm in lex.marker_set("negations") else k
+            if verb < first - 1 and _verb_before_subject(tt, verb, lex):
+                subject = subject_after(tt, verb, lex, cue_starts)
+                if subject is not None and subject[1] <= first:
+                    return subject
+        k -= 1
+    return None
+
+
+def _opens_clause(tt: TokenizedText, k: int, floor: int, lex: Lexicon) -> bool:
+    """A sentence's first word, or the first after a comma or «كما»، «لكن»، «حيث»."""
+    if k == floor:
+        return True
+    before = tt.tokens[k - 1].norm
+    return (before in PUNCTUATION and tt.tokens[k - 1].text not in QUOTES) or (
+        before in lex.conjoined_set("clause_openers")
+    )
+
+
+def _verb_before_subject(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«أدانت السعودية»، «هنأ رئيس الوزراء»، «وكان صخر ...»: a bare word before a definite
+    noun or a title is most likely a verb and the noun its subject; after «كان» any noun."""
+    if k + 1 >= len(tt.tokens):
+        return False
+    norm = tt.tokens[k].norm
+    forms = {norm, norm[1:]} if norm[:1] in CONJUNCTIONS and len(norm) > 3 else {norm}
+    if forms & _KAN:
+        return True
+    nxt = strip_conjunction(tt.tokens[k + 1].norm)
+    if not (nxt.startswith("ال") or nxt in lex.head_words):
+        return False
+    noun_ending = tt.tokens[k].text.endswith(("ة", "ات"))  # «لجنة»، «تصريحات»: nouns
+    return not noun_ending and any(
+        norm in lex.speech_acts or _verb_like(norm, lex) for norm in forms
+    )
+
+
+_KAN = frozenset({"كان", "كانت"})
+
+
+def _verb_like(norm: str, lex: Lexicon) -> bool:
+    return (
+        norm not in PUNCTUATION
+        and not norm.startswith(("ال", "لل", "بال"))
+        and 3 <= len(norm) <= 6
+        and norm not in lex.source_stop_words - lex.wa_set("clause_verbs")
+        and norm not in lex.head_words
+        and norm not in lex.marker_set("time_words")
+    )
 
 
 def _opens_verb_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:

@@ -76,6 +76,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
             lex,
             pending=self._non_claim_mentions(speech_acts),
             find_embedded=lambda: list(embedded_subjects(tt, lex, self.cue_starts)),
+            cue_starts=self.cue_starts,
         )
         self.drafts: list[Draft] = []
         self.consumed: set[int] = set()
@@ -160,7 +161,13 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         self.drafts.append(draft)
         if draft.speaker is not None:
             self.memory.remember(
-                draft.cue.first, draft.source or draft.speaker, draft.speaker, is_claim=True
+                draft.cue.first,
+                draft.source or draft.speaker,
+                draft.speaker,
+                is_claim=True,
+                content=draft.content,
+                verb_gender=draft.cue.agreement if draft.cue.kind == "verb" else "",
+                aside=draft.cue.kind == "phrase" and draft.cue.position == "source_after",
             )
 
     def _within_budget(self, draft: Draft) -> Draft:
