@@ -378,8 +378,10 @@ def fullest_mention(
             _refers_to(words, candidate, tt, speaker) or _same_compound(tt, speaker, mention)
         ):
             best, best_size = mention, len(candidate)
-    if best == speaker and len(words) == 1:
-        return _with_given_name(tt, speaker, lex) or speaker
+    if best[1] - best[0] <= MAX_REDUCED_TOKENS and not any(
+        t.norm in lex.head_words or t.text in QUOTES for t in tt.tokens[best[0] : best[1]]
+    ):
+        return _named_in_full(tt, best, lex) or best
     return best
 
 
@@ -392,22 +394,63 @@ def _same_compound(tt: TokenizedText, speaker: Range, mention: Range) -> bool:
     return len(words) == 2 and (joined in candidate or joined in pairs)
 
 
-def _with_given_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
-    """A surname alone («مرزوق») is the person named in full elsewhere («محسن مرزوق»)."""
-    tok = tt.tokens[speaker[0]]
-    norm = strip_conjunction(tok.norm)
-    if len(norm) < 3 or norm in lex.head_words or bare_noun(norm) in lex.head_words:
+def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
+    """A surname alone («مرزوق») or a given name and surname («محسن مرزوق») is the person
+    named in full elsewhere, titles included («رئيس الحركة، محسن مرزوق»): the longest
+    occurrence of the same name with its given names and the titles around it."""
+    names = [strip_conjunction(t.norm) for t in tt.tokens[speaker[0] : speaker[1]]]
+    surname = names[-1]
+    if len(surname) < 3 or surname in lex.head_words or bare_noun(surname) in lex.head_words:
         return None  # «الطحان» may be a surname; «الوزير» is a title, resolved elsewhere
-    nearby = tt.tokens[max(0, tok.index - MENTION_REACH) : tok.index + MENTION_REACH]
-    for other in nearby:
-        if other.index == tok.index or strip_conjunction(other.norm) != norm or other.index == 0:
+    if len(names) == 2 and not _given_name(tt.tokens[speaker[0]], lex):
+        return None
+    best, best_size = None, speaker[1] - speaker[0]
+    index = speaker[1] - 1
+    for other in tt.tokens[max(1, index - MENTION_REACH) : index + MENTION_REACH]:
+        if strip_conjunction(other.norm) != surname:
             continue
-        start = other.index
-        while start > 0 and other.index - start < 2 and _given_name(tt.tokens[start - 1], lex):
-            start -= 1
-        if start < other.index:
-            return (start, _with_title_after(tt, start, other.index + 1, lex))
-    return None
+        start = speaker[0] if other.index == index else _given_names_before(tt, other.index, lex)
+        given = [strip_conjunction(t.norm) for t in tt.tokens[start : other.index]]
+        if len(names) == 2 and names[0] not in given:
+            continue  # «محسن مرزوق» is not «سليم مرزوق»
+        title = _title_before(tt, start, lex)
+        if start == other.index and (title == start or surname.startswith("ال")):
+            continue  # «الأسرى» with no given name is a common noun, not a surname
+        found = (title, _with_title_after(tt, start, other.index + 1, lex))
+        if found[1] - found[0] > best_size:
+            best, best_size = found, found[1] - found[0]
+    return best
+
+
+MAX_TITLE_TOKENS = 16
+
+
+def _given_names_before(tt: TokenizedText, index: int, lex: Lexicon) -> int:
+    """Where «محسن مرزوق» starts, for its surname at ``index``: up to two given names."""
+    start = index
+    while start > 0 and index - start < 2 and _given_name(tt.tokens[start - 1], lex):
+        start -= 1
+    return start
+
+
+def _title_before(tt: TokenizedText, start: int, lex: Lexicon) -> int:
+    """Where the title before a full name starts: «الرئيس السابق منصف المرزوقي», or set off
+    by a comma, «وزير الوظيفة العمومية السابق، عبيد البريكي»; ``start`` if none. The title
+    is a noun phrase headed by a speaker noun that ends at the name (or covers it)."""
+    tokens = tt.tokens
+    edge = start - 1 if start > 0 and tokens[start - 1].norm in ("،", ",") else start
+    floor = max(tt.sentence_bounds(start)[0], start - MAX_TITLE_TOKENS)
+    title = start
+    for j in range(edge - 1, floor - 1, -1):
+        tok = tokens[j]
+        if tok.norm in PUNCTUATION and tok.text not in QUOTES:
+            break
+        if tok.norm not in lex.head_words:
+            continue
+        phrase = noun_phrase(tt, j, tt.sentence_bounds(j)[1], lex, set())
+        if phrase and (phrase[1] in (edge, start) or phrase[0] < start < phrase[1]):
+            title = j
+    return title
 
 
 def _with_title_after(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:
@@ -419,9 +462,13 @@ def _with_title_after(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> 
     return phrase[1] if phrase and phrase[1] > end else end
 
 
+# «علي» written with ي is the given name; normalised it is also the preposition «على».
+GIVEN_NAME_HOMOGRAPHS = frozenset({"علي"})
+
+
 def _given_name(tok: Token, lex: Lexicon) -> bool:
     norm = tok.norm
-    return (
+    return tok.text in GIVEN_NAME_HOMOGRAPHS or (
         tok.text not in QUOTES
         and norm not in PUNCTUATION
         and not norm.startswith(("ال", "وال", "لل", "بال"))
