@@ -70,3 +70,28 @@ def test_name_as_written_takes_the_title_before_it() -> None:
     )
     c = by_cue(text, "مشيرا")
     assert "نائب رئيس نادي الواحة" in (text_of(c.speaker) or "")
+
+
+def test_the_same_source_before_its_noun_is_the_source_named_before() -> None:
+    text = (
+        "أفاد مصدر طبي لوكالة الأنباء أن المصابين نقلوا إلى المستشفى. "
+        "وأوضح ذات المصدر أن حالتهم مستقرة. وأضاف نفس المصدر أن التحقيق جار."
+    )
+    assert text_of(by_cue(text, "أوضح").speaker) == "مصدر طبي"
+    assert text_of(by_cue(text, "أضاف").speaker) == "مصدر طبي"
+
+
+def test_the_same_source_is_the_speaker_of_the_claim_just_before() -> None:
+    text = (
+        "اندلع حريق في مستودع بالميناء، وفق ما أكده المدير الجهوي للحماية المدنية كمال "
+        "الرياحي. وأوضح ذات المصدر أن الحريق لم يخلف إصابات."
+    )
+    assert "المدير الجهوي للحماية المدنية" in (text_of(by_cue(text, "أوضح").speaker) or "")
+
+
+def test_the_same_sources_with_none_named_before_stay_as_written() -> None:
+    text = (
+        "وترجح التوقعات الحالية أن الشركة ستؤجل إطلاق هاتفها الجديد حسب المصادر ذاتها."
+    )
+    c = by_cue(text, "حسب")
+    assert text_of(c.speaker) == "المصادر ذاتها"

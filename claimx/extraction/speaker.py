@@ -31,6 +31,8 @@ MAX_EMBEDDED_SUBJECT = 3
 # in one line: keeps run-on input linear).
 MENTION_REACH = 1500
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
+# «ذات المصدر»، «نفس المصدر»: "the same", before a definite noun (after it: REFLEXIVES).
+SAME_BEFORE = frozenset({"ذات", "نفس"})
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
 # A reduced mention («الوزير») refers back at most this many paragraphs.
 LOOKBACK_PARAGRAPHS = 3
@@ -208,6 +210,26 @@ class SpeakerMemory:
                 continue
             if _refers_to(words, candidate, self.tt, source):
                 return self._speaker_of(mention)
+        if _says_same(self.tt, source):
+            return self._last_claim_speaker(source, recent)
+        return source
+
+    def _last_claim_speaker(self, source: Range, recent: list[Mention]) -> Range:
+        """«وفق ما أكده المدير الجهوي فلان. وأوضح ذات المصدر»: "the same source" (one,
+        masculine) is the speaker of the claim just before, in its paragraph or the one
+        above, when that speaker is one too; «المصادر ذاتها» with no «مصادر» before it
+        were named outside the text."""
+        if agreement_of(self.tt, source, self.lex) != "m":
+            return source
+        paragraph = self.tt.paragraph_of(source[0])
+        for mention in reversed(recent):
+            if paragraph - mention.paragraph > 1:
+                break
+            if mention.is_claim and mention.speaker is not None:
+                found = self._agreement(mention)
+                return mention.speaker if found == "m" or bare_name(
+                    self.tt, mention.source, self.lex
+                ) else source
         return source
 
 
@@ -218,15 +240,36 @@ def _starts_inside(rng: Range, sources: list[Range]) -> bool:
 def content_words(tt: TokenizedText, rng: Range) -> list[str]:
     out = []
     for tok in tt.tokens[rng[0] : rng[1]]:
-        norm = strip_conjunction(tok.norm)
-        if norm in _POINTING or tok.text in QUOTES:
+        if _points(tt, tok) or tok.text in QUOTES:
             continue
-        out.append(bare_noun(norm))
+        out.append(bare_noun(strip_conjunction(tok.norm)))
     return out
 
 
+def _points(tt: TokenizedText, tok: Token) -> bool:
+    """«هذه»، «ذاته»، and «ذات»/«نفس» before a definite noun: words that point back."""
+    return strip_conjunction(tok.norm) in _POINTING or _same_before(tt, tok)
+
+
+def _same_before(tt: TokenizedText, tok: Token) -> bool:
+    following = tok.index + 1
+    return (
+        strip_conjunction(tok.norm) in SAME_BEFORE
+        and following < len(tt.tokens)
+        and tt.tokens[following].norm.startswith("ال")
+    )
+
+
+def _says_same(tt: TokenizedText, rng: Range) -> bool:
+    """«ذات المصدر»، «نفس المصدر»، «المصدر ذاته»: the same one as just before."""
+    return any(
+        strip_conjunction(t.norm) in REFLEXIVES or _same_before(tt, t)
+        for t in tt.tokens[rng[0] : rng[1]]
+    )
+
+
 def _has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
-    return any(t.norm in _POINTING for t in tt.tokens[rng[0] : rng[1]])
+    return any(_points(tt, t) for t in tt.tokens[rng[0] : rng[1]])
 
 
 def _refers_to(
@@ -257,7 +300,11 @@ def agrees(verb: str, subject: str) -> bool:
 
 def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     """Gender and number of a phrase, from the gazetteer or the head noun's ending."""
-    words = [strip_conjunction(t.norm) for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
+    words = [
+        strip_conjunction(t.norm)
+        for t in tt.tokens[rng[0] : rng[1]]
+        if t.text not in QUOTES and not (t.index == rng[0] and _same_before(tt, t))
+    ]  # «ذات المصدر» agrees as «المصدر»
     words = [w for w in words if w not in _DEMONSTRATIVES_PROPER]
     if not words:
         return ""
