@@ -95,3 +95,12 @@ def test_the_same_sources_with_none_named_before_stay_as_written() -> None:
     )
     c = by_cue(text, "حسب")
     assert text_of(c.speaker) == "المصادر ذاتها"
+
+
+def test_surname_with_a_particle_takes_the_full_mention() -> None:
+    text = (
+        "انتقد رئيس المكتب السياسي لحزب الأمل، نبيل بن سالم قرار الحكومة. "
+        "وأوضح بن سالم أن القرار سيضر بالفلاحين."
+    )
+    c = by_cue(text, "أوضح")
+    assert text_of(c.speaker) == "رئيس المكتب السياسي لحزب الأمل، نبيل بن سالم"

@@ -442,26 +442,30 @@ def _same_compound(tt: TokenizedText, speaker: Range, mention: Range) -> bool:
 
 
 def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
-    """A surname alone («مرزوق») or a given name and surname («محسن مرزوق») is the person
-    named in full elsewhere, titles included («رئيس الحركة، محسن مرزوق»): the longest
-    occurrence of the same name with its given names and the titles around it."""
+    """A surname alone («مرزوق»، «بن عمر») or a given name and surname («محسن مرزوق») is
+    the person named in full elsewhere, titles included («رئيس الحركة، محسن مرزوق»): the
+    longest occurrence of the same name with its given names and the titles around it."""
     names = [strip_conjunction(t.norm) for t in tt.tokens[speaker[0] : speaker[1]]]
     surname = names[-1]
     if len(surname) < 3 or surname in lex.head_words or bare_noun(surname) in lex.head_words:
         return None  # «الطحان» may be a surname; «الوزير» is a title, resolved elsewhere
-    if len(names) == 2 and not _given_name(tt.tokens[speaker[0]], lex):
+    particle = len(names) == 2 and names[0] in NAME_PARTICLES  # «بن عمر»: one surname
+    if len(names) == 2 and not particle and not _given_name(tt.tokens[speaker[0]], lex):
         return None
     best, best_size = None, speaker[1] - speaker[0]
     index = speaker[1] - 1
     for other in tt.tokens[max(1, index - MENTION_REACH) : index + MENTION_REACH]:
         if strip_conjunction(other.norm) != surname:
             continue
-        start = speaker[0] if other.index == index else _given_names_before(tt, other.index, lex)
-        given = [strip_conjunction(t.norm) for t in tt.tokens[start : other.index]]
-        if len(names) == 2 and names[0] not in given:
+        first = other.index - 1 if particle else other.index  # where the surname starts
+        if particle and tt.tokens[first].norm != names[0]:
+            continue
+        start = speaker[0] if other.index == index else _given_names_before(tt, first, lex)
+        given = [strip_conjunction(t.norm) for t in tt.tokens[start:first]]
+        if len(names) == 2 and not particle and names[0] not in given:
             continue  # «محسن مرزوق» is not «سليم مرزوق»
         title = _title_before(tt, start, lex)
-        if start == other.index and (title == start or surname.startswith("ال")):
+        if start == first and (title == start or surname.startswith("ال")):
             continue  # «الأسرى» with no given name is a common noun, not a surname
         found = (title, _with_title_after(tt, start, other.index + 1, lex))
         if found[1] - found[0] > best_size:
@@ -470,6 +474,8 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
 
 
 MAX_TITLE_TOKENS = 16
+# Words that open a surname of two words: «بن عمر»، «أبو زيد»، «عبد الله».
+NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "بو", "عبد", "ولد"})
 
 
 def _given_names_before(tt: TokenizedText, index: int, lex: Lexicon) -> int:
