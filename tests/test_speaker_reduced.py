@@ -104,3 +104,19 @@ def test_surname_with_a_particle_takes_the_full_mention() -> None:
     )
     c = by_cue(text, "أوضح")
     assert text_of(c.speaker) == "رئيس المكتب السياسي لحزب الأمل، نبيل بن سالم"
+
+
+def test_the_source_is_one_of_the_sources_named_before() -> None:
+    text = (
+        "كشفت مصادر رياضية مطلعة أن النادي لم يجدد عقد المهاجم حتى الآن. "
+        "وقال المصدر إن المفاوضات ستستأنف الأسبوع المقبل."
+    )
+    assert text_of(by_cue(text, "قال").speaker) == "مصادر رياضية مطلعة"
+
+
+def test_the_source_prefers_a_source_of_its_own_number() -> None:
+    text = (
+        "كشفت مصادر رياضية أن النادي سيغير مدربه. وأكد مصدر إداري أن القرار نهائي. "
+        "وقال المصدر إن الإعلان سيكون غدا."
+    )
+    assert text_of(by_cue(text, "قال").speaker) == "مصدر إداري"

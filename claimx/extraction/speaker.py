@@ -202,17 +202,28 @@ class SpeakerMemory:
         self._read_until(source[0])
         recent = self._recent(source[0])
         claimed = [m.source for m in recent if m.is_claim]
-        for mention in reversed(recent):
-            if not mention.is_claim and _starts_inside(mention.source, claimed):
-                continue  # a claim's own source says where that phrase ends
-            candidate = self._words(mention)
-            if len(candidate) <= len(words):
-                continue
+        fuller = [
+            (mention, candidate)
+            for mention in reversed(recent)
+            if mention.is_claim or not _starts_inside(mention.source, claimed)
+            # (a claim's own source says where that phrase ends)
+            if len(candidate := self._words(mention)) > len(words)
+        ]
+        for mention, candidate in fuller:
             if _refers_to(words, candidate, self.tt, source):
                 return self._speaker_of(mention)
+        if _definite(self.tt, source):
+            for mention, candidate in fuller:  # «مصادر أمنية ... وقال المصدر»: one of them
+                if self._one_of(words[0], candidate):
+                    return self._speaker_of(mention)
         if _says_same(self.tt, source):
             return self._last_claim_speaker(source, recent)
         return source
+
+    def _one_of(self, head: str, candidate: tuple[str, ...]) -> bool:
+        """The head is the singular of the candidate's broken plural («مصدر»، «مصادر»)."""
+        plural = self.lex.heads.get(candidate[0])
+        return plural is not None and plural.singular == head
 
     def _last_claim_speaker(self, source: Range, recent: list[Mention]) -> Range:
         """«وفق ما أكده المدير الجهوي فلان. وأوضح ذات المصدر»: "the same source" (one,
@@ -275,12 +286,15 @@ def _has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
 def _refers_to(
     words: list[str], candidate: tuple[str, ...], tt: TokenizedText, source: Range
 ) -> bool:
-    definite = tt.tokens[source[0]].norm.startswith(("ال", "وال")) or _has_demonstrative(tt, source)
-    if definite:  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
+    if _definite(tt, source):  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
         return words[0] in candidate or _number_stem(words[0]) in map(_number_stem, candidate)
     if all(w in candidate for w in words):
         return True
     return len(words) == 1 and len(words[0]) >= 4 and any(c.startswith(words[0]) for c in candidate)
+
+
+def _definite(tt: TokenizedText, source: Range) -> bool:
+    return tt.tokens[source[0]].norm.startswith(("ال", "وال")) or _has_demonstrative(tt, source)
 
 
 def _number_stem(word: str) -> str:
