@@ -120,3 +120,12 @@ def test_the_source_prefers_a_source_of_its_own_number() -> None:
         "وقال المصدر إن الإعلان سيكون غدا."
     )
     assert text_of(by_cue(text, "قال").speaker) == "مصدر إداري"
+
+
+def test_a_name_in_brackets_is_the_other_name_of_the_phrase_before_it() -> None:
+    text = (
+        "أوردت وكالة الأنباء الوطنية الرسمية (نوفا) أن الحدود أغلقت. "
+        "وقالت نوفا إن القرار مؤقت."
+    )
+    c = by_cue(text, "قالت")
+    assert text_of(c.speaker) == "وكالة الأنباء الوطنية الرسمية (نوفا)"

@@ -474,6 +474,10 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
         first = other.index - 1 if particle else other.index  # where the surname starts
         if particle and tt.tokens[first].norm != names[0]:
             continue
+        alias = _alias_of(tt, first, other.index + 1, lex)
+        if alias is not None and alias[1] - alias[0] > best_size:
+            best, best_size = alias, alias[1] - alias[0]
+            continue
         start = speaker[0] if other.index == index else _given_names_before(tt, first, lex)
         given = [strip_conjunction(t.norm) for t in tt.tokens[start:first]]
         if len(names) == 2 and not particle and names[0] not in given:
@@ -490,6 +494,18 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
 MAX_TITLE_TOKENS = 16
 # Words that open a surname of two words: «بن عمر»، «أبو زيد»، «عبد الله».
 NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "بو", "عبد", "ولد"})
+
+
+def _alias_of(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
+    """«وكالة أنباء كوريا الجنوبية الرسمية (يونهاب)»: a short name in brackets right after
+    a speaker noun phrase is that phrase's other name; the fullest mention holds both."""
+    tokens = tt.tokens
+    if start < 2 or end >= len(tokens) or tokens[start - 1].norm != "(":
+        return None
+    if tokens[end].norm != ")":
+        return None
+    title = _title_before(tt, start - 1, lex)
+    return (title, end + 1) if title < start - 1 else None
 
 
 def _given_names_before(tt: TokenizedText, index: int, lex: Lexicon) -> int:
