@@ -129,3 +129,12 @@ def test_a_name_in_brackets_is_the_other_name_of_the_phrase_before_it() -> None:
     )
     c = by_cue(text, "قالت")
     assert text_of(c.speaker) == "وكالة الأنباء الوطنية الرسمية (نوفا)"
+
+
+def test_a_title_followed_by_a_name_named_again_has_that_name() -> None:
+    text = (
+        "عاد الرئيس السابق للاتحاد، ماركو تيلاني إلى الواجهة، وقال: "
+        '"لم أغادر الرياضة أبدا". وأضاف تيلاني أن الاتحاد بحاجة إلى إصلاح.'
+    )
+    c = by_cue(text, "قال")
+    assert (text_of(c.speaker) or "").endswith("ماركو تيلاني")

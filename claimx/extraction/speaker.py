@@ -427,7 +427,9 @@ def fullest_mention(
     if not words or len(words) > MAX_REDUCED_TOKENS or _has_demonstrative(tt, speaker):
         return speaker
     if any(t.norm in lex.head_words for t in tt.tokens[speaker[0] : speaker[1]]):
-        return speaker  # «خبراء»، «الوزير»: common nouns refer back only (SpeakerMemory)
+        # «خبراء»، «الوزير»: common nouns refer back only (SpeakerMemory); a title named
+        # right before a name has that name («الرئيس السابق للاتحاد، جوسيف بلاتر»)
+        return _title_with_name(tt, speaker, lex) or speaker
     best, best_size = speaker, len(words)
     lo = bisect_left(mentions, (speaker[0] - MENTION_REACH, 0))
     hi = bisect_left(mentions, (speaker[0] + MENTION_REACH, 0))
@@ -494,6 +496,32 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
 MAX_TITLE_TOKENS = 16
 # Words that open a surname of two words: «بن عمر»، «أبو زيد»، «عبد الله».
 NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "بو", "عبد", "ولد"})
+
+
+MAX_NAME_TOKENS = 3
+
+
+def _title_with_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
+    """«الرئيس السابق للاتحاد الدولي، جوسيف بلاتر»: the title phrase, then (after a comma)
+    given names and a surname that the text names again elsewhere («وشدد بلاتر»)."""
+    tokens = tt.tokens
+    limit = tt.sentence_bounds(speaker[0])[1]
+    phrase = noun_phrase(tt, speaker[0], limit, lex, set())
+    end = max(speaker[1], phrase[1]) if phrase else speaker[1]
+    if end < limit and tokens[end].norm in ("،", ","):
+        end += 1
+    last = end
+    while last < min(limit, end + MAX_NAME_TOKENS) and _given_name(tokens[last], lex):
+        last += 1
+    if last - end < 2:
+        return None  # a given name and a surname at least
+    surname = strip_conjunction(tokens[last - 1].norm)
+    nearby = tokens[max(0, last - MENTION_REACH) : last + MENTION_REACH]
+    if any(
+        strip_conjunction(t.norm) == surname and not end <= t.index < last for t in nearby
+    ):
+        return (speaker[0], last)
+    return None
 
 
 def _alias_of(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
