@@ -138,3 +138,12 @@ def test_a_title_followed_by_a_name_named_again_has_that_name() -> None:
     )
     c = by_cue(text, "قال")
     assert (text_of(c.speaker) or "").endswith("ماركو تيلاني")
+
+
+def test_a_given_name_may_start_with_wa_or_fa() -> None:
+    text = (
+        "قالت رئيسة جمعية الحرفيين، وجدان القصاري إن المعرض سيفتح أبوابه غدا. "
+        "وأضافت القصاري أن عدد العارضين تضاعف."
+    )
+    c = by_cue(text, "أضافت")
+    assert text_of(c.speaker) == "رئيسة جمعية الحرفيين، وجدان القصاري"

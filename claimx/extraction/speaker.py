@@ -539,9 +539,24 @@ def _alias_of(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | 
 def _given_names_before(tt: TokenizedText, index: int, lex: Lexicon) -> int:
     """Where «محسن مرزوق» starts, for its surname at ``index``: up to two given names."""
     start = index
-    while start > 0 and index - start < 2 and _given_name(tt.tokens[start - 1], lex):
+    while start > 0 and index - start < 2 and (
+        _given_name(tt.tokens[start - 1], lex) or _wa_fa_name(tt.tokens[start - 1], lex)
+    ):
         start -= 1
     return start
+
+
+def _wa_fa_name(tok: Token, lex: Lexicon) -> bool:
+    """«فيصل»، «وليد» before a surname: a name whose first letter is also a conjunction,
+    when neither it nor its rest is a known word («وقال»، «فالوزير»)."""
+    norm = tok.norm
+    if norm[:1] not in CONJUNCTIONS or len(norm) < 4 or norm[1:].startswith("ال"):
+        return False
+    return all(
+        word not in known
+        for word in (norm, norm[1:])
+        for known in (lex.verbs, lex.speech_acts, lex.head_words, lex.source_stop_words)
+    )
 
 
 def _title_before(tt: TokenizedText, start: int, lex: Lexicon) -> int:
