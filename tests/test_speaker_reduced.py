@@ -147,3 +147,12 @@ def test_a_given_name_may_start_with_wa_or_fa() -> None:
     )
     c = by_cue(text, "أضافت")
     assert text_of(c.speaker) == "رئيسة جمعية الحرفيين، وجدان القصاري"
+
+
+def test_an_indefinite_noun_names_someone_new() -> None:
+    text = (
+        "قال مصدر بارز في النقابة إن الإضراب سيستمر. "
+        "ونقلت الإذاعة المحلية عن مصدر قوله إن المفاوضات متوقفة."
+    )
+    c = by_cue(text, "نقلت")
+    assert text_of(c.speaker) != "مصدر بارز في النقابة"

@@ -199,6 +199,8 @@ class SpeakerMemory:
             len(words) > MAX_REDUCED_TOKENS and not _has_demonstrative(self.tt, source)
         ):
             return source
+        if self._indefinite_noun(source):
+            return source  # «مصدر»، «مسؤول أمريكي»: an indefinite noun names someone new
         self._read_until(source[0])
         recent = self._recent(source[0])
         claimed = [m.source for m in recent if m.is_claim]
@@ -219,6 +221,16 @@ class SpeakerMemory:
         if _says_same(self.tt, source):
             return self._last_claim_speaker(source, recent)
         return source
+
+    def _indefinite_noun(self, source: Range) -> bool:
+        """«مصدر»، «مصدر بارز»: a speaker noun with no article, alone or with adjectives
+        only (not in construct: «رئيس البلدية»، «مكتب نتنياهو» are definite)."""
+        tokens = self.tt.tokens[source[0] : source[1]]
+        return (
+            tokens[0].norm in self.lex.head_words
+            and not _definite(self.tt, source)
+            and all(bare_noun(t.norm) in self.lex.adjectives for t in tokens[1:])
+        )
 
     def _one_of(self, head: str, candidate: tuple[str, ...]) -> bool:
         """The head is the singular of the candidate's broken plural («مصدر»، «مصادر»)."""
