@@ -156,3 +156,12 @@ def test_an_indefinite_noun_names_someone_new() -> None:
     )
     c = by_cue(text, "نقلت")
     assert text_of(c.speaker) != "مصدر بارز في النقابة"
+
+
+def test_the_judge_is_a_speaker_noun() -> None:
+    text = (
+        "واعتبر القاضي السابق في محكمة الاستئناف الحكم مخففا. "
+        "وقال القاضي إن القانون يسمح بالطعن فيه."
+    )
+    c = by_cue(text, "قال")
+    assert text_of(c.speaker) == "القاضي السابق في محكمة الاستئناف"
