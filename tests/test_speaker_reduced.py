@@ -165,3 +165,12 @@ def test_the_judge_is_a_speaker_noun() -> None:
     )
     c = by_cue(text, "قال")
     assert text_of(c.speaker) == "القاضي السابق في محكمة الاستئناف"
+
+
+def test_a_copula_or_a_feminine_adjective_is_no_part_of_a_name() -> None:
+    text = (
+        "وكان رشاد قد انتقد الحكومة، مبينا أن الأسعار ارتفعت. "
+        "وأعلنت كوريا الجنوبية أن جنوب كوريا الجنوبية تعرض لزلزال."
+    )
+    assert "وكان" not in (text_of(by_cue(text, "مبينا").speaker) or "")
+    assert text_of(by_cue(text, "أعلنت").speaker) == "كوريا الجنوبية"

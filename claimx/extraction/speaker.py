@@ -477,6 +477,8 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
     surname = names[-1]
     if len(surname) < 3 or surname in lex.head_words or bare_noun(surname) in lex.head_words:
         return None  # «الطحان» may be a surname; «الوزير» is a title, resolved elsewhere
+    if surname.startswith("ال") and surname.endswith("يه"):
+        return None  # «كوريا الجنوبية»: a feminine adjective, not a surname
     particle = len(names) == 2 and names[0] in NAME_PARTICLES  # «بن عمر»: one surname
     if len(names) == 2 and not particle and not _given_name(tt.tokens[speaker[0]], lex):
         return None
@@ -564,11 +566,12 @@ def _wa_fa_name(tok: Token, lex: Lexicon) -> bool:
     norm = tok.norm
     if norm[:1] not in CONJUNCTIONS or len(norm) < 4 or norm[1:].startswith("ال"):
         return False
-    return all(
+    rest = norm[1:]
+    return rest not in lex.marker_set("copulas") and all(
         word not in known
-        for word in (norm, norm[1:])
+        for word in (norm, rest)
         for known in (lex.verbs, lex.speech_acts, lex.head_words, lex.source_stop_words)
-    )
+    )  # «وكان جمعة»: a copula, not «وداد»
 
 
 def _title_before(tt: TokenizedText, start: int, lex: Lexicon) -> int:
