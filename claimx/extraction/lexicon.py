@@ -63,6 +63,7 @@ class Head:
     gloss: str
     agreement: str
     plural: bool
+    singular: str = ""  # a broken plural's singular, normalised: «مصادر» → «مصدر»
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: loaded once
@@ -328,7 +329,9 @@ def load_lexicon() -> Lexicon:
     formulas = _by_first([tuple(normalize(w) for w in f) for f in cues["formulas"]])
     organisations = {_n(k): v for k, v in sources["organisations"].items()}
     heads = {
-        _n(k): Head(v["gloss"], v["agreement"], bool(v.get("plural", False)))
+        _n(k): Head(
+            v["gloss"], v["agreement"], bool(v.get("plural", False)), _n(v.get("singular", ""))
+        )
         for k, v in sources["heads"].items()
     }
     adjectives = {

@@ -32,6 +32,8 @@ MAX_EMBEDDED_SUBJECT = 3
 # in one line: keeps run-on input linear).
 MENTION_REACH = 1500
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
+# «ذات المصدر»، «نفس المصدر»: "the same", before a definite noun (after it: REFLEXIVES).
+SAME_BEFORE = frozenset({"ذات", "نفس"})
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
 # A reduced mention («الوزير») refers back at most this many paragraphs.
 LOOKBACK_PARAGRAPHS = 3
@@ -275,17 +277,60 @@ class SpeakerMemory:
             len(words) > MAX_REDUCED_TOKENS and not _has_demonstrative(self.tt, source)
         ):
             return source
+        if self._indefinite_noun(source):
+            return source  # «مصدر»، «مسؤول أمريكي»: an indefinite noun names someone new
         self._read_until(source[0])
         recent = self._recent(source[0])
         claimed = [m.source for m in recent if m.is_claim]
-        for mention in reversed(recent):
-            if not mention.is_claim and _starts_inside(mention.source, claimed):
-                continue  # a claim's own source says where that phrase ends
-            candidate = self._words(mention)
-            if len(candidate) <= len(words):
-                continue
+        fuller = [
+            (mention, candidate)
+            for mention in reversed(recent)
+            if mention.is_claim or not _starts_inside(mention.source, claimed)
+            # (a claim's own source says where that phrase ends)
+            if len(candidate := self._words(mention)) > len(words)
+        ]
+        for mention, candidate in fuller:
             if _refers_to(words, candidate, self.tt, source):
                 return self._speaker_of(mention)
+        if _definite(self.tt, source):
+            for mention, candidate in fuller:  # «مصادر أمنية ... وقال المصدر»: one of them
+                if self._one_of(words[0], candidate):
+                    return self._speaker_of(mention)
+        if _says_same(self.tt, source):
+            return self._last_claim_speaker(source, recent)
+        return source
+
+    def _indefinite_noun(self, source: Range) -> bool:
+        """«مصدر»، «مصدر بارز»: a speaker noun with no article, alone or with adjectives
+        only (not in construct: «رئيس البلدية»، «مكتب نتنياهو» are definite)."""
+        tokens = self.tt.tokens[source[0] : source[1]]
+        return (
+            tokens[0].norm in self.lex.head_words
+            and not _definite(self.tt, source)
+            and all(bare_noun(t.norm) in self.lex.adjectives for t in tokens[1:])
+        )
+
+    def _one_of(self, head: str, candidate: tuple[str, ...]) -> bool:
+        """The head is the singular of the candidate's broken plural («مصدر»، «مصادر»)."""
+        plural = self.lex.heads.get(candidate[0])
+        return plural is not None and plural.singular == head
+
+    def _last_claim_speaker(self, source: Range, recent: list[Mention]) -> Range:
+        """«وفق ما أكده المدير الجهوي فلان. وأوضح ذات المصدر»: "the same source" (one,
+        masculine) is the speaker of the claim just before, in its paragraph or the one
+        above, when that speaker is one too; «المصادر ذاتها» with no «مصادر» before it
+        were named outside the text."""
+        if agreement_of(self.tt, source, self.lex) != "m":
+            return source
+        paragraph = self.tt.paragraph_of(source[0])
+        for mention in reversed(recent):
+            if paragraph - mention.paragraph > 1:
+                break
+            if mention.is_claim and mention.speaker is not None:
+                found = self._agreement(mention)
+                return mention.speaker if found == "m" or bare_name(
+                    self.tt, mention.source, self.lex
+                ) else source
         return source
 
 
@@ -329,26 +374,50 @@ def _starts_inside(rng: Range, sources: list[Range]) -> bool:
 def content_words(tt: TokenizedText, rng: Range) -> list[str]:
     out = []
     for tok in tt.tokens[rng[0] : rng[1]]:
-        norm = strip_conjunction(tok.norm)
-        if norm in _POINTING or tok.text in QUOTES:
+        if _points(tt, tok) or tok.text in QUOTES:
             continue
-        out.append(bare_noun(norm))
+        out.append(bare_noun(strip_conjunction(tok.norm)))
     return out
 
 
+def _points(tt: TokenizedText, tok: Token) -> bool:
+    """«هذه»، «ذاته»، and «ذات»/«نفس» before a definite noun: words that point back."""
+    return strip_conjunction(tok.norm) in _POINTING or _same_before(tt, tok)
+
+
+def _same_before(tt: TokenizedText, tok: Token) -> bool:
+    following = tok.index + 1
+    return (
+        strip_conjunction(tok.norm) in SAME_BEFORE
+        and following < len(tt.tokens)
+        and tt.tokens[following].norm.startswith("ال")
+    )
+
+
+def _says_same(tt: TokenizedText, rng: Range) -> bool:
+    """«ذات المصدر»، «نفس المصدر»، «المصدر ذاته»: the same one as just before."""
+    return any(
+        strip_conjunction(t.norm) in REFLEXIVES or _same_before(tt, t)
+        for t in tt.tokens[rng[0] : rng[1]]
+    )
+
+
 def _has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
-    return any(t.norm in _POINTING for t in tt.tokens[rng[0] : rng[1]])
+    return any(_points(tt, t) for t in tt.tokens[rng[0] : rng[1]])
 
 
 def _refers_to(
     words: list[str], candidate: tuple[str, ...], tt: TokenizedText, source: Range
 ) -> bool:
-    definite = tt.tokens[source[0]].norm.startswith(("ال", "وال")) or _has_demonstrative(tt, source)
-    if definite:  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
+    if _definite(tt, source):  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
         return words[0] in candidate or _number_stem(words[0]) in map(_number_stem, candidate)
     if all(w in candidate for w in words):
         return True
     return len(words) == 1 and len(words[0]) >= 4 and any(c.startswith(words[0]) for c in candidate)
+
+
+def _definite(tt: TokenizedText, source: Range) -> bool:
+    return tt.tokens[source[0]].norm.startswith(("ال", "وال")) or _has_demonstrative(tt, source)
 
 
 def _number_stem(word: str) -> str:
@@ -368,7 +437,11 @@ def agrees(verb: str, subject: str) -> bool:
 
 def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     """Gender and number of a phrase, from the gazetteer or the head noun's ending."""
-    words = [strip_conjunction(t.norm) for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
+    words = [
+        strip_conjunction(t.norm)
+        for t in tt.tokens[rng[0] : rng[1]]
+        if t.text not in QUOTES and not (t.index == rng[0] and _same_before(tt, t))
+    ]  # «ذات المصدر» agrees as «المصدر»
     words = [w for w in words if w not in _DEMONSTRATIVES_PROPER]
     if len(words) > 1 and words[0] in _SAME and words[1].startswith("ال"):
         words = words[1:]  # «ذات المصدر»، «نفس المصادر»: the noun after «the same»
@@ -564,7 +637,9 @@ def fullest_mention(
     if not words or len(words) > MAX_REDUCED_TOKENS or _has_demonstrative(tt, speaker):
         return speaker
     if any(t.norm in lex.head_words for t in tt.tokens[speaker[0] : speaker[1]]):
-        return speaker  # «خبراء»، «الوزير»: common nouns refer back only (SpeakerMemory)
+        # «خبراء»، «الوزير»: common nouns refer back only (SpeakerMemory); a title named
+        # right before a name has that name («الرئيس السابق للاتحاد، جوسيف بلاتر»)
+        return _title_with_name(tt, speaker, lex) or speaker
     best, best_size = speaker, len(words)
     lo = bisect_left(mentions, (speaker[0] - MENTION_REACH, 0))
     hi = bisect_left(mentions, (speaker[0] + MENTION_REACH, 0))
@@ -576,8 +651,10 @@ def fullest_mention(
             _refers_to(words, candidate, tt, speaker) or _same_compound(tt, speaker, mention)
         ):
             best, best_size = mention, len(candidate)
-    if best == speaker and len(words) == 1:
-        return _with_given_name(tt, speaker, lex) or speaker
+    if best[1] - best[0] <= MAX_REDUCED_TOKENS and not any(
+        t.norm in lex.head_words or t.text in QUOTES for t in tt.tokens[best[0] : best[1]]
+    ):
+        return _named_in_full(tt, best, lex) or best
     return best
 
 
@@ -590,22 +667,129 @@ def _same_compound(tt: TokenizedText, speaker: Range, mention: Range) -> bool:
     return len(words) == 2 and (joined in candidate or joined in pairs)
 
 
-def _with_given_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
-    """A surname alone («مرزوق») is the person named in full elsewhere («محسن مرزوق»)."""
-    tok = tt.tokens[speaker[0]]
-    norm = strip_conjunction(tok.norm)
-    if len(norm) < 3 or norm in lex.head_words or bare_noun(norm) in lex.head_words:
+def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
+    """A surname alone («مرزوق»، «بن عمر») or a given name and surname («محسن مرزوق») is
+    the person named in full elsewhere, titles included («رئيس الحركة، محسن مرزوق»): the
+    longest occurrence of the same name with its given names and the titles around it."""
+    names = [strip_conjunction(t.norm) for t in tt.tokens[speaker[0] : speaker[1]]]
+    surname = names[-1]
+    if len(surname) < 3 or surname in lex.head_words or bare_noun(surname) in lex.head_words:
         return None  # «الطحان» may be a surname; «الوزير» is a title, resolved elsewhere
-    nearby = tt.tokens[max(0, tok.index - MENTION_REACH) : tok.index + MENTION_REACH]
-    for other in nearby:
-        if other.index == tok.index or strip_conjunction(other.norm) != norm or other.index == 0:
+    if surname.startswith("ال") and surname.endswith("يه"):
+        return None  # «كوريا الجنوبية»: a feminine adjective, not a surname
+    particle = len(names) == 2 and names[0] in NAME_PARTICLES  # «بن عمر»: one surname
+    if len(names) == 2 and not particle and not _given_name(tt.tokens[speaker[0]], lex):
+        return None
+    best, best_size = None, speaker[1] - speaker[0]
+    index = speaker[1] - 1
+    for other in tt.tokens[max(1, index - MENTION_REACH) : index + MENTION_REACH]:
+        if strip_conjunction(other.norm) != surname:
             continue
-        start = other.index
-        while start > 0 and other.index - start < 2 and _given_name(tt.tokens[start - 1], lex):
-            start -= 1
-        if start < other.index:
-            return (start, _with_title_after(tt, start, other.index + 1, lex))
+        first = other.index - 1 if particle else other.index  # where the surname starts
+        if particle and tt.tokens[first].norm != names[0]:
+            continue
+        alias = _alias_of(tt, first, other.index + 1, lex)
+        if alias is not None and alias[1] - alias[0] > best_size:
+            best, best_size = alias, alias[1] - alias[0]
+            continue
+        start = speaker[0] if other.index == index else _given_names_before(tt, first, lex)
+        given = [strip_conjunction(t.norm) for t in tt.tokens[start:first]]
+        if len(names) == 2 and not particle and names[0] not in given:
+            continue  # «محسن مرزوق» is not «سليم مرزوق»
+        title = _title_before(tt, start, lex)
+        if start == first and (title == start or surname.startswith("ال")):
+            continue  # «الأسرى» with no given name is a common noun, not a surname
+        found = (title, _with_title_after(tt, start, other.index + 1, lex))
+        if found[1] - found[0] > best_size:
+            best, best_size = found, found[1] - found[0]
+    return best
+
+
+MAX_TITLE_TOKENS = 16
+# Words that open a surname of two words: «بن عمر»، «أبو زيد»، «عبد الله».
+NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "بو", "عبد", "ولد"})
+
+
+MAX_NAME_TOKENS = 3
+
+
+def _title_with_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
+    """«الرئيس السابق للاتحاد الدولي، جوسيف بلاتر»: the title phrase, then (after a comma)
+    given names and a surname that the text names again elsewhere («وشدد بلاتر»)."""
+    tokens = tt.tokens
+    limit = tt.sentence_bounds(speaker[0])[1]
+    phrase = noun_phrase(tt, speaker[0], limit, lex, set())
+    end = max(speaker[1], phrase[1]) if phrase else speaker[1]
+    if end < limit and tokens[end].norm in ("،", ","):
+        end += 1
+    last = end
+    while last < min(limit, end + MAX_NAME_TOKENS) and _given_name(tokens[last], lex):
+        last += 1
+    if last - end < 2:
+        return None  # a given name and a surname at least
+    surname = strip_conjunction(tokens[last - 1].norm)
+    nearby = tokens[max(0, last - MENTION_REACH) : last + MENTION_REACH]
+    if any(
+        strip_conjunction(t.norm) == surname and not end <= t.index < last for t in nearby
+    ):
+        return (speaker[0], last)
     return None
+
+
+def _alias_of(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
+    """«وكالة أنباء كوريا الجنوبية الرسمية (يونهاب)»: a short name in brackets right after
+    a speaker noun phrase is that phrase's other name; the fullest mention holds both."""
+    tokens = tt.tokens
+    if start < 2 or end >= len(tokens) or tokens[start - 1].norm != "(":
+        return None
+    if tokens[end].norm != ")":
+        return None
+    title = _title_before(tt, start - 1, lex)
+    return (title, end + 1) if title < start - 1 else None
+
+
+def _given_names_before(tt: TokenizedText, index: int, lex: Lexicon) -> int:
+    """Where «محسن مرزوق» starts, for its surname at ``index``: up to two given names."""
+    start = index
+    while start > 0 and index - start < 2 and (
+        _given_name(tt.tokens[start - 1], lex) or _wa_fa_name(tt.tokens[start - 1], lex)
+    ):
+        start -= 1
+    return start
+
+
+def _wa_fa_name(tok: Token, lex: Lexicon) -> bool:
+    """«فيصل»، «وليد» before a surname: a name whose first letter is also a conjunction,
+    when neither it nor its rest is a known word («وقال»، «فالوزير»)."""
+    norm = tok.norm
+    if norm[:1] not in CONJUNCTIONS or len(norm) < 4 or norm[1:].startswith("ال"):
+        return False
+    rest = norm[1:]
+    return rest not in lex.marker_set("copulas") and all(
+        word not in known
+        for word in (norm, rest)
+        for known in (lex.verbs, lex.speech_acts, lex.head_words, lex.source_stop_words)
+    )  # «وكان جمعة»: a copula, not «وداد»
+
+
+def _title_before(tt: TokenizedText, start: int, lex: Lexicon) -> int:
+    """Where the title before a full name starts: «الرئيس السابق منصف المرزوقي», or set off
+    by a comma, «وزير الوظيفة العمومية السابق، عبيد البريكي»; ``start`` if none. The title
+    is a noun phrase headed by a speaker noun that ends at the name (or covers it)."""
+    tokens = tt.tokens
+    edge = start - 1 if start > 0 and tokens[start - 1].norm in ("،", ",") else start
+    floor = max(tt.sentence_bounds(start)[0], start - MAX_TITLE_TOKENS)
+    title = start
+    for j in range(edge - 1, floor - 1, -1):
+        tok = tokens[j]
+        if tok.norm in PUNCTUATION and tok.text not in QUOTES:
+            break
+        if tok.norm not in lex.head_words:
+            continue
+        phrase = noun_phrase(tt, j, tt.sentence_bounds(j)[1], lex, set())
+        if phrase and (phrase[1] in (edge, start) or phrase[0] < start < phrase[1]):
+            title = j
+    return title
 
 
 def _with_title_after(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:
@@ -617,9 +801,13 @@ def _with_title_after(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> 
     return phrase[1] if phrase and phrase[1] > end else end
 
 
+# «علي» written with ي is the given name; normalised it is also the preposition «على».
+GIVEN_NAME_HOMOGRAPHS = frozenset({"علي"})
+
+
 def _given_name(tok: Token, lex: Lexicon) -> bool:
     norm = tok.norm
-    return (
+    return tok.text in GIVEN_NAME_HOMOGRAPHS or (
         tok.text not in QUOTES
         and norm not in PUNCTUATION
         and not norm.startswith(("ال", "وال", "لل", "بال"))

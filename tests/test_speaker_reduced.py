@@ -1,0 +1,176 @@
+"""Reduced and anaphoric mentions resolve to the fullest mention of the same entity, on
+sentences written for these tests (invented names and events), through ``claimx.extract``."""
+
+from __future__ import annotations
+
+import claimx
+from claimx.model import Claim
+
+
+def claims_of(text: str) -> list[Claim]:
+    doc = claimx.extract(text)
+    for claim in doc.claims:
+        for span in (claim.source, claim.speaker, claim.cue, claim.channel, claim.content):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return list(doc.claims)
+
+
+def by_cue(text: str, cue: str) -> Claim:
+    found = [c for c in claims_of(text) if c.cue.text == cue]
+    assert len(found) == 1, [c.cue.text for c in claims_of(text)]
+    return found[0]
+
+
+def text_of(span) -> str | None:
+    return None if span is None else span.text
+
+
+def test_surname_takes_the_title_set_off_by_a_comma() -> None:
+    text = (
+        'قال وزير النقل والموانئ السابق، كريم الزواوي "سأعود إلى العمل قريبا". '
+        "وأكد الزواوي أن الميناء الجديد سيفتح في الربيع."
+    )
+    c = by_cue(text, "أكد")
+    assert text_of(c.source) == "الزواوي"
+    assert text_of(c.speaker) == "وزير النقل والموانئ السابق، كريم الزواوي"
+
+
+def test_given_name_and_surname_take_the_title_before_them() -> None:
+    text = (
+        "غاب رئيس جمعية الصيادين بالمدينة، سامر القفصي عن الاجتماع. "
+        "وأوضح سامر القفصي أن الموسم كان ضعيفا."
+    )
+    c = by_cue(text, "أوضح")
+    assert text_of(c.speaker) == "رئيس جمعية الصيادين بالمدينة، سامر القفصي"
+
+
+def test_surname_takes_a_title_written_right_before_the_name() -> None:
+    text = (
+        "أكد المتحدث باسم بلدية الساحل علي الدرويش أن الطريق مغلق. "
+        "وقال الدرويش إن الأشغال ستنتهي الشهر المقبل."
+    )
+    c = by_cue(text, "قال")
+    assert text_of(c.speaker) == "المتحدث باسم بلدية الساحل علي الدرويش"
+
+
+def test_definite_common_noun_is_not_taken_for_a_surname() -> None:
+    text = (
+        "وتحتجز حاليا سلطات المدينة الصيادين في ثلاثة مراكز. "
+        "والصيادين أعلنوا أنهم سيواصلون الاحتجاج."
+    )
+    c = by_cue(text, "أعلنوا")
+    assert "سلطات" not in (text_of(c.speaker) or "")
+
+
+def test_name_as_written_takes_the_title_before_it() -> None:
+    text = (
+        "وتدخل خلال الجلسة نائب رئيس نادي الواحة السيد منير الحامدي الذي أوضح أن "
+        "اللاعبين غادروا الملعب مبكرا، مشيرا إلى أن الحكم لم يتدخل."
+    )
+    c = by_cue(text, "مشيرا")
+    assert "نائب رئيس نادي الواحة" in (text_of(c.speaker) or "")
+
+
+def test_the_same_source_before_its_noun_is_the_source_named_before() -> None:
+    text = (
+        "أفاد مصدر طبي لوكالة الأنباء أن المصابين نقلوا إلى المستشفى. "
+        "وأوضح ذات المصدر أن حالتهم مستقرة. وأضاف نفس المصدر أن التحقيق جار."
+    )
+    assert text_of(by_cue(text, "أوضح").speaker) == "مصدر طبي"
+    assert text_of(by_cue(text, "أضاف").speaker) == "مصدر طبي"
+
+
+def test_the_same_source_is_the_speaker_of_the_claim_just_before() -> None:
+    text = (
+        "اندلع حريق في مستودع بالميناء، وفق ما أكده المدير الجهوي للحماية المدنية كمال "
+        "الرياحي. وأوضح ذات المصدر أن الحريق لم يخلف إصابات."
+    )
+    assert "المدير الجهوي للحماية المدنية" in (text_of(by_cue(text, "أوضح").speaker) or "")
+
+
+def test_the_same_sources_with_none_named_before_stay_as_written() -> None:
+    text = (
+        "وترجح التوقعات الحالية أن الشركة ستؤجل إطلاق هاتفها الجديد حسب المصادر ذاتها."
+    )
+    c = by_cue(text, "حسب")
+    assert text_of(c.speaker) == "المصادر ذاتها"
+
+
+def test_surname_with_a_particle_takes_the_full_mention() -> None:
+    text = (
+        "انتقد رئيس المكتب السياسي لحزب الأمل، نبيل بن سالم قرار الحكومة. "
+        "وأوضح بن سالم أن القرار سيضر بالفلاحين."
+    )
+    c = by_cue(text, "أوضح")
+    assert text_of(c.speaker) == "رئيس المكتب السياسي لحزب الأمل، نبيل بن سالم"
+
+
+def test_the_source_is_one_of_the_sources_named_before() -> None:
+    text = (
+        "كشفت مصادر رياضية مطلعة أن النادي لم يجدد عقد المهاجم حتى الآن. "
+        "وقال المصدر إن المفاوضات ستستأنف الأسبوع المقبل."
+    )
+    assert text_of(by_cue(text, "قال").speaker) == "مصادر رياضية مطلعة"
+
+
+def test_the_source_prefers_a_source_of_its_own_number() -> None:
+    text = (
+        "كشفت مصادر رياضية أن النادي سيغير مدربه. وأكد مصدر إداري أن القرار نهائي. "
+        "وقال المصدر إن الإعلان سيكون غدا."
+    )
+    assert text_of(by_cue(text, "قال").speaker) == "مصدر إداري"
+
+
+def test_a_name_in_brackets_is_the_other_name_of_the_phrase_before_it() -> None:
+    text = (
+        "أوردت وكالة الأنباء الوطنية الرسمية (نوفا) أن الحدود أغلقت. "
+        "وقالت نوفا إن القرار مؤقت."
+    )
+    c = by_cue(text, "قالت")
+    assert text_of(c.speaker) == "وكالة الأنباء الوطنية الرسمية (نوفا)"
+
+
+def test_a_title_followed_by_a_name_named_again_has_that_name() -> None:
+    text = (
+        "عاد الرئيس السابق للاتحاد، ماركو تيلاني إلى الواجهة، وقال: "
+        '"لم أغادر الرياضة أبدا". وأضاف تيلاني أن الاتحاد بحاجة إلى إصلاح.'
+    )
+    c = by_cue(text, "قال")
+    assert (text_of(c.speaker) or "").endswith("ماركو تيلاني")
+
+
+def test_a_given_name_may_start_with_wa_or_fa() -> None:
+    text = (
+        "قالت رئيسة جمعية الحرفيين، وجدان القصاري إن المعرض سيفتح أبوابه غدا. "
+        "وأضافت القصاري أن عدد العارضين تضاعف."
+    )
+    c = by_cue(text, "أضافت")
+    assert text_of(c.speaker) == "رئيسة جمعية الحرفيين، وجدان القصاري"
+
+
+def test_an_indefinite_noun_names_someone_new() -> None:
+    text = (
+        "قال مصدر بارز في النقابة إن الإضراب سيستمر. "
+        "ونقلت الإذاعة المحلية عن مصدر قوله إن المفاوضات متوقفة."
+    )
+    c = by_cue(text, "نقلت")
+    assert text_of(c.speaker) != "مصدر بارز في النقابة"
+
+
+def test_the_judge_is_a_speaker_noun() -> None:
+    text = (
+        "واعتبر القاضي السابق في محكمة الاستئناف الحكم مخففا. "
+        "وقال القاضي إن القانون يسمح بالطعن فيه."
+    )
+    c = by_cue(text, "قال")
+    assert text_of(c.speaker) == "القاضي السابق في محكمة الاستئناف"
+
+
+def test_a_copula_or_a_feminine_adjective_is_no_part_of_a_name() -> None:
+    text = (
+        "وكان رشاد قد انتقد الحكومة، مبينا أن الأسعار ارتفعت. "
+        "وأعلنت كوريا الجنوبية أن جنوب كوريا الجنوبية تعرض لزلزال."
+    )
+    assert "وكان" not in (text_of(by_cue(text, "مبينا").speaker) or "")
+    assert text_of(by_cue(text, "أعلنت").speaker) == "كوريا الجنوبية"
