@@ -487,7 +487,8 @@ def _title_then_name(previous: Token, current: Token, lex: Lexicon) -> bool:
 def _definiteness_break(previous: Token, current: Token, lex: Lexicon) -> bool:
     """Where a subject ends and the object starts, after a definite noun.
 
-    «نفى الجيش الإسرائيلي تورط قواته»: an indefinite noun starts the object; «وصف الوزير
+    «نفت الشرطة وقوع إصابات»: an indefinite noun starts the object (after a nisba it may be
+    a name instead: «الإسرائيلي تورط» still reads as one, see _nisba_before_name); «وصف الوزير
     الاتفاق بأنه»: so does a definite one that cannot be an adjective (adjectives are
     nisbas in ـي/ـية, or listed in the gazetteer).
     """
