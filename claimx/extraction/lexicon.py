@@ -84,6 +84,8 @@ class Lexicon:
     cue_words: frozenset[str]  # every token form that can start a cue or a formula
     complementizers: frozenset[str]  # أن، إن، بأن ... with every pronoun suffix
     source_stop_words: frozenset[str]  # words a source phrase never runs across
+    # ... but for verbs that open a clause («خرج»): a bare word outside it may be a verb
+    clause_stop_words: frozenset[str]
     organisation_words: frozenset[str]  # first words of organisations, as in text
     start_words: frozenset[str]  # cue words, speech verbs and head words: TokenizedText.marked
 
@@ -342,6 +344,14 @@ def load_lexicon() -> Lexicon:
     by_first = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()}
     head_words = _head_words(heads)
     cue_words = conjoined(set(verbs) | set(phrases) | set(formulas)) | set(verbal_nouns)
+    source_stop_words = frozenset(
+        normalised_markers["source_stoppers"]
+        | normalised_markers["time_words"]
+        | set(verbs)
+        | set(speech_acts)
+        | normalised_markers["clause_verbs@wa"]
+        | complementizers
+    )
     return Lexicon(
         verbs=verbs,
         phrases_by_pair={first: _by_second_word(group) for first, group in by_first.items()},
@@ -356,14 +366,8 @@ def load_lexicon() -> Lexicon:
         verbal_nouns=verbal_nouns,
         cue_words=cue_words,
         complementizers=complementizers,
-        source_stop_words=frozenset(
-            normalised_markers["source_stoppers"]
-            | normalised_markers["time_words"]
-            | set(verbs)
-            | set(speech_acts)
-            | normalised_markers["clause_verbs@wa"]
-            | complementizers
-        ),
+        source_stop_words=source_stop_words,
+        clause_stop_words=source_stop_words - normalised_markers["clause_verbs@wa"],
         organisation_words=_head_words(organisations),
         start_words=frozenset(cue_words | set(speech_acts) | head_words),
     )

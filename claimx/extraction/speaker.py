@@ -571,7 +571,7 @@ def _verb_like(norm: str, lex: Lexicon) -> bool:
         norm not in PUNCTUATION
         and not norm.startswith(("ال", "لل", "بال"))
         and 3 <= len(norm) <= 6
-        and norm not in lex.source_stop_words - lex.wa_set("clause_verbs")
+        and norm not in lex.clause_stop_words
         and norm not in lex.head_words
         and norm not in lex.marker_set("time_words")
     )
@@ -592,7 +592,7 @@ def _opens_verb_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         norm not in PUNCTUATION
         and not norm.startswith(("ال", "وال", "لل", "بال"))
         and 3 <= len(norm) <= 6
-        and norm not in lex.source_stop_words - lex.wa_set("clause_verbs")
+        and norm not in lex.clause_stop_words
         and norm not in lex.head_words
         and norm not in lex.marker_set("time_words")
         and not norm.endswith(("ه", "ات"))
