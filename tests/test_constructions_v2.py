@@ -8,27 +8,7 @@ import re
 import subprocess
 import sys
 
-import claimx
-from claimx.model import Claim
-
-
-def claims_of(text: str) -> list[Claim]:
-    doc = claimx.extract(text)
-    for claim in doc.claims:
-        for span in (claim.source, claim.speaker, claim.cue, claim.channel, claim.content):
-            if span is not None:
-                assert text[span.start : span.end] == span.text
-    return list(doc.claims)
-
-
-def by_cue(text: str, cue: str) -> Claim:
-    found = [c for c in claims_of(text) if c.cue.text == cue]
-    assert len(found) == 1, [c.cue.text for c in claims_of(text)]
-    return found[0]
-
-
-def text_of(span) -> str | None:
-    return None if span is None else span.text
+from extraction_helpers import by_cue, claims_of, text_of
 
 
 def test_masculine_raa_is_a_cue_and_the_noun_is_not() -> None:

@@ -3,28 +3,7 @@ test per construction, through ``claimx.extract``."""
 
 from __future__ import annotations
 
-import claimx
-from claimx.model import Claim
-
-
-def claims_of(text: str) -> list[Claim]:
-    doc = claimx.extract(text)
-    for claim in doc.claims:
-        for span in (claim.source, claim.speaker, claim.cue, claim.channel, claim.content):
-            if span is not None:
-                assert text[span.start : span.end] == span.text
-    return list(doc.claims)
-
-
-def by_cue(text: str, cue: str) -> Claim:
-    found = [c for c in claims_of(text) if c.cue.text == cue]
-    assert len(found) == 1, [c.cue.text for c in claims_of(text)]
-    return found[0]
-
-
-def content_of(text: str, cue: str) -> str | None:
-    c = by_cue(text, cue)
-    return None if c.content is None else c.content.text
+from extraction_helpers import content_of
 
 
 def test_haythu_after_a_comma_goes_on_with_the_claim() -> None:

@@ -4,31 +4,7 @@ through ``claimx.extract``."""
 
 from __future__ import annotations
 
-import claimx
-from claimx.model import Claim
-
-
-def claims_of(text: str) -> list[Claim]:
-    doc = claimx.extract(text)
-    for claim in doc.claims:
-        for span in (claim.source, claim.speaker, claim.cue, claim.channel, claim.content):
-            if span is not None:
-                assert text[span.start : span.end] == span.text
-    return list(doc.claims)
-
-
-def cues_of(text: str) -> list[str]:
-    return [c.cue.text for c in claims_of(text)]
-
-
-def by_cue(text: str, cue: str) -> Claim:
-    found = [c for c in claims_of(text) if c.cue.text == cue]
-    assert len(found) == 1, cues_of(text)
-    return found[0]
-
-
-def text_of(span) -> str | None:
-    return None if span is None else span.text
+from extraction_helpers import by_cue, cues_of, text_of
 
 
 def test_according_to_a_rule_or_plan_is_no_relay() -> None:

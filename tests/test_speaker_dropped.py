@@ -3,28 +3,7 @@ tests, through ``claimx.extract``."""
 
 from __future__ import annotations
 
-import claimx
-from claimx.model import Claim
-
-
-def claims_of(text: str) -> list[Claim]:
-    doc = claimx.extract(text)
-    for claim in doc.claims:
-        for span in (claim.source, claim.speaker, claim.cue, claim.channel, claim.content):
-            if span is not None:
-                assert text[span.start : span.end] == span.text
-    return list(doc.claims)
-
-
-def by_cue(text: str, cue: str) -> Claim:
-    found = [c for c in claims_of(text) if c.cue.text == cue]
-    assert len(found) == 1, [c.cue.text for c in claims_of(text)]
-    return found[0]
-
-
-def speaker_of(text: str, cue: str) -> str | None:
-    c = by_cue(text, cue)
-    return None if c.speaker is None else c.speaker.text
+from extraction_helpers import by_cue, speaker_of
 
 
 def test_subject_of_a_governing_verb_that_is_no_cue() -> None:
