@@ -19,6 +19,7 @@ import dask.bag as db  # noqa: E402
 
 import claimx  # noqa: E402
 from claimx.corpus.distributed import (  # noqa: E402
+    _interrupts_in_finalizers,
     extract_bag,
     extract_dataframe,
     extract_jsonl_partitions,
@@ -123,3 +124,19 @@ def test_engine_leaves_the_callers_default_client_alone() -> None:
         default_client()  # while the engine's own client is running
     docs += list(results)
     assert [len(d.claims) for d in docs] == [len(claimx.extract(s).claims) for s in SENTENCES]
+
+
+def test_an_interrupt_raised_in_a_finaliser_still_stops_the_run(capsys) -> None:
+    """Ctrl-C landing in ``Future.__del__`` is neither printed nor lost: raised again."""
+
+    class Finalised:
+        def __del__(self) -> None:
+            raise KeyboardInterrupt
+
+    with _interrupts_in_finalizers() as check_interrupt:
+        check_interrupt()  # nothing caught yet
+        finalised = Finalised()
+        del finalised
+        with pytest.raises(KeyboardInterrupt):
+            check_interrupt()
+    assert capsys.readouterr().err == ""

@@ -35,7 +35,8 @@ import contextlib
 import json
 import logging
 import signal
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
@@ -86,17 +87,24 @@ def extract_many_dask(
     A document that kills its worker is reported as an :class:`InputError`. With
     ``render``, workers send back output text (:class:`~claimx.corpus.batch.Rendered`).
     """
-    with _quiet_dask_logs(), contextlib.ExitStack() as stack:
+    with (
+        _interrupts_in_finalizers() as check_interrupt,
+        _quiet_dask_logs(),
+        contextlib.ExitStack() as stack,
+    ):
         if client is None:
             client = _connect(stack, scheduler, workers)
         runner = _DaskSubmitter(client, render)
         threads = sum(client.nthreads().values()) or 1
-        yield from ordered_results(
+        for result in ordered_results(
             runner,
             chunked(items, max_docs=chunksize or CHUNK_DOCS),
             window=threads * CHUNKS_PER_WORKER,
             is_crash=_is_killed_worker,
-        )
+        ):
+            check_interrupt()
+            yield result
+        check_interrupt()
 
 
 def _connect(stack: contextlib.ExitStack, scheduler: str | None, workers: int | None) -> Client:
@@ -198,6 +206,32 @@ def _children_ignore_sigint() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, handler)
+
+
+@contextlib.contextmanager
+def _interrupts_in_finalizers() -> Iterator[Callable[[], None]]:
+    """A Ctrl-C that lands while a Dask future is being finalised (``Future.__del__``) is
+    raised there, where Python can only print it as "Exception ignored" with a traceback
+    and then loses it. Keep it instead; the check this yields raises it again where the
+    run can stop."""
+    previous = sys.unraisablehook
+    caught: list[object] = []
+
+    def hook(unraisable: Any) -> None:
+        if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+            caught.append(unraisable.exc_type)
+        else:
+            previous(unraisable)
+
+    def check() -> None:
+        if caught:
+            raise KeyboardInterrupt
+
+    sys.unraisablehook = hook
+    try:
+        yield check
+    finally:
+        sys.unraisablehook = previous
 
 
 @contextlib.contextmanager
