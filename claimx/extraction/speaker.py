@@ -99,13 +99,24 @@ class SpeakerMemory:
         )
         insort(self.mentions, mention, key=lambda m: m.position)
 
+    def _agreement_of(self, rng: Range) -> str:
+        """Gender and number of a phrase, computed once per phrase."""
+        if rng not in self._agreements:
+            self._agreements[rng] = agreement_of(self.tt, rng, self.lex)
+        return self._agreements[rng]
+
+    def _phrase_agrees(self, rng: Range, agreement: str) -> bool:
+        """A phrase agrees with the verb; a bare name agrees with a feminine verb too
+        («نوران حواس ... وقالت»): a name's gender is not in its form."""
+        return agrees(agreement, self._agreement_of(rng)) or (
+            agreement == "f" and bare_name(self.tt, rng, self.lex)
+        )
+
     def _agreement(self, mention: Mention) -> str:
         """Gender and number of the mention as written, computed once and only when asked;
         a name's gender is its verb's («وأضاف هميلة»)."""
         key = mention.source
-        if key not in self._agreements:
-            self._agreements[key] = agreement_of(self.tt, key, self.lex)
-        found = self._agreements[key]
+        found = self._agreement_of(key)
         if found == "f" and mention.verb_gender == "m" and _name_only(self.tt, key, self.lex):
             return "m"  # «هميلة»، «جمعة»: a man's name that looks feminine
         return found
@@ -187,11 +198,7 @@ class SpeakerMemory:
         subject = clause_subject(self.tt, cue.first, self.lex, self.cue_starts, claims)
         if subject is None:
             return None
-        found = self._agreements.get(subject) or agreement_of(self.tt, subject, self.lex)
-        self._agreements[subject] = found
-        if agrees(agreement, found) or agreement == "f" and bare_name(self.tt, subject, self.lex):
-            return self.resolve_reduced(subject)
-        return None
+        return self.resolve_reduced(subject) if self._phrase_agrees(subject, agreement) else None
 
     def _continues(self, cue: CueMatch) -> bool:
         """«حيث قال»، «لكنه أكد»، «ثم أضاف»: a cue right after a clause opener continues the
@@ -260,9 +267,7 @@ class SpeakerMemory:
                 continue
             if paragraph - self.tt.paragraph_of(rng[0]) > 1:
                 break
-            found = self._agreements.get(rng) or agreement_of(self.tt, rng, self.lex)
-            self._agreements[rng] = found
-            if agrees(agreement, found) or agreement == "f" and bare_name(self.tt, rng, self.lex):
+            if self._phrase_agrees(rng, agreement):
                 return self.resolve_reduced(rng)
         return None
 
@@ -443,7 +448,7 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
         if t.text not in QUOTES and not (t.index == rng[0] and _same_before(tt, t))
     ]  # «ذات المصدر» agrees as «المصدر»
     words = [w for w in words if w not in _DEMONSTRATIVES_PROPER]
-    if len(words) > 1 and words[0] in _SAME and words[1].startswith("ال"):
+    if len(words) > 1 and words[0] in SAME_BEFORE and words[1].startswith("ال"):
         words = words[1:]  # «ذات المصدر»، «نفس المصادر»: the noun after «the same»
     if not words:
         return ""
@@ -466,8 +471,6 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
         return "mp"  # the same, oblique: «مرتكبي الجرائم»، «ممثلي الأحزاب»
     return "m"
 
-
-_SAME = frozenset({"ذات", "نفس"})
 
 
 def _name_only(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
