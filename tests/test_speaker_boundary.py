@@ -126,3 +126,27 @@ def test_role_and_name_between_commas_before_the_verb_are_the_subject() -> None:
 def test_a_parenthetical_clause_between_commas_is_still_skipped() -> None:
     said = by_cue("وقال إن الوزير، الذي وصل أمس، أكد أن الحدود مغلقة.", "أكد")
     assert said.source is None or "وصل" not in said.source.text
+
+
+def test_a_title_runs_over_its_complements_to_the_holder_named_again() -> None:
+    text = (
+        "وقال مدير قسم الطوارئ بمستشفى المدينة الجامعي سامر الحلبي إن عدد الجرحى ارتفع. "
+        "وأضاف الحلبي أن الحالات مستقرة."
+    )
+    full = "مدير قسم الطوارئ بمستشفى المدينة الجامعي سامر الحلبي"
+    assert text_of(by_cue(text, "قال").source) == full
+    assert text_of(by_cue(text, "أضاف").speaker) == full
+    text = (
+        "وأصيب سبعة أشخاص، وفق ما أفاد به مدير قسم الطوارئ بمستشفى المدينة سامر الحلبي "
+        "في تصريح للإذاعة. وأكد الحلبي أن الحالات مستقرة."
+    )
+    assert text_of(by_cue(text, "وفق ما أفاد به").source) == (
+        "مدير قسم الطوارئ بمستشفى المدينة سامر الحلبي"
+    )
+
+
+def test_a_title_with_a_complement_takes_no_name_the_text_never_repeats() -> None:
+    text = "وقال مدير قسم الطوارئ بمستشفى المدينة سامر الحلبي إن عدد الجرحى ارتفع."
+    assert text_of(by_cue(text, "قال").source) == "مدير قسم الطوارئ"
+    text = "وقال الوزير للصحفيين سامي العبيدي إن الخطة جاهزة. وأكد العبيدي أن الموعد ثابت."
+    assert text_of(by_cue(text, "قال").source) == "الوزير"

@@ -792,6 +792,9 @@ def with_apposition(
     """«علي أبودشيش، الباحث الأثري، إن»: an apposition set off by commas belongs to the
     speaker; a parenthetical clause («، فضل عدم الكشف عن هويته،») does not."""
     tokens = tt.tokens
+    extended = with_title_complements(tt, phrase, limit, lex, cue_starts)
+    if extended != phrase:
+        return extended
     comma = phrase[1]
     if comma + 1 >= limit or tokens[comma].norm not in ("،", ","):
         return phrase
@@ -828,6 +831,98 @@ def with_apposition(
     return (phrase[0], end) if end > comma + 1 else phrase
 
 
+MAX_COMPLEMENT_TOKENS = 10  # a title's prepositional complements before its holder's name
+MAX_HOLDER_NAME = 4
+# How far away the holder's surname is looked for again (an article, not a whole archive).
+NAME_ECHO_REACH = 1500
+
+
+def with_title_complements(
+    tt: TokenizedText, phrase: Range, limit: int, lex: Lexicon, cue_starts: set[int]
+) -> Range:
+    """«مدير قسم الطوارئ بمستشفى المدينة سامر الحلبي»، «الملازم أول في وحدة الجرائم
+    الإلكترونية، حسين العفيف»: a title whose phrase stops at a prepositional complement runs
+    on, over its complements, to the name of its holder, when the text names that person
+    again by the same last word («وأضاف الحلبي»)."""
+    tokens = tt.tokens
+    k = phrase[1]
+    if k >= limit or strip_conjunction(tokens[phrase[0]].norm) not in lex.head_words:
+        return phrase
+    if not _opens_complement(tt, k, lex):
+        return phrase
+    for j in range(k + 1, min(limit, k + MAX_COMPLEMENT_TOKENS)):
+        tok = tokens[j]
+        if j in cue_starts or tok.norm in lex.complementizers or tok.text in QUOTES:
+            return phrase
+        comma = tok.norm in ("،", ",")
+        if tok.norm in PUNCTUATION and not comma:
+            return phrase
+        end = _holder_name_end(tt, j + 1 if comma else j, limit, lex, cue_starts)
+        if end is not None:
+            return (phrase[0], end)
+        if comma:
+            return phrase
+    return phrase
+
+
+def _opens_complement(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«بمستشفى»، «لهيئة»، «في وحدة»: a prepositional phrase that may qualify a title, not an
+    adverb («بشدة»), whom the speaker told («للصحفيين») or where they spoke («في بيان»)."""
+    tok = tt.tokens[k]
+    norm = tok.norm
+    if norm in ("في", "من"):
+        return _continues_with_noun(tt, k + 1, lex)
+    if norm[:1] not in "بل" or norm.startswith("لا") or len(norm) < 4:
+        return False
+    return not (
+        _is_adverb(tok, lex)
+        or names_outlet_told(tok, lex)
+        or _told_audience(tok, lex)
+        or tok.text.endswith(_PRONOUN_SUFFIXES)
+    )
+
+
+def _holder_name_end(
+    tt: TokenizedText, start: int, limit: int, lex: Lexicon, cue_starts: set[int]
+) -> int | None:
+    """One past «سامر الحلبي» at ``start``: two to four name words, the first indefinite,
+    whose last word the text uses again elsewhere; None if there is no such name."""
+    tokens = tt.tokens
+    if start >= limit or not _holder_name_word(tokens[start], lex) or _is_definite(tokens[start]):
+        return None
+    end = start + 1
+    while end < min(limit, start + MAX_HOLDER_NAME) and end not in cue_starts and (
+        _holder_name_word(tokens[end], lex)
+    ):
+        end += 1
+    if end - start < 2 or end < limit and not _closes_name(tt, end, lex, cue_starts):
+        return None
+    surname = strip_conjunction(tokens[end - 1].norm)
+    nearby = tokens[max(0, start - NAME_ECHO_REACH) : end + NAME_ECHO_REACH]
+    echoed = any(
+        strip_conjunction(t.norm) == surname and not start <= t.index < end for t in nearby
+    )
+    return end if echoed else None
+
+
+def _holder_name_word(tok: Token, lex: Lexicon) -> bool:
+    """A word of a personal name («سامر»، «عطية»، «الحلبي»), not a known word of another kind."""
+    norm = strip_conjunction(tok.norm)
+    return (
+        tok.text not in QUOTES
+        and norm not in PUNCTUATION
+        and len(norm) >= 3
+        and norm not in lex.head_words
+        and norm not in lex.source_stop_words
+        and norm not in lex.complementizers
+        and norm not in lex.verbs
+        and norm not in lex.speech_acts
+        and bare_noun(norm) not in lex.adjectives
+        and not is_preposition_like(norm)
+        and not is_verbal_noun(tok, lex)
+    )
+
+
 MAX_NAME_WORDS = 4
 
 
@@ -836,6 +931,9 @@ def with_name_apposition(
 ) -> Range:
     """«حسب ما أفاد به وكيل الجمهورية، منير الزغلامي.»: only a name after a role and a comma
     joins the phrase (content may follow the comma of a phrase cue)."""
+    extended = with_title_complements(tt, phrase, limit, lex, cue_starts)
+    if extended != phrase:
+        return extended
     comma = phrase[1]
     if comma + 1 >= limit or tt.tokens[comma].norm not in ("،", ","):
         return phrase
