@@ -14,8 +14,9 @@ Each input is read the ways the CLI reads it:
 A clean :class:`~claimx.io.textio.InputError` (binary data, undecodable bytes, a malformed
 JSONL line) is not a crash. A crash is any exception escaping claimx, or a broken
 invariant: an error message over several lines, a decoded text that starts with a BOM or
-cannot be written as UTF-8, or any invariant of ``tests/test_properties.py`` on the decoded
-text (token and span offsets, JSON round trip, schema validation, determinism).
+cannot be written as UTF-8, or any invariant of
+``tests/extraction/test_properties.py`` on the decoded text (token and span offsets, JSON
+round trip, schema validation, determinism).
 
 Usage (see fuzz/README.md)::
 
@@ -25,7 +26,7 @@ Usage (see fuzz/README.md)::
 
 It prints the number of executions and exits 0, or 1 after writing the crashing input
 to ``fuzz/crashes/``. Known bugs (each pinned by an xfail regression test in
-``tests/test_regressions.py``) are counted but do not fail the run unless ``--strict``.
+``tests/extraction/test_regressions.py``) are counted but do not fail the run unless ``--strict``.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ ROOT = FUZZ_DIR.parent
 SEEDS = FUZZ_DIR / "seeds"
 CRASHES = FUZZ_DIR / "crashes"
 DICTIONARY = FUZZ_DIR / "claimx.dict"
-PROPERTIES = ROOT / "tests" / "test_properties.py"
+PROPERTIES = ROOT / "tests" / "extraction" / "test_properties.py"
 SOURCE = "-"
 DEFAULT_MAX_LEN = 4096
 
@@ -293,7 +294,8 @@ def load_dictionary(path: Path = DICTIONARY) -> list[bytes]:
 
 
 def load_checks() -> ModuleType:
-    """The invariant checks and text strategies of tests/test_properties.py (one definition)."""
+    """The invariant checks and text strategies of tests/extraction/test_properties.py (one
+    definition)."""
     spec = importlib.util.spec_from_file_location("claimx_test_properties", PROPERTIES)
     if spec is None or spec.loader is None:
         raise SystemExit(f"cannot load {PROPERTIES}")

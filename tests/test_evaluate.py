@@ -32,8 +32,6 @@ from claimx.evaluate import (
 )
 from claimx.model import Claim, Document, Span
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-
 # --------------------------------------------------------------------- gold fixtures
 
 T1 = "قال وزير الخارجية إن المحادثات مستمرة. وأكد أن الاتفاق قريب."
@@ -501,11 +499,8 @@ def test_missing_gold_file_is_a_format_error(tmp_path: Path) -> None:
 # -------------------------------------------------------------------- dev corpus
 
 
-def test_evaluate_path_on_dev_corpus_is_well_formed() -> None:
-    dev = CORPUS / "dev.jsonl"
-    if not dev.is_file():
-        pytest.skip(f"corpus not present at {dev}")
-    report = evaluate_path(dev)
+def test_evaluate_path_on_dev_corpus_is_well_formed(corpus_dir: Path) -> None:
+    report = evaluate_path(corpus_dir / "dev.jsonl")
     assert report.n_passages == 40
     assert report.n_gold == 78
     assert len(report.passages) == 40

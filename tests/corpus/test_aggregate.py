@@ -18,7 +18,7 @@ from claimx.corpus.aggregate.disputes import find_disputes
 from claimx.corpus.aggregate.groups import ClaimGroups, compatible_speakers
 from claimx.corpus.aggregate.mentions import Mention
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "syria-raqqa-isis-withdrawal-deal.txt"
 OUTLETS = ROOT / "examples" / "outlets.jsonl"
 runner = CliRunner()

@@ -22,7 +22,7 @@ import pytest
 import claimx
 
 _SPEC = importlib.util.spec_from_file_location(
-    "claimx_bench_inputs", Path(__file__).resolve().parents[1] / "benchmarks" / "inputs.py"
+    "claimx_bench_inputs", Path(__file__).resolve().parents[2] / "benchmarks" / "inputs.py"
 )
 assert _SPEC is not None and _SPEC.loader is not None
 inputs = importlib.util.module_from_spec(_SPEC)

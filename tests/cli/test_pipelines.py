@@ -24,7 +24,7 @@ from claimx.cli import app
 from claimx.io.render import CSV_COLUMNS
 from claimx.io.schema import validate_document
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "syria-raqqa-isis-withdrawal-deal.txt"
 SEED_GOLD = ROOT / "seeds" / "syria-raqqa-isis-withdrawal-deal.gold.jsonl"
 SENTENCE = "وقال الوزير لقناة المدينة إن الجسر سيفتح غدا."

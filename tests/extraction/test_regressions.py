@@ -3,8 +3,8 @@
 Each test pins one minimised input. A test marked ``xfail(strict=True)`` is a bug that
 is not fixed yet: when the fix lands the test passes, strict xfail turns that into a
 failure, and the marker must be removed, together with the bug's entry in ``KNOWN_BUGS``
-of ``fuzz/fuzz_decode.py`` and of ``tests/test_properties.py`` (where it has one), so that
-the fuzzer and the property tests report it again should it come back.
+of ``fuzz/fuzz_decode.py`` and of ``tests/extraction/test_properties.py`` (where it has one),
+so that the fuzzer and the property tests report it again should it come back.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from claimx.io.schema import validate_document
 from claimx.io.textio import InputText, decode_bytes, read_inputs
 from claimx.model import Span
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # --- lone surrogate escapes in JSONL ------------------------------------------------------
 

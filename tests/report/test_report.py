@@ -357,7 +357,7 @@ def test_report_reads_claimx_2_output_with_failure_records_and_text(tmp_path: Pa
 
 
 def test_speaker_summary_shows_each_speakers_kind(tmp_path: Path) -> None:
-    outlets = Path(__file__).resolve().parents[1] / "examples" / "outlets.jsonl"
+    outlets = Path(__file__).resolve().parents[2] / "examples" / "outlets.jsonl"
     result, page = report(tmp_path, str(SEED), str(outlets))
     assert result.exit_code == 0, result.stderr
     table = page[page.index('id="speaker-table"'):]

@@ -2,7 +2,7 @@
 
 The document is built here, not extracted, so that the snapshots change only when the
 table does. After an intended change of the table, regenerate them with
-``CLAIMX_UPDATE_SNAPSHOTS=1 uv run pytest tests/test_table_snapshots.py`` and review the diff.
+``CLAIMX_UPDATE_SNAPSHOTS=1 uv run pytest tests/io/test_table_snapshots.py`` and review the diff.
 """
 
 from __future__ import annotations

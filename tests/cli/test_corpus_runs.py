@@ -34,11 +34,6 @@ needs_dask = pytest.mark.skipif(
 needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def invoke(runner: CliRunner, *args: str, input: bytes | str | None = None):
     return runner.invoke(app, list(args), input=input)
 

@@ -1,7 +1,7 @@
 """claimx's tokenizer gives CAMeL's ``simple_word_tokenize`` tokens, with their offsets.
 
 claimx walks CAMeL's rule itself (so as to keep the positions), which these tests hold to
-CAMeL's own output. The property tests (tests/test_properties.py) compare them again on
+CAMeL's own output. The property tests (tests/extraction/test_properties.py) compare them again on
 generated text, and the dev corpus is compared when ../shared/corpus is present.
 """
 
@@ -15,7 +15,7 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 
 from claimx.extraction.tokenize import tokenize
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
+DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev.jsonl"
 
 TRICKY = {
     "arabic": "قال الوزير: «الطريق مغلق»، وأضاف أنّ الجسر (الجديد) سيُفتح غداً.",

@@ -30,11 +30,6 @@ SENTENCE_B = "ونفت الشركة في بيان أنها رفعت الأسعا
 SENTENCE_C = "وأكد المدرب لصحيفة محلية أن الفريق جاهز للمباراة."
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path

@@ -20,7 +20,7 @@ Invariants, for every token and every claim span:
 
 The default budget is small so that ``uv run pytest`` stays fast. For a long run::
 
-    CLAIMX_HYPOTHESIS_PROFILE=fuzz uv run pytest tests/test_properties.py
+    CLAIMX_HYPOTHESIS_PROFILE=fuzz uv run pytest tests/extraction/test_properties.py
 
 (``CLAIMX_HYPOTHESIS_EXAMPLES=N`` overrides the number of examples of either profile.)
 """
@@ -327,10 +327,9 @@ def check_extract(
 
 
 # --- known bugs ---------------------------------------------------------------------------
-# Open bugs, each pinned by a strict xfail in tests/test_regressions.py (named here). Inputs
-# that hit one are discarded (hypothesis.assume) so that these tests stay green and keep
+# Open bugs, each pinned by a strict xfail in tests/extraction/test_regressions.py (named here).
+# Inputs that hit one are discarded (hypothesis.assume) so that these tests stay green and keep
 # looking for other failures. Delete an entry when its regression test passes.
-
 KNOWN_BUGS: dict[str, Callable[[Document], bool]] = {
     # e.g. (fixed in e9fc961, kept as the pattern):
     # "test_empty_quotation_after_a_cue_gives_a_valid_document":
