@@ -34,7 +34,7 @@ from claimx.cli.options import (
     workers,
 )
 from claimx.corpus.run import Engine, Reading, Workers
-from claimx.io.formats import FormatChoice, OutputFormat
+from claimx.io.formats import FORMATS, FormatChoice, OutputFormat
 from claimx.io.output import is_terminal
 from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat
 
@@ -118,7 +118,8 @@ def extract(
 ) -> None:
     chosen = output_format(fmt, as_json, output)
     if with_text and not chosen.carries_text:
-        usage_error(f"--with-text needs --format json or jsonl, not {chosen.name}")
+        carrying = " or ".join(f.name for f in FORMATS if f.carries_text)
+        usage_error(f"--with-text needs --format {carrying}, not {chosen.name}")
     engine_check(engine, scheduler)
     sources = input_paths(paths, "extract")
     read = reading(input_format, glob, text_field, id_field, max_chars, encoding)
