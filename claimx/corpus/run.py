@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -199,8 +199,8 @@ def input_runs(paths: list[str], is_output: Callable[[str], bool]
     return runs
 
 
-def extract_results(items: Any, workers: Workers, render: Render | None = None
-                    ) -> Iterator[Result]:
+def extract_results(items: Iterable[InputItem], workers: Workers,
+                    render: Render | None = None) -> Iterator[Result]:
     """One result per input of ``items``, in order, from the engine ``workers`` names."""
     if workers.engine is Engine.dask:
         from claimx.corpus.distributed import extract_many_dask
