@@ -1,7 +1,7 @@
 """Run claimx as ``python -m claimx`` (same as the ``claimx`` command).
 
 The command line is imported inside :func:`main`, so that Ctrl-C while its modules load
-ends with the same one line as Ctrl-C later, not an import traceback (issue 12, item 9).
+ends with the same one line as Ctrl-C later, not an import traceback.
 """
 
 import sys

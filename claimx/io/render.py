@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
+from claimx.io.formats import format_named
 from claimx.io.safety import escaped, json_safe, neutralise_cell, printable
 from claimx.io.textio import InputError
 from claimx.model import PLAIN_TEXT, STANCES, Claim, Document, Span, failure_record
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-FORMATS = ("table", "json", "jsonl", "csv")
 CONTENT_PREVIEW_CHARS = 140
 NO_VALUE = "—"
 UNATTRIBUTED = "impersonal"  # no speaker: «من المتوقع», «يُقال»
@@ -118,6 +118,12 @@ class JsonWriter:
         self._with_text = with_text
         self._written = 0
 
+    @classmethod
+    def open(cls, out: TextIO, *, console: Console | None = None, flush_each: bool = True,
+             with_text: bool = False) -> JsonWriter:
+        """The writer as :func:`make_writer` builds every format's."""
+        return cls(out, flush_each=flush_each, with_text=with_text)
+
     def write(self, doc: Document) -> None:
         self.write_rendered(to_json_object(doc, self._with_text))
 
@@ -151,6 +157,12 @@ class JsonlWriter:
         self._out = out
         self._flush_each = flush_each
         self._with_text = with_text
+
+    @classmethod
+    def open(cls, out: TextIO, *, console: Console | None = None, flush_each: bool = True,
+             with_text: bool = False) -> JsonlWriter:
+        """The writer as :func:`make_writer` builds every format's."""
+        return cls(out, flush_each=flush_each, with_text=with_text)
 
     def write(self, doc: Document) -> None:
         self.write_rendered(to_jsonl_line(doc, self._with_text))
@@ -240,6 +252,12 @@ class CsvWriter:
         self._flush_each = flush_each
         if header:
             csv.writer(out).writerow(CSV_COLUMNS)
+
+    @classmethod
+    def open(cls, out: TextIO, *, console: Console | None = None, flush_each: bool = True,
+             with_text: bool = False) -> CsvWriter:
+        """The writer as :func:`make_writer` builds every format's."""
+        return cls(out, flush_each=flush_each)
 
     def write(self, doc: Document) -> None:
         self.write_rendered(to_csv_rows(doc))
@@ -420,6 +438,16 @@ class TableWriter:
     def __init__(self, console: Console) -> None:
         self._console = console
 
+    @classmethod
+    def open(cls, out: TextIO, *, console: Console | None = None, flush_each: bool = True,
+             with_text: bool = False) -> TableWriter:
+        """The writer as :func:`make_writer` builds every format's."""
+        if console is None:
+            from rich.console import Console
+
+            console = Console(file=out)
+        return cls(console)
+
     def write(self, doc: Document) -> None:
         render_document_table(doc, self._console)
 
@@ -490,20 +518,14 @@ def _content_cell(claim: Claim) -> Text:
     return cell
 
 
-RENDERERS: dict[str, Callable[[Document], str]] = {
-    "json": to_json_object,
-    "jsonl": to_jsonl_line,
-    "csv": to_csv_rows,
-}
-
-
 def renderer_for(fmt: str, with_text: bool = False) -> Callable[[Document], str] | None:
     """The function that turns a document into ``fmt`` text, for workers to run so that
     only text travels back (``None`` for tables, which need the whole document)."""
-    render = RENDERERS.get(fmt)
-    if render is not None and with_text and fmt in ("json", "jsonl"):
-        return partial(render, with_text=True)
-    return render
+    chosen = format_named(fmt)
+    if chosen.rendered is None:
+        return None
+    render = chosen.load("rendered")
+    return partial(render, with_text=True) if with_text and chosen.carries_text else render
 
 
 def make_writer(
@@ -514,18 +536,9 @@ def make_writer(
     flush_each: bool = True,
     with_text: bool = False,
 ) -> DocumentWriter:
-    """The streaming writer for ``fmt`` (one of :data:`FORMATS`). ``flush_each``: flush
-    after every document, so that a reader at the other end of a pipe sees it at once."""
-    if fmt == "json":
-        return JsonWriter(out, flush_each=flush_each, with_text=with_text)
-    if fmt == "jsonl":
-        return JsonlWriter(out, flush_each=flush_each, with_text=with_text)
-    if fmt == "csv":
-        return CsvWriter(out, flush_each=flush_each)
-    if fmt == "table":
-        if console is None:
-            from rich.console import Console
-
-            console = Console(file=out)
-        return TableWriter(console)
-    raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    """The streaming writer for ``fmt`` (a name in :mod:`claimx.io.formats`). ``flush_each``:
+    flush after every document, so that a reader at the other end of a pipe sees it at once."""
+    opened: DocumentWriter = format_named(fmt).load("documents")(
+        out, console=console, flush_each=flush_each, with_text=with_text
+    )
+    return opened

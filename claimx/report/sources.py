@@ -14,21 +14,15 @@ the document is left out) or ``on_note`` (the document is kept, e.g. without tex
 from __future__ import annotations
 
 import json
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimx.io.readback import (
-    document_from_record,
-    is_claimx_output,
-    output_records,
-)
+from claimx.corpus.run import Outcome
 from claimx.io.textio import (
     STDIN,
     InputFormat,
-    InputItem,
     InputText,
     is_jsonl_path,
     read_corpus,
@@ -36,8 +30,6 @@ from claimx.io.textio import (
 from claimx.model import Document
 from claimx.report.page import ReportDoc
 
-Reader = Callable[[list[str]], Iterable[InputItem]]
-Extractor = Callable[[Iterable[InputItem]], Iterator[Any]]
 Sink = Callable[[str], None]
 
 
@@ -58,55 +50,29 @@ class Options:
         self.on_error(message)
 
 
-def collect(paths: list[str], read: Reader, extract: Extractor, options: Options
-            ) -> list[ReportDoc]:
-    """Every document of ``paths`` in order; consecutive raw inputs share one extraction
-    run (one worker pool), claimx output files are read back."""
+def collect(outcomes: Iterable[Outcome], options: Options) -> list[ReportDoc]:
+    """Every document of a corpus run (:func:`claimx.corpus.run.run_corpus`, reading
+    claimx output back) in order: an extracted one with its outlet and URL, one read back
+    with its article found again; a failure is told to ``options`` and left out."""
     docs: list[ReportDoc] = []
-    group: list[str] = []
     metadata = Metadata(options)
-    for path in paths:
-        if is_claimx_output(path):
-            docs.extend(_extracted(group, read, extract, metadata, options))
-            group = []
-            docs.extend(read_output(path, options, metadata))
+    finders: dict[str, TextFinder] = {}
+    for outcome in outcomes:
+        if outcome.failed:
+            options.error(str(outcome.result))
+        elif outcome.read_back:
+            finder = finders.get(outcome.source)
+            if finder is None:
+                finder = TextFinder(Path(outcome.source).parent, options, metadata)
+                finders[outcome.source] = finder
+            docs.append(finder.attach(outcome.result))  # type: ignore[arg-type]
         else:
-            group.append(path)
-    docs.extend(_extracted(group, read, extract, metadata, options))
+            outlet, url = metadata.lookup(outcome.source, outcome.line)
+            docs.append(ReportDoc(outcome.result, outlet=outlet, url=url))  # type: ignore[arg-type]
     return docs
 
 
-def _extracted(group: list[str], read: Reader, extract: Extractor, metadata: Metadata,
-               options: Options) -> Iterator[ReportDoc]:
-    """Extract a group of raw inputs; results come back one per input, in order."""
-    if not group:
-        return
-    places: deque[tuple[str, int | None]] = deque()
-
-    def tracked() -> Iterator[InputItem]:
-        for item in read(group):
-            places.append((item.source, item.line))
-            yield item
-
-    for result in extract(tracked()):
-        source, line = places.popleft() if places else ("-", None)
-        if isinstance(result, Document):
-            outlet, url = metadata.lookup(source, line)
-            yield ReportDoc(result, outlet=outlet, url=url)
-        else:
-            options.error(str(result))
-
-
 # --- claimx output ----------------------------------------------------------------
-
-
-def read_output(path: str, options: Options, metadata: Metadata) -> Iterator[ReportDoc]:
-    """The documents of one claimx output file, each with its article if found again."""
-    finder = TextFinder(Path(path).parent, options, metadata)
-    for where, record in output_records(path, options.error):
-        doc = document_from_record(record, where, options.error)
-        if doc is not None:
-            yield finder.attach(doc)
 
 
 def quotes_exactly(doc: Document, text: str) -> bool:

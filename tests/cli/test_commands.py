@@ -198,7 +198,7 @@ def test_extract_reads_stdin(runner: CliRunner, args: list[str]) -> None:
 def test_no_input_on_a_terminal_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import typer
 
-    from claimx import cli
+    from claimx.cli.options import input_paths
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -206,7 +206,7 @@ def test_no_input_on_a_terminal_is_a_usage_error(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(sys, "stdin", Terminal())
     with pytest.raises(typer.Exit) as info:
-        cli._default_paths(None)
+        input_paths(None, "extract")
     assert info.value.exit_code == 2
 
 

@@ -29,9 +29,9 @@ from report_helpers import (
 )
 
 import claimx
+from claimx.io.readback import is_claimx_output
 from claimx.model import Claim, Document, Span
 from claimx.report.page import segments
-from claimx.report.sources import is_claimx_output
 
 needs_dev = pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus absent")
 needs_dask = pytest.mark.skipif(importlib.util.find_spec("distributed") is None,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from claimx.corpus.aggregate.disputes import Dispute
 from claimx.corpus.aggregate.groups import ClaimGroup, ClaimGroups
 from claimx.corpus.aggregate.speakers import SpeakerRow, SpeakerTable
+from claimx.io.formats import format_named
 from claimx.io.safety import json_safe, neutralise_cell, printable
 from claimx.model import STANCES, qualified_id
 
@@ -72,36 +73,51 @@ def _cell(value: Any) -> str:
 
 def write_speakers(table: SpeakerTable, rows: list[SpeakerRow], fmt: str, out: TextIO,
                    failures: list[dict[str, Any]], console: Console | None = None) -> None:
-    if fmt == "json":
-        out.write(_dumps({
-            "schema": SPEAKERS_SCHEMA,
-            "summary": table.summary(),
-            "speakers": [r.to_dict() for r in rows],
-            "failures": failures,
-        }, indent=2) + "\n")
-    elif fmt == "jsonl":
-        for row in rows:
-            out.write(_dumps({"schema": SPEAKERS_SCHEMA, **row.to_dict()}) + "\n")
-        for failure in failures:
-            out.write(_dumps({**failure, "schema": SPEAKERS_SCHEMA}) + "\n")
-    elif fmt == "csv":
-        write = _csv_writer(out, (*SPEAKER_COLUMNS, "error"))
-        for row in rows:
-            data = row.to_dict()
-            write([
-                data["speaker_key"], data["speaker_kind"], data["arabic"], data["english"],
-                " | ".join(f["text"] for f in data["forms"]), data["documents"], data["claims"],
-                *(data["by_stance"][s] for s in STANCES), data["negated"],
-                " | ".join(c["text"] for c in data["channels"]), data["first_date"],
-                data["last_date"], None,
-            ])
-        for failure in failures:
-            write([failure["document_id"], *[None] * (len(SPEAKER_COLUMNS) - 1),
-                   failure["error"]])
-    else:
-        assert console is not None
-        console.print(speakers_table(rows))
-        console.print(printable(table.summary_line()), soft_wrap=True)
+    """The speaker rows in ``fmt``, by that format's writer (:mod:`claimx.io.formats`)."""
+    format_named(fmt).load("speakers")(table, rows, out, failures, console)
+
+
+def speakers_as_json(table: SpeakerTable, rows: list[SpeakerRow], out: TextIO,
+                     failures: list[dict[str, Any]], console: Console | None) -> None:
+    out.write(_dumps({
+        "schema": SPEAKERS_SCHEMA,
+        "summary": table.summary(),
+        "speakers": [r.to_dict() for r in rows],
+        "failures": failures,
+    }, indent=2) + "\n")
+
+
+def speakers_as_jsonl(table: SpeakerTable, rows: list[SpeakerRow], out: TextIO,
+                      failures: list[dict[str, Any]], console: Console | None) -> None:
+    for row in rows:
+        out.write(_dumps({"schema": SPEAKERS_SCHEMA, **row.to_dict()}) + "\n")
+    for failure in failures:
+        out.write(_dumps({**failure, "schema": SPEAKERS_SCHEMA}) + "\n")
+
+
+def speakers_as_csv(table: SpeakerTable, rows: list[SpeakerRow], out: TextIO,
+                    failures: list[dict[str, Any]], console: Console | None) -> None:
+    write = _csv_writer(out, (*SPEAKER_COLUMNS, "error"))
+    for row in rows:
+        data = row.to_dict()
+        write([
+            data["speaker_key"], data["speaker_kind"], data["arabic"], data["english"],
+            " | ".join(f["text"] for f in data["forms"]), data["documents"], data["claims"],
+            *(data["by_stance"][s] for s in STANCES), data["negated"],
+            " | ".join(c["text"] for c in data["channels"]), data["first_date"],
+            data["last_date"], None,
+        ])
+    for failure in failures:
+        write([failure["document_id"], *[None] * (len(SPEAKER_COLUMNS) - 1),
+               failure["error"]])
+
+
+def speakers_as_table(table: SpeakerTable, rows: list[SpeakerRow], out: TextIO,
+                      failures: list[dict[str, Any]], console: Console | None) -> None:
+    """For people: failures were told on stderr as they happened."""
+    assert console is not None
+    console.print(speakers_table(rows))
+    console.print(printable(table.summary_line()), soft_wrap=True)
 
 
 def speakers_table(rows: list[SpeakerRow]) -> Any:
@@ -150,45 +166,63 @@ def write_groups(groups: ClaimGroups, chosen: list[ClaimGroup], fmt: str, out: T
     """Claim groups (and, with ``disputes``, the disputes among them) in ``fmt``. With
     disputes, ``chosen`` are the groups they oppose (listed in JSON with their places); JSONL
     and CSV hold the disputes and the table shows them."""
-    if fmt == "json":
-        head: dict[str, Any] = {
-            "schema": CLAIMS_SCHEMA,
-            "summary": _claims_summary(groups, disputes),
-        }
-        tail: dict[str, Any] = {}
-        if disputes is not None:
-            tail["disputes"] = [d.to_dict() for d in disputes]
-        tail["failures"] = failures
-        _write_json_object(out, head, "groups", (_group_json(groups, g) for g in chosen), tail)
-    elif fmt == "jsonl":
-        if disputes is not None:
-            for dispute in disputes:
-                out.write(_dumps({"schema": CLAIMS_SCHEMA, **dispute.to_dict()}) + "\n")
-        else:
-            for group in chosen:
-                row = {"schema": CLAIMS_SCHEMA, **group.to_dict(),
-                       "places": [p.to_dict() for p in groups.places(group)]}
-                out.write(_dumps(row) + "\n")
-        for failure in failures:
-            out.write(_dumps({**failure, "schema": CLAIMS_SCHEMA}) + "\n")
-    elif fmt == "csv":
-        if disputes is not None:
-            _disputes_csv(disputes, out, failures)
-        else:
-            _groups_csv(groups, chosen, out, failures)
+    format_named(fmt).load("groups")(groups, chosen, out, failures, console, disputes)
+
+
+def groups_as_json(groups: ClaimGroups, chosen: list[ClaimGroup], out: TextIO,
+                   failures: list[dict[str, Any]], console: Console | None,
+                   disputes: list[Dispute] | None) -> None:
+    head: dict[str, Any] = {
+        "schema": CLAIMS_SCHEMA,
+        "summary": _claims_summary(groups, disputes),
+    }
+    tail: dict[str, Any] = {}
+    if disputes is not None:
+        tail["disputes"] = [d.to_dict() for d in disputes]
+    tail["failures"] = failures
+    _write_json_object(out, head, "groups", (_group_json(groups, g) for g in chosen), tail)
+
+
+def groups_as_jsonl(groups: ClaimGroups, chosen: list[ClaimGroup], out: TextIO,
+                    failures: list[dict[str, Any]], console: Console | None,
+                    disputes: list[Dispute] | None) -> None:
+    if disputes is not None:
+        for dispute in disputes:
+            out.write(_dumps({"schema": CLAIMS_SCHEMA, **dispute.to_dict()}) + "\n")
     else:
-        assert console is not None
-        if disputes is not None:
-            console.print(disputes_table(disputes))
-            noun = "dispute" if len(disputes) == 1 else "disputes"
-            console.print(f"{len(disputes):,} {noun} among {len(groups.groups):,} claims")
-        else:
-            console.print(groups_table(chosen))
-            summary = groups.summary()
-            console.print(
-                f"{summary['groups']:,} claims ({summary['mentions']:,} mentions); "
-                f"{summary['groups_in_several_documents']:,} carried by several documents"
-            )
+        for group in chosen:
+            row = {"schema": CLAIMS_SCHEMA, **group.to_dict(),
+                   "places": [p.to_dict() for p in groups.places(group)]}
+            out.write(_dumps(row) + "\n")
+    for failure in failures:
+        out.write(_dumps({**failure, "schema": CLAIMS_SCHEMA}) + "\n")
+
+
+def groups_as_csv(groups: ClaimGroups, chosen: list[ClaimGroup], out: TextIO,
+                  failures: list[dict[str, Any]], console: Console | None,
+                  disputes: list[Dispute] | None) -> None:
+    if disputes is not None:
+        _disputes_csv(disputes, out, failures)
+    else:
+        _groups_csv(groups, chosen, out, failures)
+
+
+def groups_as_table(groups: ClaimGroups, chosen: list[ClaimGroup], out: TextIO,
+                    failures: list[dict[str, Any]], console: Console | None,
+                    disputes: list[Dispute] | None) -> None:
+    """For people: failures were told on stderr as they happened."""
+    assert console is not None
+    if disputes is not None:
+        console.print(disputes_table(disputes))
+        noun = "dispute" if len(disputes) == 1 else "disputes"
+        console.print(f"{len(disputes):,} {noun} among {len(groups.groups):,} claims")
+    else:
+        console.print(groups_table(chosen))
+        summary = groups.summary()
+        console.print(
+            f"{summary['groups']:,} claims ({summary['mentions']:,} mentions); "
+            f"{summary['groups_in_several_documents']:,} carried by several documents"
+        )
 
 
 def _group_json(groups: ClaimGroups, group: ClaimGroup) -> _RawJson:

@@ -2,54 +2,53 @@
 
 The same inputs, engines and error handling as ``claimx extract``; workers send back each
 document's claims as small mention records, folded here in input order into the aggregates
-(:mod:`claimx.corpus.aggregate`), which are written once the corpus is read.
+(:mod:`claimx.corpus.aggregate`), which are written once the corpus is read. claimx's own
+JSON or JSONL output is read back instead of extracted again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from claimx.cli import (
+from claimx.cli.app import EXIT_FAILED, PROG, app, error, fail, stopped
+from claimx.cli.options import (
     DEFAULT_MAX_CHARS,
-    EXIT_FAILED,
-    EXIT_INTERRUPTED,
-    EXIT_TERMINATED,
-    PROG,
+    ChunkOption,
     EncodingOption,
-    Engine,
     EngineOption,
     GlobOption,
     IdFieldOption,
+    InputFormatOption,
     JobsOption,
-    OutputFormat,
+    JsonFlag,
+    MaxCharsOption,
     PathsArg,
+    QuietOption,
     SchedulerOption,
     TextFieldOption,
-    _check_jobs,
-    _checked_encoding,
-    _CorpusReader,
-    _default_paths,
-    _error,
-    _fail,
-    _is_terminal,
-    _open_output,
-    _resolve_format,
-    _results,
-    _table_console,
-    _Terminated,
-    _usage_error,
-    app,
+    engine_check,
+    input_paths,
+    output_format,
+    reading,
+    table_console,
+    workers,
 )
+from claimx.corpus.run import Engine
+from claimx.io.formats import FormatChoice, OutputFormat
+from claimx.io.output import is_terminal
 from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from claimx.corpus.aggregate.mentions import Mention
     from claimx.corpus.progress import RunStats
 
@@ -66,7 +65,7 @@ class SpeakerSort(StrEnum):
 
 
 FormatOption = Annotated[
-    OutputFormat | None,
+    FormatChoice | None,
     typer.Option(
         "--format", "-f", case_sensitive=False, show_default=False,
         help=(
@@ -75,7 +74,6 @@ FormatOption = Annotated[
         ),
     ),
 ]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -84,28 +82,12 @@ OutputOption = Annotated[
              "written whole at the end, never left half-written.",
     ),
 ]
-InputFormatOption = Annotated[
-    InputFormat,
-    typer.Option("--input-format", "-i", case_sensitive=False,
-                 help="auto, text or jsonl, as for 'claimx extract'."),
-]
 TopOption = Annotated[
     int | None,
     typer.Option(
         "--top", min=1, metavar="N", show_default=False,
         help=f"Keep the first N rows (default: all; a table shows {TABLE_ROWS}).",
     ),
-]
-QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
-]
-MaxCharsOption = Annotated[
-    int, typer.Option("--max-chars", min=1, metavar="N",
-                      help="Skip (and report) any document longer than N characters."),
-]
-ChunkOption = Annotated[
-    int | None,
-    typer.Option("--chunk-size", min=1, hidden=True, help="Documents per worker task."),
 ]
 
 
@@ -145,21 +127,16 @@ def speakers(
     quiet: QuietOption = False,
     chunk_size: ChunkOption = None,
 ) -> None:
-    chosen = _resolve_format(fmt, as_json, output)
-    corpus = _reader(paths, "speakers", input_format, glob, text_field, id_field, max_chars,
-                     encoding, engine, scheduler)
-    from claimx.corpus.aggregate.render import write_speakers
+    corpus = _Corpus("speakers", paths, output_format(fmt, as_json, output), output, engine,
+                     scheduler, jobs, chunk_size, input_format, glob, text_field, id_field,
+                     max_chars, encoding)
     from claimx.corpus.aggregate.speakers import SpeakerTable
 
     table = SpeakerTable()
-    failures, stats = _fold(corpus, table.add_document, engine, _check_jobs(jobs), scheduler,
-                            chunk_size, quiet)
-    rows = table.sorted_rows(sort.value)
-    rows = rows[: _limit(top, chosen)]
-    with _open_output(output, machine=chosen != "table", inputs=corpus.sources,
-                      input_format=input_format, glob=glob) as out:
-        console = _table_console(out, to_file=output is not None) if chosen == "table" else None
-        write_speakers(table, rows, chosen, out, failures, console)
+    failures, stats = _fold(corpus, table.add_document, quiet)
+    rows = table.sorted_rows(sort.value)[: corpus.limit(top)]
+    with corpus.written() as (out, console):
+        corpus.fmt.load("speakers")(table, rows, out, failures, console)
     _finish(stats, quiet, table.summary_line())
 
 
@@ -216,17 +193,15 @@ def claims(
     quiet: QuietOption = False,
     chunk_size: ChunkOption = None,
 ) -> None:
-    chosen = _resolve_format(fmt, as_json, output)
-    corpus = _reader(paths, "claims", input_format, glob, text_field, id_field, max_chars,
-                     encoding, engine, scheduler)
+    corpus = _Corpus("claims", paths, output_format(fmt, as_json, output), output, engine,
+                     scheduler, jobs, chunk_size, input_format, glob, text_field, id_field,
+                     max_chars, encoding)
     from claimx.corpus.aggregate.disputes import find_disputes
     from claimx.corpus.aggregate.groups import ClaimGroups
-    from claimx.corpus.aggregate.render import write_groups
 
     with ClaimGroups(similarity) as groups:
-        failures, stats = _fold(corpus, groups.add_document, engine, _check_jobs(jobs),
-                                scheduler, chunk_size, quiet)
-        limit = _limit(top, chosen)
+        failures, stats = _fold(corpus, groups.add_document, quiet)
+        limit = corpus.limit(top)
         found = find_disputes(groups, min_score)[:limit] if disputes else None
         if found is not None:  # the groups the disputes oppose, with their mentions
             chosen_groups = list({g.index: g for d in found for g in (d.denial, d.claim)}
@@ -236,11 +211,8 @@ def claims(
                 (g for g in groups if g.mentions >= min_mentions),
                 key=lambda g: (-g.documents, -g.mentions, g.index),
             )[:limit]
-        with _open_output(output, machine=chosen != "table", inputs=corpus.sources,
-                          input_format=input_format, glob=glob) as out:
-            console = _table_console(out, to_file=output is not None) \
-                if chosen == "table" else None
-            write_groups(groups, chosen_groups, chosen, out, failures, console, found)
+        with corpus.written() as (out, console):
+            corpus.fmt.load("groups")(groups, chosen_groups, out, failures, console, found)
         summary = groups.summary()
     line = (f"{summary['groups']:,} claims, {summary['mentions']:,} mentions, "
             f"{summary['groups_in_several_documents']:,} in several documents")
@@ -249,115 +221,73 @@ def claims(
     _finish(stats, quiet, line)
 
 
-def _reader(paths: list[str] | None, command: str, input_format: InputFormat,
-            glob: str | None, text_field: str, id_field: str, max_chars: int,
-            encoding: str | None, engine: Engine, scheduler: str | None) -> _CorpusReader:
-    if engine is Engine.dask:
-        from claimx.cli import _require_dask
+class _Corpus:
+    """The inputs of one aggregate command, checked in the order ``extract`` checks them,
+    and where its result is written."""
 
-        _require_dask()
-    if scheduler is not None and engine is not Engine.dask:
-        _usage_error("--scheduler needs --engine dask")
-    sources = _default_paths(paths, command)
-    return _CorpusReader(sources, input_format, glob, text_field, id_field, max_chars,
-                         _checked_encoding(encoding))
+    def __init__(self, command: str, paths: list[str] | None, fmt: OutputFormat,
+                 output: Path | None, engine: Engine, scheduler: str | None, jobs: int | None,
+                 chunk_size: int | None, input_format: InputFormat, glob: str | None,
+                 text_field: str, id_field: str, max_chars: int, encoding: str | None) -> None:
+        engine_check(engine, scheduler)
+        self.fmt = fmt
+        self.output = output
+        self.sources = input_paths(paths, command)
+        self.read = reading(input_format, glob, text_field, id_field, max_chars, encoding)
+        self.settings = workers(engine, jobs, scheduler, chunk_size)
+
+    def limit(self, top: int | None) -> int | None:
+        return top if top is not None else (None if self.fmt.for_programs else TABLE_ROWS)
+
+    @contextlib.contextmanager
+    def written(self) -> Iterator[tuple[TextIO, Console | None]]:
+        """The output stream, and the console a table is drawn on."""
+        from claimx.io.output import open_output
+
+        with open_output(self.output, machine=self.fmt.for_programs, inputs=self.sources,
+                         input_format=self.read.input_format, glob=self.read.glob) as out:
+            console = None if self.fmt.for_programs \
+                else table_console(out, to_file=self.output is not None)
+            yield out, console
 
 
-def _limit(top: int | None, fmt: str) -> int | None:
-    return top if top is not None else (TABLE_ROWS if fmt == "table" else None)
-
-
-def _fold(corpus: _CorpusReader, consume: Callable[[tuple[Mention, ...]], None],
-          engine: Engine, jobs: int, scheduler: str | None, chunk_size: int | None,
-          quiet: bool) -> tuple[list[dict[str, Any]], RunStats]:
-    """Hand every document's mentions to ``consume``, in input order: claimx's own JSON or
-    JSONL output is read back, other inputs are extracted (consecutive ones by one engine
-    run). A failed input is reported on stderr and listed, and the others go on."""
-    from claimx.corpus.batch import EngineError
+def _fold(corpus: _Corpus, consume: Callable[[tuple[Mention, ...]], None], quiet: bool
+          ) -> tuple[list[dict[str, Any]], RunStats]:
+    """Hand every document's mentions to ``consume``, in input order (claimx output read
+    back, other inputs extracted); a failed input is reported on stderr and listed, and the
+    others go on."""
+    from claimx.corpus.aggregate.mentions import mentions_of
+    from claimx.corpus.batch import EngineError, Rendered
     from claimx.corpus.progress import ProgressBar, RunStats
-    from claimx.io.readback import is_claimx_output
+    from claimx.corpus.run import corpus_bytes, counted, run_corpus
 
     stats = RunStats()
-    bar = ProgressBar(stats, corpus.total_bytes) if not quiet and _is_terminal(sys.stderr) \
-        else None
+    bar = ProgressBar(stats, partial(corpus_bytes, corpus.sources, corpus.read)) \
+        if not quiet and is_terminal(sys.stderr) else None
     failures: list[dict[str, Any]] = []
+    outcomes = run_corpus(corpus.sources, corpus.read, corpus.settings, render=mentions_of,
+                          read_back=True)
     try:
-        for read_back, group in _runs(corpus.sources, is_claimx_output):
-            if read_back:
-                _fold_output(group, consume, stats, failures)
-            else:
-                part = _CorpusReader(group, corpus.input_format, corpus.glob, *corpus.fields,
-                                     corpus.max_chars, corpus.encoding)
-                _fold_extracted(part, consume, engine, jobs, scheduler, chunk_size, stats,
-                                failures, bar)
+        with contextlib.closing(counted(outcomes, stats, error, bar)) as counting:
+            for outcome in counting:
+                if outcome.failed:
+                    failures.append(outcome.failure_record())
+                elif isinstance(outcome.result, Rendered):
+                    consume(outcome.result.text)  # type: ignore[arg-type]
+                else:
+                    consume(mentions_of(outcome.result))  # type: ignore[arg-type]
     except EngineError as exc:
-        _fail(str(exc), EXIT_FAILED)
+        fail(str(exc), EXIT_FAILED)
     except KeyboardInterrupt as exc:
-        terminated = isinstance(exc, _Terminated)
-        _fail("terminated" if terminated else "interrupted",
-              EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+        stopped(exc)
     finally:
         if bar is not None:
             bar.close()
     return failures, stats
 
 
-def _runs(paths: list[str], is_output: Callable[[str], bool]) -> list[tuple[bool, list[str]]]:
-    """The paths in order, in runs of claimx output files and of other inputs."""
-    runs: list[tuple[bool, list[str]]] = []
-    for path in paths:
-        kind = is_output(path)
-        if runs and runs[-1][0] == kind:
-            runs[-1][1].append(path)
-        else:
-            runs.append((kind, [path]))
-    return runs
-
-
-def _fold_extracted(corpus: _CorpusReader, consume: Callable[[tuple[Mention, ...]], None],
-                    engine: Engine, jobs: int, scheduler: str | None, chunk_size: int | None,
-                    stats: RunStats, failures: list[dict[str, Any]], bar: Any) -> None:
-    from claimx.corpus.aggregate.mentions import mentions_of
-    from claimx.corpus.batch import Rendered
-    from claimx.io.render import failure_dict
-
-    results = _results(corpus, engine, jobs, scheduler, chunk_size, mentions_of)
-    with contextlib.closing(results):
-        for result in results:
-            nbytes = corpus.sizes.popleft() if corpus.sizes else 0
-            if isinstance(result, Rendered):
-                consume(result.text)
-                stats.add(nbytes=nbytes, claims=result.claims)
-            else:
-                _error(str(result))
-                failures.append(failure_dict(result))
-                stats.add(nbytes=nbytes, failed=True)
-            if bar is not None:
-                bar.update()
-
-
-def _fold_output(paths: list[str], consume: Callable[[tuple[Mention, ...]], None],
-                 stats: RunStats, failures: list[dict[str, Any]]) -> None:
-    """claimx output read back: the claims as they were extracted (a large run need not be
-    repeated); a failure record or a bad record is reported and listed."""
-    from claimx.corpus.aggregate.mentions import mentions_of
-    from claimx.io.readback import read_documents
-    from claimx.model import failure_record
-
-    for path in paths:
-        def failed(message: str, path: str = path) -> None:
-            _error(message)
-            failures.append(failure_record(path, path, None, message))
-            stats.add(nbytes=0, failed=True)
-
-        for doc in read_documents(path, failed):
-            mentions = mentions_of(doc)
-            consume(mentions)
-            stats.add(nbytes=0, claims=len(mentions))
-
-
 def _finish(stats: RunStats, quiet: bool, line: str) -> None:
-    if not quiet and _is_terminal(sys.stderr):
+    if not quiet and is_terminal(sys.stderr):
         print(f"{PROG}: {stats.summary()}; {line}", file=sys.stderr, flush=True)
     if stats.failed:
         raise typer.Exit(EXIT_FAILED)

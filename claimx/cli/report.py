@@ -1,0 +1,104 @@
+"""``claimx report``: one self-contained HTML page showing the claims in their articles."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimx.cli.app import EXIT_FAILED, PROG, app, error, fail, note, usage_error
+from claimx.cli.options import (
+    DEFAULT_MAX_CHARS,
+    EncodingOption,
+    EngineOption,
+    GlobOption,
+    IdFieldOption,
+    InputFormatOption,
+    JobsOption,
+    MaxCharsOption,
+    PathsArg,
+    SchedulerOption,
+    TextFieldOption,
+    engine_check,
+    input_paths,
+    reading,
+    workers,
+)
+from claimx.corpus.run import Engine
+from claimx.io.output import is_terminal
+from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat
+
+
+@app.command(
+    short_help="Write one self-contained HTML page showing the claims in their articles.",
+    help=(
+        "Write an HTML report: each article right to left with every claim's speaker, "
+        "cue, content and channel highlighted (one color per stance, English labels on "
+        "hover), a list of claims beside it (click one to find it in the text), and for "
+        "several documents an index with filters by stance, speaker and outlet, a "
+        "speaker summary and a stance chart. Takes the same inputs and engines as "
+        "'claimx extract', and also claimx's own JSON or JSONL output (so a large run "
+        "need not be repeated; the articles are read again from their source files). "
+        "The page is one file that needs no network; article text is escaped, never run."
+    ),
+)
+def report(
+    paths: PathsArg = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", show_default=False,
+                     help="The HTML file to write (default: standard output)."),
+    ] = None,
+    title: Annotated[
+        str, typer.Option("--title", metavar="TEXT", help="The page title.")
+    ] = "claimx report",
+    input_format: InputFormatOption = InputFormat.auto,
+    text_field: TextFieldOption = DEFAULT_TEXT_FIELD,
+    id_field: IdFieldOption = DEFAULT_ID_FIELD,
+    glob: GlobOption = None,
+    jobs: JobsOption = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
+    encoding: EncodingOption = None,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
+    page_size: Annotated[
+        int, typer.Option("--page-size", min=1, metavar="N",
+                          help="Documents per page of the corpus index."),
+    ] = 50,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary line.")
+    ] = False,
+) -> None:
+    engine_check(engine, scheduler)
+    if output is None and is_terminal(sys.stdout):
+        usage_error("name the HTML file with --output FILE (or redirect standard output)")
+    sources = input_paths(paths, "report")
+    read = reading(input_format, glob, text_field, id_field, max_chars, encoding)
+    settings = workers(engine, jobs, scheduler)
+    from claimx.corpus.batch import EngineError
+    from claimx.corpus.run import run_corpus
+    from claimx.io.output import open_output
+    from claimx.report import render_report
+    from claimx.report.sources import Options, collect
+
+    options = Options(input_format, text_field, id_field, read.encoding, on_error=error,
+                      on_note=note)
+    try:
+        with contextlib.closing(run_corpus(sources, read, settings, read_back=True)) as outcomes:
+            docs = collect(outcomes, options)
+    except EngineError as exc:
+        fail(str(exc), EXIT_FAILED)
+    page = render_report(docs, title=title, page_size=page_size)
+    with open_output(
+        output, machine=True, inputs=sources, input_format=input_format, glob=glob
+    ) as out:
+        out.write(page)
+    if not quiet and output is not None:
+        claims = sum(len(d.doc.claims) for d in docs)
+        print(f"{PROG}: wrote {output} ({len(docs)} documents, {claims} claims)",
+              file=sys.stderr, flush=True)
+    if options.failed:
+        raise typer.Exit(EXIT_FAILED)
