@@ -1,5 +1,6 @@
 """What the construction tests ask of ``claimx.extract``: the claims of a sentence written for
-the test (every span checked against the text), one claim by its cue, and a span's words."""
+the test (every span checked against the text), its only claim, one claim by its cue, and a
+span's words."""
 
 from __future__ import annotations
 
@@ -14,6 +15,12 @@ def claims_of(text: str) -> list[Claim]:
             if span is not None:
                 assert text[span.start : span.end] == span.text
     return list(doc.claims)
+
+
+def only(text: str) -> Claim:
+    claims = claims_of(text)
+    assert len(claims) == 1, [c.cue.text for c in claims]
+    return claims[0]
 
 
 def cues_of(text: str) -> list[str]:

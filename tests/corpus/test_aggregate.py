@@ -1,5 +1,5 @@
-"""claimx speakers and claimx claims (issue 9): aggregates over small corpora written for these
-tests, through the real command line, and the grouping and dispute rules on their own."""
+"""claimx speakers and claimx claims: aggregates over small corpora written for these tests,
+through the real command line, and the grouping and dispute rules on their own."""
 
 from __future__ import annotations
 

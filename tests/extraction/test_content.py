@@ -3,7 +3,7 @@ test per construction, through ``claimx.extract``."""
 
 from __future__ import annotations
 
-from extraction_helpers import content_of
+from extraction_helpers import by_cue, content_of, only, text_of
 
 
 def test_haythu_after_a_comma_goes_on_with_the_claim() -> None:
@@ -42,3 +42,42 @@ def test_reason_phrase_stays_inside_the_object() -> None:
     assert content_of(text, "نفت") == (
         "إغلاق مصنعها إثر الحريق الذي اندلع في المخزن الأسبوع الماضي"
     )
+
+
+def test_complementizer_with_pronoun() -> None:
+    c = only("أكد المدرب أنه راض عن أداء اللاعبين.")
+    assert c.content.text == "راض عن أداء اللاعبين"
+
+
+def test_preposition_before_complementizer() -> None:
+    c = only("ولفت التقرير إلى أن البطالة تراجعت للعام الثاني.")
+    assert c.cue.text == "لفت" and text_of(c.source) == "التقرير"
+    assert c.content.text == "البطالة تراجعت للعام الثاني"
+
+
+def test_object_content_after_adverbial() -> None:
+    c = only("نفى الناطق باسم الشرطة بشكل قاطع وقوع إصابات بين المتظاهرين.")
+    assert text_of(c.source) == "الناطق باسم الشرطة"
+    assert c.content.text == "وقوع إصابات بين المتظاهرين"
+
+
+def test_object_after_bi() -> None:
+    c = only("وأقر الوزير بوجود أخطاء في التنفيذ.")
+    assert text_of(c.source) == "الوزير" and c.stance == "assert"
+    assert c.content.text == "بوجود أخطاء في التنفيذ"
+
+
+def test_noun_after_the_preposition_takes_the_clause() -> None:
+    c = by_cue("وشددت الوزيرة على قناعتها بأن الإصلاح ممكن.", "شددت")
+    assert c.content.text == "الإصلاح ممكن"
+
+
+def test_conjoined_cue_ends_an_object_content() -> None:
+    c = by_cue("وينفي الوزير ارتكاب أي مخالفة وتشير الاستطلاعات إلى تراجع شعبيته.", "ينفي")
+    assert c.content.text == "ارتكاب أي مخالفة"
+
+
+def test_nested_claim_with_an_apposed_subject_stays_in_the_content() -> None:
+    text = "وذكرت وكالات أنباء أن وزير الدفاع، سيرغي شويغو، قال إن الصواريخ جاهزة."
+    c = by_cue(text, "ذكرت")
+    assert c.content.text == "وزير الدفاع، سيرغي شويغو، قال إن الصواريخ جاهزة"

@@ -331,7 +331,7 @@ def check_extract(
 # Inputs that hit one are discarded (hypothesis.assume) so that these tests stay green and keep
 # looking for other failures. Delete an entry when its regression test passes.
 KNOWN_BUGS: dict[str, Callable[[Document], bool]] = {
-    # e.g. (fixed in e9fc961, kept as the pattern):
+    # e.g. (an empty quotation as content, since fixed; kept as the pattern):
     # "test_empty_quotation_after_a_cue_gives_a_valid_document":
     #     lambda doc: any(claim.content is None for claim in doc.claims),
 }
@@ -444,7 +444,7 @@ def test_claim_parts_do_not_overlap(text: str) -> None:
     check_parts_disjoint(extract(text))
 
 
-# --- ids, file names and the JSONL envelope (issue 12) -----------------------------------
+# --- ids, file names and the JSONL envelope ----------------------------------------------
 # Not only the text is hostile: a JSONL line's envelope, its id and a file's name reach the
 # output and the terminal too. Whatever they hold, reading yields one item per line and
 # never raises, and what is written is valid UTF-8 with no raw control a terminal acts on.

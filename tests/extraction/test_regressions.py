@@ -37,7 +37,7 @@ GOOD_RECORD = json.dumps({"id": "r2", "text": "قال المدير إن المك
 
 def test_jsonl_lone_surrogate_escape_is_not_passed_on_as_text(tmp_path: Path) -> None:
     """The JSONL reader used to hand on a text holding a lone surrogate, which cannot be
-    written as UTF-8 (found by fuzz/fuzz_decode.py; fixed in 8d0ec4e)."""
+    written as UTF-8 (found by fuzz/fuzz_decode.py)."""
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_bytes(SURROGATE_RECORD)
     [item] = list(read_inputs([str(corpus)], note=None))
@@ -47,8 +47,7 @@ def test_jsonl_lone_surrogate_escape_is_not_passed_on_as_text(tmp_path: Path) ->
 
 def test_cli_survives_a_jsonl_record_with_a_lone_surrogate(tmp_path: Path) -> None:
     """``claimx extract`` used to stop with 'internal error: UnicodeEncodeError ...
-    surrogates not allowed' and print nothing, not even the valid records (fixed in
-    8d0ec4e)."""
+    surrogates not allowed' and print nothing, not even the valid records."""
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_bytes(SURROGATE_RECORD + GOOD_RECORD)
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
@@ -88,7 +87,7 @@ def test_repeated_byte_order_mark_is_not_left_in_the_text(
     kind: str, data: bytes, tmp_path: Path
 ) -> None:
     """Only the first of two BOMs used to be removed, so the text started with U+FEFF and
-    every offset counted it (found by fuzz/fuzz_decode.py; fixed in 8d0ec4e)."""
+    every offset counted it (found by fuzz/fuzz_decode.py)."""
     if kind == "jsonl":
         corpus = tmp_path / "corpus.jsonl"
         corpus.write_bytes(data)
@@ -130,7 +129,7 @@ def _parts(text: str) -> list[dict[str, tuple[str, int, int] | None]]:
 )
 def test_attribution_phrase_content_does_not_contain_its_own_cue(text: str) -> None:
     """A post-posed بحسب/وفقاً لـ inside another claim's content used to get that whole
-    content, its own cue and source included (fixed in e9fc961)."""
+    content, its own cue and source included."""
     claims = claimx.extract(text).claims
     assert claims
     for claim in claims:
@@ -148,7 +147,7 @@ def test_attribution_phrase_content_does_not_contain_its_own_cue(text: str) -> N
 )
 def test_object_content_stops_before_the_channel(text: str) -> None:
     """The object content of نفى used to run on over the channel after it: «الخبر في بيان
-    رسمي» with channel «بيان رسمي» inside it (fixed in e9fc961)."""
+    رسمي» with channel «بيان رسمي» inside it."""
     [claim] = claimx.extract(text).claims
     assert claim.content.text == "الخبر", _parts(text)
     assert claim.channel is not None, _parts(text)
@@ -160,7 +159,7 @@ def test_object_content_stops_before_the_channel(text: str) -> None:
 )
 def test_source_does_not_contain_the_channel(text: str) -> None:
     """A fronted subject used to take the channel before the cue («الوزارة في بيان»), and a
-    quoted لـ-phrase was both source and channel (fixed in e9fc961)."""
+    quoted لـ-phrase was both source and channel."""
     [claim] = claimx.extract(text).claims
     assert claim.channel is not None, _parts(text)
     assert not _overlap(claim.source, claim.channel), _parts(text)
@@ -187,7 +186,7 @@ def test_attribution_phrase_in_a_quotation_does_not_contain_its_own_cue(text: st
 
 def test_fronted_quoted_outlet_is_not_both_source_and_channel() -> None:
     """A quoted لـ-outlet before the cue used to be both source and channel (an unusual
-    input, found by the property tests; fixed in the lead's commits after 8d0ec4e)."""
+    input, found by the property tests)."""
     text = 'لا تزال "لوكالة الأنباء" تنفي الخبر.'
     for claim in claimx.extract(text).claims:
         assert not _overlap(claim.source, claim.channel), _parts(text)
@@ -213,7 +212,7 @@ def test_fronted_quoted_outlet_is_not_both_source_and_channel() -> None:
 def test_empty_quotation_after_a_cue_gives_a_valid_document(text: str) -> None:
     """An empty quotation as content used to give a claim with content None, and
     Document.to_dict() raised AttributeError: the CLI printed 'internal error' and no output
-    for the whole document (fixed in e9fc961)."""
+    for the whole document."""
     doc = claimx.extract(text)
     assert all(claim.content is not None for claim in doc.claims), doc.claims
     validate_document(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)), text=text)

@@ -3,7 +3,7 @@ sentences written for these tests: one test per construction, through ``claimx.e
 
 from __future__ import annotations
 
-from extraction_helpers import by_cue, text_of
+from extraction_helpers import by_cue, claims_of, only, text_of
 
 
 def test_adverbial_fi_phrase_after_the_speaker_is_not_part_of_it() -> None:
@@ -150,3 +150,101 @@ def test_a_title_with_a_complement_takes_no_name_the_text_never_repeats() -> Non
     assert text_of(by_cue(text, "قال").source) == "مدير قسم الطوارئ"
     text = "وقال الوزير للصحفيين سامي العبيدي إن الخطة جاهزة. وأكد العبيدي أن الموعد ثابت."
     assert text_of(by_cue(text, "قال").source) == "الوزير"
+
+
+def test_possessed_noun_ends_a_speaker_phrase() -> None:
+    c = only("وأبدى اللاعب سعادته بالفوز، مؤكدا أن الفريق يستحق اللقب.")
+    assert text_of(c.speaker) == "اللاعب"
+
+
+def test_apposition_after_the_speaker_belongs_to_it() -> None:
+    c = by_cue("ويقول علي حسن، الباحث الاقتصادي لبي بي سي، إن الأسعار سترتفع.", "يقول")
+    assert text_of(c.source) == "علي حسن، الباحث الاقتصادي"
+    assert c.content.text == "الأسعار سترتفع"
+
+
+def test_parenthetical_clause_after_the_speaker_does_not() -> None:
+    c = by_cue("وقال مسؤول، رفض الكشف عن اسمه، إن المفاوضات متعثرة.", "قال")
+    assert text_of(c.source) == "مسؤول"
+
+
+def test_a_name_takes_no_place_or_addressee_phrase() -> None:
+    c = by_cue("وقال بارتولي لهيئة الإذاعة البريطانية إن الصفقة انتهت.", "قال")
+    assert text_of(c.source) == "بارتولي"
+    c = by_cue("وأكد تاتشر في لحظة صدق أن الحرب كانت خطأ.", "أكد")
+    assert text_of(c.source) == "تاتشر"
+
+
+def test_names_that_fold_like_function_words() -> None:
+    assert text_of(by_cue("وقال علي الأحمد إن الفريق جاهز.", "قال").source) == "علي الأحمد"
+    c = by_cue("وأكد فان دايك أن الفريق سيفوز.", "أكد")
+    assert text_of(c.source) == "فان دايك" and c.content.text == "الفريق سيفوز"
+
+
+def test_relative_clause_belongs_to_the_speaker_phrase() -> None:
+    text = "وذكرت الدراسة التي أعدها مركز الأبحاث، أن البطالة ارتفعت."
+    c = by_cue(text, "ذكرت")
+    assert text_of(c.source) == "الدراسة التي أعدها مركز الأبحاث"
+
+
+def test_nationality_before_a_name_is_part_of_the_speaker() -> None:
+    c = by_cue("أكد اليوناني دونيس مدرب الفريق سعادته بالفوز.", "أكد")
+    assert text_of(c.source) == "اليوناني دونيس مدرب الفريق"
+    assert c.content.text == "سعادته بالفوز"
+
+
+def test_name_after_a_title_belongs_to_the_speaker() -> None:
+    c = by_cue("واستبعد وزير الاقتصاد سامي الحداد أي رفع للضرائب.", "استبعد")
+    assert text_of(c.source) == "وزير الاقتصاد سامي الحداد"
+    assert "رفع للضرائب" in c.content.text
+
+
+def test_a_definite_name_after_a_title_belongs_to_the_speaker() -> None:
+    """«الدكتور العواجي»: the title's name may carry the article; the object follows it."""
+    claim = by_cue("نفى الدكتور العواجي وجود مخالفات.", "نفى")
+    assert (text_of(claim.source), claim.content.text) == ("الدكتور العواجي", "وجود مخالفات")
+    claim = by_cue("نفى الدكتور الاتهامات.", "نفى")
+    assert (text_of(claim.source), claim.content.text) == ("الدكتور", "الاتهامات")
+
+
+def test_verbal_noun_after_a_name_starts_the_object() -> None:
+    c = by_cue("واستبعدت ميركل إجراء انتخابات مبكرة في البلاد.", "استبعدت")
+    assert text_of(c.source) == "ميركل" and c.stance == "deny"
+    assert c.content.text == "إجراء انتخابات مبكرة في البلاد"
+
+
+def test_organisation_named_by_a_verbal_noun_is_a_speaker() -> None:
+    c = by_cue("ويتهم التحالف إيران بتهريب الأسلحة إلى المسلحين.", "يتهم")
+    assert text_of(c.source) == "التحالف"
+    assert c.content.text.startswith("إيران بتهريب الأسلحة")
+
+
+def test_an_event_noun_after_a_titled_head_starts_the_object() -> None:
+    """«وجود», «وقوع»: the object of a denial, not a name after «وزارة الدفاع»."""
+    claim = by_cue("نفت وزارة الدفاع وجود قوات أجنبية في المدينة.", "نفت")
+    assert (text_of(claim.source), claim.content.text) == (
+        "وزارة الدفاع", "وجود قوات أجنبية في المدينة")
+    claim = by_cue("نفى وزير الاقتصاد سامي الحداد وقوع أزمة.", "نفى")
+    assert text_of(claim.source) == "وزير الاقتصاد سامي الحداد"
+
+
+def test_an_unnamed_source_keeps_where_it_is_before_its_object() -> None:
+    """«نفى مصدر في الجيش وقوع إصابات»: «في الجيش» places the source; the object follows."""
+    for text, source, content in (
+        ("نفى مصدر في الجيش وقوع إصابات.", "مصدر في الجيش", "وقوع إصابات"),
+        ("نفت مصادر في قسد وجود أي اتفاق.", "مصادر في قسد", "وجود أي اتفاق"),
+        ("نفى مسؤول في وزارة الزراعة الأردنية الشائعات.",
+         "مسؤول في وزارة الزراعة الأردنية", "الشائعات"),
+    ):
+        claim = claims_of(text)[0]
+        assert (text_of(claim.source), claim.content.text) == (source, content)
+    # a definite speaker's في-phrase is a setting or a channel, not part of who speaks
+    assert text_of(by_cue("نفى الجيش في بيان وقوع إصابات.", "نفى").source) == "الجيش"
+    assert text_of(by_cue("نفى المتحدث في المؤتمر الصحفي وجود خلافات.", "نفى").source) \
+        == "المتحدث"
+
+
+def test_an_event_noun_ends_an_unnamed_source() -> None:
+    claim = by_cue("نفى مصدر دبلوماسي مسؤول وجود أي خلافات.", "نفى")
+    assert (text_of(claim.source), claim.content.text) == (
+        "مصدر دبلوماسي مسؤول", "وجود أي خلافات")

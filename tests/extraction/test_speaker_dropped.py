@@ -1,9 +1,10 @@
-"""Which antecedent a dropped subject or a participle takes, on sentences written for these
-tests, through ``claimx.extract``."""
+"""Which antecedent a dropped subject, a participle or a pronoun takes: the nearest earlier
+speaker whose gender and number agree with the verb, a noun of a reported clause only as a
+last resort. On sentences written for these tests, through ``claimx.extract``."""
 
 from __future__ import annotations
 
-from extraction_helpers import by_cue, speaker_of
+from extraction_helpers import by_cue, claims_of, only, speaker_of, text_of
 
 
 def test_subject_of_a_governing_verb_that_is_no_cue() -> None:
@@ -120,3 +121,88 @@ def test_according_to_his_statement_is_a_dropped_subject() -> None:
     c = by_cue(text, "حسب تصريحه")
     assert c.source is None and c.speaker is not None
     assert c.speaker.text == "الوزير سامي العربي"
+
+
+def test_dropped_subject_resolved_by_agreement() -> None:
+    first, second = claims_of(
+        "أعلنت وزارة الصحة أن عدد الإصابات ارتفع إلى مئة حالة، وأشارت إلى أن معظمها في العاصمة."
+    )
+    assert text_of(first.source) == "وزارة الصحة"
+    assert first.content.text == "عدد الإصابات ارتفع إلى مئة حالة"
+    assert second.source is None
+    assert text_of(second.speaker) == "وزارة الصحة"
+    assert second.content.text == "معظمها في العاصمة"
+
+
+def test_dropped_subject_needs_agreeing_antecedent() -> None:
+    # «ويضيف» is masculine: it skips the feminine «الشرطة» for the governor.
+    claims = claims_of(
+        "أكد المحافظ أن الوضع هادئ. وقالت الشرطة إن الطريق أغلق، ويضيف أن الدوريات مستمرة."
+    )
+    assert [text_of(c.speaker) for c in claims] == ["المحافظ", "الشرطة", "المحافظ"]
+
+
+def test_sound_plural_in_construct_agrees_with_a_plural_verb() -> None:
+    text = "ويقول محامو الشركة إن القضية ضعيفة. ويتوقعون أن تسقط التهم قريبا."
+    c = by_cue(text, "يتوقعون")
+    assert text_of(c.speaker) == "محامو الشركة"
+
+
+def test_oblique_construct_plural_agrees_with_a_plural_verb() -> None:
+    text = "وقال المحقق إن مرتكبي الجرائم لا يفلتون من العقاب كما يعتقدون."
+    c = by_cue(text, "يعتقدون")
+    assert text_of(c.speaker) == "مرتكبي الجرائم"
+
+
+def test_broken_plural_takes_a_feminine_participle() -> None:
+    c = by_cue("كذبت الصحف نية اللاعب الرحيل، مؤكدة أنه باق مع فريقه.", "مؤكدة")
+    assert text_of(c.speaker) == "الصحف"
+
+
+def test_a_later_name_completes_a_feminine_dropped_subject() -> None:
+    text = "لكنها توضح أن المشروع يدعو إلى الحوار. فتؤكد شور أن المسألة ليست في السلاح."
+    assert text_of(by_cue(text, "توضح").speaker) == "شور"
+
+
+def test_participle_cue_takes_previous_speaker() -> None:
+    first, second = claims_of("أوضح المدير أن المصنع سيفتح قريبا، مشيرا إلى أن العمال عادوا.")
+    assert text_of(second.speaker) == "المدير" and second.cue.text == "مشيرا"
+    assert first.content.text == "المصنع سيفتح قريبا"
+
+
+def test_participle_speaker_is_the_main_clause_speaker() -> None:
+    text = "ونفى المدرب بغضب الشائعات التي تحدثت عن خلافه مع اللاعب، واصفا إياها بأنها أكاذيب."
+    c = by_cue(text, "واصفا")
+    assert text_of(c.speaker) == "المدرب"
+
+
+def test_participle_takes_the_named_subject_of_its_sentence() -> None:
+    text = "وحاول حمزة تفادي انتقاد الأحزاب مبينا أن حزبه الجديد مفتوح للجميع."
+    c = by_cue(text, "مبينا")
+    assert text_of(c.speaker) == "حمزة"
+
+
+def test_directive_subject_is_a_speaker_for_later_participle() -> None:
+    c = only("ودعا الوزير المواطنين إلى الحذر، مؤكدا أن الوضع تحت السيطرة.")
+    assert c.cue.text == "مؤكدا" and text_of(c.speaker) == "الوزير"
+
+
+def test_subject_of_a_reported_clause_is_a_last_resort_antecedent() -> None:
+    text = "وذكر الوزير أن سلمى حداد شكرته على دعمه، وقالت إنها ستعود قريبا."
+    c = by_cue(text, "قالت")
+    assert text_of(c.speaker) == "سلمى حداد"
+
+
+def test_subject_of_a_clause_opening_verb_is_a_last_resort() -> None:
+    text = "وفي الربيع خرج المزارعون إلى الشوارع للتعبير عن غضبهم مما وصفوه بسوء الإدارة."
+    assert text_of(by_cue(text, "وصفوه").speaker) == "المزارعون"
+
+
+def test_pronoun_after_jaa_fi_refers_to_the_document() -> None:
+    text = (
+        "وكان المتحدث ينفي تغريدة نشرت على حساب يحمل اسم زعيم الجماعة جاء فيه «الهدنة "
+        "مرفوضة» مضيفا أن «المعركة مستمرة»."
+    )
+    c = by_cue(text, "جاء فيه")
+    assert text_of(c.speaker).startswith("حساب")
+    assert text_of(by_cue(text, "مضيفا").speaker).startswith("حساب")

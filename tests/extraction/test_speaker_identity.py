@@ -1,4 +1,6 @@
-"""Speaker keys and kinds (issue 9, item 1), on phrases and sentences written for these tests."""
+"""Speaker keys and kinds: the spellings, titles and aliases of one speaker share a key, and a
+speaker is a person, an organisation, a document, anonymous or unresolved. On phrases and
+sentences written for these tests."""
 
 from __future__ import annotations
 

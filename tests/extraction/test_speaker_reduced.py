@@ -3,7 +3,7 @@ sentences written for these tests (invented names and events), through ``claimx.
 
 from __future__ import annotations
 
-from extraction_helpers import by_cue, text_of
+from extraction_helpers import by_cue, claims_of, text_of
 
 
 def test_surname_takes_the_title_set_off_by_a_comma() -> None:
@@ -154,3 +154,54 @@ def test_a_copula_or_a_feminine_adjective_is_no_part_of_a_name() -> None:
     )
     assert "وكان" not in (text_of(by_cue(text, "مبينا").speaker) or "")
     assert text_of(by_cue(text, "أعلنت").speaker) == "كوريا الجنوبية"
+
+
+def test_demonstrative_anaphor_resolves_to_full_mention() -> None:
+    first, second = claims_of(
+        "قالت مصادر دبلوماسية غربية إن المحادثات تعثرت. "
+        "وأضافت هذه المصادر أن الجولة المقبلة لم تحدد بعد."
+    )
+    assert text_of(second.source) == "هذه المصادر"
+    assert text_of(second.speaker) == "مصادر دبلوماسية غربية"
+
+
+def test_title_anaphor_resolves_to_named_minister() -> None:
+    claims = claims_of(
+        "قال وزير الخارجية سيرغي لافروف إن موسكو مستعدة للحوار. "
+        "وأوضح الوزير أن الكرة في ملعب واشنطن."
+    )
+    assert text_of(claims[1].source) == "الوزير"
+    assert text_of(claims[1].speaker) == "وزير الخارجية سيرغي لافروف"
+
+
+def test_surname_resolves_to_the_full_name_given_elsewhere() -> None:
+    text = (
+        "وأكد رئيس الحزب كريم منصور أن الانتخابات ستجرى في موعدها. "
+        "وقال منصور إن حزبه سيشارك بقوة."
+    )
+    c = by_cue(text, "قال")
+    assert text_of(c.source) == "منصور"
+    assert "كريم" in text_of(c.speaker)
+
+
+def test_compound_name_with_and_without_its_space() -> None:
+    text = (
+        "وقال الدكتور حسام عبدالغفار المتحدث باسم الوزارة إن الحادث مؤسف. "
+        "وأضاف عبد الغفار أن التحقيق مستمر."
+    )
+    c = by_cue(text, "أضاف")
+    assert "حسام" in text_of(c.speaker)
+
+
+def test_dual_mention_refers_to_its_plural_antecedent() -> None:
+    text = (
+        "وألقي القبض على مدرسين تايلانديين اثنين لبيعهما المخدرات. "
+        "واعترف المدرسان بأنهما باعا المخدرات."
+    )
+    c = by_cue(text, "اعترف")
+    assert text_of(c.speaker).startswith("مدرسين تايلانديين")
+
+
+def test_a_reduced_mention_takes_the_claims_source_not_a_longer_phrase_over_it() -> None:
+    text = "نفت مصادر في قسد وجود أي اتفاق مع التنظيم، وأكدت المصادر أن قواتها تتقدم."
+    assert text_of(by_cue(text, "أكدت").speaker) == "مصادر في قسد"

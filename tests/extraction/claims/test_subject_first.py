@@ -1,0 +1,31 @@
+"""Subject-first cues (SVO, «الوزير قال إن ...»): the noun phrase before the verb is its source,
+across «كان ... قد» and after a causative («جعل ترامب يحذر»), but never a pointing word
+(«وذلك»). On sentences written for these tests, through ``claimx.extract``."""
+
+from __future__ import annotations
+
+from extraction_helpers import by_cue, only, text_of
+
+
+def test_subject_first_plain() -> None:
+    c = only("الوزير قال إن الاتفاق نهائي ولا رجعة فيه.")
+    assert text_of(c.source) == "الوزير"
+    assert c.content.text == "الاتفاق نهائي ولا رجعة فيه"
+
+
+def test_fronted_subject_across_kana_and_qad() -> None:
+    c = only("وكانت وزارة الدفاع الروسية قد أعلنت أن قواتها انسحبت من المنطقة.")
+    assert text_of(c.source) == "وزارة الدفاع الروسية"
+    assert c.label == "Russian Defence Ministry announces"
+
+
+def test_pointing_word_and_conditional_are_no_fronted_subject() -> None:
+    text = 'انتقد اللاعب إدارة ناديه علنا، وذلك من خلال تغريدة قال فيها: "لن ألعب بعد اليوم".'
+    c = by_cue(text, "قال")
+    assert text_of(c.speaker) is None or not text_of(c.speaker).startswith("وذلك")
+
+
+def test_noun_after_a_causative_is_the_cues_subject() -> None:
+    text = "وهو ما جعل ترامب يحذر من فرض رسوم إضافية. وتابع أن الرسوم ضرورية."
+    assert text_of(by_cue(text, "يحذر").source) == "ترامب"
+    assert text_of(by_cue(text, "تابع").speaker) == "ترامب"

@@ -1,0 +1,68 @@
+"""Verb-first cues (VSO, «أكد الوزير أن ...»): the noun phrase after the verb is the source and
+what follows it, a clause or an object such as «ارتفاع عدد الإصابات», is the content; a verb
+that carries its subject («اتهموا») takes the next noun as its object. On sentences written for
+these tests, through ``claimx.extract``."""
+
+from __future__ import annotations
+
+from extraction_helpers import by_cue, only, text_of
+
+
+def test_verb_first_with_channel() -> None:
+    c = only("أكد وزير الخارجية المصري، في مؤتمر صحفي، أن المفاوضات ستستأنف الأسبوع المقبل.")
+    assert c.cue.text == "أكد" and c.stance == "assert"
+    assert text_of(c.source) == "وزير الخارجية المصري"
+    assert text_of(c.channel) == "مؤتمر صحفي"
+    assert c.content.text == "المفاوضات ستستأنف الأسبوع المقبل"
+    assert not c.negated and not c.direct_quote
+
+
+def test_reports_as_source() -> None:
+    c = only("أفادت تقارير إعلامية بأن الرئيس سيزور باريس الشهر المقبل.")
+    assert text_of(c.source) == "تقارير إعلامية"
+    assert c.content.text == "الرئيس سيزور باريس الشهر المقبل"
+
+
+def test_direct_object_before_content() -> None:
+    c = only("وصف الوزير الاتفاق بأنه تاريخي.")
+    assert text_of(c.source) == "الوزير"
+    assert c.content.text == "تاريخي"
+
+
+def test_announcement_with_an_object_proposition() -> None:
+    c = by_cue("وأعلنت وزارة الصحة ارتفاع عدد الإصابات إلى مئتي حالة.", "أعلنت")
+    assert text_of(c.source) == "وزارة الصحة"
+    assert c.content.text == "ارتفاع عدد الإصابات إلى مئتي حالة"
+
+
+def test_verbal_noun_right_after_the_cue_is_its_object() -> None:
+    text = "وكانت الحركة قد هددت بالانسحاب، وسبق لها أن أعلنت الاستعداد للحوار مع الحكومة."
+    c = by_cue(text, "أعلنت")
+    assert c.source is None
+    assert c.content.text.startswith("الاستعداد للحوار")
+
+
+def test_plural_verb_carries_its_subject_so_what_follows_is_the_object() -> None:
+    text = "وقال المعارضون إن النظام الجديد خطير، واتهموا الحكومة بتزوير الانتخابات."
+    c = by_cue(text, "اتهموا")
+    assert c.source is None and text_of(c.speaker) == "المعارضون"
+    assert c.content.text.startswith("الحكومة بتزوير الانتخابات")
+
+
+def test_oblique_plural_after_the_verb_is_its_object() -> None:
+    text = "وقال الرئيس إنه بريء. واتهم المعارضين بتسييس القضية."
+    c = by_cue(text, "اتهم")
+    assert c.source is None and text_of(c.speaker) == "الرئيس"
+
+
+def test_adverbial_participle_after_the_verb_is_no_speaker() -> None:
+    text = 'وسخر النائب من القرار، وقال متهكما "إنه قرار عظيم حقا".'
+    c = by_cue(text, "قال")
+    assert c.source is None  # «متهكما» describes the speaker, is not one
+    assert text_of(c.speaker).startswith("النائب")
+
+
+def test_unanimous_report_with_ala_anna() -> None:
+    c = by_cue("وأجمع سكان الحي على أنهم عانوا من صعوبة في التنفس.", "أجمع")
+    assert text_of(c.source) == "سكان الحي" and c.stance == "report"
+    assert c.content.text == "عانوا من صعوبة في التنفس"

@@ -1,0 +1,91 @@
+"""Words that only look like cues make no claim: the writer's formulas («يذكر أن»، «يشار إلى
+أن»، «من المقرر أن»), evidentials («تبين أن»، «مما يشير إلى»), an event as subject («الهجوم
+يؤكد»), «وفقا لـ» a plan or a rule, nouns that fold like verbs («إشارة»), «يبلغ» (reaches), a
+cognate object («نفيا قاطعا») and a verb describing a statement noun («تصريحات نقلتها»). On
+sentences written for these tests, through ``claimx.extract``."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import by_cue, claims_of, cues_of, text_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تراجعت المصادر المائية في المنطقة بسبب الجفاف.",
+        "قد يزيد الاتفاق من حجم التبادل التجاري بين البلدين.",
+        "",
+        "   \n\n  ",
+    ],
+)
+def test_negatives_give_no_claim(text: str) -> None:
+    assert claims_of(text) == []
+
+
+def test_events_are_not_speakers() -> None:
+    assert claims_of("الهجوم الأخير يؤكد أن الجماعة ما زالت قوية.") == []
+
+
+def test_editorial_formula_is_not_a_claim() -> None:
+    assert claims_of("يذكر أن اللاعب انتقل إلى النادي قبل عامين.") == []
+
+
+def test_background_formula_with_a_pronoun_on_its_complementizer() -> None:
+    assert cues_of("يذكر أنه تم افتتاح المستشفى قبل عامين.") == []
+    assert cues_of("يشار إلى أنها المرة الأولى التي يفوز فيها الفريق.") == []
+
+
+def test_evidential_and_scheduling_formulas_are_not_claims() -> None:
+    assert claims_of("وتبين أن المتهم كان في الخارج.") == []
+    assert claims_of("ومن المقرر أن يزور الرئيس باريس.") == []
+    assert claims_of("يشار إلى أن الفريق فاز باللقب مرتين.") == []
+
+
+def test_evidential_and_adjectival_lookalikes_make_no_claim() -> None:
+    for text in (
+        "وبالتثبت من الشحنة تبيّن أنها تحتوي على مخدرات.",  # it turned out
+        "وأصدر النادي بيانا تضمن نفياً قاطعاً لوجود أي خلاف.",  # a verbal noun
+        "وتكاد تكون مؤكدة بأن القضية ستطول.",  # a predicate adjective
+        "وستأتي اللعبة مثبتة مسبقا مع النظام الجديد.",  # an adjective
+        "وألغت الحكومة العقد مما يشير إلى أن الأزمة عميقة.",  # evidence, no speaker
+        "وقال: اعتقال الزعيم الأول للعصابة يؤكد أن المجرمين لا يفلتون.",  # an event
+    ):
+        cues = [c.cue.text for c in claims_of(text)]
+        assert not {"تبيّن", "نفياً", "مؤكدة", "مثبتة", "يشير", "يؤكد"} & set(cues), cues
+
+
+def test_according_to_a_plan_is_not_a_claim() -> None:
+    assert claims_of("وفقاً لخطة الحكومة الجديدة، سيتم بناء ألف مدرسة خلال عامين.") == []
+
+
+def test_according_to_a_rule_or_plan_is_no_relay() -> None:
+    assert cues_of("وبدأت الشركات العمل وفقا للقرارات الجديدة التي أصدرتها الوزارة.") == []
+    assert cues_of("وتشكلت الحكومة وفق الدستور الجديد في الشهر الماضي.") == []
+    assert cues_of("وستحدد الأسعار حسب الخطة المعتمدة للعام القادم.") == []
+    said = by_cue("ووفقا لوكالة الأنباء الرسمية، فإن الوفد وصل إلى العاصمة.", "وفقا")
+    assert text_of(said.speaker) == "وكالة الأنباء الرسمية"
+
+
+def test_noun_in_ta_marbuta_is_not_a_verb_with_object() -> None:
+    # «إشارة» folds to the same letters as «أشاره» (he pointed it out)
+    assert claims_of("أنا رهن إشارة المدرب ولا يهم أن أكون أساسيا.") == []
+
+
+def test_yablugh_reaches_is_no_cue() -> None:
+    assert cues_of("واعتقلت الشرطة شابا يبلغ من العمر عشرين عاما في المدينة.") == []
+    assert cues_of("وأعلى نسبة للبطالة تبلغ نحو عشرة بالمائة في الجنوب.") == []
+
+
+def test_cognate_object_of_a_denial_is_no_second_cue() -> None:
+    text = "ونفى سالم الهادي نفيا قاطعا الاتهامات الموجهة إليه بامتلاك شركة نفط."
+    denied = by_cue(text, "نفى")
+    assert cues_of(text) == ["نفى"]
+    assert denied.content.text.startswith("الاتهامات")
+
+
+def test_cue_describing_a_statement_noun_is_no_claim() -> None:
+    text = "وأضاف المتحدث في تصريحات نقلتها مواقع إخبارية: إن الوزارة أرسلت فرق إنقاذ."
+    claims = claims_of(text)
+    assert [c.cue.text for c in claims] == ["أضاف"]
+    assert claims[0].content.text == "الوزارة أرسلت فرق إنقاذ"

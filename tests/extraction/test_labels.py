@@ -1,0 +1,33 @@
+"""English labels of claims ("SDF sources deny", "According to SOHR", "It is said"): glossed
+from the gazetteer, transliterated where it has no gloss, never left in Arabic. On sentences
+written for these tests, through ``claimx.extract``."""
+
+from __future__ import annotations
+
+import re
+
+from extraction_helpers import by_cue, claims_of, only
+
+
+def test_english_labels() -> None:
+    c = only('لا تزال مصادر "قوات سوريا الديمقراطية" تنفي وجود أي اتفاق.')
+    assert c.label == "SDF sources deny"
+    c = only("تؤكد مصادر سورية مطلعة أن الاتفاق قائم.")
+    assert c.label == "Informed Syrian sources assert"
+
+
+def test_phrase_cue_labels_keep_the_speakers_capitals() -> None:
+    """"According to SOHR", not "According to sOHR"; common nouns stay lower case."""
+    c = only("وفقا للمرصد السوري لحقوق الإنسان، فإن الطريق مغلق.")
+    assert c.label == "According to SOHR"
+    c = only("بحسب الشرطة، فإن الطريق مغلق.")
+    assert c.label == "According to police"
+
+
+def test_labels_are_english_or_transliterated_and_impersonal_cues_read_well() -> None:
+    said = by_cue("ويُقال إن الوزير سيستقيل قريبا.", "يُقال")
+    assert said.label == "It is said"
+    named = by_cue("واستبعد وزير الاقتصاد سامي الحداد أي رفع للضرائب.", "استبعد")
+    assert named.label.startswith("Minister of al-") and "Sami" in named.label
+    for claim in claims_of("وقال مسؤول إثيوبي إن السد سيكتمل العام المقبل."):
+        assert not re.search("[\u0600-\u06ff]", claim.label), claim.label
