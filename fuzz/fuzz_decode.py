@@ -2,7 +2,7 @@
 
 Each input is read the ways the CLI reads it:
 
-* as a text file or standard input: :func:`claimx.io.textio.decode_bytes` and
+* as a text file or standard input: :func:`claimx.io.decode.decode_bytes` and
   :func:`claimx.io.textio.read_inputs` with ``-`` (which must agree);
 * as JSONL on standard input (``read_corpus(..., input_format="jsonl")``), when the
   installed claimx has JSONL input;
@@ -11,7 +11,7 @@ Each input is read the ways the CLI reads it:
   line whatever they hold, and the source and id written as JSON or shown on a terminal
   are valid UTF-8 with no raw control character.
 
-A clean :class:`~claimx.io.textio.InputError` (binary data, undecodable bytes, a malformed
+A clean :class:`~claimx.io.items.InputError` (binary data, undecodable bytes, a malformed
 JSONL line) is not a crash. A crash is any exception escaping claimx, or a broken
 invariant: an error message over several lines, a decoded text that starts with a BOM or
 cannot be written as UTF-8, or any invariant of
@@ -117,9 +117,11 @@ class Target:
     """One execution: every reading of ``data`` the CLI can do, and every invariant."""
 
     def __init__(self, checks: ModuleType, strict: bool) -> None:
-        from claimx.io import textio
+        from claimx.io import decode, items, textio
 
         self.checks = checks
+        self.decode = decode
+        self.items = items
         self.textio = textio
         self.read_corpus = getattr(textio, "read_corpus", None)
         self.strict = strict
@@ -133,7 +135,7 @@ class Target:
         from claimx.io.safety import escaped
         from claimx.model import Document
 
-        doc_id = item.doc_id if isinstance(item, self.textio.InputText) else item.id
+        doc_id = item.doc_id if isinstance(item, self.items.InputText) else item.id
         doc = Document(text=ARTICLE, source=item.source, id=doc_id)
         line = to_jsonl_line(doc)
         line.encode("utf-8")
@@ -156,7 +158,7 @@ class Target:
         textio = self.textio
         notes: list[str] = []
         with stage("decode_bytes"):
-            item = textio.decode_bytes(data, SOURCE, note=notes.append)
+            item = self.decode.decode_bytes(data, SOURCE, note=notes.append)
         with stage("read_inputs(stdin)"):
             via_stdin = list(textio.read_inputs([SOURCE], stdin=io.BytesIO(data), note=None))
             if via_stdin != [item]:  # standard input that is plainly JSONL is read as JSONL
@@ -216,15 +218,15 @@ class Target:
     def check_item(self, item: Any, full: bool = True) -> None:
         """An error is one line; a text is checked by every invariant (``full``) or, when
         only its names are new, by what is written of its source and id."""
-        textio = self.textio
+        items = self.items
         self.check_names(item)
-        if isinstance(item, textio.InputError):
+        if isinstance(item, items.InputError):
             self.stats.errors += 1
             assert isinstance(item.message, str) and item.message, item
             assert _one_line(item.message), f"error message is not one line: {item.message!r}"
             assert _one_line(str(item)), f"error line is not one line: {str(item)!r}"
             return
-        assert isinstance(item, textio.InputText), f"unexpected item {item!r}"
+        assert isinstance(item, items.InputText), f"unexpected item {item!r}"
         text = item.text
         assert not text.startswith("\ufeff"), "decoded text starts with a byte-order mark"
         assert text.strip(), "decoded text is empty or whitespace"

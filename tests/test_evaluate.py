@@ -1,4 +1,4 @@
-"""Tests for the gold-corpus scorer (claimx.evaluate).
+"""Tests for the gold-corpus scorer (claimx.evaluation).
 
 Unit tests use small sentences written for these tests; the corpus itself is only
 read from ../shared/corpus/ and never copied into the repository.
@@ -17,7 +17,7 @@ import pytest
 from rich.console import Console
 
 import claimx
-from claimx.evaluate import (
+from claimx.evaluation import (
     EvalReport,
     GoldClaim,
     GoldFormatError,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import claimx
-from claimx.evaluate import evaluate_path, load_gold, token_f1
+from claimx.evaluation import evaluate_path, load_gold, token_f1
 from claimx.io.schema import validate_document
 
 ROOT = Path(__file__).resolve().parents[1]

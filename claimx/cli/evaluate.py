@@ -80,10 +80,10 @@ def eval_command(
     if not gold.is_file():
         reason = "is a folder, not a file" if gold.is_dir() else "no such file"
         fail(f"{gold}: {reason}", EXIT_USAGE)
-    evaluate = _load_evaluate()
+    evaluation = _load_evaluation()
     try:
-        report = evaluate.evaluate_path(gold)
-    except evaluate.GoldFormatError as exc:
+        report = evaluation.evaluate_path(gold)
+    except evaluation.GoldFormatError as exc:
         detail = one_line(str(exc))
         where = "" if str(gold) in detail else f"{gold}: "
         fail(f"{where}malformed gold file: {detail}", EXIT_USAGE)
@@ -94,7 +94,7 @@ def eval_command(
     else:
         from rich.console import Console
 
-        evaluate.render_eval(report, Console(), show_errors)
+        evaluation.render_eval(report, Console(), show_errors)
     bars = (
         ("claim F1", "claim_f1", "--min-claim-f1", min_claim_f1),
         ("cue F1", "cue_f1", "--min-cue-f1", min_cue_f1),
@@ -110,8 +110,8 @@ def eval_command(
         raise typer.Exit(EXIT_FAILED)
 
 
-def _load_evaluate() -> Any:
+def _load_evaluation() -> Any:
     try:
-        return importlib.import_module("claimx.evaluate")
+        return importlib.import_module("claimx.evaluation")
     except ImportError as exc:
         fail(f"the evaluation module is not available: {describe(exc)}", EXIT_FAILED)

@@ -35,8 +35,9 @@ from claimx.cli.options import (
 )
 from claimx.corpus.run import Engine, Reading, Workers
 from claimx.io.formats import FORMATS, FormatChoice, OutputFormat
+from claimx.io.inputs import InputFormat
 from claimx.io.output import is_terminal
-from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat
+from claimx.io.records import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD
 
 if TYPE_CHECKING:
     from claimx.corpus.progress import RunStats

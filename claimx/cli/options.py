@@ -12,7 +12,7 @@ import typer
 from claimx.cli.app import PROG, usage_error
 from claimx.corpus.run import Engine, Reading, Workers, dask_available
 from claimx.io.formats import BY_NAME, BY_SUFFIX, JSON, TABLE, FormatChoice, OutputFormat
-from claimx.io.textio import InputFormat
+from claimx.io.inputs import InputFormat
 
 if TYPE_CHECKING:
     from rich.console import Console

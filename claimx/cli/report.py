@@ -28,8 +28,9 @@ from claimx.cli.options import (
     workers,
 )
 from claimx.corpus.run import Engine
+from claimx.io.inputs import InputFormat
 from claimx.io.output import is_terminal
-from claimx.io.textio import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, InputFormat
+from claimx.io.records import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD
 
 
 @app.command(

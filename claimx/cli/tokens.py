@@ -13,7 +13,7 @@ from claimx.cli.options import input_paths
 from claimx.io.formats import ReportChoice
 
 if TYPE_CHECKING:
-    from claimx.io.textio import InputText
+    from claimx.io.items import InputText
 
 
 @app.command(
@@ -87,8 +87,8 @@ def _print_tokens_table(entry: dict[str, Any]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from claimx.io.items import display_source
     from claimx.io.safety import escaped
-    from claimx.io.textio import display_source
 
     table = Table(title=Text(escaped(display_source(entry["source"]))), title_justify="left")
     for name, justify in (("#", "right"), ("token", "left"), ("start", "right"),
@@ -101,7 +101,8 @@ def _print_tokens_table(entry: dict[str, Any]) -> None:
 
 def _read(paths: list[str]) -> Iterator[InputText | None]:
     """Decoded inputs; unreadable ones are reported here and yielded as ``None``."""
-    from claimx.io.textio import InputError, read_inputs
+    from claimx.io.items import InputError
+    from claimx.io.textio import read_inputs
 
     for item in read_inputs(paths):
         if isinstance(item, InputError):

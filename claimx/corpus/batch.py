@@ -2,7 +2,7 @@
 
 :func:`extract_many` turns a stream of inputs (from :func:`claimx.io.textio.read_corpus`)
 into a stream of results, one per input and in the same order: a
-:class:`~claimx.model.Document`, or an :class:`~claimx.io.textio.InputError` for an
+:class:`~claimx.model.Document`, or an :class:`~claimx.io.items.InputError` for an
 input that could not be read or processed. A failure never stops the stream.
 
 With ``jobs > 1`` documents go to a pool of worker processes in chunks (a few
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from claimx.io.textio import InputError, InputItem, InputText
+from claimx.io.items import InputError, InputItem, InputText
 from claimx.model import Document
 
 Render = Callable[[Document], str]

@@ -52,12 +52,10 @@ from claimx.corpus.batch import (
     extract_item,
     ordered_results,
 )
-from claimx.io.textio import (
+from claimx.io.items import InputError, InputItem, InputText
+from claimx.io.records import (
     DEFAULT_ID_FIELD,
     DEFAULT_TEXT_FIELD,
-    InputError,
-    InputItem,
-    InputText,
     JsonLineError,
     load_json_line,
     record_id,

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from claimx.io.textio import STDIN, InputError, InputFormat, InputItem, InputText
+from claimx.io.inputs import InputFormat
+from claimx.io.items import STDIN, InputError, InputItem, InputText
 
 if TYPE_CHECKING:
     from claimx.corpus.batch import Rendered, Result
@@ -98,7 +99,7 @@ class CorpusReader:
 
 def corpus_bytes(sources: list[str], reading: Reading) -> int | None:
     """The bytes the inputs hold, for a progress bar; ``None`` when unknown."""
-    from claimx.io.textio import corpus_size
+    from claimx.io.inputs import corpus_size
 
     return corpus_size(sources, input_format=reading.input_format, glob=reading.glob)
 
@@ -106,7 +107,8 @@ def corpus_bytes(sources: list[str], reading: Reading) -> int | None:
 def _warn_without_arabic(item: InputItem) -> None:
     """English text or stray markup is processed, but the user is told why it gives
     nothing useful."""
-    from claimx.io.textio import has_arabic_letters, print_note
+    from claimx.io.decode import has_arabic_letters
+    from claimx.io.items import print_note
 
     if isinstance(item, InputText) and not has_arabic_letters(item.text):
         print_note(f"{item.where}: no Arabic letters; claimx reads Arabic news text")

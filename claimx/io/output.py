@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from claimx.io.textio import InputFormat
+from claimx.io.inputs import InputFormat
 
 STDOUT = "to standard output"
 
@@ -140,7 +140,7 @@ def _output_target(
     symbolic link, a device, a pipe or a socket) that the run does not read."""
     import stat
 
-    from claimx.io.textio import input_reading
+    from claimx.io.inputs import input_reading
 
     target = output.expanduser()
     try:

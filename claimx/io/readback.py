@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claimx.extraction.identity import SPEAKER_KINDS, identify
-from claimx.io.textio import STDIN
+from claimx.io.items import STDIN
 from claimx.model import (
     CLAIM_ID_SEPARATOR,
     SCHEMA_ID,

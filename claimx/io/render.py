@@ -17,8 +17,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from claimx.io.formats import format_named
+from claimx.io.items import InputError
 from claimx.io.safety import escaped, json_safe, neutralise_cell, printable
-from claimx.io.textio import InputError
 from claimx.model import PLAIN_TEXT, STANCES, Claim, Document, Span, failure_record
 
 if TYPE_CHECKING:

@@ -20,13 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from claimx.corpus.run import Outcome
-from claimx.io.textio import (
-    STDIN,
-    InputFormat,
-    InputText,
-    is_jsonl_path,
-    read_corpus,
-)
+from claimx.io.inputs import InputFormat, is_jsonl_path
+from claimx.io.items import STDIN, InputText
+from claimx.io.textio import read_corpus
 from claimx.model import Document
 from claimx.report.page import ReportDoc
 

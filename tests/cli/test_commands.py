@@ -449,13 +449,13 @@ class FakeReport:
 
 @pytest.fixture
 def fake_evaluate(monkeypatch: pytest.MonkeyPatch) -> types.SimpleNamespace:
-    """A stand-in for claimx.evaluate, so these tests check only the CLI wiring."""
+    """A stand-in for claimx.evaluation, so these tests check only the CLI wiring."""
 
     class GoldFormatError(ValueError):
         pass
 
     calls = types.SimpleNamespace(paths=[], rendered=[], f1=0.5)
-    module = types.ModuleType("claimx.evaluate")
+    module = types.ModuleType("claimx.evaluation")
 
     def evaluate_path(path):
         calls.paths.append(Path(path))
@@ -470,7 +470,7 @@ def fake_evaluate(monkeypatch: pytest.MonkeyPatch) -> types.SimpleNamespace:
     module.GoldFormatError = GoldFormatError
     module.evaluate_path = evaluate_path
     module.render_eval = render_eval
-    monkeypatch.setitem(sys.modules, "claimx.evaluate", module)
+    monkeypatch.setitem(sys.modules, "claimx.evaluation", module)
     return calls
 
 
@@ -515,7 +515,7 @@ def test_eval_missing_or_malformed_gold_exit_2(runner, tmp_path, fake_evaluate) 
 
 
 def test_eval_with_real_module_rejects_malformed_gold(runner, tmp_path) -> None:
-    pytest.importorskip("claimx.evaluate")
+    pytest.importorskip("claimx.evaluation")
     bad = write(tmp_path / "bad.jsonl", "this is not json\n")
     result = invoke(runner, "eval", str(bad))
     assert result.exit_code == 2

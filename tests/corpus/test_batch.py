@@ -12,7 +12,7 @@ import pytest
 import claimx
 from claimx.corpus import batch
 from claimx.corpus.batch import chunked, extract_item, extract_many
-from claimx.io.textio import InputError, InputText
+from claimx.io.items import InputError, InputText
 from claimx.model import Document
 
 SENTENCES = [

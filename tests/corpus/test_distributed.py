@@ -115,7 +115,7 @@ def test_engine_leaves_the_callers_default_client_alone() -> None:
     from distributed import default_client
 
     from claimx.corpus.distributed import extract_many_dask
-    from claimx.io.textio import InputText
+    from claimx.io.items import InputText
 
     items = [InputText(f"s{i}.txt", s) for i, s in enumerate(SENTENCES)]
     results = extract_many_dask(items, workers=1)

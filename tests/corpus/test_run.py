@@ -21,7 +21,7 @@ from claimx.corpus.run import (
     input_runs,
     run_corpus,
 )
-from claimx.io.textio import InputError
+from claimx.io.items import InputError
 from claimx.model import Document
 
 SAID = "قال وزير المالية إن العجز سيتراجع."

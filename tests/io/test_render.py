@@ -10,6 +10,7 @@ import json
 import pytest
 from rich.console import Console
 
+from claimx.io.items import InputError
 from claimx.io.render import (
     CSV_COLUMNS,
     CsvWriter,
@@ -26,7 +27,6 @@ from claimx.io.render import (
     write_csv,
 )
 from claimx.io.schema import validate_document
-from claimx.io.textio import InputError
 from claimx.model import Claim, Document, Span
 
 TEXT = (

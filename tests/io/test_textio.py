@@ -10,18 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from claimx.io.textio import (
-    InputError,
-    InputText,
-    corpus_size,
-    decode_bytes,
-    display_source,
-    find_text_files,
-    is_jsonl_path,
-    iter_files,
-    read_corpus,
-    read_inputs,
-)
+from claimx.io.decode import decode_bytes
+from claimx.io.inputs import corpus_size, find_text_files, is_jsonl_path, iter_files
+from claimx.io.items import InputError, InputText, display_source
+from claimx.io.textio import read_corpus, read_inputs
 
 ARABIC = "قال المتحدث إن الوفد سيصل غدا."
 LONG_ARABIC = "أكد الناطق باسم البلدية أن أعمال الصيانة ستنتهي قبل نهاية الشهر. " * 3
