@@ -51,7 +51,8 @@ from claimx.extraction.tokenize import tokenize
 from claimx.io.render import to_csv_rows, to_jsonl_line
 from claimx.io.safety import escaped
 from claimx.io.schema import document_errors, validate_document
-from claimx.io.textio import InputError, InputText, read_corpus
+from claimx.io.items import InputError, InputText
+from claimx.io.textio import read_corpus
 from claimx.model import STANCES, Document
 
 # --- hypothesis profiles ------------------------------------------------------------

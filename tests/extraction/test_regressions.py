@@ -22,7 +22,9 @@ from typer.testing import CliRunner
 import claimx
 from claimx.cli import app
 from claimx.io.schema import validate_document
-from claimx.io.textio import InputText, decode_bytes, read_inputs
+from claimx.io.decode import decode_bytes
+from claimx.io.items import InputText
+from claimx.io.textio import read_inputs
 from claimx.model import Span
 
 ROOT = Path(__file__).resolve().parents[2]
