@@ -48,10 +48,10 @@ from hypothesis import strategies as st
 
 import claimx
 from claimx.extraction.tokenize import tokenize
+from claimx.io.items import InputError, InputText
 from claimx.io.render import to_csv_rows, to_jsonl_line
 from claimx.io.safety import escaped
 from claimx.io.schema import document_errors, validate_document
-from claimx.io.items import InputError, InputText
 from claimx.io.textio import read_corpus
 from claimx.model import STANCES, Document
 

@@ -21,9 +21,9 @@ from typer.testing import CliRunner
 
 import claimx
 from claimx.cli import app
-from claimx.io.schema import validate_document
 from claimx.io.decode import decode_bytes
 from claimx.io.items import InputText
+from claimx.io.schema import validate_document
 from claimx.io.textio import read_inputs
 from claimx.model import Span
 
