@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from claimx.extraction.lexicon import Lexicon, conjoined
-from claimx.extraction.source import Range, bare_noun
+from claimx.extraction.source import bare_noun
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
+from claimx.model import Range
 
 MAX_OUTLET_TOKENS = 4
 MAX_QUOTED_OUTLET = 8  # tokens between the quotation marks of an outlet's name

@@ -13,7 +13,6 @@ from claimx.extraction.channel import statement_end
 from claimx.extraction.cues import CueMatch, one_of
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.source import (
-    Range,
     is_complementizer,
     names_outlet_told,
 )
@@ -26,6 +25,7 @@ from claimx.extraction.tokenize import (
     is_ellipsis_dot,
     is_name_lookalike,
 )
+from claimx.model import Range
 
 MAX_OPENER_DISTANCE = 30
 # No attributed proposition runs longer: keeps run-on text (no punctuation) linear.

@@ -8,9 +8,8 @@ from claimx.extraction.cues import find_cues, find_speech_acts
 from claimx.extraction.identity import Identity, identify_document
 from claimx.extraction.label import labels
 from claimx.extraction.lexicon import load_lexicon
-from claimx.extraction.source import Range
 from claimx.extraction.tokenize import EDGE_MARKS, TokenizedText
-from claimx.model import Claim, Document, Span
+from claimx.model import Claim, Document, Range, Span
 
 
 def extract_document(text: str, source: str = "-", doc_id: str | None = None) -> Document:

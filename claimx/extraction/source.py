@@ -20,8 +20,8 @@ from claimx.extraction.tokenize import (
     TokenizedText,
     is_name_lookalike,
 )
+from claimx.model import Range
 
-Range = tuple[int, int]
 MAX_SOURCE_TOKENS = 12
 MAX_FRONTED_SUBJECT = 7
 MAX_RELATIVE_SOURCE = 16  # a speaker with a relative clause: «المسؤول الذي طلب عدم ذكر اسمه»

@@ -18,13 +18,13 @@ from claimx.extraction.source import (
     PARTITIVES,
     PREPOSITIONS,
     REFLEXIVES,
-    Range,
     bare_noun,
     noun_phrase,
     relative_before,
     with_apposition,
 )
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
+from claimx.model import Range
 
 MAX_REDUCED_TOKENS = 2
 MAX_EMBEDDED_SUBJECT = 3

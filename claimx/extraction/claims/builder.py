@@ -28,7 +28,6 @@ from claimx.extraction.content import (
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.source import (
-    Range,
     is_complementizer,
     is_non_speaker,
 )
@@ -43,6 +42,7 @@ from claimx.extraction.speaker import (
     subject_after,
 )
 from claimx.extraction.tokenize import TokenizedText
+from claimx.model import Range
 
 NAMED_LATER_REACH = 16  # claims ahead in which a dropped subject's name is sought
 SHORT_SPEAKER = 4  # tokens: a longer speaker is named in full already

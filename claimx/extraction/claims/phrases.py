@@ -18,7 +18,6 @@ from claimx.extraction.content import (
 )
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.source import (
-    Range,
     is_complementizer,
     is_non_speaker,
     is_verbal_noun,
@@ -30,6 +29,7 @@ from claimx.extraction.tokenize import (
     PUNCTUATION,
     SENTENCE_END,
 )
+from claimx.model import Range
 
 
 class PhraseCues(BuilderState):

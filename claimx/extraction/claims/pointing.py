@@ -21,11 +21,11 @@ from claimx.extraction.content import (
 )
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.source import (
-    Range,
     is_non_speaker,
     noun_phrase,
 )
 from claimx.extraction.tokenize import PUNCTUATION
+from claimx.model import Range
 
 
 class PointingObjects(BuilderState):

@@ -10,7 +10,6 @@ from claimx.extraction.claims.state import (
 )
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.source import (
-    Range,
     bare_noun,
     head_norm,
 )
@@ -18,6 +17,7 @@ from claimx.extraction.tokenize import (
     PUNCTUATION,
     QUOTES,
 )
+from claimx.model import Range
 
 
 class Relays(BuilderState):

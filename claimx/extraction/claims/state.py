@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import Lexicon
-from claimx.extraction.source import Range
 from claimx.extraction.speaker import SpeakerMemory
 from claimx.extraction.tokenize import TokenizedText
+from claimx.model import Range
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
 DEMONSTRATIVE_OBJECTS = frozenset({"ذلك", "هذا", "ذاك", "هذه", "تلك"})

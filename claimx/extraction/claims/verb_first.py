@@ -21,7 +21,6 @@ from claimx.extraction.content import (
 from claimx.extraction.cues import CueMatch, strip_conjunction
 from claimx.extraction.source import (
     RELATIVE_AGREEMENT,
-    Range,
     fronted_subject,
     head_norm,
     is_non_speaker,
@@ -35,6 +34,7 @@ from claimx.extraction.source import (
 )
 from claimx.extraction.speaker import agrees
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
+from claimx.model import Range
 
 
 class VerbCues(BuilderState):
