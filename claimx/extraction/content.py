@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from claimx.extraction.channel import statement_end
 from claimx.extraction.cues import CueMatch, one_of
-from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
 from claimx.extraction.source import (
     is_complementizer,
     names_outlet_told,
@@ -32,17 +32,27 @@ MAX_OPENER_DISTANCE = 30
 MAX_PROPOSITION_TOKENS = 200
 MAX_QUOTE_TOKENS = 400  # a longer quotation is read as running text
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
-TAIL_POSITIONS = frozenset({"source_after", "own_pronoun"})
+# Phrases after their content («...، بحسب الشرطة»): the content ends before them.
+POSTPOSED_POSITIONS = frozenset(
+    {CuePosition.SOURCE_AFTER, CuePosition.OWN_PRONOUN, CuePosition.DROPPED}
+)
 OBJECT_PREPOSITIONS = {
-    "علي": "ala", "عن": "an", "من": "min", "في": "fi", "حول": "hawl", "الي": "ila"
+    "علي": Takes.ALA,
+    "عن": Takes.AN,
+    "من": Takes.MIN,
+    "في": Takes.FI,
+    "حول": Takes.HAWL,
+    "الي": Takes.ILA,
 }
+QUOTE_ONLY = frozenset({Takes.QUOTE})  # «ختم»: a quotation only, never a complementizer
+THAT_OR_AN = frozenset({Takes.THAT, Takes.AN})
 # A complementizer after one of these belongs to another construction («بعد أن» after),
 # unless the cue itself takes that preposition («أشار إلى أن»).
 _GOVERNING = {
-    "الي": "ila",
-    "علي": "ala",
-    "عن": "an",
-    "من": "min",
+    "الي": Takes.ILA,
+    "علي": Takes.ALA,
+    "عن": Takes.AN,
+    "من": Takes.MIN,
     "بعد": "-",
     "قبل": "-",
     "منذ": "-",
@@ -137,9 +147,9 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
     _, sentence_end = tt.sentence_bounds(cue.first)
     stop = min(limit, sentence_end, cue.last + MAX_OPENER_DISTANCE)
     tokens, complementizers = tt.tokens, lex.complementizers
-    that = takes != frozenset({"quote"}) and "claim_object" not in takes
-    quote = "quote" in takes
-    bi = "bi" in takes
+    that = takes != QUOTE_ONLY and Takes.CLAIM_OBJECT not in takes
+    quote = Takes.QUOTE in takes
+    bi = Takes.BI in takes
     k = cue.last
     while k < stop:
         tok = tokens[k]
@@ -147,7 +157,7 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
             prev = _bare_function_word(tokens[k - 1].norm) if k > 0 else ""
             governed = _GOVERNING.get(prev)
             if governed is None or governed in takes:
-                if "ila" in takes and not takes & {"that", "an"} and prev != "الي":
+                if Takes.ILA in takes and not takes & THAT_OR_AN and prev != "الي":
                     return None
                 return Opener("that", k)
         if tok.text in QUOTES or tok.text == ":":
@@ -162,11 +172,11 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
         if (
             prep
             and prep in takes
-            and (prep != "ila" or "that" in takes)  # «ذهب إلى أن» only, not «ذهب إلى القاهرة»
+            and (prep != Takes.ILA or Takes.THAT in takes)  # «ذهب إلى أن», not «ذهب إلى القاهرة»
             and k + 1 < sentence_end
             and not is_complementizer(tokens[k + 1], lex)
         ):
-            if cue.relay and prep == "an":
+            if cue.relay and prep == Takes.AN:
                 k += 1
                 continue
             that = _complementizer_after_noun(tt, k + 1, lex)
@@ -224,31 +234,31 @@ def proposition_end(
 def _end_before_cue(
     tt: TokenizedText, start: int, k: int, cue: CueMatch, last_punct: int, lex: Lexicon
 ) -> int | None:
-    if cue.kind == "phrase" and cue.position in TAIL_POSITIONS | {"dropped"}:
+    if cue.kind == CueKind.PHRASE and cue.position in POSTPOSED_POSITIONS:
         if tt.tokens[k - 1].text in ("-", "(", "–"):
             return None  # a parenthetical «-وفقا لـ X-» stays inside the content
         if tt.tokens[k - 1].norm in CLAUSE_PUNCT and parenthetical_end(tt, k - 1) is not None:
             return None  # «أدى، حسب آخر حصيلة، إلى وفاة»: the proposition goes on after it
         return k
-    if "claim_object" in cue.takes or cue.kind == "noun":
+    if Takes.CLAIM_OBJECT in cue.takes or cue.kind == CueKind.NOUN:
         return None  # «ويرفض الخلود للراحة»، «تلميحات بأنه»: inside the content
     if k - 1 > start and one_of(tt.tokens[k - 1].norm, CONTRASTIVES):
         return k - 1  # «أنه لن يصوت لزميله لكنه قال إن»: the writer turns to a new claim
     if last_punct < start:
-        if cue.kind == "verb" and tt.tokens[k].norm[:1] in "وف" and cue.conjoined:
+        if cue.kind == CueKind.VERB and tt.tokens[k].norm[:1] in "وف" and cue.conjoined:
             return k  # «ينفي نتنياهو ارتكاب أي مخالفة وتشير الاستطلاعات إلى»
-        if cue.kind == "participle":
+        if cue.kind == CueKind.PARTICIPLE:
             return k  # «أن الجسر سيغلق لافتا إلى أن»: the participle is the speaker's next claim
-        turn = _turn_before(tt, start, k, lex) if cue.kind == "verb" else None
+        turn = _turn_before(tt, start, k, lex) if cue.kind == CueKind.VERB else None
         if turn is not None:
             return turn  # «أنه قتل لكن آخرين قالوا إنه»: another speaker's turn
         return None  # a nested claim inside the content: «إن بلاده تتوقع أن ...»
     if _apposed_subject(tt, start, k, cue):
         return None  # «أن وزير الدفاع، سيرغي شويغو، قال إن»: the nested claim's subject
     between = tt.tokens[last_punct + 1 : k]
-    if cue.kind == "participle" and between:
+    if cue.kind == CueKind.PARTICIPLE and between:
         return k  # «... ذات القيمة المضافة مؤكدا أن»: the participle opens the next claim
-    if not between or cue.conjoined or cue.kind == "participle":
+    if not between or cue.conjoined or cue.kind == CueKind.PARTICIPLE:
         return last_punct
     first = between[0].norm
     openers = lex.marker_set("clause_openers")
@@ -292,7 +302,7 @@ def _continues_with_preposition(norm: str) -> bool:
 
 def _apposed_subject(tt: TokenizedText, start: int, k: int, cue: CueMatch) -> bool:
     """The content opens with the subject of the cue at ``k``, a name set off by commas."""
-    if cue.kind != "verb" or cue.conjoined:
+    if cue.kind != CueKind.VERB or cue.conjoined:
         return False
     between = tt.tokens[start:k]
     commas = [t.index for t in between if t.norm in CLAUSE_PUNCT]

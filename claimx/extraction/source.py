@@ -10,7 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
-from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.lexicon import CueKind, Lexicon
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
     NAME_LOOKALIKES,
@@ -554,7 +554,7 @@ def _adjacent(tt: TokenizedText, subject: Range, cue: CueMatch) -> bool:
 
 
 def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int]) -> Range | None:
-    if cue.conjoined or cue.kind != "verb":
+    if cue.conjoined or cue.kind != CueKind.VERB:
         return None  # «وكان المرشح يُوصف بأنه»: a passive's topic is no speaker
     first_of_sentence, _ = tt.sentence_bounds(cue.first)
     first_of_sentence = max(first_of_sentence, cue.first - MAX_LOOKBACK_TOKENS)

@@ -26,7 +26,7 @@ from claimx.extraction.content import (
     trim_start,
 )
 from claimx.extraction.cues import CueMatch
-from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
 from claimx.extraction.source import (
     is_complementizer,
     is_non_speaker,
@@ -67,9 +67,9 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         self.verb_starts = [
             c.first
             for c in cues
-            if c.kind not in ("phrase", "noun")
+            if c.kind not in (CueKind.PHRASE, CueKind.NOUN)
             and not _asks(tt, c)
-            and "claim_object" not in c.takes
+            and Takes.CLAIM_OBJECT not in c.takes
         ]
         self.memory = SpeakerMemory(
             tt,
@@ -135,7 +135,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         """A dropped subject with nothing before it («وذكر أنه ...» opening a text) is the
         speaker the next claims of its paragraph name («وتابع الضابط ...»)."""
         cue = draft.cue
-        if draft.speaker or draft.source or cue.kind == "passive" or cue.position == "impersonal":
+        if draft.speaker or draft.source or cue.is_impersonal:
             return draft
         paragraph = self.tt.paragraph_of(cue.first)
         for later in self.drafts[n + 1 : n + 1 + NAMED_LATER_REACH]:
@@ -166,8 +166,9 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
                 draft.speaker,
                 is_claim=True,
                 content=draft.content,
-                verb_gender=draft.cue.agreement if draft.cue.kind == "verb" else "",
-                aside=draft.cue.kind == "phrase" and draft.cue.position == "source_after",
+                verb_gender=draft.cue.agreement if draft.cue.kind == CueKind.VERB else "",
+                aside=draft.cue.kind == CueKind.PHRASE
+                and draft.cue.position == CuePosition.SOURCE_AFTER,
             )
 
     def _within_budget(self, draft: Draft) -> Draft:

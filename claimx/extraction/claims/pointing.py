@@ -20,6 +20,7 @@ from claimx.extraction.content import (
     trim_start,
 )
 from claimx.extraction.cues import CueMatch
+from claimx.extraction.lexicon import CueKind, Takes
 from claimx.extraction.source import (
     is_non_speaker,
     noun_phrase,
@@ -58,7 +59,7 @@ class PointingObjects(BuilderState):
         tokens = self.tt.tokens
         return (
             not cue.has_object
-            and cue.kind == "verb"
+            and cue.kind == CueKind.VERB
             and k + 1 < len(tokens)
             and tokens[k].norm in PROPOSITION_POINTERS
             and tokens[k + 1].norm not in PUNCTUATION
@@ -79,7 +80,7 @@ class PointingObjects(BuilderState):
 
     def _anaphoric_object(self, cue: CueMatch, opener: Opener | None, after: int) -> bool:
         """«نفى الوزير ذلك»، «وهو ما نفته الشركة»: the object points back at a proposition."""
-        if opener is not None or "object" not in cue.takes:
+        if opener is not None or Takes.OBJECT not in cue.takes:
             return False
         if cue.has_object:
             return True

@@ -51,7 +51,7 @@ class BuilderState:
     def _speaker(self, cue: CueMatch, source: Range | None) -> Range | None:
         if source is not None:
             return self.memory.resolve_reduced(source)
-        if cue.kind == "passive" or cue.position == "impersonal":
+        if cue.is_impersonal:
             return None
         return self.memory.resolve_dropped(cue, cue.agreement)
 

@@ -19,6 +19,7 @@ from claimx.extraction.content import (
     skip_adverbials,
 )
 from claimx.extraction.cues import CueMatch, strip_conjunction
+from claimx.extraction.lexicon import CueKind, Takes
 from claimx.extraction.source import (
     RELATIVE_AGREEMENT,
     fronted_subject,
@@ -35,6 +36,9 @@ from claimx.extraction.source import (
 from claimx.extraction.speaker import agrees
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.model import Range
+
+# A verb that takes one of these may have its content as an object, with no opener before it.
+OBJECT_TAKES = frozenset({Takes.OBJECT, Takes.CLAIM_OBJECT, Takes.DOUBLE})
 
 
 class VerbCues(BuilderState):
@@ -57,17 +61,17 @@ class VerbCues(BuilderState):
             return self._pointing_object_then_subject(cue)
         if (
             opener is None
-            and "quote" in cue.takes
-            and cue.kind != "participle"  # «"..."، مؤكدا»: a participle adds to its verb
+            and Takes.QUOTE in cue.takes
+            and cue.kind != CueKind.PARTICIPLE  # «"..."، مؤكدا»: a participle adds to its verb
             and not adjacent  # «مصادر "قوات سوريا الديمقراطية" تنفي»: a quoted name
             and (open_quote := self._quote_before(cue)) is not None
         ):
             return self._after_quotation(cue, open_quote)
-        if opener is None and cue.has_object and "predicate" in cue.takes:
+        if opener is None and cue.has_object and Takes.PREDICATE in cue.takes:
             return self._object_pronoun_and_predicate(cue, fronted, limit)
         if opener is None and self._as_says(cue):
             return self._post_posed_verb(cue, limit)
-        if opener is None and not cue.takes & {"object", "claim_object", "double"}:
+        if opener is None and not cue.takes & OBJECT_TAKES:
             return None
         region_end = opener.index if opener else limit
         if fronted and (is_non_speaker(tt, fronted, lex) or self._is_event(fronted)):
@@ -89,7 +93,7 @@ class VerbCues(BuilderState):
             content = self._verb_content(cue, opener, after_source)
         if content is None:
             return None
-        if channel is None and cue.kind != "participle" and not cue.conjoined:
+        if channel is None and cue.kind != CueKind.PARTICIPLE and not cue.conjoined:
             channel = self.channel_for.get(cue.first) or self._channel_before(cue, source)
         if source is None and relative is not None:
             speaker = self._relative_speaker(cue, relative)
@@ -135,7 +139,7 @@ class VerbCues(BuilderState):
     def _relative_speaker(self, cue: CueMatch, relative: int) -> Range | None:
         """«الشائعات التي تحدثت عن»: the relative pronoun's antecedent speaks when it agrees
         with the verb; otherwise the subject is dropped («صحتها التي أكد أنها»)."""
-        if cue.kind == "passive":
+        if cue.kind == CueKind.PASSIVE:
             return None
         pronoun = strip_conjunction(self.tt.tokens[relative].norm)
         antecedent = relative_antecedent(self.tt, relative, self.lex)
@@ -185,9 +189,9 @@ class VerbCues(BuilderState):
         object_mode: bool,
         relative: int | None = None,
     ) -> tuple[Range | None, int]:
-        if fronted or cue.kind == "participle":
+        if fronted or cue.kind == CueKind.PARTICIPLE:
             return fronted, cue.last
-        if cue.kind == "verb" and cue.agreement in PLURAL_AGREEMENTS:
+        if cue.kind == CueKind.VERB and cue.agreement in PLURAL_AGREEMENTS:
             return None, cue.last  # «اتهموا أردوغان»: a plural verb's subject is in the verb
         start = skip_adverbials(self.tt, cue.last, self.lex)
         if start < region_end and self.tt.tokens[start].norm in ("،", ","):
@@ -201,7 +205,7 @@ class VerbCues(BuilderState):
         if cue.has_object:  # «وهو ما نفته الشركة»: what follows is the subject
             phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
             return (phrase, phrase[1]) if phrase else (None, cue.last)
-        if object_mode or "double" in cue.takes:
+        if object_mode or Takes.DOUBLE in cue.takes:
             return self._subject_and_object(start, region_end, cue)
         phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
         if phrase:
@@ -226,7 +230,7 @@ class VerbCues(BuilderState):
             if (
                 after < tt.sentence_bounds(start)[1]
                 # «رفض الوزير الاتهامات، وقال»: a new claim, not an object
-                and (after not in self.cue_at or self.cue_at[after].kind == "noun")
+                and (after not in self.cue_at or self.cue_at[after].kind == CueKind.NOUN)
                 and (tt.tokens[after].norm not in PUNCTUATION or tt.quotes.get(after, -1) > after)
             ):
                 return full, after  # «أعلن الحزب الخميس "التعليق المؤقت ..."»
@@ -246,7 +250,7 @@ class VerbCues(BuilderState):
                 k += 1
             elif statement:
                 k = _to_closing_comma(tt, statement)  # «في بيان صدر مساء الأحد،»
-            elif k in starts and starts[k].kind == "phrase" and starts[k].relay:
+            elif k in starts and starts[k].kind == CueKind.PHRASE and starts[k].relay:
                 k = starts[k].last
                 while k < len(tt.tokens) and tt.tokens[k].norm not in ("،", ",", "."):
                     k += 1
@@ -277,7 +281,7 @@ class VerbCues(BuilderState):
             rng = object_content(
                 tt, self._skip_interjections(after_source), self.cue_at, cue, self.lex
             )
-            if rng and "claim_object" in cue.takes and not self._names_claim(rng):
+            if rng and Takes.CLAIM_OBJECT in cue.takes and not self._names_claim(rng):
                 return None  # «رفض الطلب»: rejecting a request denies no claim
             return (rng, False) if rng else None
         if opener.kind == "that":
