@@ -1,13 +1,15 @@
 """Assemble each cue with its source, content and channel into a claim draft.
 
 Cues are visited in text order so that a dropped subject can be resolved against the claims
-before it; each construction family lives in its own module, mixed in here.
+before it; each construction family lives in its own module, mixed in here. Which family
+builds a cue's claim is decided here, in FAMILIES and VERB_WITHOUT_OPENER: a new
+construction goes into one of these tables.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from claimx.extraction.claims.phrases import PhraseCues
@@ -16,6 +18,7 @@ from claimx.extraction.claims.quotations import QuotationsBefore
 from claimx.extraction.claims.relays import Relays
 from claimx.extraction.claims.state import (
     Draft,
+    VerbFrame,
     _asks,
     _overlap,
 )
@@ -49,6 +52,45 @@ SHORT_SPEAKER = 4  # tokens: a longer speaker is named in full already
 CONTENT_BUDGET_FACTOR = 4  # all contents of a text together: at most 4 tokens per token ...
 CONTENT_BUDGET_SLACK = 2_000  # ... plus this many, so short texts are never clipped
 MIN_BUDGETED_CONTENT = 30  # a clipped content keeps at least this many tokens
+
+Fits = Callable[["ClaimBuilder", CueMatch, VerbFrame], bool]
+Build = Callable[["ClaimBuilder", CueMatch, VerbFrame], Draft | None]
+
+# A verb cue with no opener after it: the first of these constructions that fits builds its
+# claim; with none, the verb-first or subject-first reading does (VerbCues._verb).
+VERB_WITHOUT_OPENER: tuple[tuple[Fits, Build], ...] = (
+    # «أوضح ذلك اللواء ...»: a pointing object, then the subject
+    (PointingObjects._points_back_first, PointingObjects._pointing_object_then_subject),
+    # «"..."، قال المتحدث»: a quotation before the cue
+    (QuotationsBefore._follows_quotation, QuotationsBefore._after_quotation),
+    # «وهو ما اعتبره "خطرا"»: an object pronoun and the predicate judging it
+    (PointingObjects._judges_object_pronoun, PointingObjects._object_pronoun_and_predicate),
+    # «... كما يعتقدون»: the proposition before «كما»
+    (VerbCues._as_says, VerbCues._post_posed_verb),
+)
+
+
+def _verb_cue(builder: ClaimBuilder, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
+    """A verb, participle or passive cue: a construction of VERB_WITHOUT_OPENER, else the
+    verb-first or subject-first reading."""
+    frame = builder._verb_frame(cue)
+    if frame is None:
+        return None
+    if frame.opener is None:
+        for fits, build in VERB_WITHOUT_OPENER:
+            if fits(builder, cue, frame):
+                return build(builder, cue, frame)
+    return builder._verb(cue, frame)
+
+
+# The construction family that builds the claim of each kind of cue, given the cue after it.
+FAMILIES: dict[CueKind, Callable[[ClaimBuilder, CueMatch, CueMatch | None], Draft | None]] = {
+    CueKind.VERB: _verb_cue,
+    CueKind.PARTICIPLE: _verb_cue,
+    CueKind.PASSIVE: _verb_cue,
+    CueKind.PHRASE: PhraseCues._phrase,  # «بحسب X»، «على حد قوله»، «من المتوقع أن»
+    CueKind.NOUN: VerbalNouns._verbal_noun,  # «قول السعودية إن»
+}
 
 
 class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Relays, VerbalNouns):
@@ -104,12 +146,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
             if cue.first in self.consumed:
                 continue
             nxt = self.cues[n + 1] if n + 1 < len(self.cues) else None
-            if cue.kind == "phrase":
-                draft = self._phrase(cue, nxt)
-            elif cue.kind == "noun":
-                draft = self._verbal_noun(cue)
-            else:
-                draft = self._verb(cue, nxt)
+            draft = FAMILIES[cue.kind](self, cue, nxt)
             if draft is not None:
                 self._accept(draft)
         return self._with_fullest_speakers()

@@ -10,6 +10,7 @@ from claimx.extraction.claims.state import (
     PROPOSITION_POINTERS,
     BuilderState,
     Draft,
+    VerbFrame,
 )
 from claimx.extraction.content import (
     Opener,
@@ -32,12 +33,14 @@ from claimx.model import Range
 class PointingObjects(BuilderState):
     """Objects that point back or carry the judged thing."""
 
-    def _object_pronoun_and_predicate(
-        self, cue: CueMatch, fronted: Range | None, limit: int
-    ) -> Draft | None:
+    def _judges_object_pronoun(self, cue: CueMatch, frame: VerbFrame) -> bool:
+        """«وهو ما اعتبره "خطرا"»: a verb with an object pronoun that takes a predicate."""
+        return cue.has_object and Takes.PREDICATE in cue.takes
+
+    def _object_pronoun_and_predicate(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
         """«وهو ما اعتبره "خطرا حقيقيا"»، «ما وصفوه بسوء إدارة المياه»: the object pronoun
         is what is judged, the predicate after it is the content."""
-        tt = self.tt
+        tt, fronted, limit = self.tt, frame.fronted, frame.limit
         source, after = fronted, cue.last
         if fronted is None and cue.agreement not in PLURAL_AGREEMENTS:
             start = skip_adverbials(tt, cue.last, self.lex)
@@ -53,19 +56,20 @@ class PointingObjects(BuilderState):
             rng, direct = found, False
         return Draft(cue, source, self._speaker(cue, source), rng, None, direct)
 
-    def _points_back_first(self, cue: CueMatch) -> bool:
+    def _points_back_first(self, cue: CueMatch, frame: VerbFrame) -> bool:
         """«أوضح ذلك اللواء ...»: a pointing object before the subject, no content after."""
         k = cue.last
         tokens = self.tt.tokens
         return (
-            not cue.has_object
+            frame.fronted is None
+            and not cue.has_object
             and cue.kind == CueKind.VERB
             and k + 1 < len(tokens)
             and tokens[k].norm in PROPOSITION_POINTERS
             and tokens[k + 1].norm not in PUNCTUATION
         )
 
-    def _pointing_object_then_subject(self, cue: CueMatch) -> Draft | None:
+    def _pointing_object_then_subject(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
         tt = self.tt
         _, sentence_end = tt.sentence_bounds(cue.first)
         source = noun_phrase(tt, cue.last + 1, sentence_end, self.lex, self.cue_starts)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from claimx.extraction.content import Opener
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.speaker import SpeakerMemory
@@ -30,6 +31,17 @@ class Draft:
     channel: Range | None
     direct_quote: bool
     source_after_lam: bool = False  # «وفقا لإحصاء ...»: the span leaves out the لـ
+
+
+@dataclass(frozen=True, slots=True)
+class VerbFrame:
+    """What stands around a verb cue before a construction is chosen for it."""
+
+    limit: int  # where the next verb cue starts: the content comes before it
+    relative: int | None  # a relative pronoun before the cue: «الذي اتهم»
+    fronted: Range | None  # a subject before the cue: «الوزير قال»
+    adjacent: bool  # ... with no punctuation between it and the cue
+    opener: Opener | None  # what introduces the content: «أن»، a quotation, a colon
 
 
 class BuilderState:

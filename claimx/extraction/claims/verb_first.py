@@ -7,6 +7,7 @@ from claimx.extraction.claims.state import (
     PLURAL_AGREEMENTS,
     BuilderState,
     Draft,
+    VerbFrame,
     _asks,
 )
 from claimx.extraction.content import (
@@ -44,7 +45,9 @@ OBJECT_TAKES = frozenset({Takes.OBJECT, Takes.CLAIM_OBJECT, Takes.DOUBLE})
 class VerbCues(BuilderState):
     """Verb cues, verb first or subject first."""
 
-    def _verb(self, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
+    def _verb_frame(self, cue: CueMatch) -> VerbFrame | None:
+        """What stands around a verb cue, before a construction is chosen; None when the
+        cue attributes nothing."""
         tt, lex = self.tt, self.lex
         if _asks(tt, cue):
             return None  # «لم يوضح إذا كانوا ...»: a negated cue before a question, no claim
@@ -57,29 +60,22 @@ class VerbCues(BuilderState):
         else:
             fronted, adjacent = None, False
         opener = find_opener(tt, cue, limit, lex)
-        if opener is None and fronted is None and self._points_back_first(cue):
-            return self._pointing_object_then_subject(cue)
-        if (
-            opener is None
-            and Takes.QUOTE in cue.takes
-            and cue.kind != CueKind.PARTICIPLE  # «"..."، مؤكدا»: a participle adds to its verb
-            and not adjacent  # «مصادر "قوات سوريا الديمقراطية" تنفي»: a quoted name
-            and (open_quote := self._quote_before(cue)) is not None
-        ):
-            return self._after_quotation(cue, open_quote)
-        if opener is None and cue.has_object and Takes.PREDICATE in cue.takes:
-            return self._object_pronoun_and_predicate(cue, fronted, limit)
-        if opener is None and self._as_says(cue):
-            return self._post_posed_verb(cue, limit)
+        return VerbFrame(limit, relative, fronted, adjacent, opener)
+
+    def _verb(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
+        """Verb first or subject first: «أكد الوزير أن»، «الوزير قال إن»، «نفى X صحة ...»."""
+        tt, lex = self.tt, self.lex
+        opener, fronted, relative = frame.opener, frame.fronted, frame.relative
         if opener is None and not cue.takes & OBJECT_TAKES:
             return None
-        region_end = opener.index if opener else limit
+        region_end = opener.index if opener else frame.limit
+        object_mode = opener is None
         if fronted and (is_non_speaker(tt, fronted, lex) or self._is_event(fronted)):
             return None  # «اعتقال زعيم العصابة يؤكد أن»: an event is evidence, not a speaker
-        if fronted and not adjacent and self._subject_follows(cue, region_end, opener is None):
+        if fronted and not frame.adjacent and self._subject_follows(cue, region_end, object_mode):
             fronted = None
         source, after_source = self._source_after_verb(
-            cue, fronted, region_end, opener is None, relative
+            cue, fronted, region_end, object_mode, relative
         )
         if source and (is_non_speaker(tt, source, lex) or self._is_event(source)):
             return None
@@ -101,16 +97,17 @@ class VerbCues(BuilderState):
             speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
 
-    def _as_says(self, cue: CueMatch) -> bool:
+    def _as_says(self, cue: CueMatch, frame: VerbFrame) -> bool:
         """«... وراء إخفاء الهوية كما يعتقدون»: «كما» and a cue verb with no content of its
         own attribute the proposition before them."""
         return cue.first > 0 and self.tt.tokens[cue.first - 1].norm in ("كما", "وكما")
 
-    def _post_posed_verb(self, cue: CueMatch, limit: int) -> Draft | None:
+    def _post_posed_verb(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
         content = self._preceding_content(cue)
         if content is None:
             return None
-        source = self._subject_after(cue, limit) if cue.agreement not in PLURAL_AGREEMENTS else None
+        plural = cue.agreement in PLURAL_AGREEMENTS
+        source = None if plural else self._subject_after(cue, frame.limit)
         return Draft(cue, source, self._speaker(cue, source), content[0], None, content[1])
 
     def _after_which(self, cue: CueMatch) -> bool:
