@@ -20,18 +20,12 @@ from claimx.extraction.claims.state import (
     Draft,
     VerbFrame,
     _asks,
-    _overlap,
 )
 from claimx.extraction.claims.verb_first import VerbCues
 from claimx.extraction.claims.verbal_nouns import VerbalNouns
-from claimx.extraction.content import (
-    trim_end,
-    trim_start,
-)
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
 from claimx.extraction.source import (
-    is_complementizer,
     is_non_speaker,
 )
 from claimx.extraction.speaker import (
@@ -217,33 +211,3 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         nested = next((k for k in range(start + 1, end) if k in self.cue_at), end)
         end = min(nested, start + max(self.content_budget, MIN_BUDGETED_CONTENT))
         return replace(draft, content=(start, max(end, start + 1)))
-
-    def _disjoint(self, draft: Draft) -> Draft | None:
-        """Cue, source, channel and content are different words. A proposition that takes
-        in its own attribution («قال «بحسب الشرطة الطريق مغلق»», «اعترف بحسب مصادر أن»)
-        keeps the words outside it; a channel that overlaps the source is dropped."""
-        cue = (draft.cue.first, draft.cue.last)
-        channel = draft.channel
-        if channel and (_overlap(channel, cue) or draft.source and _overlap(channel, draft.source)):
-            channel = None
-        content: Range | None = draft.content
-        for part in (cue, draft.source, channel):
-            if content is not None and part is not None and _overlap(content, part):
-                content = self._outside(content, part)
-        if content is None:
-            return None
-        if content == draft.content and channel == draft.channel:
-            return draft
-        return replace(draft, channel=channel, content=content)
-
-    def _outside(self, content: Range, part: Range) -> Range | None:
-        """The longer of the stretches of ``content`` before and after ``part``."""
-        tt = self.tt
-        (start, end), (first, last) = content, part
-        after = max(start, last)
-        while after < end and is_complementizer(tt.tokens[after], self.lex):
-            after += 1  # «اعترف بحسب مصادر أن الطريق مغلق»
-        before = (start, trim_end(tt, start, max(start, min(end, first))))
-        rest = (trim_start(tt, after, end), end)
-        longest = max(before, rest, key=lambda rng: rng[1] - rng[0])
-        return longest if longest[1] > longest[0] else None

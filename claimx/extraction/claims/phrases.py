@@ -13,8 +13,6 @@ from claimx.extraction.content import (
     is_speech_length,
     object_content,
     quoted,
-    trim_end,
-    trim_start,
 )
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, CuePosition
@@ -27,7 +25,6 @@ from claimx.extraction.source import (
 )
 from claimx.extraction.tokenize import (
     CLAUSE_MARKS,
-    PUNCTUATION,
     SENTENCE_END,
 )
 from claimx.model import Range
@@ -128,39 +125,6 @@ class PhraseCues(BuilderState):
             or prev.norm in self.lex.marker_set("clause_openers")
             or is_complementizer(prev, self.lex)  # «وأضاف أنه بحسب الشرطة فإن ...»
         )
-
-    def _preceding_content(self, cue: CueMatch) -> tuple[Range, bool] | None:
-        """A post-posed cue («... بحسب ما ذكر X») attributes the proposition just before it."""
-        for draft in reversed(self.drafts):
-            start, end = draft.content
-            gap = [t for t in self.tt.tokens[end : cue.first] if t.norm not in PUNCTUATION]
-            if start <= cue.first and (not gap or end > cue.first):
-                return draft.content, draft.direct_quote
-            if end <= cue.first:
-                break
-        first = self._clause_start(cue.first)
-        first = self._after_last_complementizer(first, cue.first)
-        while first < cue.first and self.tt.tokens[first].norm in CLAUSE_START_WORDS | PUNCTUATION:
-            first += 1
-        end = trim_end(self.tt, first, cue.first)
-        first = trim_start(self.tt, first, end)
-        return ((first, end), False) if end > first else None
-
-    def _after_last_complementizer(self, first: int, end: int) -> int:
-        """«بيّن التحليل أنها تعود للبحار، حسب مصدر»: the clause after «أن» is what the
-        post-posed cue attributes, not the evidence that introduced it."""
-        tt = self.tt
-        k = first
-        found = first
-        while k < end:
-            close = tt.quotes.get(k, -1)
-            if close > k:
-                k = close + 1
-                continue
-            if is_complementizer(tt.tokens[k], self.lex):
-                found = k + 1
-            k += 1
-        return found
 
     def _quoting_channel(self, cue: CueMatch) -> Range | None:
         """«ذكرت المنظمة، نقلا عن X، أن»: the speaker of the surrounding claim relays X."""
