@@ -8,6 +8,7 @@ attribution («، بحسب ...») or a contrastive clause of the writer («، ل
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from claimx.extraction.channel import statement_end
 from claimx.extraction.cues import CueMatch, one_of
@@ -133,11 +134,21 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     )
 
 
+class OpenerKind(StrEnum):
+    """What introduces the content."""
+
+    THAT = "that"  # a complementizer: the content after it
+    QUOTE = "quote"  # a quotation: the content inside it
+    COLON = "colon"  # a colon: the quotation or clause after it
+    PREP = "prep"  # a preposition the cue takes: its object after it
+    BI = "bi"  # بـ on a noun: the content from that noun («أقر بوجود»)
+
+
 @dataclass(frozen=True, slots=True)
 class Opener:
-    """What introduces the content: a complementizer, a quote, a colon, or a preposition."""
+    """What introduces the content, and where."""
 
-    kind: str  # that | quote | colon | prep (content after it) | bi (content from it)
+    kind: OpenerKind
     index: int
 
 
@@ -159,12 +170,12 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
             if governed is None or governed in takes:
                 if Takes.ILA in takes and not takes & THAT_OR_AN and prev != "الي":
                     return None
-                return Opener("that", k)
+                return Opener(OpenerKind.THAT, k)
         if tok.text in QUOTES or tok.text == ":":
             if tok.text == ":" and quote:
-                return Opener("colon", k)
+                return Opener(OpenerKind.COLON, k)
             if quote and is_quotation(tt, k, lex):
-                return Opener("quote", k)
+                return Opener(OpenerKind.QUOTE, k)
             if tok.text in QUOTES and tt.quotes.get(k, -1) > k:
                 k = tt.quotes[k] + 1
                 continue
@@ -180,9 +191,11 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
                 k += 1
                 continue
             that = _complementizer_after_noun(tt, k + 1, lex)
-            return Opener("that", that) if that is not None else Opener("prep", k)
+            if that is not None:
+                return Opener(OpenerKind.THAT, that)
+            return Opener(OpenerKind.PREP, k)
         if bi and _governed_by_bi(tok, lex) and k > cue.last - 1:
-            return Opener("bi", k)  # «أقر الوزير بوجود أخطاء»: content from «بوجود»
+            return Opener(OpenerKind.BI, k)  # «أقر الوزير بوجود أخطاء»: content from «بوجود»
         k += 1
     return None
 

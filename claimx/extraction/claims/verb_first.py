@@ -12,6 +12,7 @@ from claimx.extraction.claims.state import (
 )
 from claimx.extraction.content import (
     Opener,
+    OpenerKind,
     content_from,
     find_opener,
     is_speech_length,
@@ -281,11 +282,11 @@ class VerbCues(BuilderState):
             if rng and Takes.CLAIM_OBJECT in cue.takes and not self._names_claim(rng):
                 return None  # «رفض الطلب»: rejecting a request denies no claim
             return (rng, False) if rng else None
-        if opener.kind == "that":
+        if opener.kind == OpenerKind.THAT:
             return content_from(tt, opener.index + 1, self.cue_at, cue, self.lex)
-        if opener.kind == "quote":
+        if opener.kind == OpenerKind.QUOTE:
             return quoted(tt, opener.index)
-        if opener.kind == "colon":
+        if opener.kind == OpenerKind.COLON:
             start = opener.index + 1
             if (
                 start < len(tt.tokens)
@@ -295,7 +296,7 @@ class VerbCues(BuilderState):
                 return quoted(tt, start)
             found = content_from(tt, start, self.cue_at, cue, self.lex)
             return (found[0], True) if found else None
-        start = opener.index if opener.kind == "bi" else opener.index + 1
+        start = opener.index if opener.kind == OpenerKind.BI else opener.index + 1
         rng = object_content(tt, start, self.cue_at, cue, self.lex)
         return (rng, False) if rng else None
 
