@@ -21,6 +21,7 @@ from claimx.extraction.tokenize import (
 CONJUNCTIONS = ("و", "ف")
 _DIACRITIC = re.compile("[\u064b-\u0652]")
 VERBS_WITH_CONTENT = frozenset({CueKind.VERB, CueKind.PASSIVE})  # a participle adds to these
+INTRODUCERS = frozenset({CueKind.PARTICIPLE, CueKind.NOUN})  # may only introduce a verb's content
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,7 @@ def _introduces_verbs_content(
     """«أضاف قائلا: "..."»، «اختتم حديثه بقوله:»، «نقلت الوكالة عن مصدر قوله إن»: a
     participle right after a cue verb, or a verbal noun shortly after one, only introduces
     that verb's content; one quotation is one claim (rules v2, 1)."""
-    if not cues or cue.kind not in (CueKind.PARTICIPLE, CueKind.NOUN):
+    if not cues or cue.kind not in INTRODUCERS:
         return False
     if cue.kind == CueKind.PARTICIPLE:
         before = cues[-1]
@@ -198,7 +199,10 @@ def _formula_word(word: str, wanted: str, lex: Lexicon) -> bool:
 def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     tok = tt.tokens[i]
     form = lex.verbs.get(tok.norm)
-    if form is None or (form.kind != CueKind.PARTICIPLE and _nominal_context(tt, i, lex)):
+    if form is None:
+        return None
+    verb, participle = form.kind == CueKind.VERB, form.kind == CueKind.PARTICIPLE
+    if not participle and _nominal_context(tt, i, lex):
         return None
     if form.ambiguous and not (
         _DIACRITIC.search(tok.text)
@@ -206,20 +210,20 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         or _plain_form(tok.norm, form) and _complementizer_follows(tt, i, lex, form)
     ):
         return None
-    if form.kind == CueKind.VERB and _first_person(tok.text, form):
+    if verb and _first_person(tok.text, form):
         return None  # «أعتقد» (I believe) inside a quotation is the speaker's own voice
-    if form.kind == CueKind.VERB and TANWEEN_FATH in tok.text:
+    if verb and TANWEEN_FATH in tok.text:
         return None  # «نفياً قاطعاً»: a noun with tanween, not the dual verb «نفيا»
-    if form.kind == CueKind.PARTICIPLE and _predicate_adjective(tt, i, lex):
+    if participle and _predicate_adjective(tt, i, lex):
         return None  # «تكاد تكون مؤكدة»، «ستأتي مثبتة مسبقا»: describes, attributes nothing
     if form.has_object and _after_statement_noun(tt, i, lex):
         return None  # «في تصريحات نقلتها مواقع»: describes the statement, claims nothing
-    if form.kind != CueKind.PARTICIPLE and _DIACRITIC.sub("", tok.text).endswith("ة"):
+    if not participle and _DIACRITIC.sub("", tok.text).endswith("ة"):
         return None  # no verb ends in ة: «إشارة» only folds to «أشاره» (verb + object ه)
-    if form.kind == CueKind.VERB and _spelled_as_noun(tok.text, form):
+    if verb and _spelled_as_noun(tok.text, form):
         return None  # «رغم نفي الاستقالة»: the verbal noun, not the verb «نفى»
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
-    if form.kind == CueKind.VERB and (
+    if verb and (
         _marked_passive(tok.text, has_conj) or form.impersonal and _complementizer_next(tt, i, lex)
     ):
         form = replace(form, kind=CueKind.PASSIVE)  # «يُوصف بأنه»: the damma marks the passive

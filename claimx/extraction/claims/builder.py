@@ -47,6 +47,9 @@ CONTENT_BUDGET_FACTOR = 4  # all contents of a text together: at most 4 tokens p
 CONTENT_BUDGET_SLACK = 2_000  # ... plus this many, so short texts are never clipped
 MIN_BUDGETED_CONTENT = 30  # a clipped content keeps at least this many tokens
 
+# Cues that do not end the reach of the verb cue before them (BuilderState._next_verb_start).
+NOT_VERBS = frozenset({CueKind.PHRASE, CueKind.NOUN})
+
 Fits = Callable[["ClaimBuilder", CueMatch, VerbFrame], bool]
 Build = Callable[["ClaimBuilder", CueMatch, VerbFrame], Draft | None]
 
@@ -103,7 +106,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         self.verb_starts = [
             c.first
             for c in cues
-            if c.kind not in (CueKind.PHRASE, CueKind.NOUN)
+            if c.kind not in NOT_VERBS
             and not _asks(tt, c)
             and Takes.CLAIM_OBJECT not in c.takes
         ]
