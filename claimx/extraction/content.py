@@ -26,6 +26,15 @@ from claimx.extraction.tokenize import (
     is_ellipsis_dot,
     is_name_lookalike,
 )
+from claimx.extraction.words import (
+    AND_WHICH,
+    CONTRASTIVES,
+    GOVERNING,
+    NOT_PREPOSED,
+    OBJECT_ENDERS,
+    OBJECT_PREPOSITIONS,
+    TURN_OPENERS,
+)
 from claimx.model import Range
 
 MAX_OPENER_DISTANCE = 30
@@ -37,47 +46,11 @@ CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
 POSTPOSED_POSITIONS = frozenset(
     {CuePosition.SOURCE_AFTER, CuePosition.OWN_PRONOUN, CuePosition.DROPPED}
 )
-OBJECT_PREPOSITIONS = {
-    "علي": Takes.ALA,
-    "عن": Takes.AN,
-    "من": Takes.MIN,
-    "في": Takes.FI,
-    "حول": Takes.HAWL,
-    "الي": Takes.ILA,
-}
 QUOTE_ONLY = frozenset({Takes.QUOTE})  # «ختم»: a quotation only, never a complementizer
 THAT_OR_AN = frozenset({Takes.THAT, Takes.AN})
-# A complementizer after one of these belongs to another construction («بعد أن» after),
-# unless the cue itself takes that preposition («أشار إلى أن»).
-_GOVERNING = {
-    "الي": Takes.ILA,
-    "علي": Takes.ALA,
-    "عن": Takes.AN,
-    "من": Takes.MIN,
-    "بعد": "-",
-    "قبل": "-",
-    "منذ": "-",
-    "دون": "-",
-    "بدل": "-",
-    "رغم": "-",
-    "مجرد": "-",
-    "بمجرد": "-",
-}
 MIN_QUOTATION_TOKENS = 2
 PARENTHETICAL_TOKENS = 9  # «، ومن بينهم عون شرطة وسائق سيارة أجرة،»
-# Words opening with ل/ب that are no preposition on a noun.
-NOT_PREPOSED = frozenset(
-    {"لكن", "لكنه", "لكنها", "لكنهم", "لقد", "لدي", "لذلك", "لهذا", "لان", "لاسيما"}
-    | {"بل", "بعد", "بعدما", "بينما", "بينهما"}
-)
-AND_WHICH = frozenset({"والذي", "والتي", "والذين"})  # «... والذي أدى إلى»: the writer goes on
 TURN_WINDOW = 4  # a connector and a short subject: «لكن مسؤولين آخرين قالوا»
-TURN_OPENERS = frozenset({"لكن", "بينما", "حيث"})
-CONTRASTIVES = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "الا", "بينما"})
-# Words that end an object (a noun phrase) even without a comma: a new clause or a reason.
-OBJECT_ENDERS = frozenset(
-    {"حيث", "بينما", "فيما", "وهو", "وهي", "وهم", "وكلاهما", "وكلتاهما"}
-)
 
 
 def _governed_by_bi(tok: Token, lex: Lexicon) -> bool:
@@ -97,7 +70,7 @@ def _bare_function_word(norm: str) -> str:
     if (
         len(norm) > 2
         and norm[0] in "وف"
-        and (norm[1:] in _GOVERNING or norm[1:] in OBJECT_PREPOSITIONS)
+        and (norm[1:] in GOVERNING or norm[1:] in OBJECT_PREPOSITIONS)
     ):
         return norm[1:]
     return norm
@@ -118,7 +91,7 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         return False
     prev = tt.tokens[k - 1].norm if k > 0 else ""
     if (
-        prev in _GOVERNING
+        prev in GOVERNING
         or prev in ("عبر", "ل", "ب", "باسم")
         or prev in lex.marker_set("channel_kinds")
         or k > 0 and names_outlet_told(tt.tokens[k - 1], lex)  # «لوكالة "فرانس برس":»
@@ -166,7 +139,7 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
         tok = tokens[k]
         if that and tok.norm in complementizers and not (k == cue.last and is_name_lookalike(tok)):
             prev = _bare_function_word(tokens[k - 1].norm) if k > 0 else ""
-            governed = _GOVERNING.get(prev)
+            governed = GOVERNING.get(prev)
             if governed is None or governed in takes:
                 if Takes.ILA in takes and not takes & THAT_OR_AN and prev != "الي":
                     return None

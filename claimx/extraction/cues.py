@@ -17,8 +17,13 @@ from claimx.extraction.tokenize import (
     is_name_lookalike,
     normalize,
 )
+from claimx.extraction.words import (
+    CONJUNCTIONS,
+    PARTICIPLE_OPENERS,
+    PRONOUN_AGREEMENT,
+    PRONOUN_SUFFIXES,
+)
 
-CONJUNCTIONS = ("و", "ف")
 _DIACRITIC = re.compile("[\u064b-\u0652]")
 VERBS_WITH_CONTENT = frozenset({CueKind.VERB, CueKind.PASSIVE})  # a participle adds to these
 INTRODUCERS = frozenset({CueKind.PARTICIPLE, CueKind.NOUN})  # may only introduce a verb's content
@@ -122,7 +127,7 @@ def _match_verbal_noun(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | No
         takes=frozenset({Takes.THAT}),
         kind=CueKind.NOUN,
         position=CuePosition.OWN_PRONOUN if entry.pronoun else CuePosition.NOUN,
-        agreement=_PRONOUN_AGREEMENT.get(entry.pronoun, ""),
+        agreement=PRONOUN_AGREEMENT.get(entry.pronoun, ""),
         conjoined=False,
         negated=False,
         relay=False,
@@ -283,7 +288,6 @@ def _after_statement_noun(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
 
 TANWEEN_FATH = "\u064b"
 FATHA, DAMMA, KASRA = "\u064e", "\u064f", "\u0650"
-PARTICIPLE_OPENERS = frozenset({"الي", "علي", "من", "عن", ":"})
 
 
 def _predicate_adjective(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
@@ -426,7 +430,7 @@ def _make_phrase(
         takes=frozenset({Takes.CLAUSE}),
         kind=CueKind.PHRASE,
         position=phrase.position,
-        agreement=_PRONOUN_AGREEMENT.get(pronoun, ""),
+        agreement=PRONOUN_AGREEMENT.get(pronoun, ""),
         conjoined=False,
         negated=False,
         relay=bool(verb and verb.relay),
@@ -436,11 +440,8 @@ def _make_phrase(
     )
 
 
-_PRONOUN_AGREEMENT = {"ه": "m", "ها": "f", "هم": "mp", "هما": "md"}
-
-
 def _attached_pronoun(word: str) -> str:
-    for suffix in ("هما", "هم", "ها", "ه"):
+    for suffix in PRONOUN_SUFFIXES:
         if word.endswith(suffix):
             return suffix
     return ""

@@ -15,11 +15,13 @@ from importlib import resources
 from typing import Any
 
 from claimx.extraction.tokenize import normalize
-
-VERB_PROCLITICS = ("", "و", "ف")
-# Purpose ل («عاد ليؤكد أن»); the future (س، سوف) announces a claim not yet made, so no س.
-IMPERFECT_PROCLITICS = ("ل", "ول")
-OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+from claimx.extraction.words import (
+    IMPERFECT_PROCLITICS,
+    NOUN_PREFIXES,
+    NOUN_PRONOUNS,
+    OBJECT_SUFFIXES,
+    VERB_PROCLITICS,
+)
 
 
 class CueKind(StrEnum):
@@ -302,11 +304,6 @@ def _speech_noun_phrases(table: dict[str, Any]) -> list[dict[str, Any]]:
             if not entry.get("pronoun_only", False):
                 out.append({**base, "words": [*frame, noun], "position": CuePosition.SOURCE_AFTER})
     return out
-
-
-# No لـ: «للقول إن» is a purpose («in order to say»), not a report.
-NOUN_PREFIXES = ("", "ال", "و", "وال", "ف", "فال", "ب", "بال")
-NOUN_PRONOUNS = ("", "ه", "ها", "هم", "هما")
 
 
 def _verbal_noun_forms(entries: list[dict[str, Any]]) -> dict[str, VerbalNoun]:

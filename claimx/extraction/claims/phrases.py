@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from claimx.extraction.channel import lam_prefixed
 from claimx.extraction.claims.state import (
-    CLAUSE_START_WORDS,
     BuilderState,
     Draft,
 )
@@ -27,6 +26,7 @@ from claimx.extraction.tokenize import (
     CLAUSE_MARKS,
     SENTENCE_END,
 )
+from claimx.extraction.words import CLAUSE_START_WORDS
 from claimx.model import Range
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from claimx.extraction.channel import find_channel
 from claimx.extraction.claims.state import (
-    DEMONSTRATIVE_OBJECTS,
     PLURAL_AGREEMENTS,
-    PROPOSITION_POINTERS,
     BuilderState,
     Draft,
     VerbFrame,
@@ -27,6 +25,7 @@ from claimx.extraction.source import (
     noun_phrase,
 )
 from claimx.extraction.tokenize import PUNCTUATION
+from claimx.extraction.words import DEMONSTRATIVE_OBJECTS, PROPOSITION_POINTERS
 from claimx.model import Range
 
 

@@ -12,13 +12,11 @@ from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.source import is_complementizer
 from claimx.extraction.speaker import SpeakerMemory
 from claimx.extraction.tokenize import PUNCTUATION, TokenizedText
+from claimx.extraction.words import CLAUSE_START_WORDS, INDIRECT_QUESTIONS
 from claimx.model import Range
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
-DEMONSTRATIVE_OBJECTS = frozenset({"ذلك", "هذا", "ذاك", "هذه", "تلك"})
-PROPOSITION_POINTERS = frozenset({"ذلك", "هذا"})  # what was just said: masculine only
 PLURAL_AGREEMENTS = frozenset({"mp", "fp", "md", "fd"})
-CLAUSE_START_WORDS = frozenset({"و", "ف", "لكن", "ولكن", "كما", "اما", "بينما", "فيما"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +150,6 @@ class BuilderState:
                 found = k + 1
             k += 1
         return found
-
-
-INDIRECT_QUESTIONS = frozenset({"اذا", "ما", "هل", "كيف", "متي", "لماذا", "اين", "من", "عما"})
 
 
 def _asks(tt: TokenizedText, cue: CueMatch) -> bool:

@@ -23,7 +23,6 @@ from claimx.extraction.content import (
 from claimx.extraction.cues import CueMatch, strip_conjunction
 from claimx.extraction.lexicon import CueKind, Takes
 from claimx.extraction.source import (
-    RELATIVE_AGREEMENT,
     fronted_subject,
     head_norm,
     is_non_speaker,
@@ -37,6 +36,7 @@ from claimx.extraction.source import (
 )
 from claimx.extraction.speaker import agrees
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
+from claimx.extraction.words import RELATIVE_AGREEMENT
 from claimx.model import Range
 
 # A verb that takes one of these may have its content as an object, with no opener before it.
