@@ -20,6 +20,7 @@ from claimx.extraction.words import (
     NOUN_PREFIXES,
     NOUN_PRONOUNS,
     OBJECT_SUFFIXES,
+    PRONOUN_AGREEMENT,
     VERB_PROCLITICS,
 )
 
@@ -299,7 +300,7 @@ def _speech_noun_phrases(table: dict[str, Any]) -> list[dict[str, Any]]:
             noun = entry["noun"]
             out += [
                 {**base, "words": [*frame, noun + pronoun], "position": CuePosition.OWN_PRONOUN}
-                for pronoun in table["pronouns"]
+                for pronoun in PRONOUN_AGREEMENT
             ]
             if not entry.get("pronoun_only", False):
                 out.append({**base, "words": [*frame, noun], "position": CuePosition.SOURCE_AFTER})

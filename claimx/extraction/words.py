@@ -39,10 +39,10 @@ VERB_PROCLITICS = ("", *CONJUNCTIONS)
 IMPERFECT_PROCLITICS = _in_order("imperfect_proclitics")
 OBJECT_SUFFIXES = _in_order("object_suffixes")
 NOUN_PREFIXES = _in_order("noun_prefixes")
-NOUN_PRONOUNS = _in_order("noun_pronouns")
-PRONOUN_SUFFIXES = _in_order("pronoun_suffixes")
 ARTICLE_PROCLITICS = _in_order("article_proclitics")
-PRONOUN_AGREEMENT = _table("pronoun_agreement")
+PRONOUN_AGREEMENT = _table("pronoun_agreement")  # attached pronoun → m, f, mp, md
+PRONOUN_SUFFIXES = tuple(sorted(PRONOUN_AGREEMENT, key=len, reverse=True))  # longest first
+NOUN_PRONOUNS = ("", *PRONOUN_AGREEMENT)  # on a verbal noun, naming its speaker: «بزعمه»
 
 # Prepositions and particles
 PREPOSITIONS = _words("prepositions")
