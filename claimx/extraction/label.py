@@ -19,8 +19,6 @@ MAX_ORGANISATION_WORDS = 4
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does"}
 
 
-
-
 def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> tuple[str, bool]:
     """An English noun phrase for the speaker tokens, and whether it is plural."""
     wording = tuple(  # the normalised words alone: one gloss per wording

@@ -711,7 +711,6 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
 
 
 MAX_TITLE_TOKENS = 16
-# Words that open a surname of two words: «بن عمر»، «أبو زيد»، «عبد الله».
 
 
 MAX_NAME_TOKENS = 3
@@ -803,8 +802,6 @@ def _with_title_after(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> 
         return end
     phrase = noun_phrase(tt, start, tt.sentence_bounds(start)[1], lex, set())
     return phrase[1] if phrase and phrase[1] > end else end
-
-
 
 
 def _given_name(tok: Token, lex: Lexicon) -> bool:
