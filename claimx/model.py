@@ -32,6 +32,11 @@ class Span:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+# A stretch of tokens, first to last exclusive: what the extraction stages pass around before
+# a claim's parts become character spans.
+Range = tuple[int, int]
+
+
 class Token(NamedTuple):
     """One CAMeL token, its offsets, and a normalised form used only for matching.
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from claimx.extraction.lexicon import Lexicon, conjoined
-from claimx.extraction.source import Range, bare_noun
+from claimx.extraction.source import bare_noun
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
+from claimx.extraction.words import BEFORE_OUTLET, BEFORE_STATEMENT
+from claimx.model import Range
 
 MAX_OUTLET_TOKENS = 4
 MAX_QUOTED_OUTLET = 8  # tokens between the quotation marks of an outlet's name
 MAX_CHANNEL_WINDOW = 40  # tokens searched for a channel around a cue
-_BEFORE_OUTLET = conjoined(("عبر", "ضيف", "ضيفه"))  # «عبر "النشرة"»، «ضيف برنامج ...»
-_BEFORE_STATEMENT = conjoined(("في", "خلال"))  # «في بيان»، «خلال مؤتمر صحفي»
+_BEFORE_OUTLET = conjoined(BEFORE_OUTLET)  # «عبر "النشرة"»، «ضيف برنامج ...»
+_BEFORE_STATEMENT = conjoined(BEFORE_STATEMENT)  # «في بيان»، «خلال مؤتمر صحفي»
 
 
 def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | None:

@@ -8,12 +8,12 @@ attribution («، بحسب ...») or a contrastive clause of the writer («، ل
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from claimx.extraction.channel import statement_end
 from claimx.extraction.cues import CueMatch, one_of
-from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
 from claimx.extraction.source import (
-    Range,
     is_complementizer,
     names_outlet_told,
 )
@@ -26,47 +26,31 @@ from claimx.extraction.tokenize import (
     is_ellipsis_dot,
     is_name_lookalike,
 )
+from claimx.extraction.words import (
+    AND_WHICH,
+    CONTRASTIVES,
+    GOVERNING,
+    NOT_PREPOSED,
+    OBJECT_ENDERS,
+    OBJECT_PREPOSITIONS,
+    TURN_OPENERS,
+)
+from claimx.model import Range
 
 MAX_OPENER_DISTANCE = 30
 # No attributed proposition runs longer: keeps run-on text (no punctuation) linear.
 MAX_PROPOSITION_TOKENS = 200
 MAX_QUOTE_TOKENS = 400  # a longer quotation is read as running text
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
-TAIL_POSITIONS = frozenset({"source_after", "own_pronoun"})
-OBJECT_PREPOSITIONS = {
-    "علي": "ala", "عن": "an", "من": "min", "في": "fi", "حول": "hawl", "الي": "ila"
-}
-# A complementizer after one of these belongs to another construction («بعد أن» after),
-# unless the cue itself takes that preposition («أشار إلى أن»).
-_GOVERNING = {
-    "الي": "ila",
-    "علي": "ala",
-    "عن": "an",
-    "من": "min",
-    "بعد": "-",
-    "قبل": "-",
-    "منذ": "-",
-    "دون": "-",
-    "بدل": "-",
-    "رغم": "-",
-    "مجرد": "-",
-    "بمجرد": "-",
-}
+# Phrases after their content («...، بحسب الشرطة»): the content ends before them.
+POSTPOSED_POSITIONS = frozenset(
+    {CuePosition.SOURCE_AFTER, CuePosition.OWN_PRONOUN, CuePosition.DROPPED}
+)
+QUOTE_ONLY = frozenset({Takes.QUOTE})  # «ختم»: a quotation only, never a complementizer
+THAT_OR_AN = frozenset({Takes.THAT, Takes.AN})
 MIN_QUOTATION_TOKENS = 2
 PARENTHETICAL_TOKENS = 9  # «، ومن بينهم عون شرطة وسائق سيارة أجرة،»
-# Words opening with ل/ب that are no preposition on a noun.
-NOT_PREPOSED = frozenset(
-    {"لكن", "لكنه", "لكنها", "لكنهم", "لقد", "لدي", "لذلك", "لهذا", "لان", "لاسيما"}
-    | {"بل", "بعد", "بعدما", "بينما", "بينهما"}
-)
-AND_WHICH = frozenset({"والذي", "والتي", "والذين"})  # «... والذي أدى إلى»: the writer goes on
 TURN_WINDOW = 4  # a connector and a short subject: «لكن مسؤولين آخرين قالوا»
-TURN_OPENERS = frozenset({"لكن", "بينما", "حيث"})
-CONTRASTIVES = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "الا", "بينما"})
-# Words that end an object (a noun phrase) even without a comma: a new clause or a reason.
-OBJECT_ENDERS = frozenset(
-    {"حيث", "بينما", "فيما", "وهو", "وهي", "وهم", "وكلاهما", "وكلتاهما"}
-)
 
 
 def _governed_by_bi(tok: Token, lex: Lexicon) -> bool:
@@ -86,7 +70,7 @@ def _bare_function_word(norm: str) -> str:
     if (
         len(norm) > 2
         and norm[0] in "وف"
-        and (norm[1:] in _GOVERNING or norm[1:] in OBJECT_PREPOSITIONS)
+        and (norm[1:] in GOVERNING or norm[1:] in OBJECT_PREPOSITIONS)
     ):
         return norm[1:]
     return norm
@@ -107,7 +91,7 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         return False
     prev = tt.tokens[k - 1].norm if k > 0 else ""
     if (
-        prev in _GOVERNING
+        prev in GOVERNING
         or prev in ("عبر", "ل", "ب", "باسم")
         or prev in lex.marker_set("channel_kinds")
         or k > 0 and names_outlet_told(tt.tokens[k - 1], lex)  # «لوكالة "فرانس برس":»
@@ -123,11 +107,21 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     )
 
 
+class OpenerKind(StrEnum):
+    """What introduces the content."""
+
+    THAT = "that"  # a complementizer: the content after it
+    QUOTE = "quote"  # a quotation: the content inside it
+    COLON = "colon"  # a colon: the quotation or clause after it
+    PREP = "prep"  # a preposition the cue takes: its object after it
+    BI = "bi"  # بـ on a noun: the content from that noun («أقر بوجود»)
+
+
 @dataclass(frozen=True, slots=True)
 class Opener:
-    """What introduces the content: a complementizer, a quote, a colon, or a preposition."""
+    """What introduces the content, and where."""
 
-    kind: str  # that | quote | colon | prep (content after it) | bi (content from it)
+    kind: OpenerKind
     index: int
 
 
@@ -137,24 +131,24 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
     _, sentence_end = tt.sentence_bounds(cue.first)
     stop = min(limit, sentence_end, cue.last + MAX_OPENER_DISTANCE)
     tokens, complementizers = tt.tokens, lex.complementizers
-    that = takes != frozenset({"quote"}) and "claim_object" not in takes
-    quote = "quote" in takes
-    bi = "bi" in takes
+    that = takes != QUOTE_ONLY and Takes.CLAIM_OBJECT not in takes
+    quote = Takes.QUOTE in takes
+    bi = Takes.BI in takes
     k = cue.last
     while k < stop:
         tok = tokens[k]
         if that and tok.norm in complementizers and not (k == cue.last and is_name_lookalike(tok)):
             prev = _bare_function_word(tokens[k - 1].norm) if k > 0 else ""
-            governed = _GOVERNING.get(prev)
+            governed = GOVERNING.get(prev)
             if governed is None or governed in takes:
-                if "ila" in takes and not takes & {"that", "an"} and prev != "الي":
+                if Takes.ILA in takes and not takes & THAT_OR_AN and prev != "الي":
                     return None
-                return Opener("that", k)
+                return Opener(OpenerKind.THAT, k)
         if tok.text in QUOTES or tok.text == ":":
             if tok.text == ":" and quote:
-                return Opener("colon", k)
+                return Opener(OpenerKind.COLON, k)
             if quote and is_quotation(tt, k, lex):
-                return Opener("quote", k)
+                return Opener(OpenerKind.QUOTE, k)
             if tok.text in QUOTES and tt.quotes.get(k, -1) > k:
                 k = tt.quotes[k] + 1
                 continue
@@ -162,17 +156,19 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
         if (
             prep
             and prep in takes
-            and (prep != "ila" or "that" in takes)  # «ذهب إلى أن» only, not «ذهب إلى القاهرة»
+            and (prep != Takes.ILA or Takes.THAT in takes)  # «ذهب إلى أن», not «ذهب إلى القاهرة»
             and k + 1 < sentence_end
             and not is_complementizer(tokens[k + 1], lex)
         ):
-            if cue.relay and prep == "an":
+            if cue.relay and prep == Takes.AN:
                 k += 1
                 continue
             that = _complementizer_after_noun(tt, k + 1, lex)
-            return Opener("that", that) if that is not None else Opener("prep", k)
+            if that is not None:
+                return Opener(OpenerKind.THAT, that)
+            return Opener(OpenerKind.PREP, k)
         if bi and _governed_by_bi(tok, lex) and k > cue.last - 1:
-            return Opener("bi", k)  # «أقر الوزير بوجود أخطاء»: content from «بوجود»
+            return Opener(OpenerKind.BI, k)  # «أقر الوزير بوجود أخطاء»: content from «بوجود»
         k += 1
     return None
 
@@ -224,31 +220,31 @@ def proposition_end(
 def _end_before_cue(
     tt: TokenizedText, start: int, k: int, cue: CueMatch, last_punct: int, lex: Lexicon
 ) -> int | None:
-    if cue.kind == "phrase" and cue.position in TAIL_POSITIONS | {"dropped"}:
+    if cue.kind == CueKind.PHRASE and cue.position in POSTPOSED_POSITIONS:
         if tt.tokens[k - 1].text in ("-", "(", "–"):
             return None  # a parenthetical «-وفقا لـ X-» stays inside the content
         if tt.tokens[k - 1].norm in CLAUSE_PUNCT and parenthetical_end(tt, k - 1) is not None:
             return None  # «أدى، حسب آخر حصيلة، إلى وفاة»: the proposition goes on after it
         return k
-    if "claim_object" in cue.takes or cue.kind == "noun":
+    if Takes.CLAIM_OBJECT in cue.takes or cue.kind == CueKind.NOUN:
         return None  # «ويرفض الخلود للراحة»، «تلميحات بأنه»: inside the content
     if k - 1 > start and one_of(tt.tokens[k - 1].norm, CONTRASTIVES):
         return k - 1  # «أنه لن يصوت لزميله لكنه قال إن»: the writer turns to a new claim
     if last_punct < start:
-        if cue.kind == "verb" and tt.tokens[k].norm[:1] in "وف" and cue.conjoined:
+        if cue.kind == CueKind.VERB and tt.tokens[k].norm[:1] in "وف" and cue.conjoined:
             return k  # «ينفي نتنياهو ارتكاب أي مخالفة وتشير الاستطلاعات إلى»
-        if cue.kind == "participle":
+        if cue.kind == CueKind.PARTICIPLE:
             return k  # «أن الجسر سيغلق لافتا إلى أن»: the participle is the speaker's next claim
-        turn = _turn_before(tt, start, k, lex) if cue.kind == "verb" else None
+        turn = _turn_before(tt, start, k, lex) if cue.kind == CueKind.VERB else None
         if turn is not None:
             return turn  # «أنه قتل لكن آخرين قالوا إنه»: another speaker's turn
         return None  # a nested claim inside the content: «إن بلاده تتوقع أن ...»
     if _apposed_subject(tt, start, k, cue):
         return None  # «أن وزير الدفاع، سيرغي شويغو، قال إن»: the nested claim's subject
     between = tt.tokens[last_punct + 1 : k]
-    if cue.kind == "participle" and between:
+    if cue.kind == CueKind.PARTICIPLE and between:
         return k  # «... ذات القيمة المضافة مؤكدا أن»: the participle opens the next claim
-    if not between or cue.conjoined or cue.kind == "participle":
+    if not between or cue.conjoined or cue.kind == CueKind.PARTICIPLE:
         return last_punct
     first = between[0].norm
     openers = lex.marker_set("clause_openers")
@@ -292,7 +288,7 @@ def _continues_with_preposition(norm: str) -> bool:
 
 def _apposed_subject(tt: TokenizedText, start: int, k: int, cue: CueMatch) -> bool:
     """The content opens with the subject of the cue at ``k``, a name set off by commas."""
-    if cue.kind != "verb" or cue.conjoined:
+    if cue.kind != CueKind.VERB or cue.conjoined:
         return False
     between = tt.tokens[start:k]
     commas = [t.index for t in between if t.norm in CLAUSE_PUNCT]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimx.extraction.lexicon import CueForm, Lexicon, PhraseCue
+from claimx.extraction.lexicon import CueForm, CueKind, CuePosition, Lexicon, PhraseCue, Takes
 from claimx.extraction.tokenize import (
     PUNCTUATION,
     QUOTES,
@@ -17,9 +17,16 @@ from claimx.extraction.tokenize import (
     is_name_lookalike,
     normalize,
 )
+from claimx.extraction.words import (
+    CONJUNCTIONS,
+    PARTICIPLE_OPENERS,
+    PRONOUN_AGREEMENT,
+    PRONOUN_SUFFIXES,
+)
 
-CONJUNCTIONS = ("و", "ف")
 _DIACRITIC = re.compile("[\u064b-\u0652]")
+VERBS_WITH_CONTENT = frozenset({CueKind.VERB, CueKind.PASSIVE})  # a participle adds to these
+INTRODUCERS = frozenset({CueKind.PARTICIPLE, CueKind.NOUN})  # may only introduce a verb's content
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +40,9 @@ class CueMatch:
     lemma: str
     stance: str
     gloss: str
-    takes: frozenset[str]
-    kind: str  # verb | participle | passive | phrase | noun
-    position: str  # verb cues: "verb"; phrases: source_after | impersonal | own_pronoun | dropped
+    takes: frozenset[Takes]
+    kind: CueKind
+    position: CuePosition  # a phrase's from the lexicon; VERB for verbs, NOUN for verbal nouns
     agreement: str
     conjoined: bool  # carries و/ف or follows a lone و: a subject dropped after a conjunction
     negated: bool
@@ -44,6 +51,11 @@ class CueMatch:
     quoting: bool = False
     ahead: bool = False  # a phrase whose content always follows it («جاء فيه»)
     has_object: bool = False  # «وهو ما نفته الشركة»: the object is a pronoun, not a phrase
+
+    @property
+    def is_impersonal(self) -> bool:
+        """«يُعتقد أن»، «من المتوقع أن»: no one is the speaker, by construction."""
+        return self.kind == CueKind.PASSIVE or self.position == CuePosition.IMPERSONAL
 
 
 def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
@@ -67,7 +79,7 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
         if match is not None and not _introduces_verbs_content(tt, cues, last_verb, match):
             cues.append(match)
             resume = match.last
-            if match.kind in ("verb", "passive") and "claim_object" not in match.takes:
+            if match.kind in VERBS_WITH_CONTENT and Takes.CLAIM_OBJECT not in match.takes:
                 last_verb = match
     return cues
 
@@ -78,11 +90,11 @@ COGNATE_REACH = 4  # tokens from a cue verb to its cognate object («نفى ال
 def _cognate_object(tt: TokenizedText, cues: list[CueMatch], cue: CueMatch) -> bool:
     """«نفى الوزير نفيا قاطعا»: the verbal noun of the verb just before, written without
     tanween, folds to the dual verb «نفيا»; it is that verb's cognate object, not a cue."""
-    if not cues or cue.kind != "verb" or cue.conjoined:
+    if not cues or cue.kind != CueKind.VERB or cue.conjoined:
         return False
     before = cues[-1]
     return (
-        before.kind == "verb"
+        before.kind == CueKind.VERB
         and before.lemma == cue.lemma
         and 0 <= cue.first - before.last < COGNATE_REACH
         and tt.sentence_of[before.first] == tt.sentence_of[cue.first]
@@ -112,10 +124,10 @@ def _match_verbal_noun(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | No
         lemma=bare_words(tt.text[start : tok.end]),
         stance=entry.stance,
         gloss=entry.gloss,
-        takes=frozenset({"that"}),
-        kind="noun",
-        position="own_pronoun" if entry.pronoun else "noun",
-        agreement=_PRONOUN_AGREEMENT.get(entry.pronoun, ""),
+        takes=frozenset({Takes.THAT}),
+        kind=CueKind.NOUN,
+        position=CuePosition.OWN_PRONOUN if entry.pronoun else CuePosition.NOUN,
+        agreement=PRONOUN_AGREEMENT.get(entry.pronoun, ""),
         conjoined=False,
         negated=False,
         relay=False,
@@ -140,11 +152,11 @@ def _introduces_verbs_content(
     """«أضاف قائلا: "..."»، «اختتم حديثه بقوله:»، «نقلت الوكالة عن مصدر قوله إن»: a
     participle right after a cue verb, or a verbal noun shortly after one, only introduces
     that verb's content; one quotation is one claim (rules v2, 1)."""
-    if not cues or cue.kind not in ("participle", "noun"):
+    if not cues or cue.kind not in INTRODUCERS:
         return False
-    if cue.kind == "participle":
+    if cue.kind == CueKind.PARTICIPLE:
         before = cues[-1]
-        return before.kind in ("verb", "passive") and before.last == cue.first
+        return before.kind in VERBS_WITH_CONTENT and before.last == cue.first
     # «رفض تلميحات بأنه ...»: a rejection and the hint it rejects are two claims
     return last_verb is not None and (
         cue.first - last_verb.last <= INTRODUCER_REACH
@@ -192,7 +204,10 @@ def _formula_word(word: str, wanted: str, lex: Lexicon) -> bool:
 def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     tok = tt.tokens[i]
     form = lex.verbs.get(tok.norm)
-    if form is None or (form.kind != "participle" and _nominal_context(tt, i, lex)):
+    if form is None:
+        return None
+    verb, participle = form.kind == CueKind.VERB, form.kind == CueKind.PARTICIPLE
+    if not participle and _nominal_context(tt, i, lex):
         return None
     if form.ambiguous and not (
         _DIACRITIC.search(tok.text)
@@ -200,23 +215,23 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         or _plain_form(tok.norm, form) and _complementizer_follows(tt, i, lex, form)
     ):
         return None
-    if form.kind == "verb" and _first_person(tok.text, form):
+    if verb and _first_person(tok.text, form):
         return None  # «أعتقد» (I believe) inside a quotation is the speaker's own voice
-    if form.kind == "verb" and TANWEEN_FATH in tok.text:
+    if verb and TANWEEN_FATH in tok.text:
         return None  # «نفياً قاطعاً»: a noun with tanween, not the dual verb «نفيا»
-    if form.kind == "participle" and _predicate_adjective(tt, i, lex):
+    if participle and _predicate_adjective(tt, i, lex):
         return None  # «تكاد تكون مؤكدة»، «ستأتي مثبتة مسبقا»: describes, attributes nothing
     if form.has_object and _after_statement_noun(tt, i, lex):
         return None  # «في تصريحات نقلتها مواقع»: describes the statement, claims nothing
-    if form.kind != "participle" and _DIACRITIC.sub("", tok.text).endswith("ة"):
+    if not participle and _DIACRITIC.sub("", tok.text).endswith("ة"):
         return None  # no verb ends in ة: «إشارة» only folds to «أشاره» (verb + object ه)
-    if form.kind == "verb" and _spelled_as_noun(tok.text, form):
+    if verb and _spelled_as_noun(tok.text, form):
         return None  # «رغم نفي الاستقالة»: the verbal noun, not the verb «نفى»
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
-    if form.kind == "verb" and (
+    if verb and (
         _marked_passive(tok.text, has_conj) or form.impersonal and _complementizer_next(tt, i, lex)
     ):
-        form = replace(form, kind="passive")  # «يُوصف بأنه»: the damma marks the passive
+        form = replace(form, kind=CueKind.PASSIVE)  # «يُوصف بأنه»: the damma marks the passive
     start = _after_conjunction(tt, i) if has_conj else tok.start
     return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)
 
@@ -245,7 +260,7 @@ def _plain_form(norm: str, form: CueForm) -> bool:
     """The citation form or a participle («بين»، «مقرا»), not «تبين» (it turned out) or
     «بينها» (among them)."""
     bare = norm[1:] if norm[:1] in CONJUNCTIONS else norm
-    return form.kind == "participle" or bare == normalize(form.lemma)
+    return form.kind == CueKind.PARTICIPLE or bare == normalize(form.lemma)
 
 
 def _complementizer_follows(tt: TokenizedText, i: int, lex: Lexicon, form: CueForm) -> bool:
@@ -253,7 +268,7 @@ def _complementizer_follows(tt: TokenizedText, i: int, lex: Lexicon, form: CueFo
     punctuation between, makes «بين» (between) or «مقرا» (headquarters) the cue verb; an
     accusative participle after a pause may be followed by a longer channel phrase."""
     window = AMBIGUITY_WINDOW
-    if form.kind == "participle" and i > 0 and tt.tokens[i - 1].norm in ("،", ","):
+    if form.kind == CueKind.PARTICIPLE and i > 0 and tt.tokens[i - 1].norm in ("،", ","):
         window = PARTICIPLE_WINDOW
     for tok in tt.tokens[i + 1 : i + 1 + window]:
         if tok.norm in lex.complementizers:
@@ -273,7 +288,6 @@ def _after_statement_noun(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
 
 TANWEEN_FATH = "\u064b"
 FATHA, DAMMA, KASRA = "\u064e", "\u064f", "\u0650"
-PARTICIPLE_OPENERS = frozenset({"الي", "علي", "من", "عن", ":"})
 
 
 def _predicate_adjective(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
@@ -335,7 +349,7 @@ def _make(
         gloss=form.gloss,
         takes=form.takes,
         kind=form.kind,
-        position="verb",
+        position=CuePosition.VERB,
         agreement=form.agreement,
         conjoined=conjoined,
         negated=_is_negated(tt, first, lex),
@@ -401,7 +415,8 @@ def _make_phrase(
         ),
         None,
     )
-    pronoun = _attached_pronoun(phrase.words[-1]) if phrase.position == "own_pronoun" else ""
+    own = phrase.position == CuePosition.OWN_PRONOUN
+    pronoun = _attached_pronoun(phrase.words[-1]) if own else ""
     start = _after_conjunction(tt, first) if conj else tt.tokens[first].start
     end = tt.tokens[last - 1].end
     return CueMatch(
@@ -412,10 +427,10 @@ def _make_phrase(
         lemma=bare_words(tt.text[start:end]),
         stance=verb.stance if verb and phrase.stance == "report" else phrase.stance,
         gloss=phrase.gloss,
-        takes=frozenset({"clause"}),
-        kind="phrase",
+        takes=frozenset({Takes.CLAUSE}),
+        kind=CueKind.PHRASE,
         position=phrase.position,
-        agreement=_PRONOUN_AGREEMENT.get(pronoun, ""),
+        agreement=PRONOUN_AGREEMENT.get(pronoun, ""),
         conjoined=False,
         negated=False,
         relay=bool(verb and verb.relay),
@@ -425,11 +440,8 @@ def _make_phrase(
     )
 
 
-_PRONOUN_AGREEMENT = {"ه": "m", "ها": "f", "هم": "mp", "هما": "md"}
-
-
 def _attached_pronoun(word: str) -> str:
-    for suffix in ("هما", "هم", "ها", "ه"):
+    for suffix in PRONOUN_SUFFIXES:
         if word.endswith(suffix):
             return suffix
     return ""

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from claimx.extraction.lexicon import Lexicon, load_lexicon, read_data
 from claimx.extraction.tokenize import normalize
+from claimx.extraction.words import ARTICLE_PROCLITICS, CONJUNCTIONS, JOINED_NAME_STARTS, KEEP_WHOLE
 
 PERSON, ORGANISATION, ANONYMOUS, DOCUMENT, UNRESOLVED = (
     "person", "organisation", "anonymous", "document", "unresolved",
@@ -29,10 +30,6 @@ SPEAKER_KINDS = (PERSON, ORGANISATION, ANONYMOUS, DOCUMENT, UNRESOLVED)
 
 _WORD = re.compile(r"\w+")
 _TATWEEL = "\u0640"
-_CONJUNCTIONS = ("و", "ف")
-_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال")
-_KEEP_WHOLE = frozenset({"الله"})  # the article is part of the name
-_JOINED_NAME_STARTS = frozenset({"عبد"})  # written with or without a space
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +64,9 @@ class _IdentityData:
 def bare(norm: str) -> str:
     """A normalised word without a conjunction, preposition or article on it: «والمصادر» →
     «مصادر», «لرويترز» stays (a name may start with ل)."""
-    if norm in _KEEP_WHOLE:
+    if norm in KEEP_WHOLE:
         return norm
-    for prefix in _PROCLITICS:
+    for prefix in ARTICLE_PROCLITICS:
         if norm.startswith(prefix) and len(norm) > len(prefix) + 1:
             return norm[len(prefix):]
     return norm
@@ -80,7 +77,7 @@ def words_of(text: str) -> list[str]:
     article dropped from the first word."""
     folded = normalize(text).replace(_TATWEEL, "")
     words = _WORD.findall(folded)
-    if words and words[0][:1] in _CONJUNCTIONS and words[0][1:3] == "ال":
+    if words and words[0][:1] in CONJUNCTIONS and words[0][1:3] == "ال":
         words[0] = words[0][1:]
     return words
 
@@ -197,7 +194,7 @@ def _joined_names(words: Sequence[str]) -> list[str]:
     """«عبد الله» and «عبدالله» are one spelling of a name."""
     out: list[str] = []
     for word in words:
-        if out and out[-1] in _JOINED_NAME_STARTS:
+        if out and out[-1] in JOINED_NAME_STARTS:
             out[-1] += word
         else:
             out.append(word)

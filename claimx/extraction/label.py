@@ -13,22 +13,10 @@ from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.source import bare_noun
 from claimx.extraction.speaker import agreement_of
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
+from claimx.extraction.words import DEMONSTRATIVE_GLOSS, PREPOSITION_GLOSS
 
 MAX_ORGANISATION_WORDS = 4
-DEMONSTRATIVE_GLOSS = {
-    "هذه": "these",
-    "هذا": "this",
-    "تلك": "those",
-    "ذلك": "that",
-    "احد": "one of",
-    "احدي": "one of",
-}
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does"}
-
-
-PREPOSITION_GLOSS = {
-    "في": "in", "من": "from", "داخل": "inside", "لدي": "at", "ب": "in", "عن": "by",
-}
 
 
 def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> tuple[str, bool]:

@@ -9,16 +9,60 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from claimx.extraction.tokenize import normalize
+from claimx.extraction.words import (
+    IMPERFECT_PROCLITICS,
+    NOUN_PREFIXES,
+    NOUN_PRONOUNS,
+    OBJECT_SUFFIXES,
+    PRONOUN_AGREEMENT,
+    VERB_PROCLITICS,
+)
 
-VERB_PROCLITICS = ("", "و", "ف")
-# Purpose ل («عاد ليؤكد أن»); the future (س، سوف) announces a claim not yet made, so no س.
-IMPERFECT_PROCLITICS = ("ل", "ول")
-OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+class CueKind(StrEnum):
+    """What a cue is; the claim builder routes each kind to one construction family."""
+
+    VERB = "verb"  # «أكد»، «نفت»
+    PARTICIPLE = "participle"  # «مؤكدا»: adds a claim to the verb before it
+    PASSIVE = "passive"  # «يُعتقد»، «قيل»: no source
+    PHRASE = "phrase"  # «بحسب»، «من المتوقع أن»
+    NOUN = "noun"  # a verbal noun: «قول السعودية إن»
+
+
+class CuePosition(StrEnum):
+    """Where a cue's speaker stands (cues.toml, phrases: ``position``)."""
+
+    VERB = "verb"  # a verb cue: its subject, before or after it
+    NOUN = "noun"  # a verbal noun: its genitive
+    SOURCE_AFTER = "source_after"  # «بحسب X»: the noun phrase after the phrase
+    IMPERSONAL = "impersonal"  # «من المتوقع أن»: no one
+    OWN_PRONOUN = "own_pronoun"  # «على حد قوله»: the pronoun the phrase carries
+    DROPPED = "dropped"  # «لا صحة لـ»: the speaker of the surrounding text
+
+
+class Takes(StrEnum):
+    """What introduces a cue's content (cues.toml, verbs: ``takes``)."""
+
+    THAT = "that"  # a complementizer: أن، إن، بأن
+    QUOTE = "quote"  # a quotation or a colon
+    OBJECT = "object"  # the object noun phrase
+    CLAIM_OBJECT = "claim_object"  # an object that names a claim: «رفض الاتهامات»
+    DOUBLE = "double"  # an object before the content: «وصف الوزير الاتفاق بأنه»
+    PREDICATE = "predicate"  # «ما اعتبره "خطرا"»: a predicate after the object pronoun
+    CLAUSE = "clause"  # a phrase cue: the clause after it
+    ILA = "ila"  # إلى (أن)
+    AN = "an"  # عن
+    ALA = "ala"  # على
+    MIN = "min"  # من
+    FI = "fi"  # في
+    HAWL = "hawl"  # حول
+    BI = "bi"  # بـ, the content from the object it governs
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +72,9 @@ class CueForm:
     lemma: str
     stance: str
     gloss: str
-    takes: frozenset[str]
+    takes: frozenset[Takes]
     agreement: str  # m, f, mp, fp, md, fd: who the dropped subject can be
-    kind: str  # verb | participle | passive
+    kind: CueKind  # verb, participle or passive
     relay: bool = False
     ambiguous: bool = False  # mostly another word («بين» between): a cue only when diacritised
     has_object: bool = False  # carries an object pronoun: «نفته» (denied it)
@@ -44,7 +88,7 @@ class PhraseCue:
     words: tuple[str, ...]
     stance: str
     gloss: str
-    position: str  # source_after | impersonal | own_pronoun | dropped
+    position: CuePosition  # source_after, impersonal, own_pronoun or dropped
     quoting: bool = False  # «نقلا عن X»: X was quoted by the speaker of the claim it sits in
     ahead: bool = False  # «جاء فيها «...»»: the content follows, whatever stands before
 
@@ -204,18 +248,19 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
         lemma=entry["lemma"],
         stance=entry["stance"],
         gloss=entry["gloss"],
-        takes=frozenset(entry["takes"]),
+        takes=_takes(entry["takes"]),
         relay=bool(entry.get("relay", False)),
     )
     out: list[tuple[str, CueForm]] = []
-    generated = [(f, a, "verb", False) for f, a in perfect_forms(entry["lemma"])]
-    generated += [(f, a, "verb", True) for f, a in imperfect_forms(entry["imperfect"])]
-    generated += [(f, a, "participle", False) for f, a in participle_forms(entry["participle"])]
-    generated += [(f, "m", "passive", True) for f in passive]
+    verb, participle = CueKind.VERB, CueKind.PARTICIPLE
+    generated = [(f, a, verb, False) for f, a in perfect_forms(entry["lemma"])]
+    generated += [(f, a, verb, True) for f, a in imperfect_forms(entry["imperfect"])]
+    generated += [(f, a, participle, False) for f, a in participle_forms(entry["participle"])]
+    generated += [(f, "m", CueKind.PASSIVE, True) for f in passive]
     passive_base = {
         **base,
         "stance": entry.get("passive_stance", entry["stance"]),
-        "takes": frozenset(entry.get("passive_takes", entry["takes"])),
+        "takes": _takes(entry.get("passive_takes", entry["takes"])),
     }
     with_object = object_forms(entry["lemma"], entry["imperfect"])
     for form, agreement, kind, future in generated:
@@ -224,7 +269,7 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
             out += [(surface, cue) for surface in _with_proclitics(form, future)]
             continue
         if form in passive:
-            cue = CueForm(agreement=agreement, kind="passive", **passive_base)
+            cue = CueForm(agreement=agreement, kind=CueKind.PASSIVE, **passive_base)
         else:
             cue = CueForm(
                 agreement=agreement,
@@ -235,6 +280,10 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
             )
         out += [(surface, cue) for surface in _with_proclitics(form, future)]
     return out
+
+
+def _takes(names: list[str]) -> frozenset[Takes]:
+    return frozenset(Takes(name) for name in names)
 
 
 def _speech_act_entries(entry: dict[str, Any]) -> list[tuple[str, str]]:
@@ -250,17 +299,12 @@ def _speech_noun_phrases(table: dict[str, Any]) -> list[dict[str, Any]]:
             base = {"stance": entry["stance"], "gloss": entry["gloss"]}
             noun = entry["noun"]
             out += [
-                {**base, "words": [*frame, noun + pronoun], "position": "own_pronoun"}
-                for pronoun in table["pronouns"]
+                {**base, "words": [*frame, noun + pronoun], "position": CuePosition.OWN_PRONOUN}
+                for pronoun in PRONOUN_AGREEMENT
             ]
             if not entry.get("pronoun_only", False):
-                out.append({**base, "words": [*frame, noun], "position": "source_after"})
+                out.append({**base, "words": [*frame, noun], "position": CuePosition.SOURCE_AFTER})
     return out
-
-
-# No لـ: «للقول إن» is a purpose («in order to say»), not a report.
-NOUN_PREFIXES = ("", "ال", "و", "وال", "ف", "فال", "ب", "بال")
-NOUN_PRONOUNS = ("", "ه", "ها", "هم", "هما")
 
 
 def _verbal_noun_forms(entries: list[dict[str, Any]]) -> dict[str, VerbalNoun]:
@@ -313,7 +357,7 @@ def load_lexicon() -> Lexicon:
                 words,
                 entry["stance"],
                 entry["gloss"],
-                entry["position"],
+                CuePosition(entry["position"]),
                 bool(entry.get("quoting", False)),
                 bool(entry.get("ahead", False)),
             )

@@ -7,10 +7,9 @@ from claimx.extraction.claims import ClaimBuilder, Draft
 from claimx.extraction.cues import find_cues, find_speech_acts
 from claimx.extraction.identity import Identity, identify_document
 from claimx.extraction.label import labels
-from claimx.extraction.lexicon import load_lexicon
-from claimx.extraction.source import Range
+from claimx.extraction.lexicon import CueKind, load_lexicon
 from claimx.extraction.tokenize import EDGE_MARKS, TokenizedText
-from claimx.model import Claim, Document, Span
+from claimx.model import Claim, Document, Range, Span
 
 
 def extract_document(text: str, source: str = "-", doc_id: str | None = None) -> Document:
@@ -49,8 +48,8 @@ def _to_claim(
     """The claim of a draft, with its speaker's identity (worked out over the document)."""
     cue = draft.cue
     label, speaker_name = labels(
-        tt, draft.speaker, cue.gloss, cue.negated, cue.kind == "phrase", lex,
-        impersonal=cue.kind == "passive",
+        tt, draft.speaker, cue.gloss, cue.negated, cue.kind == CueKind.PHRASE, lex,
+        impersonal=cue.kind == CueKind.PASSIVE,
     )
     return Claim(
         id=f"c{n}",
@@ -81,8 +80,7 @@ def _resolution(draft: Draft) -> str:
         return "named" if draft.speaker == draft.source else "resolved"
     if draft.source is not None:
         return "named"
-    impersonal = draft.cue.kind == "passive" or draft.cue.position == "impersonal"
-    return "impersonal" if impersonal else "unresolved"
+    return "impersonal" if draft.cue.is_impersonal else "unresolved"
 
 
 def _span(tt: TokenizedText, rng: Range | None, detach: bool) -> Span | None:

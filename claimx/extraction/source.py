@@ -10,60 +10,35 @@ import re
 from functools import cache, lru_cache
 
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
-from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.lexicon import CueKind, Lexicon
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
-    NAME_LOOKALIKES,
     PUNCTUATION,
     QUOTES,
     Token,
     TokenizedText,
     is_name_lookalike,
 )
+from claimx.extraction.words import (
+    CONDITIONALS,
+    DEMONSTRATIVES,
+    ISSUED,
+    NAME_LINKS,
+    NAME_LOOKALIKES,
+    PARTITIVES,
+    PREPOSITIONS,
+    PRONOUN_SUFFIXES,
+    REFLEXIVES,
+    RELATIVE_AGREEMENT,
+    RELATIVES,
+)
+from claimx.model import Range
 
-Range = tuple[int, int]
 MAX_SOURCE_TOKENS = 12
 MAX_FRONTED_SUBJECT = 7
 MAX_RELATIVE_SOURCE = 16  # a speaker with a relative clause: «المسؤول الذي طلب عدم ذكر اسمه»
 # How far back a subject is sought across parentheticals: keeps one huge sentence linear.
 MAX_LOOKBACK_TOKENS = 80
-PREPOSITIONS = frozenset(
-    {
-        "في",
-        "من",
-        "علي",
-        "الي",
-        "عن",
-        "مع",
-        "بعد",
-        "قبل",
-        "خلال",
-        "منذ",
-        "عبر",
-        "حول",
-        "لدي",
-        "عند",
-        "بين",
-        "وسط",
-        "ضمن",
-        "اثر",
-        "جراء",
-        "بسبب",
-    }
-)
-RELATIVES = frozenset(
-    {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "ما", "من"}
-)
-PARTITIVES = frozenset({"احد", "احدي"})  # «أحد هذه المصادر»: one of them, a singular
-DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هؤلاء", "اولئك"}) | PARTITIVES
-# A relative pronoun before a cue («الشائعات التي تحدثت عن»): its gender and number.
-RELATIVE_AGREEMENT = {
-    "التي": "f", "الذي": "m", "الذين": "mp", "اللذين": "md", "اللتين": "fd", "اللذان": "md",
-    "اللتان": "fd",
-}
-ISSUED = frozenset({"صادر", "صادره"})
-CONDITIONALS = frozenset({"لو", "اذا", "لولا", "كلما", "متي"})
-REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "عينه", "عينها"})
 
 
 def is_complementizer(tok: Token, lex: Lexicon) -> bool:
@@ -237,7 +212,6 @@ def _clause_adverbial(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
 # استفعال، إفعال، تفعيل، مفاعلة، تفاعل. «.» is one letter. (فعول, «وجود», is left out: too many
 # names share it, «باول»، «داود»).
 _MASDAR = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه|ت.ا..)$")
-_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال"})
 
 
 def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> bool:
@@ -245,7 +219,7 @@ def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> boo
     is the object: names do not take one as a second part."""
     if _is_definite(previous) or _is_definite(current) or previous.text in QUOTES:
         return False
-    if previous.norm in _NAME_LINKS or previous.norm in lex.head_words:
+    if previous.norm in NAME_LINKS or previous.norm in lex.head_words:
         return False
     return bool(_MASDAR.match(current.norm)) and current.norm not in lex.head_words
 
@@ -287,7 +261,7 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
         and previous.text not in QUOTES
         and prev not in lex.head_words
         and prev not in lex.organisation_words
-        and prev not in _NAME_LINKS
+        and prev not in NAME_LINKS
         and prev not in lex.marker_set("np_links")
         and prev not in lex.marker_set("participle_objects")  # «المقبوض عليهم في قضية»
         and not prev.endswith(("ه", "ات", "ون", "ين"))
@@ -311,7 +285,8 @@ def _manner_after_definite(previous: Token, tok: Token, lex: Lexicon) -> bool:
 @cache
 def _phrase_stops(lex: Lexicon) -> frozenset[str]:
     """Every word that may end a phrase, for one set look-up before the exact test."""
-    return lex.source_stop_words | NEGATIONS | PUNCTUATION
+    # «المتحدث لم يحدد»: a negation before a verb ends the phrase too
+    return lex.source_stop_words | lex.wa_set("verb_negations") | PUNCTUATION
 
 
 def _is_adverb(tok: Token, lex: Lexicon) -> bool:
@@ -340,7 +315,6 @@ def _complete_before(tok: Token) -> bool:
     return _is_definite(tok) or tok.text in QUOTES
 
 
-_PRONOUN_SUFFIXES = ("هما", "ها", "هم", "ه")
 # Verbal-noun shapes of the simple verb that take a possessive pronoun as objects do: فعول
 # («وقوفها»), تفعّل and its plural («تمسكه»، «توقعاته»).
 _SIMPLE_MASDAR = re.compile(r"^(..و.|ت...|ت...ات)$")
@@ -350,10 +324,10 @@ def is_possessed_verbal_noun(tok: Token, lex: Lexicon) -> bool:
     """«وأكدت وقوفها إلى جانب»، «وأكد توقعاته»، «أعلن استقالته»: a verbal noun with a
     possessive pronoun right after the verb is its object; the subject is dropped."""
     text = tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    if not text.endswith(_PRONOUN_SUFFIXES) or text.endswith("ة"):
+    if not text.endswith(PRONOUN_SUFFIXES) or text.endswith("ة"):
         return False
     norm = strip_conjunction(tok.norm)
-    suffix = next(s for s in _PRONOUN_SUFFIXES if norm.endswith(s))
+    suffix = next(s for s in PRONOUN_SUFFIXES if norm.endswith(s))
     stem = norm[: -len(suffix)]
     if stem.endswith("ت") and not stem.endswith("ات") and len(stem) > 4:
         stem = stem[:-1]  # «استقالته»: the feminine ending before the pronoun
@@ -409,10 +383,7 @@ def _stops_source(tok: Token, lex: Lexicon) -> bool:
         return tok.text not in QUOTES
     if norm in NAME_LOOKALIKES and is_name_lookalike(tok):
         return False
-    return norm in lex.source_stop_words or norm in NEGATIONS
-
-
-NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن"})  # «المتحدث لم يحدد»: a verb follows
+    return norm in _phrase_stops(lex)  # not punctuation: source stop words, verb negations
 
 
 def _only_adjectives(tokens: list[Token], lex: Lexicon) -> bool:
@@ -554,7 +525,7 @@ def _adjacent(tt: TokenizedText, subject: Range, cue: CueMatch) -> bool:
 
 
 def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int]) -> Range | None:
-    if cue.conjoined or cue.kind != "verb":
+    if cue.conjoined or cue.kind != CueKind.VERB:
         return None  # «وكان المرشح يُوصف بأنه»: a passive's topic is no speaker
     first_of_sentence, _ = tt.sentence_bounds(cue.first)
     first_of_sentence = max(first_of_sentence, cue.first - MAX_LOOKBACK_TOKENS)
@@ -961,7 +932,7 @@ def _named_after_role(
 def _name_word(tok: Token, first: bool, lex: Lexicon) -> bool:
     """A word of a personal name: «سمير» first, then «العبدلي»، «بن»، «عبد الله»."""
     norm = tok.norm
-    if norm in _NAME_LINKS:
+    if norm in NAME_LINKS:
         return True
     if (
         norm in lex.complementizers
@@ -974,7 +945,7 @@ def _name_word(tok: Token, first: bool, lex: Lexicon) -> bool:
         return False
     if _name_like(tok, lex):
         return True
-    if first and norm.endswith("ه") and not tok.text.endswith(_PRONOUN_SUFFIXES[:3]):
+    if first and norm.endswith("ه") and not tok.text.endswith(PRONOUN_SUFFIXES[:3]):
         return not (  # «نادية»: a woman's name in ـة
             _is_definite(tok)
             or norm in lex.head_words

@@ -11,20 +11,27 @@ from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from claimx.extraction.cues import CONJUNCTIONS, CueMatch, strip_conjunction
+from claimx.extraction.cues import CueMatch, strip_conjunction
 from claimx.extraction.lexicon import Lexicon, conjoined
 from claimx.extraction.source import (
-    DEMONSTRATIVES,
-    PARTITIVES,
-    PREPOSITIONS,
-    REFLEXIVES,
-    Range,
     bare_noun,
     noun_phrase,
     relative_before,
     with_apposition,
 )
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
+from claimx.extraction.words import (
+    CONJUNCTIONS,
+    DEMONSTRATIVES,
+    GIVEN_NAME_HOMOGRAPHS,
+    NAME_PARTICLES,
+    PARTITIVES,
+    PREPOSITIONS,
+    REFLEXIVES,
+    SAME_BEFORE,
+)
+from claimx.extraction.words import KAN as _KAN
+from claimx.model import Range
 
 MAX_REDUCED_TOKENS = 2
 MAX_EMBEDDED_SUBJECT = 3
@@ -32,8 +39,6 @@ MAX_EMBEDDED_SUBJECT = 3
 # in one line: keeps run-on input linear).
 MENTION_REACH = 1500
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
-# «ذات المصدر»، «نفس المصدر»: "the same", before a definite noun (after it: REFLEXIVES).
-SAME_BEFORE = frozenset({"ذات", "نفس"})
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
 # A reduced mention («الوزير») refers back at most this many paragraphs.
 LOOKBACK_PARAGRAPHS = 3
@@ -566,9 +571,6 @@ def _verb_before_subject(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     )
 
 
-_KAN = frozenset({"كان", "كانت"})
-
-
 def _verb_like(norm: str, lex: Lexicon) -> bool:
     return (
         norm not in PUNCTUATION
@@ -709,8 +711,6 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
 
 
 MAX_TITLE_TOKENS = 16
-# Words that open a surname of two words: «بن عمر»، «أبو زيد»، «عبد الله».
-NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "بو", "عبد", "ولد"})
 
 
 MAX_NAME_TOKENS = 3
@@ -802,10 +802,6 @@ def _with_title_after(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> 
         return end
     phrase = noun_phrase(tt, start, tt.sentence_bounds(start)[1], lex, set())
     return phrase[1] if phrase and phrase[1] > end else end
-
-
-# «علي» written with ي is the given name; normalised it is also the preposition «على».
-GIVEN_NAME_HOMOGRAPHS = frozenset({"علي"})
 
 
 def _given_name(tok: Token, lex: Lexicon) -> bool:

@@ -157,9 +157,6 @@ _MEMO_SIZE = 200_000
 _NORMALIZED = _Normalized()
 
 
-NAME_LOOKALIKES = frozenset({"علي", "فان"})  # normalised forms shared by a name and a particle
-
-
 def is_name_lookalike(token: Token) -> bool:
     """«علي» (Ali) folds to the preposition «على»; «فان» (van) to «فإن»: the spelling tells."""
     raw = token.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")

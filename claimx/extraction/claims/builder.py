@@ -1,13 +1,15 @@
 """Assemble each cue with its source, content and channel into a claim draft.
 
 Cues are visited in text order so that a dropped subject can be resolved against the claims
-before it; each construction family lives in its own module, mixed in here.
+before it; each construction family lives in its own module, mixed in here. Which family
+builds a cue's claim is decided here, in FAMILIES and VERB_WITHOUT_OPENER: a new
+construction goes into one of these tables.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from claimx.extraction.claims.phrases import PhraseCues
@@ -16,20 +18,14 @@ from claimx.extraction.claims.quotations import QuotationsBefore
 from claimx.extraction.claims.relays import Relays
 from claimx.extraction.claims.state import (
     Draft,
+    VerbFrame,
     _asks,
-    _overlap,
 )
 from claimx.extraction.claims.verb_first import VerbCues
 from claimx.extraction.claims.verbal_nouns import VerbalNouns
-from claimx.extraction.content import (
-    trim_end,
-    trim_start,
-)
 from claimx.extraction.cues import CueMatch
-from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
 from claimx.extraction.source import (
-    Range,
-    is_complementizer,
     is_non_speaker,
 )
 from claimx.extraction.speaker import (
@@ -43,12 +39,55 @@ from claimx.extraction.speaker import (
     subject_after,
 )
 from claimx.extraction.tokenize import TokenizedText
+from claimx.model import Range
 
 NAMED_LATER_REACH = 16  # claims ahead in which a dropped subject's name is sought
 SHORT_SPEAKER = 4  # tokens: a longer speaker is named in full already
 CONTENT_BUDGET_FACTOR = 4  # all contents of a text together: at most 4 tokens per token ...
 CONTENT_BUDGET_SLACK = 2_000  # ... plus this many, so short texts are never clipped
 MIN_BUDGETED_CONTENT = 30  # a clipped content keeps at least this many tokens
+
+# Cues that do not end the reach of the verb cue before them (BuilderState._next_verb_start).
+NOT_VERBS = frozenset({CueKind.PHRASE, CueKind.NOUN})
+
+Fits = Callable[["ClaimBuilder", CueMatch, VerbFrame], bool]
+Build = Callable[["ClaimBuilder", CueMatch, VerbFrame], Draft | None]
+
+# A verb cue with no opener after it: the first of these constructions that fits builds its
+# claim; with none, the verb-first or subject-first reading does (VerbCues._verb).
+VERB_WITHOUT_OPENER: tuple[tuple[Fits, Build], ...] = (
+    # «أوضح ذلك اللواء ...»: a pointing object, then the subject
+    (PointingObjects._points_back_first, PointingObjects._pointing_object_then_subject),
+    # «"..."، قال المتحدث»: a quotation before the cue
+    (QuotationsBefore._follows_quotation, QuotationsBefore._after_quotation),
+    # «وهو ما اعتبره "خطرا"»: an object pronoun and the predicate judging it
+    (PointingObjects._judges_object_pronoun, PointingObjects._object_pronoun_and_predicate),
+    # «... كما يعتقدون»: the proposition before «كما»
+    (VerbCues._as_says, VerbCues._post_posed_verb),
+)
+
+
+def _verb_cue(builder: ClaimBuilder, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
+    """A verb, participle or passive cue: a construction of VERB_WITHOUT_OPENER, else the
+    verb-first or subject-first reading."""
+    frame = builder._verb_frame(cue)
+    if frame is None:
+        return None
+    if frame.opener is None:
+        for fits, build in VERB_WITHOUT_OPENER:
+            if fits(builder, cue, frame):
+                return build(builder, cue, frame)
+    return builder._verb(cue, frame)
+
+
+# The construction family that builds the claim of each kind of cue, given the cue after it.
+FAMILIES: dict[CueKind, Callable[[ClaimBuilder, CueMatch, CueMatch | None], Draft | None]] = {
+    CueKind.VERB: _verb_cue,
+    CueKind.PARTICIPLE: _verb_cue,
+    CueKind.PASSIVE: _verb_cue,
+    CueKind.PHRASE: PhraseCues._phrase,  # «بحسب X»، «على حد قوله»، «من المتوقع أن»
+    CueKind.NOUN: VerbalNouns._verbal_noun,  # «قول السعودية إن»
+}
 
 
 class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Relays, VerbalNouns):
@@ -67,9 +106,9 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         self.verb_starts = [
             c.first
             for c in cues
-            if c.kind not in ("phrase", "noun")
+            if c.kind not in NOT_VERBS
             and not _asks(tt, c)
-            and "claim_object" not in c.takes
+            and Takes.CLAIM_OBJECT not in c.takes
         ]
         self.memory = SpeakerMemory(
             tt,
@@ -104,12 +143,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
             if cue.first in self.consumed:
                 continue
             nxt = self.cues[n + 1] if n + 1 < len(self.cues) else None
-            if cue.kind == "phrase":
-                draft = self._phrase(cue, nxt)
-            elif cue.kind == "noun":
-                draft = self._verbal_noun(cue)
-            else:
-                draft = self._verb(cue, nxt)
+            draft = FAMILIES[cue.kind](self, cue, nxt)
             if draft is not None:
                 self._accept(draft)
         return self._with_fullest_speakers()
@@ -135,7 +169,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         """A dropped subject with nothing before it («وذكر أنه ...» opening a text) is the
         speaker the next claims of its paragraph name («وتابع الضابط ...»)."""
         cue = draft.cue
-        if draft.speaker or draft.source or cue.kind == "passive" or cue.position == "impersonal":
+        if draft.speaker or draft.source or cue.is_impersonal:
             return draft
         paragraph = self.tt.paragraph_of(cue.first)
         for later in self.drafts[n + 1 : n + 1 + NAMED_LATER_REACH]:
@@ -166,8 +200,9 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
                 draft.speaker,
                 is_claim=True,
                 content=draft.content,
-                verb_gender=draft.cue.agreement if draft.cue.kind == "verb" else "",
-                aside=draft.cue.kind == "phrase" and draft.cue.position == "source_after",
+                verb_gender=draft.cue.agreement if draft.cue.kind == CueKind.VERB else "",
+                aside=draft.cue.kind == CueKind.PHRASE
+                and draft.cue.position == CuePosition.SOURCE_AFTER,
             )
 
     def _within_budget(self, draft: Draft) -> Draft:
@@ -179,33 +214,3 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
         nested = next((k for k in range(start + 1, end) if k in self.cue_at), end)
         end = min(nested, start + max(self.content_budget, MIN_BUDGETED_CONTENT))
         return replace(draft, content=(start, max(end, start + 1)))
-
-    def _disjoint(self, draft: Draft) -> Draft | None:
-        """Cue, source, channel and content are different words. A proposition that takes
-        in its own attribution («قال «بحسب الشرطة الطريق مغلق»», «اعترف بحسب مصادر أن»)
-        keeps the words outside it; a channel that overlaps the source is dropped."""
-        cue = (draft.cue.first, draft.cue.last)
-        channel = draft.channel
-        if channel and (_overlap(channel, cue) or draft.source and _overlap(channel, draft.source)):
-            channel = None
-        content: Range | None = draft.content
-        for part in (cue, draft.source, channel):
-            if content is not None and part is not None and _overlap(content, part):
-                content = self._outside(content, part)
-        if content is None:
-            return None
-        if content == draft.content and channel == draft.channel:
-            return draft
-        return replace(draft, channel=channel, content=content)
-
-    def _outside(self, content: Range, part: Range) -> Range | None:
-        """The longer of the stretches of ``content`` before and after ``part``."""
-        tt = self.tt
-        (start, end), (first, last) = content, part
-        after = max(start, last)
-        while after < end and is_complementizer(tt.tokens[after], self.lex):
-            after += 1  # «اعترف بحسب مصادر أن الطريق مغلق»
-        before = (start, trim_end(tt, start, max(start, min(end, first))))
-        rest = (trim_start(tt, after, end), end)
-        longest = max(before, rest, key=lambda rng: rng[1] - rng[0])
-        return longest if longest[1] > longest[0] else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from claimx.extraction.channel import lam_prefixed
 from claimx.extraction.claims.state import (
-    CLAUSE_START_WORDS,
     BuilderState,
     Draft,
 )
@@ -13,12 +12,10 @@ from claimx.extraction.content import (
     is_speech_length,
     object_content,
     quoted,
-    trim_end,
-    trim_start,
 )
 from claimx.extraction.cues import CueMatch
+from claimx.extraction.lexicon import CueKind, CuePosition
 from claimx.extraction.source import (
-    Range,
     is_complementizer,
     is_non_speaker,
     is_verbal_noun,
@@ -27,9 +24,10 @@ from claimx.extraction.source import (
 )
 from claimx.extraction.tokenize import (
     CLAUSE_MARKS,
-    PUNCTUATION,
     SENTENCE_END,
 )
+from claimx.extraction.words import CLAUSE_START_WORDS
+from claimx.model import Range
 
 
 class PhraseCues(BuilderState):
@@ -39,7 +37,7 @@ class PhraseCues(BuilderState):
         tt, lex = self.tt, self.lex
         _, sentence_end = tt.sentence_bounds(cue.first)
         source = None
-        if cue.position == "source_after":
+        if cue.position == CuePosition.SOURCE_AFTER:
             source = noun_phrase(tt, cue.last, sentence_end, lex, self.cue_starts, after_lam=True)
             if source is None or is_non_speaker(tt, source, lex):
                 return None
@@ -50,24 +48,24 @@ class PhraseCues(BuilderState):
         if source is not None and not cue.quoting and self._relays_for_another(cue, source, nxt):
             return None
         if (
-            cue.position == "impersonal"
+            cue.position == CuePosition.IMPERSONAL
             and nxt
-            and nxt.kind == "phrase"
+            and nxt.kind == CueKind.PHRASE
             and nxt.first == cue.last
-            and nxt.position == "source_after"
+            and nxt.position == CuePosition.SOURCE_AFTER
         ):
             source = noun_phrase(tt, nxt.last, sentence_end, lex, self.cue_starts, after_lam=True)
             self.consumed.add(nxt.first)
         content = self._phrase_content(cue, source[1] if source else cue.last, sentence_end)
         if content is None:
             return None
-        if cue.position == "own_pronoun" and cue.ahead:
+        if cue.position == CuePosition.OWN_PRONOUN and cue.ahead:
             speaker = self.memory.resolve_pronoun(cue, cue.agreement)  # «حساب ... جاء فيه»
-        elif cue.position == "own_pronoun":
+        elif cue.position == CuePosition.OWN_PRONOUN:
             speaker = self.memory.resolve_dropped(cue, cue.agreement)
-        elif cue.position == "dropped" and cue.first in self.channel_for:
+        elif cue.position == CuePosition.DROPPED and cue.first in self.channel_for:
             speaker = None  # «بحسب ما نقلت صحيفة X، فإنه لا صحة ...»: X relays, no one is named
-        elif cue.position == "dropped":
+        elif cue.position == CuePosition.DROPPED:
             speaker = self.memory.resolve_dropped(cue, "")
         else:
             speaker = self._speaker(cue, source)
@@ -87,7 +85,7 @@ class PhraseCues(BuilderState):
             self._at_clause_start(cue)
             or cue.quoting
             or cue.ahead
-            or cue.position == "impersonal"
+            or cue.position == CuePosition.IMPERSONAL
         ):
             return self._preceding_content(cue)
         if cue.ahead and tt.tokens[k].text == ":":
@@ -97,15 +95,15 @@ class PhraseCues(BuilderState):
         for j in range(k, min(sentence_end, k + 12, self._next_verb_start(cue))):
             if is_complementizer(tt.tokens[j], self.lex):
                 return content_from(tt, j + 1, self.cue_at, cue, self.lex)
-        if cue.position == "impersonal" and tt.tokens[k].norm == "عن":
+        if cue.position == CuePosition.IMPERSONAL and tt.tokens[k].norm == "عن":
             rng = object_content(tt, k + 1, self.cue_at, cue, self.lex)  # «جرى الحديث عن»
             return (rng, False) if rng else None
-        if cue.position == "source_after" and self._after_comma(cue):
+        if cue.position == CuePosition.SOURCE_AFTER and self._after_comma(cue):
             return self._preceding_content(cue)  # «...، حسبما ذكر ضابط طلب عدم ...»
-        if cue.position == "impersonal" and is_verbal_noun(tt.tokens[k], self.lex):
+        if cue.position == CuePosition.IMPERSONAL and is_verbal_noun(tt.tokens[k], self.lex):
             rng = object_content(tt, k, self.cue_at, cue, self.lex)  # «من المتوقع انخفاض ...»
             return (rng, False) if rng else None
-        if cue.position == "impersonal" or cue.quoting:
+        if cue.position == CuePosition.IMPERSONAL or cue.quoting:
             return None
         if k in self.cue_at:  # what follows is another attribution, not this one's proposition
             return self._preceding_content(cue)
@@ -127,39 +125,6 @@ class PhraseCues(BuilderState):
             or prev.norm in self.lex.marker_set("clause_openers")
             or is_complementizer(prev, self.lex)  # «وأضاف أنه بحسب الشرطة فإن ...»
         )
-
-    def _preceding_content(self, cue: CueMatch) -> tuple[Range, bool] | None:
-        """A post-posed cue («... بحسب ما ذكر X») attributes the proposition just before it."""
-        for draft in reversed(self.drafts):
-            start, end = draft.content
-            gap = [t for t in self.tt.tokens[end : cue.first] if t.norm not in PUNCTUATION]
-            if start <= cue.first and (not gap or end > cue.first):
-                return draft.content, draft.direct_quote
-            if end <= cue.first:
-                break
-        first = self._clause_start(cue.first)
-        first = self._after_last_complementizer(first, cue.first)
-        while first < cue.first and self.tt.tokens[first].norm in CLAUSE_START_WORDS | PUNCTUATION:
-            first += 1
-        end = trim_end(self.tt, first, cue.first)
-        first = trim_start(self.tt, first, end)
-        return ((first, end), False) if end > first else None
-
-    def _after_last_complementizer(self, first: int, end: int) -> int:
-        """«بيّن التحليل أنها تعود للبحار، حسب مصدر»: the clause after «أن» is what the
-        post-posed cue attributes, not the evidence that introduced it."""
-        tt = self.tt
-        k = first
-        found = first
-        while k < end:
-            close = tt.quotes.get(k, -1)
-            if close > k:
-                k = close + 1
-                continue
-            if is_complementizer(tt.tokens[k], self.lex):
-                found = k + 1
-            k += 1
-        return found
 
     def _quoting_channel(self, cue: CueMatch) -> Range | None:
         """«ذكرت المنظمة، نقلا عن X، أن»: the speaker of the surrounding claim relays X."""

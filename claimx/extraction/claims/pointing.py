@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from claimx.extraction.channel import find_channel
 from claimx.extraction.claims.state import (
-    DEMONSTRATIVE_OBJECTS,
     PLURAL_AGREEMENTS,
-    PROPOSITION_POINTERS,
     BuilderState,
     Draft,
+    VerbFrame,
 )
 from claimx.extraction.content import (
     Opener,
@@ -20,23 +19,27 @@ from claimx.extraction.content import (
     trim_start,
 )
 from claimx.extraction.cues import CueMatch
+from claimx.extraction.lexicon import CueKind, Takes
 from claimx.extraction.source import (
-    Range,
     is_non_speaker,
     noun_phrase,
 )
 from claimx.extraction.tokenize import PUNCTUATION
+from claimx.extraction.words import DEMONSTRATIVE_OBJECTS, PROPOSITION_POINTERS
+from claimx.model import Range
 
 
 class PointingObjects(BuilderState):
     """Objects that point back or carry the judged thing."""
 
-    def _object_pronoun_and_predicate(
-        self, cue: CueMatch, fronted: Range | None, limit: int
-    ) -> Draft | None:
+    def _judges_object_pronoun(self, cue: CueMatch, frame: VerbFrame) -> bool:
+        """«وهو ما اعتبره "خطرا"»: a verb with an object pronoun that takes a predicate."""
+        return cue.has_object and Takes.PREDICATE in cue.takes
+
+    def _object_pronoun_and_predicate(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
         """«وهو ما اعتبره "خطرا حقيقيا"»، «ما وصفوه بسوء إدارة المياه»: the object pronoun
         is what is judged, the predicate after it is the content."""
-        tt = self.tt
+        tt, fronted, limit = self.tt, frame.fronted, frame.limit
         source, after = fronted, cue.last
         if fronted is None and cue.agreement not in PLURAL_AGREEMENTS:
             start = skip_adverbials(tt, cue.last, self.lex)
@@ -52,19 +55,20 @@ class PointingObjects(BuilderState):
             rng, direct = found, False
         return Draft(cue, source, self._speaker(cue, source), rng, None, direct)
 
-    def _points_back_first(self, cue: CueMatch) -> bool:
+    def _points_back_first(self, cue: CueMatch, frame: VerbFrame) -> bool:
         """«أوضح ذلك اللواء ...»: a pointing object before the subject, no content after."""
         k = cue.last
         tokens = self.tt.tokens
         return (
-            not cue.has_object
-            and cue.kind == "verb"
+            frame.fronted is None
+            and not cue.has_object
+            and cue.kind == CueKind.VERB
             and k + 1 < len(tokens)
             and tokens[k].norm in PROPOSITION_POINTERS
             and tokens[k + 1].norm not in PUNCTUATION
         )
 
-    def _pointing_object_then_subject(self, cue: CueMatch) -> Draft | None:
+    def _pointing_object_then_subject(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
         tt = self.tt
         _, sentence_end = tt.sentence_bounds(cue.first)
         source = noun_phrase(tt, cue.last + 1, sentence_end, self.lex, self.cue_starts)
@@ -79,7 +83,7 @@ class PointingObjects(BuilderState):
 
     def _anaphoric_object(self, cue: CueMatch, opener: Opener | None, after: int) -> bool:
         """«نفى الوزير ذلك»، «وهو ما نفته الشركة»: the object points back at a proposition."""
-        if opener is not None or "object" not in cue.takes:
+        if opener is not None or Takes.OBJECT not in cue.takes:
             return False
         if cue.has_object:
             return True

@@ -6,6 +6,7 @@ from claimx.extraction.channel import find_channel
 from claimx.extraction.claims.state import (
     BuilderState,
     Draft,
+    VerbFrame,
 )
 from claimx.extraction.content import (
     is_speech_length,
@@ -13,11 +14,22 @@ from claimx.extraction.content import (
     skip_adverbials,
 )
 from claimx.extraction.cues import CueMatch
+from claimx.extraction.lexicon import CueKind, Takes
 from claimx.extraction.source import noun_phrase
 
 
 class QuotationsBefore(BuilderState):
     """A quotation before its cue."""
+
+    def _follows_quotation(self, cue: CueMatch, frame: VerbFrame) -> bool:
+        """A verb that takes a quotation, right after one. «"..."، مؤكدا»: a participle adds to
+        its verb; «مصادر "قوات سوريا الديمقراطية" تنفي»: a quoted name is the subject."""
+        return (
+            Takes.QUOTE in cue.takes
+            and cue.kind != CueKind.PARTICIPLE
+            and not frame.adjacent
+            and self._quote_before(cue) is not None
+        )
 
     def _quote_before(self, cue: CueMatch) -> int | None:
         """«"..."، قال المتحدث»: the opening quote of a quotation standing just before the cue."""
@@ -34,7 +46,10 @@ class QuotationsBefore(BuilderState):
             return partner
         return None
 
-    def _after_quotation(self, cue: CueMatch, open_quote: int) -> Draft | None:
+    def _after_quotation(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
+        open_quote = self._quote_before(cue)
+        if open_quote is None:
+            return None
         _, sentence_end = self.tt.sentence_bounds(cue.first)
         source = noun_phrase(
             self.tt,

@@ -9,8 +9,8 @@ from claimx.extraction.claims.state import (
     Draft,
 )
 from claimx.extraction.cues import CueMatch
+from claimx.extraction.lexicon import CueKind, CuePosition
 from claimx.extraction.source import (
-    Range,
     bare_noun,
     head_norm,
 )
@@ -18,6 +18,7 @@ from claimx.extraction.tokenize import (
     PUNCTUATION,
     QUOTES,
 )
+from claimx.model import Range
 
 
 class Relays(BuilderState):
@@ -30,7 +31,7 @@ class Relays(BuilderState):
         n = self._qualified_draft(cue)
         if n is not None:
             draft = self.drafts[n]
-            if draft.source is None and draft.cue.position == "impersonal":
+            if draft.source is None and draft.cue.position == CuePosition.IMPERSONAL:
                 self._revise(n, replace(draft, source=source, speaker=self._speaker(cue, source)))
                 return True
             if not self._is_medium(source) or self._same_speaker(draft, source):
@@ -41,7 +42,7 @@ class Relays(BuilderState):
             return True
         if (
             nxt is not None
-            and nxt.kind != "phrase"
+            and nxt.kind != CueKind.PHRASE
             and self._is_medium(source)
             and self._introduces(source, nxt)
         ):

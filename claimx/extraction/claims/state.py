@@ -4,19 +4,19 @@ the drafts so far and the speaker memory; plus the helpers they share."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from claimx.extraction.content import Opener, trim_end, trim_start
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import Lexicon
-from claimx.extraction.source import Range
+from claimx.extraction.source import is_complementizer
 from claimx.extraction.speaker import SpeakerMemory
-from claimx.extraction.tokenize import TokenizedText
+from claimx.extraction.tokenize import PUNCTUATION, TokenizedText
+from claimx.extraction.words import CLAUSE_START_WORDS, INDIRECT_QUESTIONS
+from claimx.model import Range
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
-DEMONSTRATIVE_OBJECTS = frozenset({"ذلك", "هذا", "ذاك", "هذه", "تلك"})
-PROPOSITION_POINTERS = frozenset({"ذلك", "هذا"})  # what was just said: masculine only
 PLURAL_AGREEMENTS = frozenset({"mp", "fp", "md", "fd"})
-CLAUSE_START_WORDS = frozenset({"و", "ف", "لكن", "ولكن", "كما", "اما", "بينما", "فيما"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +32,20 @@ class Draft:
     source_after_lam: bool = False  # «وفقا لإحصاء ...»: the span leaves out the لـ
 
 
+@dataclass(frozen=True, slots=True)
+class VerbFrame:
+    """What stands around a verb cue before a construction is chosen for it."""
+
+    limit: int  # where the next verb cue starts: the content comes before it
+    relative: int | None  # a relative pronoun before the cue: «الذي اتهم»
+    fronted: Range | None  # a subject before the cue: «الوزير قال»
+    adjacent: bool  # ... with no punctuation between it and the cue
+    opener: Opener | None  # what introduces the content: «أن»، a quotation, a colon
+
+
 class BuilderState:
-    """The state of one text's claim building; each construction family is a mixin on it,
-    and may call another family's methods through ``self`` (ClaimBuilder has them all)."""
+    """The state of one text's claim building, and what more than one construction family
+    does with it; each family is a mixin on it (ClaimBuilder has them all)."""
 
     tt: TokenizedText
     cues: list[CueMatch]
@@ -51,7 +62,7 @@ class BuilderState:
     def _speaker(self, cue: CueMatch, source: Range | None) -> Range | None:
         if source is not None:
             return self.memory.resolve_reduced(source)
-        if cue.kind == "passive" or cue.position == "impersonal":
+        if cue.is_impersonal:
             return None
         return self.memory.resolve_dropped(cue, cue.agreement)
 
@@ -77,8 +88,68 @@ class BuilderState:
             start = max(start, self.drafts[-1].cue.last, self.drafts[-1].content[1])
         return min(start, cue.first)
 
+    def _disjoint(self, draft: Draft) -> Draft | None:
+        """Cue, source, channel and content are different words. A proposition that takes
+        in its own attribution («قال «بحسب الشرطة الطريق مغلق»», «اعترف بحسب مصادر أن»)
+        keeps the words outside it; a channel that overlaps the source is dropped."""
+        cue = (draft.cue.first, draft.cue.last)
+        channel = draft.channel
+        if channel and (_overlap(channel, cue) or draft.source and _overlap(channel, draft.source)):
+            channel = None
+        content: Range | None = draft.content
+        for part in (cue, draft.source, channel):
+            if content is not None and part is not None and _overlap(content, part):
+                content = self._outside(content, part)
+        if content is None:
+            return None
+        if content == draft.content and channel == draft.channel:
+            return draft
+        return replace(draft, channel=channel, content=content)
 
-INDIRECT_QUESTIONS = frozenset({"اذا", "ما", "هل", "كيف", "متي", "لماذا", "اين", "من", "عما"})
+    def _outside(self, content: Range, part: Range) -> Range | None:
+        """The longer of the stretches of ``content`` before and after ``part``."""
+        tt = self.tt
+        (start, end), (first, last) = content, part
+        after = max(start, last)
+        while after < end and is_complementizer(tt.tokens[after], self.lex):
+            after += 1  # «اعترف بحسب مصادر أن الطريق مغلق»
+        before = (start, trim_end(tt, start, max(start, min(end, first))))
+        rest = (trim_start(tt, after, end), end)
+        longest = max(before, rest, key=lambda rng: rng[1] - rng[0])
+        return longest if longest[1] > longest[0] else None
+
+    def _preceding_content(self, cue: CueMatch) -> tuple[Range, bool] | None:
+        """A post-posed cue («... بحسب ما ذكر X») attributes the proposition just before it."""
+        for draft in reversed(self.drafts):
+            start, end = draft.content
+            gap = [t for t in self.tt.tokens[end : cue.first] if t.norm not in PUNCTUATION]
+            if start <= cue.first and (not gap or end > cue.first):
+                return draft.content, draft.direct_quote
+            if end <= cue.first:
+                break
+        first = self._clause_start(cue.first)
+        first = self._after_last_complementizer(first, cue.first)
+        while first < cue.first and self.tt.tokens[first].norm in CLAUSE_START_WORDS | PUNCTUATION:
+            first += 1
+        end = trim_end(self.tt, first, cue.first)
+        first = trim_start(self.tt, first, end)
+        return ((first, end), False) if end > first else None
+
+    def _after_last_complementizer(self, first: int, end: int) -> int:
+        """«بيّن التحليل أنها تعود للبحار، حسب مصدر»: the clause after «أن» is what the
+        post-posed cue attributes, not the evidence that introduced it."""
+        tt = self.tt
+        k = first
+        found = first
+        while k < end:
+            close = tt.quotes.get(k, -1)
+            if close > k:
+                k = close + 1
+                continue
+            if is_complementizer(tt.tokens[k], self.lex):
+                found = k + 1
+            k += 1
+        return found
 
 
 def _asks(tt: TokenizedText, cue: CueMatch) -> bool:

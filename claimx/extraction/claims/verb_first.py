@@ -7,10 +7,12 @@ from claimx.extraction.claims.state import (
     PLURAL_AGREEMENTS,
     BuilderState,
     Draft,
+    VerbFrame,
     _asks,
 )
 from claimx.extraction.content import (
     Opener,
+    OpenerKind,
     content_from,
     find_opener,
     is_speech_length,
@@ -19,9 +21,8 @@ from claimx.extraction.content import (
     skip_adverbials,
 )
 from claimx.extraction.cues import CueMatch, strip_conjunction
+from claimx.extraction.lexicon import CueKind, Takes
 from claimx.extraction.source import (
-    RELATIVE_AGREEMENT,
-    Range,
     fronted_subject,
     head_norm,
     is_non_speaker,
@@ -35,12 +36,19 @@ from claimx.extraction.source import (
 )
 from claimx.extraction.speaker import agrees
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
+from claimx.extraction.words import RELATIVE_AGREEMENT
+from claimx.model import Range
+
+# A verb that takes one of these may have its content as an object, with no opener before it.
+OBJECT_TAKES = frozenset({Takes.OBJECT, Takes.CLAIM_OBJECT, Takes.DOUBLE})
 
 
 class VerbCues(BuilderState):
     """Verb cues, verb first or subject first."""
 
-    def _verb(self, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
+    def _verb_frame(self, cue: CueMatch) -> VerbFrame | None:
+        """What stands around a verb cue, before a construction is chosen; None when the
+        cue attributes nothing."""
         tt, lex = self.tt, self.lex
         if _asks(tt, cue):
             return None  # «لم يوضح إذا كانوا ...»: a negated cue before a question, no claim
@@ -53,29 +61,22 @@ class VerbCues(BuilderState):
         else:
             fronted, adjacent = None, False
         opener = find_opener(tt, cue, limit, lex)
-        if opener is None and fronted is None and self._points_back_first(cue):
-            return self._pointing_object_then_subject(cue)
-        if (
-            opener is None
-            and "quote" in cue.takes
-            and cue.kind != "participle"  # «"..."، مؤكدا»: a participle adds to its verb
-            and not adjacent  # «مصادر "قوات سوريا الديمقراطية" تنفي»: a quoted name
-            and (open_quote := self._quote_before(cue)) is not None
-        ):
-            return self._after_quotation(cue, open_quote)
-        if opener is None and cue.has_object and "predicate" in cue.takes:
-            return self._object_pronoun_and_predicate(cue, fronted, limit)
-        if opener is None and self._as_says(cue):
-            return self._post_posed_verb(cue, limit)
-        if opener is None and not cue.takes & {"object", "claim_object", "double"}:
+        return VerbFrame(limit, relative, fronted, adjacent, opener)
+
+    def _verb(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
+        """Verb first or subject first: «أكد الوزير أن»، «الوزير قال إن»، «نفى X صحة ...»."""
+        tt, lex = self.tt, self.lex
+        opener, fronted, relative = frame.opener, frame.fronted, frame.relative
+        if opener is None and not cue.takes & OBJECT_TAKES:
             return None
-        region_end = opener.index if opener else limit
+        region_end = opener.index if opener else frame.limit
+        object_mode = opener is None
         if fronted and (is_non_speaker(tt, fronted, lex) or self._is_event(fronted)):
             return None  # «اعتقال زعيم العصابة يؤكد أن»: an event is evidence, not a speaker
-        if fronted and not adjacent and self._subject_follows(cue, region_end, opener is None):
+        if fronted and not frame.adjacent and self._subject_follows(cue, region_end, object_mode):
             fronted = None
         source, after_source = self._source_after_verb(
-            cue, fronted, region_end, opener is None, relative
+            cue, fronted, region_end, object_mode, relative
         )
         if source and (is_non_speaker(tt, source, lex) or self._is_event(source)):
             return None
@@ -89,7 +90,7 @@ class VerbCues(BuilderState):
             content = self._verb_content(cue, opener, after_source)
         if content is None:
             return None
-        if channel is None and cue.kind != "participle" and not cue.conjoined:
+        if channel is None and cue.kind != CueKind.PARTICIPLE and not cue.conjoined:
             channel = self.channel_for.get(cue.first) or self._channel_before(cue, source)
         if source is None and relative is not None:
             speaker = self._relative_speaker(cue, relative)
@@ -97,16 +98,17 @@ class VerbCues(BuilderState):
             speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
 
-    def _as_says(self, cue: CueMatch) -> bool:
+    def _as_says(self, cue: CueMatch, frame: VerbFrame) -> bool:
         """«... وراء إخفاء الهوية كما يعتقدون»: «كما» and a cue verb with no content of its
         own attribute the proposition before them."""
         return cue.first > 0 and self.tt.tokens[cue.first - 1].norm in ("كما", "وكما")
 
-    def _post_posed_verb(self, cue: CueMatch, limit: int) -> Draft | None:
+    def _post_posed_verb(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
         content = self._preceding_content(cue)
         if content is None:
             return None
-        source = self._subject_after(cue, limit) if cue.agreement not in PLURAL_AGREEMENTS else None
+        plural = cue.agreement in PLURAL_AGREEMENTS
+        source = None if plural else self._subject_after(cue, frame.limit)
         return Draft(cue, source, self._speaker(cue, source), content[0], None, content[1])
 
     def _after_which(self, cue: CueMatch) -> bool:
@@ -135,7 +137,7 @@ class VerbCues(BuilderState):
     def _relative_speaker(self, cue: CueMatch, relative: int) -> Range | None:
         """«الشائعات التي تحدثت عن»: the relative pronoun's antecedent speaks when it agrees
         with the verb; otherwise the subject is dropped («صحتها التي أكد أنها»)."""
-        if cue.kind == "passive":
+        if cue.kind == CueKind.PASSIVE:
             return None
         pronoun = strip_conjunction(self.tt.tokens[relative].norm)
         antecedent = relative_antecedent(self.tt, relative, self.lex)
@@ -185,9 +187,9 @@ class VerbCues(BuilderState):
         object_mode: bool,
         relative: int | None = None,
     ) -> tuple[Range | None, int]:
-        if fronted or cue.kind == "participle":
+        if fronted or cue.kind == CueKind.PARTICIPLE:
             return fronted, cue.last
-        if cue.kind == "verb" and cue.agreement in PLURAL_AGREEMENTS:
+        if cue.kind == CueKind.VERB and cue.agreement in PLURAL_AGREEMENTS:
             return None, cue.last  # «اتهموا أردوغان»: a plural verb's subject is in the verb
         start = skip_adverbials(self.tt, cue.last, self.lex)
         if start < region_end and self.tt.tokens[start].norm in ("،", ","):
@@ -201,7 +203,7 @@ class VerbCues(BuilderState):
         if cue.has_object:  # «وهو ما نفته الشركة»: what follows is the subject
             phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
             return (phrase, phrase[1]) if phrase else (None, cue.last)
-        if object_mode or "double" in cue.takes:
+        if object_mode or Takes.DOUBLE in cue.takes:
             return self._subject_and_object(start, region_end, cue)
         phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
         if phrase:
@@ -226,7 +228,7 @@ class VerbCues(BuilderState):
             if (
                 after < tt.sentence_bounds(start)[1]
                 # «رفض الوزير الاتهامات، وقال»: a new claim, not an object
-                and (after not in self.cue_at or self.cue_at[after].kind == "noun")
+                and (after not in self.cue_at or self.cue_at[after].kind == CueKind.NOUN)
                 and (tt.tokens[after].norm not in PUNCTUATION or tt.quotes.get(after, -1) > after)
             ):
                 return full, after  # «أعلن الحزب الخميس "التعليق المؤقت ..."»
@@ -246,7 +248,7 @@ class VerbCues(BuilderState):
                 k += 1
             elif statement:
                 k = _to_closing_comma(tt, statement)  # «في بيان صدر مساء الأحد،»
-            elif k in starts and starts[k].kind == "phrase" and starts[k].relay:
+            elif k in starts and starts[k].kind == CueKind.PHRASE and starts[k].relay:
                 k = starts[k].last
                 while k < len(tt.tokens) and tt.tokens[k].norm not in ("،", ",", "."):
                     k += 1
@@ -277,14 +279,14 @@ class VerbCues(BuilderState):
             rng = object_content(
                 tt, self._skip_interjections(after_source), self.cue_at, cue, self.lex
             )
-            if rng and "claim_object" in cue.takes and not self._names_claim(rng):
+            if rng and Takes.CLAIM_OBJECT in cue.takes and not self._names_claim(rng):
                 return None  # «رفض الطلب»: rejecting a request denies no claim
             return (rng, False) if rng else None
-        if opener.kind == "that":
+        if opener.kind == OpenerKind.THAT:
             return content_from(tt, opener.index + 1, self.cue_at, cue, self.lex)
-        if opener.kind == "quote":
+        if opener.kind == OpenerKind.QUOTE:
             return quoted(tt, opener.index)
-        if opener.kind == "colon":
+        if opener.kind == OpenerKind.COLON:
             start = opener.index + 1
             if (
                 start < len(tt.tokens)
@@ -294,7 +296,7 @@ class VerbCues(BuilderState):
                 return quoted(tt, start)
             found = content_from(tt, start, self.cue_at, cue, self.lex)
             return (found[0], True) if found else None
-        start = opener.index if opener.kind == "bi" else opener.index + 1
+        start = opener.index if opener.kind == OpenerKind.BI else opener.index + 1
         rng = object_content(tt, start, self.cue_at, cue, self.lex)
         return (rng, False) if rng else None
 

@@ -12,7 +12,7 @@ from claimx.extraction.source import is_non_speaker, noun_phrase
 class VerbalNouns(BuilderState):
     """Verbal nouns: the speaker is the noun's genitive or pronoun, the content its clause."""
 
-    def _verbal_noun(self, cue: CueMatch) -> Draft | None:
+    def _verbal_noun(self, cue: CueMatch, nxt: CueMatch | None) -> Draft | None:
         tt = self.tt
         opener = self._noun_opener(cue)
         if opener is None:
