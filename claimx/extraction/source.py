@@ -849,7 +849,7 @@ def _opens_complement(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         _is_adverb(tok, lex)
         or names_outlet_told(tok, lex)
         or _told_audience(tok, lex)
-        or tok.text.endswith(_PRONOUN_SUFFIXES)
+        or tok.text.endswith(PRONOUN_SUFFIXES)
     )
 
 
