@@ -1,11 +1,12 @@
-"""What a claim is about: its content words, folded the way speaker keys are folded."""
+"""What a claim is about: its content words, folded the way speaker keys are folded, and the
+words too common in news to say that two claims are about one matter."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from claimx.extraction.identity import bare, words_of
-from claimx.extraction.lexicon import read_toml
+from claimx.extraction.lexicon import load_lexicon, read_toml
 from claimx.extraction.tokenize import normalize
 
 MIN_WORD_LETTERS = 2
@@ -30,3 +31,18 @@ def content_terms(content: str) -> tuple[str, ...]:
         if term not in ignored and len(term) >= MIN_WORD_LETTERS:
             seen.setdefault(term, None)
     return tuple(seen)
+
+
+@cache
+def common_news_words() -> frozenset[str]:
+    """News words (data/news_words.toml) and the extractor's time words, folded: shared, they
+    do not make two claims one matter («الحكومة», «العام الماضي»)."""
+    data = read_toml("claimx.corpus.aggregate.data", "news_words.toml")
+    words = [*data["news_words"], *load_lexicon().marker_set("time_words")]
+    return frozenset(bare(normalize(w)) for w in words)
+
+
+def matter_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Content terms (:func:`content_terms`) without the common news words, in order."""
+    common = common_news_words()
+    return tuple(t for t in terms if t not in common)
