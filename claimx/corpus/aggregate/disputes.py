@@ -5,7 +5,8 @@ Which claims take a side:
 
 * the denial is an outright denial («نفى», «أنكر»); a negated one («لم ينف», «لم يستبعد»,
   «لم ينكر») denies nothing, and a negated assertion («لم يؤكد») asserts nothing, so neither
-  takes a side;
+  takes a side; nor does a claim whose content itself negates («تكليف القوات ليس لقتل
+  المدنيين» agrees with a denial that they killed civilians more than it opposes it);
 * never two claims of one speaker (the same key, or one key's words inside the other's, a
   preposition on a word aside: «متحدث رسمي لوزارة العمل» speaks for «وزارة العمل»), nor a
   claim with an unresolved speaker (it may be either party);
@@ -15,10 +16,11 @@ Which claims take a side:
 
 "The same matter" is read off the contents' words, without function words, the frame words of
 denials (matter.toml) and words too common in news to tie two claims together
-(news_words.toml, and the extractor's time words). «نفت المصادر وجود هذا الاتفاق» and «أكدت
-المصادر أن هذا الاتفاق من عمل واشنطن» share «اتفاق». Two claims of one document may share one
-such word, provided it is the whole of what one of them is about; across documents they must
-share at least three: nothing but their words ties them together.
+(news_words.toml, and the extractor's time words) and numbers, compared as crude stems
+(«مدنيين» meets «مدنيا»). «نفت المصادر وجود هذا الاتفاق» and «أكدت المصادر أن هذا الاتفاق
+من عمل واشنطن» share «اتفاق». Two claims of one document must share two such words, or one
+that is the whole of what one of them is about; across documents they must share three:
+nothing but their words ties them together.
 
 A pair's evidence is the weight of the words it shares, each weighted by its rarity among the
 corpus's claims (idf), plus one rare word's worth when both sides stand in one document (the
@@ -28,6 +30,9 @@ article itself sets them against each other). The score, from 0 to 1, ranks the 
 * coverage: the shared words' weight over the weight of the shorter content's words;
 * focus: 1 when a shared word opens one of the two contents (the thing a denial denies comes
   first: «وجود الاتفاق»), else 0.75;
+* a denial that names the other party («نفت الوزارة ما ورد في الصحف المحلية حول ...» against
+  what «الصحف المحلية» reported) is about its claim whatever else it says: focus 1 and
+  coverage at least NAMED_COVERAGE;
 * stance: 1 against an assertion, report or allegation, 0.8 against an opinion or forecast
   (which commit less to the fact).
 
@@ -48,14 +53,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimx.corpus.aggregate.groups import DENY, ClaimGroup, ClaimGroups
-from claimx.corpus.aggregate.matter import matter_terms
+from claimx.corpus.aggregate.matter import matter_terms, says_not, stem
 
 DEFAULT_MIN_SCORE = 0.3
 MAX_PER_DENIAL = 5
 MAX_POSTINGS = 1_000
 MIN_SHARED_ACROSS = 3  # matter words two documents' claims must share
+MIN_SHARED_WITHIN = 2  # ... and two claims of one document
 HALF_EVIDENCE = 2.0  # the evidence at which strength is one half
 TOGETHER = 3.0  # the evidence one document holding both sides gives
+NAMED_COVERAGE = 0.8  # the least coverage of a denial that names the other party
 FOCUS_WORDS = 3  # a shared word among a content's first words is what it is about
 UNFOCUSED = 0.75
 STANCE_WEIGHTS = {"assert": 1.0, "report": 1.0, "allege": 1.0, "opinion": 0.8, "predict": 0.8}
@@ -99,6 +106,7 @@ class _Side:
     opening: frozenset[str]
     weight: float
     keys: tuple[frozenset[str], ...]  # its speakers' key words (see _party)
+    named: frozenset[str]  # its speaker's words, as its content would name them
     stance_weight: float
 
 
@@ -115,7 +123,7 @@ def find_disputes(folded: ClaimGroups, min_score: float = DEFAULT_MIN_SCORE,
     """The disputes among the claim groups scoring at least ``min_score``, at most
     ``per_denial`` for one denial, surest first."""
     groups = folded.groups
-    matters = [matter_terms(g.ordered_terms) for g in groups]
+    matters = [_stems(matter_terms(g.ordered_terms)) for g in groups]
     weights = _idf(matters)
     denials: list[_Side] = []
     claims: list[_Side] = []
@@ -125,7 +133,7 @@ def find_disputes(folded: ClaimGroups, min_score: float = DEFAULT_MIN_SCORE,
             continue
         if stance == DENY:
             denials.append(_side(group, ordered, weights, 1.0))
-        elif stance in STANCE_WEIGHTS:
+        elif stance in STANCE_WEIGHTS and not says_not(group.representative.content):
             claims.append(_side(group, ordered, weights, STANCE_WEIGHTS[stance]))
     index: dict[str, list[int]] = {}
     for n, claim in enumerate(claims):
@@ -142,11 +150,24 @@ def find_disputes(folded: ClaimGroups, min_score: float = DEFAULT_MIN_SCORE,
         )
         for match in kept:
             both = folded.shared_documents(denial.group, match.claim.group)
+            shown = _as_written(denial.group, match.shared)
             disputes.append(Dispute(match.score, match.evidence, denial.group,
-                                    match.claim.group, match.shared, tuple(both)))
+                                    match.claim.group, shown, tuple(both)))
     disputes.sort(key=lambda d: (-d.score, not d.within_document, d.denial.index,
                                  d.claim.index))
     return disputes
+
+
+def _stems(terms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(stem(t) for t in terms))
+
+
+def _as_written(denial: ClaimGroup, stems: tuple[str, ...]) -> tuple[str, ...]:
+    """The shared stems as the denial's content words (its first word of each stem)."""
+    written: dict[str, str] = {}
+    for term in matter_terms(denial.ordered_terms):
+        written.setdefault(stem(term), term)
+    return tuple(written.get(s, s) for s in stems)
 
 
 def _idf(matters: Sequence[tuple[str, ...]]) -> dict[str, float]:
@@ -161,8 +182,9 @@ def _side(group: ClaimGroup, ordered: tuple[str, ...], weights: dict[str, float]
           stance_weight: float) -> _Side:
     keys = tuple(_party(k) for k, _ in group.keys.most_common() if k is not None)
     keys = keys[:SPEAKER_KEYS]
+    named = keys[0] if keys else frozenset()
     return _Side(group, frozenset(ordered), frozenset(ordered[:FOCUS_WORDS]),
-                 sum(weights[t] for t in set(ordered)), keys, stance_weight)
+                 sum(weights[t] for t in set(ordered)), keys, named, stance_weight)
 
 
 def _candidates(denial: _Side, index: dict[str, list[int]], claims: list[_Side],
@@ -183,8 +205,12 @@ def _match(denial: _Side, claim: _Side, weights: dict[str, float],
         return None
     shared = denial.terms & claim.terms
     together = folded.beside(denial.group, claim.group)
-    if len(shared) < MIN_SHARED_ACROSS and not (
-            together and shared and (shared == denial.terms or shared == claim.terms)):
+    if together:
+        enough = len(shared) >= MIN_SHARED_WITHIN or (
+            bool(shared) and (shared == denial.terms or shared == claim.terms))
+    else:
+        enough = len(shared) >= MIN_SHARED_ACROSS
+    if not enough:
         return None
     evidence = sum(weights[t] for t in shared)
     coverage = evidence / min(denial.weight, claim.weight)
@@ -192,14 +218,18 @@ def _match(denial: _Side, claim: _Side, weights: dict[str, float],
         evidence += TOGETHER
     strength = evidence / (evidence + HALF_EVIDENCE)
     focus = 1.0 if shared & (denial.opening | claim.opening) else UNFOCUSED
+    if claim.named and claim.named <= denial.terms:  # «نفت الوزارة ما ورد في الصحف ...»
+        coverage, focus = max(coverage, NAMED_COVERAGE), 1.0
     score = round(strength * coverage * focus * claim.stance_weight, 3)
     ranked = tuple(sorted(shared, key=lambda t: (-weights[t], t)))
     return _Match(score, round(evidence, 3), claim, ranked)
 
 
 def _party(key: str) -> frozenset[str]:
-    """A speaker key's words, a preposition on a word dropped: «لوزاره» → «وزاره»."""
-    return frozenset(w[1:] if w[:1] in PREPOSITIONS and len(w) > 3 else w for w in key.split())
+    """A speaker key's words, a preposition on a word dropped («لوزاره» → «وزاره»), as
+    stems."""
+    return frozenset(stem(w[1:] if w[:1] in PREPOSITIONS and len(w) > 3 else w)
+                     for w in key.split())
 
 
 def _same_speaker(one: tuple[frozenset[str], ...], other: tuple[frozenset[str], ...]) -> bool:

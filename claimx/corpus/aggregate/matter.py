@@ -43,6 +43,44 @@ def common_news_words() -> frozenset[str]:
 
 
 def matter_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
-    """Content terms (:func:`content_terms`) without the common news words, in order."""
+    """Content terms (:func:`content_terms`) without the common news words and numbers
+    («20 مدنيا» and «20 مايو» are not one matter), in order."""
     common = common_news_words()
-    return tuple(t for t in terms if t not in common)
+    return tuple(t for t in terms if t not in common and not any(c.isdigit() for c in t))
+
+
+@cache
+def _negations() -> tuple[frozenset[str], frozenset[str]]:
+    data = read_toml("claimx.corpus.aggregate.data", "news_words.toml")
+    words = [*data["content_negations"], *load_lexicon().marker_set("negations")]
+    return frozenset(normalize(w) for w in words), frozenset(normalize(w) for w in data["still"])
+
+
+def says_not(content: str) -> bool:
+    """Does the content itself negate («ليس لقتل المدنيين», «لم يرفض»; not «لا تزال»)?"""
+    negations, still = _negations()
+    words = words_of(content)
+    return any(word in negations and (n + 1 == len(words) or words[n + 1] not in still)
+               for n, word in enumerate(words))
+
+
+STEM_PREFIXES = ("ب", "ل")  # a preposition the article did not come with: «بقتل»
+STEM_SUFFIXES = ("ين", "ون", "ات", "ها", "هم", "ه", "ي", "ا", "ت")  # number, gender, pronoun
+MIN_STEM_LETTERS = 3
+
+
+def stem(term: str) -> str:
+    """A content term without the endings that vary between two tellings of one matter, so
+    that «مدنيين», «مدنيا» and «المدنيين» meet, and «بقتل» meets «قتلت». Crude on purpose: it
+    only ever compares words, it never shows them."""
+    if term[:1] in STEM_PREFIXES and len(term) > MIN_STEM_LETTERS:
+        term = term[1:]
+    changed = True
+    while changed:
+        changed = False
+        for suffix in STEM_SUFFIXES:
+            if term.endswith(suffix) and len(term) - len(suffix) >= MIN_STEM_LETTERS:
+                term = term[: -len(suffix)]
+                changed = True
+                break
+    return term
