@@ -35,18 +35,21 @@ def content_terms(content: str) -> tuple[str, ...]:
 
 @cache
 def common_news_words() -> frozenset[str]:
-    """News words (data/news_words.toml) and the extractor's time words, folded: shared, they
-    do not make two claims one matter («الحكومة», «العام الماضي»)."""
+    """News words (data/news_words.toml) and the extractor's time words, folded and as stems
+    («أعلنت» is «أعلن»): shared, they do not make two claims one matter («الحكومة», «العام
+    الماضي»)."""
     data = read_toml("claimx.corpus.aggregate.data", "news_words.toml")
     words = [*data["news_words"], *load_lexicon().marker_set("time_words")]
-    return frozenset(bare(normalize(w)) for w in words)
+    folded = {bare(normalize(w)) for w in words}
+    return frozenset(folded | {stem(w) for w in folded})
 
 
 def matter_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
     """Content terms (:func:`content_terms`) without the common news words and numbers
     («20 مدنيا» and «20 مايو» are not one matter), in order."""
     common = common_news_words()
-    return tuple(t for t in terms if t not in common and not any(c.isdigit() for c in t))
+    return tuple(t for t in terms if t not in common and stem(t) not in common
+                 and not any(c.isdigit() for c in t))
 
 
 @cache
