@@ -8,10 +8,16 @@ above the Jaccard threshold among those MinHash LSH (datasketch) proposes, provi
 speakers agree: the same key, one key inside the other («وزاره» and «وزاره صحه»), or an
 unresolved speaker on either side. Groups grow in input order, so every engine gives the
 same groups.
+
+While a document's mentions are folded, two relations between its claims are noted for
+disputes: one claim reported inside another's content («قال الوزير إن الشركة نفت ...»: the
+denial's cue lies in the minister's content), and a denial beside another claim in one
+document.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,11 +25,12 @@ from functools import cached_property
 from typing import Any
 
 from claimx.corpus.aggregate.matter import content_terms
-from claimx.corpus.aggregate.mentions import Mention, says_not_so
+from claimx.corpus.aggregate.mentions import Mention
 from claimx.corpus.aggregate.places import Place, PlaceStore
 from claimx.model import CLAIM_ID_SEPARATOR
 
 DEFAULT_SIMILARITY = 0.5
+DENY = "deny"  # an outright denial: «نفى», not «لم ينف» (a negated denial denies nothing)
 NUM_PERM = 64  # MinHash permutations: Jaccard estimates within about ±0.12, then checked exactly
 
 
@@ -72,13 +79,6 @@ class ClaimGroup:
         return sorted(self.stances.items(), key=lambda sn: (-sn[1], sn[0]))[0][0]
 
     @property
-    def negative(self) -> bool:
-        """Most mentions deny the content, or report it under negation."""
-        negative = sum(n for (stance, negated), n in self.stances.items()
-                       if says_not_so(stance, negated))
-        return negative * 2 > self.mentions
-
-    @property
     def outlets(self) -> list[str]:
         return sorted(self.outlet_names)
 
@@ -111,6 +111,16 @@ def compatible_speakers(one: str | None, other: str | None) -> bool:
     return a <= b or b <= a
 
 
+def _ordered(first: int, second: int) -> int:
+    """One key for an ordered pair of group indices."""
+    return (first << 32) | second
+
+
+def _pair(one: int, other: int) -> int:
+    """One key for an unordered pair of group indices."""
+    return _ordered(one, other) if one > other else _ordered(other, one)
+
+
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
@@ -126,6 +136,8 @@ class ClaimGroups:
         self.groups: list[ClaimGroup] = []
         self._exact: dict[frozenset[str], list[int]] = {}
         self._store = PlaceStore(directory)
+        self._nested: set[int] = set()  # (outer, inner) keys: a claim inside another's content
+        self._beside_denial: set[int] = set()  # pair keys: a denial and a claim in one document
 
     def __enter__(self) -> ClaimGroups:
         return self
@@ -143,6 +155,14 @@ class ClaimGroups:
     def shared_documents(self, one: ClaimGroup, other: ClaimGroup) -> list[str]:
         return self._store.shared_documents(one.index, other.index)
 
+    def nested(self, outer: ClaimGroup, inner: ClaimGroup) -> bool:
+        """Is ``inner``'s claim, in some document, reported inside ``outer``'s content?"""
+        return _ordered(outer.index, inner.index) in self._nested
+
+    def beside(self, one: ClaimGroup, other: ClaimGroup) -> bool:
+        """Do the two groups meet in one document, one of them there as a denial?"""
+        return _pair(one.index, other.index) in self._beside_denial
+
     @cached_property
     def _lsh(self) -> Any:
         """Made on first use: datasketch imports scipy (about a second), and worker processes
@@ -158,8 +178,20 @@ class ClaimGroups:
         return MinHash(num_perm=NUM_PERM, seed=1)
 
     def add_document(self, mentions: Iterable[Mention]) -> None:
-        for mention in mentions:
-            self.add(mention)
+        """Fold one document's mentions, and note which of its claims sit inside another's
+        content and which stand beside a denial."""
+        placed = [(self.add(mention).index, mention) for mention in mentions]
+        cues = sorted((m.cue_start, index) for index, m in placed if m.cue_start >= 0)
+        starts = [start for start, _ in cues]
+        for index, outer in placed:
+            low = bisect_left(starts, outer.content_start)
+            high = bisect_left(starts, outer.content_end)
+            self._nested.update(_ordered(index, inner) for _, inner in cues[low:high]
+                                if inner != index)
+        denials = {index for index, m in placed if m.stance == DENY and not m.negated}
+        for denial in denials:
+            self._beside_denial.update(_pair(denial, index) for index, _ in placed
+                                       if index != denial)
 
     def add(self, mention: Mention) -> ClaimGroup:
         ordered = mention.terms or content_terms(mention.content)

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from claimx.corpus.aggregate.matter import content_terms
 from claimx.model import Document, qualified_id
 
-NEGATIVE_STANCES = frozenset({"deny"})
-
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -31,12 +29,7 @@ class Mention:
     content_start: int
     content_end: int
     terms: tuple[str, ...] = ()  # the content's words (matter.content_terms), found in the worker
-
-
-
-def says_not_so(stance: str, negated: bool) -> bool:
-    """A denial, or a cue under negation («لم يؤكد»): the claim says the content is not so."""
-    return stance in NEGATIVE_STANCES or negated
+    cue_start: int = -1  # where the cue is in the document (-1: not known)
 
 
 def mentions_of(doc: Document) -> tuple[Mention, ...]:
@@ -61,6 +54,7 @@ def mentions_of(doc: Document) -> tuple[Mention, ...]:
             content_start=claim.content.start,
             content_end=claim.content.end,
             terms=content_terms(claim.content.text),
+            cue_start=claim.cue.start,
         )
         for claim in doc.claims
     )
