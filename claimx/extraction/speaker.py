@@ -13,12 +13,8 @@ from dataclasses import dataclass, field
 
 from claimx.extraction.cues import CueMatch, strip_conjunction
 from claimx.extraction.lexicon import Lexicon, conjoined
-from claimx.extraction.source import (
-    bare_noun,
-    noun_phrase,
-    relative_before,
-    with_apposition,
-)
+from claimx.extraction.phrase import bare_noun, noun_phrase
+from claimx.extraction.source import relative_before, with_apposition
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 from claimx.extraction.words import (
     CONJUNCTIONS,

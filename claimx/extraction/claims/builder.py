@@ -25,9 +25,7 @@ from claimx.extraction.claims.verb_first import VerbCues
 from claimx.extraction.claims.verbal_nouns import VerbalNouns
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
-from claimx.extraction.source import (
-    is_non_speaker,
-)
+from claimx.extraction.source import is_non_speaker
 from claimx.extraction.speaker import (
     SpeakerMemory,
     agreement_of,
