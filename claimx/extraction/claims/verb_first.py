@@ -22,6 +22,7 @@ from claimx.extraction.content import (
 )
 from claimx.extraction.cues import CueMatch, strip_conjunction
 from claimx.extraction.lexicon import CueKind, Takes
+from claimx.extraction.mentions import agrees
 from claimx.extraction.phrase import (
     head_norm,
     is_possessed_verbal_noun,
@@ -36,7 +37,6 @@ from claimx.extraction.source import (
     relative_before,
     with_apposition,
 )
-from claimx.extraction.speaker import agrees
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.words import RELATIVE_AGREEMENT
 from claimx.model import Range
