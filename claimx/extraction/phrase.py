@@ -43,6 +43,7 @@ def is_complementizer(tok: Token, lex: Lexicon) -> bool:
 
 
 def is_preposition_like(norm: str) -> bool:
+    """«في»، «عن»، and a fused «بالوزارة»، «للصحيفة»: a word that opens a preposition phrase."""
     return (
         one_of(norm, PREPOSITIONS)
         or norm.startswith(("بال", "لل", "وبال", "ولل"))
@@ -334,6 +335,7 @@ def is_possessed_verbal_noun(tok: Token, lex: Lexicon) -> bool:
 
 
 def is_definite(tok: Token) -> bool:
+    """«الوزير»، «والشرطة»، «للصحيفة»: a word with the article (not «إلهام»)."""
     return tok.norm.startswith(("ال", "وال", "لل")) and not _hamza_initial(tok)
 
 
@@ -411,6 +413,8 @@ def _institution_end(tt: TokenizedText, k: int, limit: int, lex: Lexicon) -> int
 
 
 def continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """«مصدر في الجيش»: after a preposition, at ``j`` a noun the phrase runs on to, not a channel
+    («في بيان»), a time («في وقت») or an adverbial («في هذا السياق»)."""
     if j >= len(tt.tokens):
         return False
     nxt = tt.tokens[j]
