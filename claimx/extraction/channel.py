@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimx.extraction.lexicon import Lexicon, conjoined
-from claimx.extraction.source import bare_noun
+from claimx.extraction.phrase import bare_noun
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.words import BEFORE_OUTLET, BEFORE_STATEMENT
 from claimx.model import Range

@@ -13,10 +13,7 @@ from enum import StrEnum
 from claimx.extraction.channel import statement_end
 from claimx.extraction.cues import CueMatch, one_of
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
-from claimx.extraction.source import (
-    is_complementizer,
-    names_outlet_told,
-)
+from claimx.extraction.phrase import is_complementizer, names_outlet_told
 from claimx.extraction.tokenize import (
     OPEN_QUOTES,
     PUNCTUATION,

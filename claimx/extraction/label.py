@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from claimx.extraction.cues import strip_conjunction
 from claimx.extraction.lexicon import Lexicon
-from claimx.extraction.source import bare_noun
-from claimx.extraction.speaker import agreement_of
+from claimx.extraction.mentions import agreement_of
+from claimx.extraction.phrase import bare_noun
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.words import DEMONSTRATIVE_GLOSS, PREPOSITION_GLOSS
 

@@ -1,8 +1,9 @@
 """Speaker resolution: who a dropped subject, a pronoun or a reduced mention refers to.
 
-A dropped subject («وتشير إلى أن») goes to the most recent earlier speaker whose gender and
-number agree with the verb; a reduced mention («هذه المصادر»، «الوزير»، a surname) goes, by
-its head noun, to the fullest earlier mention of that entity.
+``SpeakerMemory`` keeps the mentions seen so far. A dropped subject («وتشير إلى أن») goes to
+the most recent earlier speaker whose gender and number agree with the verb; a reduced mention
+(«هذه المصادر»، «الوزير»، a surname) goes, by its head noun, to the fullest earlier mention of
+that entity.
 """
 
 from __future__ import annotations
@@ -12,34 +13,24 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from claimx.extraction.cues import CueMatch, strip_conjunction
-from claimx.extraction.lexicon import Lexicon, conjoined
-from claimx.extraction.source import (
-    bare_noun,
-    noun_phrase,
-    relative_before,
-    with_apposition,
+from claimx.extraction.lexicon import CueKind, Lexicon
+from claimx.extraction.mentions import (
+    MAX_REDUCED_TOKENS,
+    agreement_of,
+    agrees,
+    bare_name,
+    clause_subject,
+    content_words,
+    has_demonstrative,
+    is_definite_mention,
+    refers_to,
+    says_same,
 )
-from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
-from claimx.extraction.words import (
-    CONJUNCTIONS,
-    DEMONSTRATIVES,
-    GIVEN_NAME_HOMOGRAPHS,
-    NAME_PARTICLES,
-    PARTITIVES,
-    PREPOSITIONS,
-    REFLEXIVES,
-    SAME_BEFORE,
-)
-from claimx.extraction.words import KAN as _KAN
+from claimx.extraction.phrase import bare_noun
+from claimx.extraction.source import relative_before
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.model import Range
 
-MAX_REDUCED_TOKENS = 2
-MAX_EMBEDDED_SUBJECT = 3
-# A fuller mention is sought at most this many tokens away (an article, not a whole archive
-# in one line: keeps run-on input linear).
-MENTION_REACH = 1500
-_POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
-_DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
 # A reduced mention («الوزير») refers back at most this many paragraphs.
 LOOKBACK_PARAGRAPHS = 3
 # ... and at most this many mentions back, so that one endless paragraph stays linear.
@@ -159,13 +150,17 @@ class SpeakerMemory:
         earlier = _without_parentheticals(
             [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
         )
-        if cue.conjoined or cue.kind in ("participle", "phrase", "noun") or self._continues(cue):
+        if (
+            cue.conjoined
+            or cue.kind in (CueKind.PARTICIPLE, CueKind.PHRASE, CueKind.NOUN)
+            or self._continues(cue)
+        ):
             claims = [m for m in earlier if m.is_claim]
             if claims:
                 last = self._reporting(claims, cue.first)
                 if self._claim_agrees(last, agreement):
                     return self._speaker_of(last)
-            if cue.kind == "participle":  # «نفى X الشائعات التي تحدثت ...، واصفا»: the
+            if cue.kind == CueKind.PARTICIPLE:  # «نفى X الشائعات التي تحدثت ...، واصفا»: the
                 sentence = self.tt.sentence_of[cue.first]  # main clause's speaker
                 for mention in reversed(claims):
                     if self.tt.sentence_of[mention.position] != sentence:
@@ -197,7 +192,7 @@ class SpeakerMemory:
         """«رفض الموظف ذلك وقال»، «أدانت السعودية الحادث وأكدت»: with no claim between, a
         dropped subject is the subject of the verb that opens its sentence or clause, not a
         noun after that verb."""
-        if cue.kind not in ("verb", "participle"):
+        if cue.kind not in (CueKind.VERB, CueKind.PARTICIPLE):
             return None  # «حسب قوله»: the words of the last claim's speaker
         claims = {m.position for m in self._recent(cue.first) if m.is_claim}
         subject = clause_subject(self.tt, cue.first, self.lex, self.cue_starts, claims)
@@ -278,13 +273,13 @@ class SpeakerMemory:
 
     def resolve_reduced(self, source: Range) -> Range:
         """«هذه المصادر» → «مصادر سورية مطلعة»; a surname → the full name; else the source."""
-        if source[1] - source[0] > MAX_REDUCED_TOKENS + 2 and not _has_demonstrative(
+        if source[1] - source[0] > MAX_REDUCED_TOKENS + 2 and not has_demonstrative(
             self.tt, source
         ):
             return source  # a full mention already: no look-back
         words = content_words(self.tt, source)
         if not words or (
-            len(words) > MAX_REDUCED_TOKENS and not _has_demonstrative(self.tt, source)
+            len(words) > MAX_REDUCED_TOKENS and not has_demonstrative(self.tt, source)
         ):
             return source
         if self._indefinite_noun(source):
@@ -300,13 +295,13 @@ class SpeakerMemory:
             if len(candidate := self._words(mention)) > len(words)
         ]
         for mention, candidate in fuller:
-            if _refers_to(words, candidate, self.tt, source):
+            if refers_to(words, candidate, self.tt, source):
                 return self._speaker_of(mention)
-        if _definite(self.tt, source):
+        if is_definite_mention(self.tt, source):
             for mention, candidate in fuller:  # «مصادر أمنية ... وقال المصدر»: one of them
                 if self._one_of(words[0], candidate):
                     return self._speaker_of(mention)
-        if _says_same(self.tt, source):
+        if says_same(self.tt, source):
             return self._last_claim_speaker(source, recent)
         return source
 
@@ -316,7 +311,7 @@ class SpeakerMemory:
         tokens = self.tt.tokens[source[0] : source[1]]
         return (
             tokens[0].norm in self.lex.head_words
-            and not _definite(self.tt, source)
+            and not is_definite_mention(self.tt, source)
             and all(bare_noun(t.norm) in self.lex.adjectives for t in tokens[1:])
         )
 
@@ -381,103 +376,6 @@ def _starts_inside(rng: Range, sources: list[Range]) -> bool:
     return any(start <= rng[0] < end for start, end in sources)
 
 
-def content_words(tt: TokenizedText, rng: Range) -> list[str]:
-    out = []
-    for tok in tt.tokens[rng[0] : rng[1]]:
-        if _points(tt, tok) or tok.text in QUOTES:
-            continue
-        out.append(bare_noun(strip_conjunction(tok.norm)))
-    return out
-
-
-def _points(tt: TokenizedText, tok: Token) -> bool:
-    """«هذه»، «ذاته»، and «ذات»/«نفس» before a definite noun: words that point back."""
-    return strip_conjunction(tok.norm) in _POINTING or _same_before(tt, tok)
-
-
-def _same_before(tt: TokenizedText, tok: Token) -> bool:
-    following = tok.index + 1
-    return (
-        strip_conjunction(tok.norm) in SAME_BEFORE
-        and following < len(tt.tokens)
-        and tt.tokens[following].norm.startswith("ال")
-    )
-
-
-def _says_same(tt: TokenizedText, rng: Range) -> bool:
-    """«ذات المصدر»، «نفس المصدر»، «المصدر ذاته»: the same one as just before."""
-    return any(
-        strip_conjunction(t.norm) in REFLEXIVES or _same_before(tt, t)
-        for t in tt.tokens[rng[0] : rng[1]]
-    )
-
-
-def _has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
-    return any(_points(tt, t) for t in tt.tokens[rng[0] : rng[1]])
-
-
-def _refers_to(
-    words: list[str], candidate: tuple[str, ...], tt: TokenizedText, source: Range
-) -> bool:
-    if _definite(tt, source):  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
-        return words[0] in candidate or _number_stem(words[0]) in map(_number_stem, candidate)
-    if all(w in candidate for w in words):
-        return True
-    return len(words) == 1 and len(words[0]) >= 4 and any(c.startswith(words[0]) for c in candidate)
-
-
-def _definite(tt: TokenizedText, source: Range) -> bool:
-    return tt.tokens[source[0]].norm.startswith(("ال", "وال")) or _has_demonstrative(tt, source)
-
-
-def _number_stem(word: str) -> str:
-    """«مدرسان»، «مدرسين»، «مدرسون» → «مدرس»: one noun in the dual or the sound plural."""
-    for suffix in ("ان", "ين", "ون"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def agrees(verb: str, subject: str) -> bool:
-    if not verb or not subject:
-        return True
-    plural = {"mp", "md", "fp", "fd"}
-    return verb == subject or (verb in plural and subject in plural)
-
-
-def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
-    """Gender and number of a phrase, from the gazetteer or the head noun's ending."""
-    words = [
-        strip_conjunction(t.norm)
-        for t in tt.tokens[rng[0] : rng[1]]
-        if t.text not in QUOTES and not (t.index == rng[0] and _same_before(tt, t))
-    ]  # «ذات المصدر» agrees as «المصدر»
-    words = [w for w in words if w not in _DEMONSTRATIVES_PROPER]
-    if len(words) > 1 and words[0] in SAME_BEFORE and words[1].startswith("ال"):
-        words = words[1:]  # «ذات المصدر»، «نفس المصادر»: the noun after «the same»
-    if not words:
-        return ""
-    for n in (2, 1):
-        key = " ".join(words[:n])
-        for variant in (key, bare_noun(key), "ال" + key):
-            if variant in lex.heads:
-                return lex.heads[variant].agreement
-    head = bare_noun(words[0])
-    if head.endswith("ات"):
-        return "f"
-    if head.endswith("ه"):
-        return "f"
-    if head.endswith(("ون", "ين")) and len(head) > 4:
-        return "mp"
-    if head.endswith("و") and len(head) >= 5 and head[0] == "م":
-        return "mp"  # a sound plural in construct: «محامو الدولة»، «مسؤولو الوزارة»
-    construct = len(words) > 1 and words[1].startswith("ال")
-    if construct and head.endswith("ي") and len(head) >= 5 and head[0] == "م":
-        return "mp"  # the same, oblique: «مرتكبي الجرائم»، «ممثلي الأحزاب»
-    return "m"
-
-
-
 def _name_only(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
     """One to three words with no article and no title: «هميلة»، «نوران حواس»."""
     words = [t for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
@@ -486,334 +384,4 @@ def _name_only(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
         and t.norm not in lex.head_words
         and t.norm not in PUNCTUATION
         for t in words
-    )
-
-
-def bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
-    """A phrase of one or two indefinite words that no gazetteer entry explains: a name."""
-    words = [t for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
-    return 0 < len(words) <= 2 and all(
-        not strip_conjunction(t.norm).startswith("ال")
-        and t.norm not in lex.head_words
-        and not t.norm.endswith(("ه", "ات"))
-        for t in words
-    )
-
-
-def embedded_subjects(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> Iterator[Range]:
-    """The subject after a bare complementizer («أن نوران حواس عبرت»): a later dropped
-    subject may refer to it. At most a few words, names or definite noun phrases."""
-    bare = lex.marker_set("complementizers")
-    for tok in tt.tokens:
-        if tok.norm not in bare and not _opens_verb_clause(tt, tok.index, lex):
-            continue
-        phrase = noun_phrase(
-            tt, tok.index + 1, tt.sentence_bounds(tok.index)[1], lex, cue_starts, object_mode=True
-        )
-        if phrase and phrase[1] - phrase[0] <= MAX_EMBEDDED_SUBJECT:
-            yield phrase
-
-
-MAX_GOVERNING_DISTANCE = 60  # tokens back to the verb that governs a dropped subject
-
-
-def clause_subject(
-    tt: TokenizedText, first: int, lex: Lexicon, cue_starts: set[int], claims: set[int]
-) -> Range | None:
-    """The subject of the verb opening the clause that a cue at ``first`` continues:
-    «كما اعتقلت الشرطة رجلا ...، وقالت»، «ولم يشر النص إلى ...، لكنه قال». None when a cue
-    comes first on the way back (``claims``: their cues): that claim's speaker is the
-    antecedent."""
-    floor = max(tt.sentence_bounds(first)[0], first - MAX_GOVERNING_DISTANCE)
-    if any(floor <= k < first for k in claims):
-        return None
-    k = first - 1
-    while k >= floor:
-        partner = tt.quotes.get(k)
-        if tt.tokens[k].text in QUOTES and partner is not None and partner < k:
-            k = partner - 1  # a quotation's words govern nothing outside it
-            continue
-        if _opens_clause(tt, k, floor, lex):
-            verb = k + 1 if tt.tokens[k].norm in lex.marker_set("negations") else k
-            if verb < first - 1 and _verb_before_subject(tt, verb, lex):
-                subject = subject_after(tt, verb, lex, cue_starts)
-                if subject is not None and subject[1] <= first:
-                    return subject
-        k -= 1
-    return None
-
-
-def _opens_clause(tt: TokenizedText, k: int, floor: int, lex: Lexicon) -> bool:
-    """A sentence's first word, or the first after a comma or «كما»، «لكن»، «حيث»."""
-    if k == floor:
-        return True
-    before = tt.tokens[k - 1].norm
-    return (before in PUNCTUATION and tt.tokens[k - 1].text not in QUOTES) or (
-        before in lex.conjoined_set("clause_openers")
-    )
-
-
-def _verb_before_subject(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
-    """«أدانت السعودية»، «هنأ رئيس الوزراء»، «وكان صخر ...»: a bare word before a definite
-    noun or a title is most likely a verb and the noun its subject; after «كان» any noun."""
-    if k + 1 >= len(tt.tokens):
-        return False
-    norm = tt.tokens[k].norm
-    forms = {norm, norm[1:]} if norm[:1] in CONJUNCTIONS and len(norm) > 3 else {norm}
-    if forms & _KAN:
-        return True
-    nxt = strip_conjunction(tt.tokens[k + 1].norm)
-    if not (nxt.startswith("ال") or nxt in lex.head_words):
-        return False
-    noun_ending = tt.tokens[k].text.endswith(("ة", "ات"))  # «لجنة»، «تصريحات»: nouns
-    return not noun_ending and any(
-        norm in lex.speech_acts or _verb_like(norm, lex) for norm in forms
-    )
-
-
-def _verb_like(norm: str, lex: Lexicon) -> bool:
-    return (
-        norm not in PUNCTUATION
-        and not norm.startswith(("ال", "لل", "بال"))
-        and 3 <= len(norm) <= 6
-        and norm not in lex.clause_stop_words
-        and norm not in lex.head_words
-        and norm not in lex.marker_set("time_words")
-    )
-
-
-def _opens_verb_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
-    """«...، خرج المزارعون الأصفهانيون إلى الشوارع»: a bare word opening a sentence or a
-    clause, before a definite noun, is most likely its verb, and the noun its subject."""
-    tok = tt.tokens[k]
-    if k + 1 >= len(tt.tokens) or not tt.tokens[k + 1].norm.startswith("ال"):
-        return False
-    norm = tok.norm
-    if norm in lex.wa_set("clause_verbs"):
-        return True
-    if k > 0 and tt.tokens[k - 1].norm not in ("،", ",", ".", "؛"):
-        return False
-    return (
-        norm not in PUNCTUATION
-        and not norm.startswith(("ال", "وال", "لل", "بال"))
-        and 3 <= len(norm) <= 6
-        and norm not in lex.clause_stop_words
-        and norm not in lex.head_words
-        and norm not in lex.marker_set("time_words")
-        and not norm.endswith(("ه", "ات"))
-    )
-
-
-def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> Iterator[Range]:
-    """Noun phrases headed by a known speaker noun («الشرطة المحلية ...»، «المدرب الإسباني»),
-    in text order."""
-    end = 0  # one past the phrase found last: a head inside it starts no other
-    heads = lex.head_words
-    for k in [t.index for t in tt.marked(lex.start_words) if t.norm in heads]:
-        if k < end:
-            continue
-        phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts, split_nouns=True)
-        if phrase:
-            end = phrase[1]
-            yield phrase
-
-
-def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
-    """The subject right after a verb (VSO), used for non-claim speech acts; it ends before
-    the verb's preposition («سخر النائب من القرار»)."""
-    limit = tt.sentence_bounds(k)[1]
-    phrase = noun_phrase(tt, k + 1, limit, lex, cue_starts, object_mode=True)
-    if phrase is None:
-        return None
-    for j in range(phrase[0] + 1, phrase[1]):
-        if tt.tokens[j].norm in PREPOSITIONS:
-            return (phrase[0], j)
-    return with_apposition(tt, phrase, limit, lex, cue_starts)  # «أبدى X، من شركة Y، ...»
-
-
-def fullest_mention(
-    tt: TokenizedText, speaker: Range, mentions: list[Range], lex: Lexicon
-) -> Range:
-    """The fullest mention of the speaker's entity anywhere in the text, before or after it
-    («مرزوق» → «رئيس الحركة، محسن مرزوق»): a later claim may name the speaker in full."""
-    if speaker[1] - speaker[0] > MAX_REDUCED_TOKENS + 2:
-        return speaker  # a full mention already (quotes and pointing words aside)
-    words = content_words(tt, speaker)
-    if not words or len(words) > MAX_REDUCED_TOKENS or _has_demonstrative(tt, speaker):
-        return speaker
-    if any(t.norm in lex.head_words for t in tt.tokens[speaker[0] : speaker[1]]):
-        # «خبراء»، «الوزير»: common nouns refer back only (SpeakerMemory); a title named
-        # right before a name has that name («الرئيس السابق للاتحاد، جوسيف بلاتر»)
-        return _title_with_name(tt, speaker, lex) or speaker
-    best, best_size = speaker, len(words)
-    lo = bisect_left(mentions, (speaker[0] - MENTION_REACH, 0))
-    hi = bisect_left(mentions, (speaker[0] + MENTION_REACH, 0))
-    for mention in mentions[lo:hi]:
-        if mention[0] < speaker[1] and speaker[0] < mention[1]:
-            continue
-        candidate = tuple(content_words(tt, mention))
-        if len(candidate) > best_size and (
-            _refers_to(words, candidate, tt, speaker) or _same_compound(tt, speaker, mention)
-        ):
-            best, best_size = mention, len(candidate)
-    if best[1] - best[0] <= MAX_REDUCED_TOKENS and not any(
-        t.norm in lex.head_words or t.text in QUOTES for t in tt.tokens[best[0] : best[1]]
-    ):
-        return _named_in_full(tt, best, lex) or best
-    return best
-
-
-def _same_compound(tt: TokenizedText, speaker: Range, mention: Range) -> bool:
-    """«عبد الغفار» and «عبدالغفار» are one name written with and without its space."""
-    words = [strip_conjunction(t.norm) for t in tt.tokens[speaker[0] : speaker[1]]]
-    candidate = [strip_conjunction(t.norm) for t in tt.tokens[mention[0] : mention[1]]]
-    joined = "".join(words)
-    pairs = {a + b for a, b in zip(candidate, candidate[1:], strict=False)}
-    return len(words) == 2 and (joined in candidate or joined in pairs)
-
-
-def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
-    """A surname alone («مرزوق»، «بن عمر») or a given name and surname («محسن مرزوق») is
-    the person named in full elsewhere, titles included («رئيس الحركة، محسن مرزوق»): the
-    longest occurrence of the same name with its given names and the titles around it."""
-    names = [strip_conjunction(t.norm) for t in tt.tokens[speaker[0] : speaker[1]]]
-    surname = names[-1]
-    if len(surname) < 3 or surname in lex.head_words or bare_noun(surname) in lex.head_words:
-        return None  # «الطحان» may be a surname; «الوزير» is a title, resolved elsewhere
-    if surname.startswith("ال") and surname.endswith("يه"):
-        return None  # «كوريا الجنوبية»: a feminine adjective, not a surname
-    particle = len(names) == 2 and names[0] in NAME_PARTICLES  # «بن عمر»: one surname
-    if len(names) == 2 and not particle and not _given_name(tt.tokens[speaker[0]], lex):
-        return None
-    best, best_size = None, speaker[1] - speaker[0]
-    index = speaker[1] - 1
-    for other in tt.tokens[max(1, index - MENTION_REACH) : index + MENTION_REACH]:
-        if strip_conjunction(other.norm) != surname:
-            continue
-        first = other.index - 1 if particle else other.index  # where the surname starts
-        if particle and tt.tokens[first].norm != names[0]:
-            continue
-        alias = _alias_of(tt, first, other.index + 1, lex)
-        if alias is not None and alias[1] - alias[0] > best_size:
-            best, best_size = alias, alias[1] - alias[0]
-            continue
-        start = speaker[0] if other.index == index else _given_names_before(tt, first, lex)
-        given = [strip_conjunction(t.norm) for t in tt.tokens[start:first]]
-        if len(names) == 2 and not particle and names[0] not in given:
-            continue  # «محسن مرزوق» is not «سليم مرزوق»
-        title = _title_before(tt, start, lex)
-        if start == first and (title == start or surname.startswith("ال")):
-            continue  # «الأسرى» with no given name is a common noun, not a surname
-        found = (title, _with_title_after(tt, start, other.index + 1, lex))
-        if found[1] - found[0] > best_size:
-            best, best_size = found, found[1] - found[0]
-    return best
-
-
-MAX_TITLE_TOKENS = 16
-
-
-MAX_NAME_TOKENS = 3
-
-
-def _title_with_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
-    """«الرئيس السابق للاتحاد الدولي، جوسيف بلاتر»: the title phrase, then (after a comma)
-    given names and a surname that the text names again elsewhere («وشدد بلاتر»)."""
-    tokens = tt.tokens
-    limit = tt.sentence_bounds(speaker[0])[1]
-    phrase = noun_phrase(tt, speaker[0], limit, lex, set())
-    end = max(speaker[1], phrase[1]) if phrase else speaker[1]
-    if end < limit and tokens[end].norm in ("،", ","):
-        end += 1
-    last = end
-    while last < min(limit, end + MAX_NAME_TOKENS) and _given_name(tokens[last], lex):
-        last += 1
-    if last - end < 2:
-        return None  # a given name and a surname at least
-    surname = strip_conjunction(tokens[last - 1].norm)
-    nearby = tokens[max(0, last - MENTION_REACH) : last + MENTION_REACH]
-    if any(
-        strip_conjunction(t.norm) == surname and not end <= t.index < last for t in nearby
-    ):
-        return (speaker[0], last)
-    return None
-
-
-def _alias_of(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:
-    """«وكالة أنباء كوريا الجنوبية الرسمية (يونهاب)»: a short name in brackets right after
-    a speaker noun phrase is that phrase's other name; the fullest mention holds both."""
-    tokens = tt.tokens
-    if start < 2 or end >= len(tokens) or tokens[start - 1].norm != "(":
-        return None
-    if tokens[end].norm != ")":
-        return None
-    title = _title_before(tt, start - 1, lex)
-    return (title, end + 1) if title < start - 1 else None
-
-
-def _given_names_before(tt: TokenizedText, index: int, lex: Lexicon) -> int:
-    """Where «محسن مرزوق» starts, for its surname at ``index``: up to two given names."""
-    start = index
-    while start > 0 and index - start < 2 and (
-        _given_name(tt.tokens[start - 1], lex) or _wa_fa_name(tt.tokens[start - 1], lex)
-    ):
-        start -= 1
-    return start
-
-
-def _wa_fa_name(tok: Token, lex: Lexicon) -> bool:
-    """«فيصل»، «وليد» before a surname: a name whose first letter is also a conjunction,
-    when neither it nor its rest is a known word («وقال»، «فالوزير»)."""
-    norm = tok.norm
-    if norm[:1] not in CONJUNCTIONS or len(norm) < 4 or norm[1:].startswith("ال"):
-        return False
-    rest = norm[1:]
-    return rest not in lex.marker_set("copulas") and all(
-        word not in known
-        for word in (norm, rest)
-        for known in (lex.verbs, lex.speech_acts, lex.head_words, lex.source_stop_words)
-    )  # «وكان جمعة»: a copula, not «وداد»
-
-
-def _title_before(tt: TokenizedText, start: int, lex: Lexicon) -> int:
-    """Where the title before a full name starts: «الرئيس السابق منصف المرزوقي», or set off
-    by a comma, «وزير الوظيفة العمومية السابق، عبيد البريكي»; ``start`` if none. The title
-    is a noun phrase headed by a speaker noun that ends at the name (or covers it)."""
-    tokens = tt.tokens
-    edge = start - 1 if start > 0 and tokens[start - 1].norm in ("،", ",") else start
-    floor = max(tt.sentence_bounds(start)[0], start - MAX_TITLE_TOKENS)
-    title = start
-    for j in range(edge - 1, floor - 1, -1):
-        tok = tokens[j]
-        if tok.norm in PUNCTUATION and tok.text not in QUOTES:
-            break
-        if tok.norm not in lex.head_words:
-            continue
-        phrase = noun_phrase(tt, j, tt.sentence_bounds(j)[1], lex, set())
-        if phrase and (phrase[1] in (edge, start) or phrase[0] < start < phrase[1]):
-            title = j
-    return title
-
-
-def _with_title_after(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:
-    """«هشام جنينة الرئيس السابق للجهاز»: a definite title right after the full name is
-    part of its fullest mention."""
-    if end >= len(tt.tokens) or not tt.tokens[end].norm.startswith("ال"):
-        return end
-    phrase = noun_phrase(tt, start, tt.sentence_bounds(start)[1], lex, set())
-    return phrase[1] if phrase and phrase[1] > end else end
-
-
-def _given_name(tok: Token, lex: Lexicon) -> bool:
-    norm = tok.norm
-    return tok.text in GIVEN_NAME_HOMOGRAPHS or (
-        tok.text not in QUOTES
-        and norm not in PUNCTUATION
-        and not norm.startswith(("ال", "وال", "لل", "بال"))
-        and norm not in lex.source_stop_words
-        and norm not in lex.verbs
-        and norm not in lex.speech_acts
-        and norm not in lex.head_words
-        and norm[:1] not in CONJUNCTIONS
-        and len(norm) >= 3
     )

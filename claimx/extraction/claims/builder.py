@@ -25,19 +25,17 @@ from claimx.extraction.claims.verb_first import VerbCues
 from claimx.extraction.claims.verbal_nouns import VerbalNouns
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
-from claimx.extraction.source import (
-    is_non_speaker,
-)
-from claimx.extraction.speaker import (
-    SpeakerMemory,
+from claimx.extraction.mentions import (
     agreement_of,
     agrees,
     bare_name,
     embedded_subjects,
-    fullest_mention,
     gazetteer_mentions,
     subject_after,
 )
+from claimx.extraction.names import fullest_mention
+from claimx.extraction.source import is_non_speaker
+from claimx.extraction.speaker import SpeakerMemory
 from claimx.extraction.tokenize import TokenizedText
 from claimx.model import Range
 

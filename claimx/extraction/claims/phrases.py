@@ -15,13 +15,8 @@ from claimx.extraction.content import (
 )
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, CuePosition
-from claimx.extraction.source import (
-    is_complementizer,
-    is_non_speaker,
-    is_verbal_noun,
-    noun_phrase,
-    with_name_apposition,
-)
+from claimx.extraction.phrase import is_complementizer, is_verbal_noun, noun_phrase
+from claimx.extraction.source import is_non_speaker, with_name_apposition
 from claimx.extraction.tokenize import (
     CLAUSE_MARKS,
     SENTENCE_END,

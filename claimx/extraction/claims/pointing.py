@@ -20,10 +20,8 @@ from claimx.extraction.content import (
 )
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, Takes
-from claimx.extraction.source import (
-    is_non_speaker,
-    noun_phrase,
-)
+from claimx.extraction.phrase import noun_phrase
+from claimx.extraction.source import is_non_speaker
 from claimx.extraction.tokenize import PUNCTUATION
 from claimx.extraction.words import DEMONSTRATIVE_OBJECTS, PROPOSITION_POINTERS
 from claimx.model import Range

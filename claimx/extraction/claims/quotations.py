@@ -15,7 +15,7 @@ from claimx.extraction.content import (
 )
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, Takes
-from claimx.extraction.source import noun_phrase
+from claimx.extraction.phrase import noun_phrase
 
 
 class QuotationsBefore(BuilderState):

@@ -10,10 +10,7 @@ from claimx.extraction.claims.state import (
 )
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, CuePosition
-from claimx.extraction.source import (
-    bare_noun,
-    head_norm,
-)
+from claimx.extraction.phrase import bare_noun, head_norm
 from claimx.extraction.tokenize import (
     PUNCTUATION,
     QUOTES,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from claimx.extraction.content import Opener, trim_end, trim_start
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import Lexicon
-from claimx.extraction.source import is_complementizer
+from claimx.extraction.phrase import is_complementizer
 from claimx.extraction.speaker import SpeakerMemory
 from claimx.extraction.tokenize import PUNCTUATION, TokenizedText
 from claimx.extraction.words import CLAUSE_START_WORDS, INDIRECT_QUESTIONS

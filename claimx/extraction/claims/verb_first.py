@@ -22,19 +22,21 @@ from claimx.extraction.content import (
 )
 from claimx.extraction.cues import CueMatch, strip_conjunction
 from claimx.extraction.lexicon import CueKind, Takes
-from claimx.extraction.source import (
-    fronted_subject,
+from claimx.extraction.mentions import agrees
+from claimx.extraction.phrase import (
     head_norm,
-    is_non_speaker,
-    is_oblique_plural,
     is_possessed_verbal_noun,
     is_verbal_noun_phrase,
     noun_phrase,
+)
+from claimx.extraction.source import (
+    fronted_subject,
+    is_non_speaker,
+    is_oblique_plural,
     relative_antecedent,
     relative_before,
     with_apposition,
 )
-from claimx.extraction.speaker import agrees
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.words import RELATIVE_AGREEMENT
 from claimx.model import Range

@@ -6,7 +6,8 @@ from __future__ import annotations
 from claimx.extraction.claims.state import BuilderState, Draft
 from claimx.extraction.content import content_from, is_speech_length, quoted
 from claimx.extraction.cues import NOUN_WINDOW, CueMatch
-from claimx.extraction.source import is_non_speaker, noun_phrase
+from claimx.extraction.phrase import noun_phrase
+from claimx.extraction.source import is_non_speaker
 
 
 class VerbalNouns(BuilderState):

@@ -1,0 +1,276 @@
+"""Mentions that later text may refer back to, and what their words say.
+
+Speaker nouns of the gazetteer («الشرطة المحلية»), the subject of a clause's verb («أدانت
+السعودية») and of a reported clause («أن نوران حواس عبرت»); a mention's gender and number
+(«وقالت» refers to «الوزارة»), its content words and pointing words («هذه المصادر»، «ذات
+المصدر»), and whether a shorter mention refers to a fuller one («المدرب» → «المدرب الروماني»).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimx.extraction.cues import strip_conjunction
+from claimx.extraction.lexicon import Lexicon, conjoined
+from claimx.extraction.phrase import bare_noun, noun_phrase
+from claimx.extraction.source import with_apposition
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
+from claimx.extraction.words import (
+    CONJUNCTIONS,
+    DEMONSTRATIVES,
+    PARTITIVES,
+    PREPOSITIONS,
+    REFLEXIVES,
+    SAME_BEFORE,
+)
+from claimx.extraction.words import KAN as _KAN
+from claimx.model import Range
+
+MAX_REDUCED_TOKENS = 2
+MAX_EMBEDDED_SUBJECT = 3
+_POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
+_DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
+
+
+def content_words(tt: TokenizedText, rng: Range) -> list[str]:
+    """«هذه المصادر» → «مصادر»: the bare nouns of a mention, without pointing words or quotes."""
+    out = []
+    for tok in tt.tokens[rng[0] : rng[1]]:
+        if _points(tt, tok) or tok.text in QUOTES:
+            continue
+        out.append(bare_noun(strip_conjunction(tok.norm)))
+    return out
+
+
+def _points(tt: TokenizedText, tok: Token) -> bool:
+    """«هذه»، «ذاته»، and «ذات»/«نفس» before a definite noun: words that point back."""
+    return strip_conjunction(tok.norm) in _POINTING or _same_before(tt, tok)
+
+
+def _same_before(tt: TokenizedText, tok: Token) -> bool:
+    following = tok.index + 1
+    return (
+        strip_conjunction(tok.norm) in SAME_BEFORE
+        and following < len(tt.tokens)
+        and tt.tokens[following].norm.startswith("ال")
+    )
+
+
+def says_same(tt: TokenizedText, rng: Range) -> bool:
+    """«ذات المصدر»، «نفس المصدر»، «المصدر ذاته»: the same one as just before."""
+    return any(
+        strip_conjunction(t.norm) in REFLEXIVES or _same_before(tt, t)
+        for t in tt.tokens[rng[0] : rng[1]]
+    )
+
+
+def has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
+    """«هذه المصادر»، «المصدر ذاته»: a mention with a word that points back."""
+    return any(_points(tt, t) for t in tt.tokens[rng[0] : rng[1]])
+
+
+def refers_to(
+    words: list[str], candidate: tuple[str, ...], tt: TokenizedText, source: Range
+) -> bool:
+    """Whether a shorter mention's ``words`` name the entity of a fuller ``candidate``:
+    «الوزير» one headed by the same noun, «مرزوق» one that holds the name."""
+    if is_definite_mention(tt, source):  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
+        return words[0] in candidate or _number_stem(words[0]) in map(_number_stem, candidate)
+    if all(w in candidate for w in words):
+        return True
+    return len(words) == 1 and len(words[0]) >= 4 and any(c.startswith(words[0]) for c in candidate)
+
+
+def is_definite_mention(tt: TokenizedText, source: Range) -> bool:
+    """«الوزير»، «هذه المصادر»: a mention with the article or a pointing word."""
+    return tt.tokens[source[0]].norm.startswith(("ال", "وال")) or has_demonstrative(tt, source)
+
+
+def _number_stem(word: str) -> str:
+    """«مدرسان»، «مدرسين»، «مدرسون» → «مدرس»: one noun in the dual or the sound plural."""
+    for suffix in ("ان", "ين", "ون"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def agrees(verb: str, subject: str) -> bool:
+    """«وقالت» agrees with «الوزارة»; any plural with any plural; an unknown with all."""
+    if not verb or not subject:
+        return True
+    plural = {"mp", "md", "fp", "fd"}
+    return verb == subject or (verb in plural and subject in plural)
+
+
+def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
+    """Gender and number of a phrase, from the gazetteer or the head noun's ending."""
+    words = [
+        strip_conjunction(t.norm)
+        for t in tt.tokens[rng[0] : rng[1]]
+        if t.text not in QUOTES and not (t.index == rng[0] and _same_before(tt, t))
+    ]  # «ذات المصدر» agrees as «المصدر»
+    words = [w for w in words if w not in _DEMONSTRATIVES_PROPER]
+    if len(words) > 1 and words[0] in SAME_BEFORE and words[1].startswith("ال"):
+        words = words[1:]  # «ذات المصدر»، «نفس المصادر»: the noun after «the same»
+    if not words:
+        return ""
+    for n in (2, 1):
+        key = " ".join(words[:n])
+        for variant in (key, bare_noun(key), "ال" + key):
+            if variant in lex.heads:
+                return lex.heads[variant].agreement
+    head = bare_noun(words[0])
+    if head.endswith("ات"):
+        return "f"
+    if head.endswith("ه"):
+        return "f"
+    if head.endswith(("ون", "ين")) and len(head) > 4:
+        return "mp"
+    if head.endswith("و") and len(head) >= 5 and head[0] == "م":
+        return "mp"  # a sound plural in construct: «محامو الدولة»، «مسؤولو الوزارة»
+    construct = len(words) > 1 and words[1].startswith("ال")
+    if construct and head.endswith("ي") and len(head) >= 5 and head[0] == "م":
+        return "mp"  # the same, oblique: «مرتكبي الجرائم»، «ممثلي الأحزاب»
+    return "m"
+
+
+def bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
+    """A phrase of one or two indefinite words that no gazetteer entry explains: a name."""
+    words = [t for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
+    return 0 < len(words) <= 2 and all(
+        not strip_conjunction(t.norm).startswith("ال")
+        and t.norm not in lex.head_words
+        and not t.norm.endswith(("ه", "ات"))
+        for t in words
+    )
+
+
+def embedded_subjects(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> Iterator[Range]:
+    """The subject after a bare complementizer («أن نوران حواس عبرت»): a later dropped
+    subject may refer to it. At most a few words, names or definite noun phrases."""
+    bare = lex.marker_set("complementizers")
+    for tok in tt.tokens:
+        if tok.norm not in bare and not _opens_verb_clause(tt, tok.index, lex):
+            continue
+        phrase = noun_phrase(
+            tt, tok.index + 1, tt.sentence_bounds(tok.index)[1], lex, cue_starts, object_mode=True
+        )
+        if phrase and phrase[1] - phrase[0] <= MAX_EMBEDDED_SUBJECT:
+            yield phrase
+
+
+MAX_GOVERNING_DISTANCE = 60  # tokens back to the verb that governs a dropped subject
+
+
+def clause_subject(
+    tt: TokenizedText, first: int, lex: Lexicon, cue_starts: set[int], claims: set[int]
+) -> Range | None:
+    """The subject of the verb opening the clause that a cue at ``first`` continues:
+    «كما اعتقلت الشرطة رجلا ...، وقالت»، «ولم يشر النص إلى ...، لكنه قال». None when a cue
+    comes first on the way back (``claims``: their cues): that claim's speaker is the
+    antecedent."""
+    floor = max(tt.sentence_bounds(first)[0], first - MAX_GOVERNING_DISTANCE)
+    if any(floor <= k < first for k in claims):
+        return None
+    k = first - 1
+    while k >= floor:
+        partner = tt.quotes.get(k)
+        if tt.tokens[k].text in QUOTES and partner is not None and partner < k:
+            k = partner - 1  # a quotation's words govern nothing outside it
+            continue
+        if _opens_clause(tt, k, floor, lex):
+            verb = k + 1 if tt.tokens[k].norm in lex.marker_set("negations") else k
+            if verb < first - 1 and _verb_before_subject(tt, verb, lex):
+                subject = subject_after(tt, verb, lex, cue_starts)
+                if subject is not None and subject[1] <= first:
+                    return subject
+        k -= 1
+    return None
+
+
+def _opens_clause(tt: TokenizedText, k: int, floor: int, lex: Lexicon) -> bool:
+    """A sentence's first word, or the first after a comma or «كما»، «لكن»، «حيث»."""
+    if k == floor:
+        return True
+    before = tt.tokens[k - 1].norm
+    return (before in PUNCTUATION and tt.tokens[k - 1].text not in QUOTES) or (
+        before in lex.conjoined_set("clause_openers")
+    )
+
+
+def _verb_before_subject(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«أدانت السعودية»، «هنأ رئيس الوزراء»، «وكان صخر ...»: a bare word before a definite
+    noun or a title is most likely a verb and the noun its subject; after «كان» any noun."""
+    if k + 1 >= len(tt.tokens):
+        return False
+    norm = tt.tokens[k].norm
+    forms = {norm, norm[1:]} if norm[:1] in CONJUNCTIONS and len(norm) > 3 else {norm}
+    if forms & _KAN:
+        return True
+    nxt = strip_conjunction(tt.tokens[k + 1].norm)
+    if not (nxt.startswith("ال") or nxt in lex.head_words):
+        return False
+    noun_ending = tt.tokens[k].text.endswith(("ة", "ات"))  # «لجنة»، «تصريحات»: nouns
+    return not noun_ending and any(
+        norm in lex.speech_acts or _verb_like(norm, lex) for norm in forms
+    )
+
+
+def _verb_like(norm: str, lex: Lexicon) -> bool:
+    return (
+        norm not in PUNCTUATION
+        and not norm.startswith(("ال", "لل", "بال"))
+        and 3 <= len(norm) <= 6
+        and norm not in lex.clause_stop_words
+        and norm not in lex.head_words
+        and norm not in lex.marker_set("time_words")
+    )
+
+
+def _opens_verb_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«...، خرج المزارعون الأصفهانيون إلى الشوارع»: a bare word opening a sentence or a
+    clause, before a definite noun, is most likely its verb, and the noun its subject."""
+    tok = tt.tokens[k]
+    if k + 1 >= len(tt.tokens) or not tt.tokens[k + 1].norm.startswith("ال"):
+        return False
+    norm = tok.norm
+    if norm in lex.wa_set("clause_verbs"):
+        return True
+    if k > 0 and tt.tokens[k - 1].norm not in ("،", ",", ".", "؛"):
+        return False
+    return (
+        norm not in PUNCTUATION
+        and not norm.startswith(("ال", "وال", "لل", "بال"))
+        and 3 <= len(norm) <= 6
+        and norm not in lex.clause_stop_words
+        and norm not in lex.head_words
+        and norm not in lex.marker_set("time_words")
+        and not norm.endswith(("ه", "ات"))
+    )
+
+
+def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> Iterator[Range]:
+    """Noun phrases headed by a known speaker noun («الشرطة المحلية ...»، «المدرب الإسباني»),
+    in text order."""
+    end = 0  # one past the phrase found last: a head inside it starts no other
+    heads = lex.head_words
+    for k in [t.index for t in tt.marked(lex.start_words) if t.norm in heads]:
+        if k < end:
+            continue
+        phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts, split_nouns=True)
+        if phrase:
+            end = phrase[1]
+            yield phrase
+
+
+def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
+    """The subject right after a verb (VSO), used for non-claim speech acts; it ends before
+    the verb's preposition («سخر النائب من القرار»)."""
+    limit = tt.sentence_bounds(k)[1]
+    phrase = noun_phrase(tt, k + 1, limit, lex, cue_starts, object_mode=True)
+    if phrase is None:
+        return None
+    for j in range(phrase[0] + 1, phrase[1]):
+        if tt.tokens[j].norm in PREPOSITIONS:
+            return (phrase[0], j)
+    return with_apposition(tt, phrase, limit, lex, cue_starts)  # «أبدى X، من شركة Y، ...»

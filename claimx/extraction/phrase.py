@@ -1,0 +1,528 @@
+"""Noun phrases: where a phrase starts and where it ends.
+
+A phrase runs from its first word to the first word that cannot continue it: a verb, the
+object after a definite noun («نفت الشرطة وقوع إصابات»), whom the words were told
+(«لوكالة رويترز»), an adverb («بشدة»). Sources, subjects and antecedents are all read with it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from claimx.extraction.cues import one_of, strip_conjunction
+from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.tokenize import (
+    CLOSE_QUOTES,
+    PUNCTUATION,
+    QUOTES,
+    Token,
+    TokenizedText,
+    is_name_lookalike,
+)
+from claimx.extraction.words import (
+    DEMONSTRATIVES,
+    ISSUED,
+    NAME_LINKS,
+    NAME_LOOKALIKES,
+    PARTITIVES,
+    PREPOSITIONS,
+    PRONOUN_SUFFIXES,
+    REFLEXIVES,
+    RELATIVE_AGREEMENT,
+)
+from claimx.model import Range
+
+MAX_SOURCE_TOKENS = 12
+MAX_RELATIVE_SOURCE = 16  # a speaker with a relative clause: «المسؤول الذي طلب عدم ذكر اسمه»
+
+
+def is_complementizer(tok: Token, lex: Lexicon) -> bool:
+    """True when the token is أن/إن/بأن, bare or with a pronoun (أنه، إنها)."""
+    return tok.norm in lex.complementizers
+
+
+def is_preposition_like(norm: str) -> bool:
+    """«في»، «عن»، and a fused «بالوزارة»، «للصحيفة»: a word that opens a preposition phrase."""
+    return (
+        one_of(norm, PREPOSITIONS)
+        or norm.startswith(("بال", "لل", "وبال", "ولل"))
+        and len(norm) > 5
+    )
+
+
+def noun_phrase(
+    tt: TokenizedText,
+    i: int,
+    limit: int,
+    lex: Lexicon,
+    cue_starts: set[int],
+    object_mode: bool = False,
+    after_lam: bool = False,
+    split_nouns: bool = False,
+) -> Range | None:
+    """The longest plausible noun phrase starting at token ``i`` and ending before ``limit``.
+
+    ``object_mode``: an object may follow, so a noun that cannot continue the phrase ends it.
+    ``split_nouns``: only a definite noun after a definite one ends it («الوزير المواطنين»).
+    ``after_lam``: the phrase is governed by لـ («وفقا للتقارير»), so a fused لل is expected.
+    """
+    tokens = tt.tokens
+    if i >= limit or _stops_source(tokens[i], lex):
+        return None
+    if tokens[i].norm in lex.complementizers and not is_name_lookalike(tokens[i]):
+        return None
+    lam = tokens[i].norm[:1] == "ل" and not tokens[i].norm.startswith("لا")
+    if (is_preposition_like(tokens[i].norm) or lam) and not (
+        after_lam or is_name_lookalike(tokens[i])
+    ):
+        return None
+    j = i
+    relative = -1  # where a restrictive relative clause opened («المسؤول الذي طلب ...»)
+    links, titled = lex.marker_set("np_links"), lex.pairs("titled_prepositions")
+    stops = _phrase_stops(lex)
+    titled_head = tokens[i].norm in lex.head_words and not is_definite(tokens[i])
+    while j < limit and j - i < (MAX_SOURCE_TOKENS if relative < 0 else MAX_RELATIVE_SOURCE):
+        tok = tokens[j]
+        norm = tok.norm
+        if relative >= 0:
+            if norm in PUNCTUATION and tok.text not in QUOTES or _ends_relative(tt, j, lex):
+                break
+            j += 1
+            continue
+        if tok.text in QUOTES:
+            if j == i and j + 1 < limit and names_outlet_told(tokens[j + 1], lex):
+                return None  # «رجح "لصحيفة" أن»: an outlet told, not a speaker
+            partner = tt.quotes.get(j)
+            if partner is None or partner < j or partner >= limit or partner - j > 8:
+                break
+            j = partner + 1
+            continue
+        if j == i:
+            j += 1
+            continue
+        prev = tokens[j - 1]
+        if (
+            norm in RELATIVE_AGREEMENT
+            and not (object_mode or split_nouns)
+            and is_definite(prev)
+        ):
+            relative = j  # the clause belongs to the speaker's phrase (corpus README)
+            j += 1
+            continue
+        if norm in RELATIVE_AGREEMENT and (object_mode or split_nouns):
+            break  # «كما ذكرت السلطات التي قالت»: the clause is not read into the subject
+        initial = norm[:1]
+        if initial in "فلب" and _after_bare_name(prev, tok, lex):
+            break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
+        if norm in ("في", "وفي"):
+            if object_mode and titled_head and j + 1 < limit \
+                    and _only_adjectives(tokens[i + 1 : j], lex) \
+                    and _names_institution(tokens[j + 1], lex):
+                j = _institution_end(tt, j + 1, limit, lex)
+                break  # «نفى مصدر في الجيش وقوع ...»: where the source is, then the object
+            if object_mode or not continues_with_noun(tt, j + 1, lex):
+                break
+            j += 1
+            continue
+        if norm == "عن" and bare_noun(prev.norm) in ISSUED or (prev.norm, norm) in titled:
+            j += 1  # «تقرير صادر عن البنك»، «المشرف على تطوير السوق»: part of the phrase
+            continue
+        if norm in lex.marker_set("participle_objects") and _passive_participle(prev):
+            j += 1  # «عدد من المقبوض عليهم في قضية»: the participle's preposition
+            continue
+        if j in cue_starts or norm in stops and _stops_source(tok, lex):
+            break
+        if norm in _object_adverbials(lex) and (
+            norm != "صحه" or _complete_before(prev)  # «مدير صحة عدن»: a construct
+        ):
+            break  # «أكدت "الصباح" صحة ما نشرته»، «نفى الوزير مجددا»: the object or an adverb
+        if initial == "ب" and (is_adverb(tok, lex) or _manner_after_definite(prev, tok, lex)):
+            break  # «نفى الوزير بشدة الأنباء»، «نفى المدرب بغضب»: the adverb ends the subject
+        if initial == "ل" and (names_outlet_told(tok, lex) or told_audience(tok, lex)):
+            break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
+        prev_definite = prev.norm[:2] == "ال" or prev.norm[:3] == "وال"
+        if prev_definite and _possessed_after_definite(prev, tok):
+            break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
+        if object_mode and _name_then_verbal_noun(prev, tok, lex):
+            break  # «نفى نتنياهو ارتكاب أي مخالفة»: the verbal noun starts the object
+        if object_mode and is_possessed_verbal_noun(tok, lex):
+            break  # «أعلن X مدير الاحتراف بالنادي استقالته»: the object
+        if object_mode and _claim_noun_object(prev, tok, lex):
+            break  # «نفت قطر الاتهامات»، «كذبت الزوجة الرواية»: the claim denied
+        if object_mode and norm in lex.marker_set("event_nouns"):
+            break  # «نفى مصدر دبلوماسي مسؤول وجود ...»: an event is the object, not the source
+        if (
+            (object_mode or split_nouns and is_definite(tok))
+            and (prev_definite or prev.text in CLOSE_QUOTES)
+            and not (titled_head and name_like(tok, lex))  # «وزير الاقتصاد سامي الحداد»
+            and not _title_then_name(prev, tok, lex)  # «الدكتور الخضر»
+            and _definiteness_break(prev, tok, lex)
+            and norm not in links
+            and prev.norm not in links
+        ):
+            break
+        j += 1
+    while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
+        j -= 1
+    if relative >= 0 and j - relative < 2:
+        j = relative  # «الدراسة التي»: no clause after the pronoun, or only its first word
+    return (i, j) if j > i else None
+
+
+def _claim_noun_object(previous: Token, tok: Token, lex: Lexicon) -> bool:
+    """A definite noun naming a claim («الاتهامات»، «الرواية») after the subject is what the
+    cue rejects or confirms; «وكالة الأنباء» keeps it, after an outlet."""
+    return (
+        is_definite(tok)
+        and bare_noun(tok.norm) in lex.marker_set("claim_nouns")
+        and bare_noun(strip_conjunction(previous.norm)) not in lex.marker_set("outlet_heads")
+    )
+
+
+def _passive_participle(tok: Token) -> bool:
+    """«المقبوض»، «المشتبه»: a definite participle in م-, which takes a preposition."""
+    bare = bare_noun(strip_conjunction(tok.norm))
+    return is_definite(tok) and bare[:1] == "م" and len(bare) >= 5
+
+
+def _ends_relative(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """A relative clause in a speaker's phrase runs to a comma, a complementizer or a cue."""
+    tok = tt.tokens[j]
+    return (
+        tok.norm in lex.complementizers
+        or tok.norm in lex.verbs and tok.norm not in lex.speech_acts
+        or _clause_adverbial(tt, j, lex)
+    )
+
+
+def _clause_adverbial(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """«الحزب الذي يقوده X في بيان صادر عنه اليوم»، «... خلال المؤتمر»: a channel or a time
+    after the relative clause belongs to the cue, not to the clause."""
+    norm = tt.tokens[j].norm
+    if norm in lex.marker_set("time_words") or norm in ("خلال", "عقب", "اثناء"):
+        return True
+    return norm in ("في", "وفي") and not continues_with_noun(tt, j + 1, lex)
+
+
+# Verbal-noun (masdar) patterns of the derived forms, over the bare word: افتعال، انفعال،
+# استفعال، إفعال، تفعيل، مفاعلة، تفاعل. «.» is one letter. (فعول, «وجود», is left out: too many
+# names share it, «باول»، «داود»).
+_MASDAR = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه|ت.ا..)$")
+
+
+def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """After an indefinite word (a name: «نتنياهو»، «موغيريني») an indefinite verbal noun
+    is the object: names do not take one as a second part."""
+    if is_definite(previous) or is_definite(current) or previous.text in QUOTES:
+        return False
+    if previous.norm in NAME_LINKS or previous.norm in lex.head_words:
+        return False
+    return bool(_MASDAR.match(current.norm)) and current.norm not in lex.head_words
+
+
+def is_verbal_noun_phrase(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """A verbal noun heading a phrase: definite itself («الاستعداد») or before a definite
+    noun («اعتقال الشخصية»); «توفيق عسيري» and «إيمان محمد» are names of that shape."""
+    tok = tt.tokens[k]
+    if not is_verbal_noun(tok, lex):
+        return False
+    nxt = tt.tokens[k + 1] if k + 1 < len(tt.tokens) else None
+    return is_definite(tok) or nxt is not None and is_definite(nxt)
+
+
+def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
+    """A derived-form verbal noun («الاستعداد»، «ارتكاب») that names no known speaker."""
+    bare = bare_noun(strip_conjunction(tok.norm))
+    return (
+        bool(_MASDAR.match(bare))
+        and tok.norm not in lex.head_words
+        and tok.norm not in lex.organisation_words
+        and bare not in lex.head_words
+    )
+
+
+def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
+    """A preposition phrase after a name (an indefinite word no gazetteer entry explains) is
+    where the speaker was or whom they addressed, not part of the speaker."""
+    possessed_bi = tok.norm[:1] == "ب" and tok.text.endswith(("ه", "ها", "هم"))
+    if not (
+        tok.norm in ("في", "وفي")
+        or tok.norm[:1] == "ل" and not tok.norm.startswith("لا")
+        or possessed_bi  # «أدلى كافانو بشهادته»
+    ):
+        return False
+    prev = previous.norm
+    return (
+        not is_definite(previous)
+        and previous.text not in QUOTES
+        and prev not in lex.head_words
+        and prev not in lex.organisation_words
+        and prev not in NAME_LINKS
+        and prev not in lex.marker_set("np_links")
+        and prev not in lex.marker_set("participle_objects")  # «المقبوض عليهم في قضية»
+        and not prev.endswith(("ه", "ات", "ون", "ين"))
+        and bare_noun(prev) not in lex.adjectives
+    )
+
+
+def _manner_after_definite(previous: Token, tok: Token, lex: Lexicon) -> bool:
+    """«المدرب بغضب»: an indefinite بـ-noun after a definite one tells how, not who."""
+    norm = tok.norm
+    return (
+        is_definite(previous)
+        and norm[:1] == "ب"
+        and not norm.startswith(("بال", "بن"))
+        and norm not in lex.marker_set("np_links")
+        and len(norm) > 3
+        and not norm.endswith(("ه", "ها", "هم"))
+    )
+
+
+@cache
+def _phrase_stops(lex: Lexicon) -> frozenset[str]:
+    """Every word that may end a phrase, for one set look-up before the exact test."""
+    # «المتحدث لم يحدد»: a negation before a verb ends the phrase too
+    return lex.source_stop_words | lex.wa_set("verb_negations") | PUNCTUATION
+
+
+def is_adverb(tok: Token, lex: Lexicon) -> bool:
+    """«بشدة»، «بدوره»: a one-word adverb with بـ."""
+    return tok.norm in _one_word_adverbs(lex)
+
+
+@cache
+def _one_word_adverbs(lex: Lexicon) -> frozenset[str]:
+    return frozenset(
+        seq[0] for seq in lex.markers["adverbials"] if len(seq) == 1 and seq[0][:1] == "ب"
+    )
+
+
+@cache
+def _object_adverbials(lex: Lexicon) -> frozenset[str]:
+    """One-word adverbials between a cue and its object («صحة»، «مجددا»، «أيضا»): never inside
+    a speaker's phrase."""
+    return frozenset(
+        seq[0] for seq in lex.markers["adverbials"] if len(seq) == 1 and seq[0] != "اي"
+    )
+
+
+def _complete_before(tok: Token) -> bool:
+    """A complete noun phrase before: definite, or a quoted name closing."""
+    return is_definite(tok) or tok.text in QUOTES
+
+
+# Verbal-noun shapes of the simple verb that take a possessive pronoun as objects do: فعول
+# («وقوفها»), تفعّل and its plural («تمسكه»، «توقعاته»).
+_SIMPLE_MASDAR = re.compile(r"^(..و.|ت...|ت...ات)$")
+
+
+def is_possessed_verbal_noun(tok: Token, lex: Lexicon) -> bool:
+    """«وأكدت وقوفها إلى جانب»، «وأكد توقعاته»، «أعلن استقالته»: a verbal noun with a
+    possessive pronoun right after the verb is its object; the subject is dropped."""
+    text = tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if not text.endswith(PRONOUN_SUFFIXES) or text.endswith("ة"):
+        return False
+    norm = strip_conjunction(tok.norm)
+    suffix = next(s for s in PRONOUN_SUFFIXES if norm.endswith(s))
+    stem = norm[: -len(suffix)]
+    if stem.endswith("ت") and not stem.endswith("ات") and len(stem) > 4:
+        stem = stem[:-1]  # «استقالته»: the feminine ending before the pronoun
+    return (
+        bool(_MASDAR.match(stem) or _SIMPLE_MASDAR.match(stem))
+        or stem in lex.marker_set("event_nouns")
+    ) and stem not in lex.head_words and norm not in lex.head_words
+
+
+def is_definite(tok: Token) -> bool:
+    """«الوزير»، «والشرطة»، «للصحيفة»: a word with the article (not «إلهام»)."""
+    return tok.norm.startswith(("ال", "وال", "لل")) and not _hamza_initial(tok)
+
+
+def _hamza_initial(tok: Token) -> bool:
+    """«أليستر»، «إلهام» fold to «ال...» but carry no article: the hamza tells."""
+    raw = tok.text.lstrip("وف") if tok.norm[:1] in "وف" and tok.norm[1:3] == "ال" else tok.text
+    return raw[:1] in "أإآ"
+
+
+def _possessed_after_definite(previous: Token, current: Token) -> bool:
+    if not previous.norm.startswith(("ال", "وال")) or current.norm.startswith(("ال", "لل", "بال")):
+        return False
+    raw = current.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return raw.endswith(("ه", "ها", "هم", "هما")) and current.norm not in REFLEXIVES
+
+
+def names_outlet_told(tok: Token, lex: Lexicon) -> bool:
+    """«لوكالة»، «لرويترز»، «لـ»: a لـ-phrase naming an outlet, not a name such as «لافروف»."""
+    if tok.norm[:1] != "ل" or tok.norm.startswith("لل"):
+        return False
+    rest = tok.norm[1:]
+    return (
+        rest == ""
+        or rest in lex.organisations
+        or bare_noun(rest) in lex.marker_set("outlet_heads")
+        or rest in lex.marker_set("outlet_heads")
+    )
+
+
+def told_audience(tok: Token, lex: Lexicon) -> bool:
+    """«المصدر للصحيفة»، «للصحافيين»، «لمراسل»، «لراديو»: whom the speaker told, after the
+    speaker's phrase."""
+    norm = tok.norm
+    rest = norm[2:] if norm.startswith("لل") else norm[1:]
+    return rest in lex.marker_set("audience_nouns") or norm.startswith("لل") and (
+        rest in lex.marker_set("outlet_heads")
+    )
+
+
+def _stops_source(tok: Token, lex: Lexicon) -> bool:
+    norm = tok.norm
+    if norm in PUNCTUATION:
+        return tok.text not in QUOTES
+    if norm in NAME_LOOKALIKES and is_name_lookalike(tok):
+        return False
+    return norm in _phrase_stops(lex)  # not punctuation: source stop words, verb negations
+
+
+def _only_adjectives(tokens: list[Token], lex: Lexicon) -> bool:
+    """«مصادر مطلعة»: nothing but the head's adjectives before its في-phrase."""
+    return all(bare_noun(t.norm) in lex.adjectives for t in tokens)
+
+
+def _names_institution(tok: Token, lex: Lexicon) -> bool:
+    """«الجيش», «قسد»: a definite noun or a known organisation, where an unnamed source is."""
+    return is_definite(tok) or tok.norm in lex.organisation_words
+
+
+MAX_ORGANISATION_WORDS = 5
+
+
+def _institution_end(tt: TokenizedText, k: int, limit: int, lex: Lexicon) -> int:
+    """One past «الجيش السوري», «الخارجية الأمريكية», «قسد»: the word and its adjectives (an
+    object after it starts with another noun: «... وقوع إصابات», «... التقارير»)."""
+    norms = [t.norm for t in tt.tokens[k:min(limit, k + MAX_ORGANISATION_WORDS)]]
+    size = next((n for n in range(len(norms), 1, -1)
+                 if " ".join(norms[:n]) in lex.organisations), 1)
+    end = k + size
+    if size == 1 and end < limit and not is_definite(tt.tokens[k]) \
+            and is_definite(tt.tokens[end]):
+        end += 1  # «وزارة الزراعة»: a noun and its genitive
+    while end < limit and bare_noun(tt.tokens[end].norm) in lex.adjectives:
+        end += 1
+    return end
+
+
+def continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """«مصدر في الجيش»: after a preposition, at ``j`` a noun the phrase runs on to, not a channel
+    («في بيان»), a time («في وقت») or an adverbial («في هذا السياق»)."""
+    if j >= len(tt.tokens):
+        return False
+    nxt = tt.tokens[j]
+    bare = nxt.norm[2:] if nxt.norm.startswith("ال") else nxt.norm
+    return not (
+        _stops_source(nxt, lex)
+        or bare in lex.marker_set("channel_kinds")
+        or nxt.norm in lex.marker_set("channel_kinds")
+        or nxt.norm in ("وقت", "حين")
+        or _opens_adverbial(nxt, lex)
+    )
+
+
+def _opens_adverbial(tok: Token, lex: Lexicon) -> bool:
+    """«في سياق آخر»، «في هذا السياق»، «في أكثر من مناسبة»: after «في» an adverbial starts,
+    not the place a speaker belongs to («مصدر في الجيش»)."""
+    norm = tok.norm
+    return (
+        norm in lex.marker_set("context_nouns")
+        or bare_noun(norm) in lex.marker_set("context_nouns")
+        or norm in DEMONSTRATIVES and norm not in PARTITIVES
+        or norm in ("ذات", "نفس")
+    )
+
+
+def _title_then_name(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """«الدكتور العواجي»: after a title, a definite word that may be a name is one (not
+    «الدكتور الاتهامات», a plural, nor a verbal noun or a known noun)."""
+    if strip_conjunction(previous.norm) not in lex.marker_set("titles"):
+        return False
+    bare = bare_noun(current.norm)
+    return not (
+        bare.endswith(("ات", "ه"))
+        or is_verbal_noun(current, lex)
+        or bare in lex.non_speakers
+        or current.norm in lex.head_words
+        or bare in lex.marker_set("event_nouns")
+    )
+
+
+def _definiteness_break(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """Where a subject ends and the object starts, after a definite noun.
+
+    «نفت الشرطة وقوع إصابات»: an indefinite noun starts the object (after a nisba it may be
+    a name instead: «الإسرائيلي تورط» still reads as one, see _nisba_before_name); «وصف الوزير
+    الاتفاق بأنه»: so does a definite one that cannot be an adjective (adjectives are
+    nisbas in ـي/ـية, or listed in the gazetteer).
+    """
+    prev_definite = (
+        previous.norm.startswith(("ال", "وال")) and not _hamza_initial(previous)
+    ) or previous.text in CLOSE_QUOTES
+    if not prev_definite or current.text in QUOTES:
+        return False
+    if not current.norm.startswith(("ال", "وال", "لل")):
+        return not _nisba_before_name(previous, current, lex)
+    bare = bare_noun(current.norm)
+    adjective = bare.endswith(("ي", "يه", "يون", "يين"))
+    known = bare in lex.adjectives or f"{previous.norm} {current.norm}" in lex.organisations
+    return not (adjective or known)
+
+
+def name_like(tok: Token, lex: Lexicon) -> bool:
+    """An indefinite word that may be a name after a title: not a verbal noun, a known
+    noun, a feminine or plural form, or an accusative («أي»، «رفعا»)."""
+    norm = tok.norm
+    return (
+        not is_definite(tok)
+        and norm not in PUNCTUATION
+        and norm not in lex.head_words
+        and norm not in lex.source_stop_words
+        and norm not in ("اي", "كل", "بعض")
+        and not norm.endswith(("ه", "ات"))
+        and not tok.text.endswith(("ا", "اً"))
+        and not is_verbal_noun(tok, lex)
+        and norm not in lex.marker_set("event_nouns")
+    )
+
+
+def _nisba_before_name(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """«أكد اليوناني دونيس»، «البرتغالي جوزيه مورينيو»: a nationality before a name is
+    part of the speaker, not the end of it."""
+    bare = bare_noun(previous.norm)
+    return (
+        bare.endswith("ي")
+        and len(bare) >= 5
+        and not is_verbal_noun(current, lex)
+        and current.norm not in lex.head_words
+        and not current.norm.endswith(("ه", "ات"))
+        and not current.text.endswith(("ا", "اً"))
+    )
+
+
+def head_norm(tt: TokenizedText, rng: Range) -> str:
+    """The head noun of a source, without conjunction, article, demonstrative or quotes."""
+    for tok in tt.tokens[rng[0] : rng[1]]:
+        norm = strip_conjunction(tok.norm)
+        if norm[:1] in "لب" and norm[1:] in DEMONSTRATIVES:
+            norm = norm[1:]  # «وفقا لهذا الرأي»
+        if one_of(norm, DEMONSTRATIVES) or tok.text in QUOTES:
+            continue
+        return bare_noun(norm)
+    return ""
+
+
+@lru_cache(maxsize=100_000)
+def bare_noun(norm: str) -> str:
+    """The noun without its article and a proclitic on it: «والمصادر» → «مصادر»."""
+    for prefix in ("وال", "بال", "لل", "ال"):
+        if norm.startswith(prefix) and len(norm) > len(prefix) + 1:
+            return norm[len(prefix) :]
+    return norm
