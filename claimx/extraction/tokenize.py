@@ -9,14 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import partial
+from itertools import accumulate, compress
+from operator import add, not_
+from typing import TYPE_CHECKING
 
-import regex
-
-# CAMeL's own pattern and symbol set, so that the tokens are simple_word_tokenize's by
-# construction (tests/test_tokenize.py compares the two on random and real text).
-from camel_tools.tokenizers.word import _SYMBOLS_ALL
-from camel_tools.tokenizers.word import _SYMBOLS_RE as _CAMEL_SYMBOLS_RE
-from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
     normalize_alef_maksura_ar,
@@ -24,7 +20,11 @@ from camel_tools.utils.normalize import (
     normalize_unicode,
 )
 
+from claimx.extraction import camel_symbols
 from claimx.model import Token
+
+if TYPE_CHECKING:
+    import regex
 
 # Zero-width and bidi marks: scraped text carries them at word edges; spans leave them out.
 EDGE_MARKS = frozenset(
@@ -41,15 +41,24 @@ STRAIGHT_QUOTES = frozenset({'"', "＂"})
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES | {"'"}
 PUNCTUATION = SENTENCE_END | CLAUSE_MARKS | QUOTES | frozenset("()[]{}/\\…*•|")
 
+# CAMeL's own pattern and symbol set, so that the tokens are simple_word_tokenize's by
+# construction (tests/test_tokenize.py compares the two on random and real text); read
+# from claimx's cache, since computing them is most of a short run's start-up.
+_CAMEL = camel_symbols.load()
+# ``dediac_ar``: CAMeL's Arabic diacritics, removed.
+_DIACRITICS = dict.fromkeys(map(ord, _CAMEL.diacritics), None)
+
+
+def dediac_ar(text: str) -> str:
+    """camel_tools' ``dediac_ar`` (which would import its code-point tables)."""
+    return text.translate(_DIACRITICS)
+
 
 def normalize(word: str) -> str:
     """Fold spelling variants (hamza on alef, ta marbuta, alef maqsura, diacritics)."""
     word = normalize_unicode(word).translate(_INVISIBLE)
-    word = dediac_ar(word)
+    word = word.translate(_DIACRITICS)
     return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word)))
-
-
-_LONGEST_SYMBOL = max(map(len, _SYMBOLS_ALL))
 
 
 def _bounded(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
@@ -57,17 +66,42 @@ def _bounded(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
     any symbol CAMeL lists is never split off, bounded or not; unbounded, every position of
     a long run matched the rest of it, which made a run of joined emoji quadratic (in
     CAMeL's own tokenizer too: 20,000 of them took 52 s)."""
+    import regex
+
     loop = "))*)|"  # the end of ``(?:\u200D(?:...))*``, once in CAMeL's pattern
     if pattern.pattern.count(loop) != 1:
         raise RuntimeError("unexpected camel_tools tokenizer pattern; claimx needs updating")
-    bounded = pattern.pattern.replace(loop, f")){{0,{_LONGEST_SYMBOL}}})|")
+    longest = max(map(len, _CAMEL.symbols))
+    bounded = pattern.pattern.replace(loop, f")){{0,{longest}}})|")
     return regex.compile(bounded, pattern.flags)
 
 
-_SYMBOLS_RE = _bounded(_CAMEL_SYMBOLS_RE)
+_SYMBOLS_RE: regex.Pattern[str] | None = None  # compiled (with ``regex``) when first needed
+
+
+def _symbols_re() -> regex.Pattern[str]:
+    global _SYMBOLS_RE
+    if _SYMBOLS_RE is None:
+        import regex
+
+        _SYMBOLS_RE = _bounded(regex.compile(_CAMEL.pattern, _CAMEL.flags))
+    return _SYMBOLS_RE
+
 
 # stdlib ``\S`` is exactly ``not str.isspace()``, the rule of the ``str.split`` CAMeL uses.
 _WORD = re.compile(r"\S+")
+
+# Text with none of these has no symbol longer than one character (see camel_symbols), and
+# CAMeL's rule there is: whitespace separates, and each character of ``_CAMEL.lone`` stands
+# alone. One stdlib pass cuts such text into runs of whitespace, lone symbols and the
+# words between them.
+_SEQUENCES = re.compile(f"[{camel_symbols.SEQUENCE_MARKS}\U00010000-\U0010ffff]")
+_LONE_CLASS = "".join(
+    re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+    for a, b in _CAMEL.lone_ranges
+)
+_PIECES = re.compile(rf"\s+|[{_LONE_CLASS}]|[^\s{_LONE_CLASS}]+")
+_LONE = _CAMEL.lone
 
 
 def bare_words(text: str) -> str:
@@ -89,38 +123,56 @@ def tokenize(text: str) -> list[Token]:
 def tokenize_with_symbols(text: str) -> tuple[list[Token], list[int]]:
     """The tokens, and the indices of those split off as symbols: every punctuation mark and
     quotation mark is one, so the passes that look for them need not read every word."""
+    return _build(*_split(text))
+
+
+def _split(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The token strings, their start offsets and the indices of the symbols among them."""
+    if _SEQUENCES.search(text) is not None:
+        return _split_sequences(text)
+    pieces = _PIECES.findall(text)
+    keep = list(map(not_, map(str.isspace, pieces)))
+    words = list(compress(pieces, keep))
+    starts = list(compress(accumulate(map(len, pieces), initial=0), keep))
+    marks = list(compress(range(len(words)), map(_LONE.__contains__, words)))
+    return words, starts, marks
+
+
+def _build(words: list[str], starts: list[int], marks: list[int]) -> tuple[list[Token], list[int]]:
+    """The tokens, built in one pass over parallel lists (no Python code per token)."""
+    ends = map(add, starts, map(len, words))
+    norms = map(_NORMALIZED.__getitem__, words)
+    fields = zip(words, starts, ends, norms, range(len(words)), strict=True)
+    tokens = list(map(_new_token, fields))
+    return tokens, marks
+
+
+def _split_sequences(text: str) -> tuple[list[str], list[int], list[int]]:
+    """CAMeL's rule walked word by word, for text with emoji sequences (joined, with a
+    variation selector or keycap) or characters above U+FFFF, where a symbol may be longer
+    than a character."""
+    words: list[str] = []
+    starts: list[int] = []
     marks: list[int] = []
-    tokens: list[Token] = []
-    append = tokens.append
-    norm = _NORMALIZED
-    new = _new_token
     symbols = _symbol_spans(text)
     symbols.append((len(text), len(text)))  # a sentinel: no symbol starts inside a word
-    s = n = 0  # the next symbol; the next token's index
+    s = 0  # the next symbol
     for word in _WORD.finditer(text):
         start, end = word.span()
-        if symbols[s][0] >= end:  # most words: no symbol inside
-            piece = text[start:end]
-            append(new((piece, start, end, norm[piece], n)))
-            n += 1
-            continue
         while symbols[s][0] < end:
             first, last = symbols[s]
             if first != start:
-                piece = text[start:first]
-                append(new((piece, start, first, norm[piece], n)))
-                n += 1
-            piece = text[first:last]
-            append(new((piece, first, last, norm[piece], n)))
-            marks.append(n)
-            n += 1
+                words.append(text[start:first])
+                starts.append(start)
+            marks.append(len(words))
+            words.append(text[first:last])
+            starts.append(first)
             start = last
             s += 1
         if start < end:
-            piece = text[start:end]
-            append(new((piece, start, end, norm[piece], n)))
-            n += 1
-    return tokens, marks
+            words.append(text[start:end])
+            starts.append(start)
+    return words, starts, marks
 
 
 def _symbol_spans(text: str) -> list[tuple[int, int]]:
@@ -128,10 +180,11 @@ def _symbol_spans(text: str) -> list[tuple[int, int]]:
     every word and keeps a match only if its set lists it, else moves on one character;
     searching the whole text does the same, since no match can span whitespace."""
     spans: list[tuple[int, int]] = []
-    search = _SYMBOLS_RE.search
+    search = _symbols_re().search
+    symbols = _CAMEL.symbols
     pos = 0
     while (match := search(text, pos)) is not None:
-        if match[0] in _SYMBOLS_ALL:
+        if match[0] in symbols:
             spans.append(match.span())
             pos = match.end()
         else:
