@@ -7,18 +7,12 @@ every offset claimx reports points into the original text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import partial
 from itertools import accumulate, compress
 from operator import add, not_
 from typing import TYPE_CHECKING
-
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-    normalize_unicode,
-)
 
 from claimx.extraction import camel_symbols
 from claimx.model import Token
@@ -54,11 +48,25 @@ def dediac_ar(text: str) -> str:
     return text.translate(_DIACRITICS)
 
 
+# CAMeL's ``normalize_unicode`` spells out two ligatures, then applies NFKC.
+_LIGATURES = {0xFDFC: "ريال", 0xFDFD: "بسم الله الرحمن الرحيم"}
+# Then, as one table (each is a change of single characters into characters none of the
+# others changes): invisible marks and tatweel out; diacritics out (``dediac_ar``); alef
+# with hamza or madda to bare alef (``normalize_alef_ar``); alef maqsura to ya and ta
+# marbuta to ha (``normalize_alef_maksura_ar``, ``normalize_teh_marbuta_ar``).
+_FOLD = {
+    **_INVISIBLE,
+    **_DIACRITICS,
+    **dict.fromkeys(map(ord, "\u0625\u0623\u0671\u0622"), "\u0627"),
+    0x0649: "\u064a",
+    0x0629: "\u0647",
+}
+
+
 def normalize(word: str) -> str:
-    """Fold spelling variants (hamza on alef, ta marbuta, alef maqsura, diacritics)."""
-    word = normalize_unicode(word).translate(_INVISIBLE)
-    word = word.translate(_DIACRITICS)
-    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word)))
+    """Fold spelling variants (hamza on alef, ta marbuta, alef maqsura, diacritics): CAMeL's
+    ``normalize_unicode``, ``dediac_ar`` and Arabic normalisers, in one pass."""
+    return unicodedata.normalize("NFKC", word.translate(_LIGATURES)).translate(_FOLD)
 
 
 def _bounded(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
@@ -123,7 +131,8 @@ def tokenize(text: str) -> list[Token]:
 def tokenize_with_symbols(text: str) -> tuple[list[Token], list[int]]:
     """The tokens, and the indices of those split off as symbols: every punctuation mark and
     quotation mark is one, so the passes that look for them need not read every word."""
-    return _build(*_split(text))
+    words, starts, marks = _split(text)
+    return _build(words, starts)[0], marks
 
 
 def _split(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -138,13 +147,13 @@ def _split(text: str) -> tuple[list[str], list[int], list[int]]:
     return words, starts, marks
 
 
-def _build(words: list[str], starts: list[int], marks: list[int]) -> tuple[list[Token], list[int]]:
-    """The tokens, built in one pass over parallel lists (no Python code per token)."""
+def _build(words: list[str], starts: list[int]) -> tuple[list[Token], list[str]]:
+    """The tokens and their normal forms, built from parallel lists with no Python code run
+    per token (but ``normalize`` for a word not seen yet)."""
     ends = map(add, starts, map(len, words))
-    norms = map(_NORMALIZED.__getitem__, words)
+    norms = list(map(_NORMALIZED.__getitem__, words))
     fields = zip(words, starts, ends, norms, range(len(words)), strict=True)
-    tokens = list(map(_new_token, fields))
-    return tokens, marks
+    return list(map(_new_token, fields)), norms
 
 
 def _split_sequences(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -247,12 +256,16 @@ def quote_pairs(text: str, tokens: list[Token], breaks: list[int] | None = None,
     return pairs
 
 
-def line_breaks(text: str, tokens: list[Token]) -> list[int]:
-    """Indices of the tokens that follow a newline (a paragraph or line break)."""
+def line_breaks(text: str, tokens: list[Token], starts: list[int] | None = None) -> list[int]:
+    """Indices of the tokens that follow a newline (a paragraph or line break); ``starts``,
+    the tokens' start offsets, when the caller has them."""
     found: list[int] = []
     position = text.find("\n")
     while position >= 0:
-        index = bisect_left(tokens, position, key=_start)
+        if starts is None:
+            index = bisect_left(tokens, position, key=_start)
+        else:
+            index = bisect_left(starts, position)
         if 0 < index < len(tokens) and (not found or found[-1] != index):
             found.append(index)
         position = text.find("\n", position + 1)
@@ -349,13 +362,14 @@ class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
     __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of",
-                 "_marked")
+                 "_marked", "_norms")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens, marks = tokenize_with_symbols(text)
+        words, offsets, marks = _split(text)
+        self.tokens, self._norms = _build(words, offsets)
         n = len(self.tokens)
-        breaks = line_breaks(text, self.tokens)
+        breaks = line_breaks(text, self.tokens, offsets)
         self.quotes = quote_pairs(text, self.tokens, breaks, marks)
         starts = sentence_starts(text, self.tokens, self.quotes, breaks, marks) if n else []
         self._sentence_starts = starts
@@ -368,7 +382,7 @@ class TokenizedText:
         lexicon gives every stage's start words as one set (cues, speech verbs, speaker
         heads), and each stage filters this short list instead of the whole text."""
         if self._marked is None:
-            self._marked = [t for t in self.tokens if t.norm in words]
+            self._marked = list(compress(self.tokens, map(words.__contains__, self._norms)))
         return self._marked
 
     @property
