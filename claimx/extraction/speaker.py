@@ -499,7 +499,8 @@ def embedded_subjects(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> 
     """The subject after a bare complementizer («أن نوران حواس عبرت»): a later dropped
     subject may refer to it. At most a few words, names or definite noun phrases."""
     bare = lex.marker_set("complementizers")
-    for tok in tt.tokens:
+    candidates = {*tt.before_definite(), *tt.indices_of(bare)}
+    for tok in map(tt.tokens.__getitem__, sorted(candidates)):
         if tok.norm not in bare and not _opens_verb_clause(tt, tok.index, lex):
             continue
         phrase = noun_phrase(
@@ -685,7 +686,7 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
         return None
     best, best_size = None, speaker[1] - speaker[0]
     index = speaker[1] - 1
-    for other in tt.tokens[max(1, index - MENTION_REACH) : index + MENTION_REACH]:
+    for other in _spelled(tt, surname, max(1, index - MENTION_REACH), index + MENTION_REACH):
         if strip_conjunction(other.norm) != surname:
             continue
         first = other.index - 1 if particle else other.index  # where the surname starts
@@ -706,6 +707,13 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
         if found[1] - found[0] > best_size:
             best, best_size = found, found[1] - found[0]
     return best
+
+
+def _spelled(tt: TokenizedText, word: str, first: int, last: int) -> Iterator[Token]:
+    """The tokens from ``first`` to ``last`` (excluded) spelled ``word``, alone or after a
+    conjunction («مرزوق»، «ومرزوق»), in order: looked up, not read one by one."""
+    spellings = {word, *(c + word for c in CONJUNCTIONS)}
+    return map(tt.tokens.__getitem__, tt.indices_of(spellings, first, last))
 
 
 MAX_TITLE_TOKENS = 16

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Container
 from functools import partial
 from itertools import accumulate, compress
-from operator import add, not_
+from operator import add, methodcaller, not_
 from typing import TYPE_CHECKING
 
 from claimx.extraction import camel_symbols
@@ -201,6 +202,8 @@ def _symbol_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_starts_with_article = methodcaller("startswith", "ال")
+
 # ``Token(...)`` runs a Python-level ``__new__``; this builds the same named tuple in C.
 _new_token = partial(tuple.__new__, Token)
 
@@ -362,7 +365,7 @@ class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
     __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of",
-                 "_marked", "_norms")
+                 "_marked", "_norms", "_before_definite")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -376,6 +379,7 @@ class TokenizedText:
         self.sentence_of = spread(starts, n) if n else []
         self._paragraph_of = spread([0, *breaks], n) if n else []
         self._marked: list[Token] | None = None
+        self._before_definite: list[int] | None = None
 
     def marked(self, words: frozenset[str]) -> list[Token]:
         """The tokens whose normalised form is in ``words``, found in one pass and kept: the
@@ -384,6 +388,21 @@ class TokenizedText:
         if self._marked is None:
             self._marked = list(compress(self.tokens, map(words.__contains__, self._norms)))
         return self._marked
+
+    def indices_of(self, words: Container[str], first: int = 0,
+                   last: int | None = None) -> list[int]:
+        """The indices, from ``first`` to ``last`` (excluded), of the tokens whose normalised
+        form is in ``words``, in order: one pass that runs no Python code per token."""
+        norms = self._norms[first:last]
+        return list(compress(range(first, first + len(norms)), map(words.__contains__, norms)))
+
+    def before_definite(self) -> list[int]:
+        """The indices of the tokens followed by a word that starts with the article «ال»:
+        the places where a verb opening a clause stands before its subject."""
+        if self._before_definite is None:
+            definite = map(_starts_with_article, self._norms[1:])
+            self._before_definite = list(compress(range(len(self._norms) - 1), definite))
+        return self._before_definite
 
     @property
     def n_sentences(self) -> int:
