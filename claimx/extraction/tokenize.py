@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Container
 from functools import partial
 from itertools import accumulate, compress
-from operator import add, methodcaller, not_
+from operator import add, methodcaller, sub
 from typing import TYPE_CHECKING
 
 from claimx.extraction import camel_symbols
@@ -102,14 +102,13 @@ _WORD = re.compile(r"\S+")
 
 # Text with none of these has no symbol longer than one character (see camel_symbols), and
 # CAMeL's rule there is: whitespace separates, and each character of ``_CAMEL.lone`` stands
-# alone. One stdlib pass cuts such text into runs of whitespace, lone symbols and the
-# words between them.
+# alone. One stdlib pass cuts such text into tokens, each with the whitespace before it.
 _SEQUENCES = re.compile(f"[{camel_symbols.SEQUENCE_MARKS}\U00010000-\U0010ffff]")
 _LONE_CLASS = "".join(
     re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
     for a, b in _CAMEL.lone_ranges
 )
-_PIECES = re.compile(rf"\s+|[{_LONE_CLASS}]|[^\s{_LONE_CLASS}]+")
+_PIECES = re.compile(rf"\s*(?:[{_LONE_CLASS}]|[^\s{_LONE_CLASS}]+)")
 _LONE = _CAMEL.lone
 
 
@@ -132,26 +131,27 @@ def tokenize(text: str) -> list[Token]:
 def tokenize_with_symbols(text: str) -> tuple[list[Token], list[int]]:
     """The tokens, and the indices of those split off as symbols: every punctuation mark and
     quotation mark is one, so the passes that look for them need not read every word."""
-    words, starts, marks = _split(text)
-    return _build(words, starts)[0], marks
+    words, starts, ends, marks = _split(text)
+    return _build(words, starts, ends)[0], marks
 
 
-def _split(text: str) -> tuple[list[str], list[int], list[int]]:
-    """The token strings, their start offsets and the indices of the symbols among them."""
+def _split(text: str) -> tuple[list[str], list[int], list[int], list[int]]:
+    """The token strings, their start and end offsets, and the indices of the symbols among
+    them."""
     if _SEQUENCES.search(text) is not None:
-        return _split_sequences(text)
-    pieces = _PIECES.findall(text)
-    keep = list(map(not_, map(str.isspace, pieces)))
-    words = list(compress(pieces, keep))
-    starts = list(compress(accumulate(map(len, pieces), initial=0), keep))
+        words, starts, marks = _split_sequences(text)
+        return words, starts, list(map(add, starts, map(len, words))), marks
+    pieces = _PIECES.findall(text)  # contiguous from the start: each ends where a token does
+    words = list(map(str.lstrip, pieces))  # ``str.lstrip`` strips what ``\s`` matches
+    ends = list(accumulate(map(len, pieces)))
+    starts = list(map(sub, ends, map(len, words)))
     marks = list(compress(range(len(words)), map(_LONE.__contains__, words)))
-    return words, starts, marks
+    return words, starts, ends, marks
 
 
-def _build(words: list[str], starts: list[int]) -> tuple[list[Token], list[str]]:
+def _build(words: list[str], starts: list[int], ends: list[int]) -> tuple[list[Token], list[str]]:
     """The tokens and their normal forms, built from parallel lists with no Python code run
     per token (but ``normalize`` for a word not seen yet)."""
-    ends = map(add, starts, map(len, words))
     norms = list(map(_NORMALIZED.__getitem__, words))
     fields = zip(words, starts, ends, norms, range(len(words)), strict=True)
     return list(map(_new_token, fields)), norms
@@ -369,8 +369,8 @@ class TokenizedText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        words, offsets, marks = _split(text)
-        self.tokens, self._norms = _build(words, offsets)
+        words, offsets, ends, marks = _split(text)
+        self.tokens, self._norms = _build(words, offsets, ends)
         n = len(self.tokens)
         breaks = line_breaks(text, self.tokens, offsets)
         self.quotes = quote_pairs(text, self.tokens, breaks, marks)
