@@ -1,11 +1,13 @@
 """Texts for the benchmark and the pathological-input guard test (tests import this file).
 
-Nothing here holds corpus text: the ordinary text is the repository's seed article,
-and the DEV passages are read from ../shared/corpus at run time when present.
+Nothing here holds corpus text: the ordinary text is the repository's seed article, the
+DEV passages are read from ../shared/corpus and the real news from ../shared/bench at run
+time when present.
 """
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import re
@@ -15,6 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "syria-raqqa-isis-withdrawal-deal.txt"
 DEV = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
+# 707 whole articles of real news (5.0 MB of text), no article repeated (its README).
+NEWS = ROOT.parent / "shared" / "bench" / "news.jsonl.gz"
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 # Cue, speaker and an opening quotation mark, nested ever deeper; closed at the end.
@@ -60,6 +64,29 @@ def write_jsonl_corpus(path: Path, min_bytes: int) -> tuple[int, int]:
             count += 1
             size += len(text.encode("utf-8"))
     return count, size
+
+
+def write_news_corpus(path: Path, min_bytes: int | None) -> tuple[int, int, int]:
+    """Write the real-news articles of ``NEWS`` as JSONL (decompressed: the way users keep
+    an archive), in file order, until ``min_bytes`` of text (all of them when None). When
+    more is asked than the file holds, it is repeated with fresh ids. Returns ``(articles,
+    text bytes, rounds)``; rounds > 1 says the text was repeated."""
+    with gzip.open(NEWS, "rt", encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    count = size = 0
+    with path.open("w", encoding="utf-8") as out:
+        for round_no in itertools.count():
+            for record in records:
+                if min_bytes is not None and size >= min_bytes:
+                    return count, size, -(-count // len(records))
+                if round_no:
+                    record = {**record, "id": f"{record['id']}#{round_no}"}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+                size += len(record["text"].encode("utf-8"))
+            if min_bytes is None:
+                return count, size, 1
+    raise AssertionError("unreachable")
 
 
 def ordinary(n_chars: int) -> str:

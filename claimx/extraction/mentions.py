@@ -149,7 +149,8 @@ def embedded_subjects(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) -> 
     """The subject after a bare complementizer («أن نوران حواس عبرت»): a later dropped
     subject may refer to it. At most a few words, names or definite noun phrases."""
     bare = lex.marker_set("complementizers")
-    for tok in tt.tokens:
+    candidates = {*tt.before_definite(), *tt.indices_of(bare)}
+    for tok in map(tt.tokens.__getitem__, sorted(candidates)):
         if tok.norm not in bare and not _opens_verb_clause(tt, tok.index, lex):
             continue
         phrase = noun_phrase(

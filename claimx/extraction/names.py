@@ -7,6 +7,7 @@ after it («الرئيس السابق منصف المرزوقي») and an alias 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from claimx.extraction.cues import strip_conjunction
 from claimx.extraction.lexicon import Lexicon
@@ -84,7 +85,7 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
         return None
     best, best_size = None, speaker[1] - speaker[0]
     index = speaker[1] - 1
-    for other in tt.tokens[max(1, index - MENTION_REACH) : index + MENTION_REACH]:
+    for other in _spelled(tt, surname, max(1, index - MENTION_REACH), index + MENTION_REACH):
         if strip_conjunction(other.norm) != surname:
             continue
         first = other.index - 1 if particle else other.index  # where the surname starts
@@ -105,6 +106,13 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
         if found[1] - found[0] > best_size:
             best, best_size = found, found[1] - found[0]
     return best
+
+
+def _spelled(tt: TokenizedText, word: str, first: int, last: int) -> Iterator[Token]:
+    """The tokens from ``first`` to ``last`` (excluded) spelled ``word``, alone or after a
+    conjunction («مرزوق»، «ومرزوق»), in order: looked up, not read one by one."""
+    spellings = {word, *(c + word for c in CONJUNCTIONS)}
+    return map(tt.tokens.__getitem__, tt.indices_of(spellings, first, last))
 
 
 def _title_with_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:

@@ -7,24 +7,19 @@ every offset claimx reports points into the original text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Container
 from functools import partial
+from itertools import accumulate, compress
+from operator import add, methodcaller, sub
+from typing import TYPE_CHECKING
 
-import regex
-
-# CAMeL's own pattern and symbol set, so that the tokens are simple_word_tokenize's by
-# construction (tests/test_tokenize.py compares the two on random and real text).
-from camel_tools.tokenizers.word import _SYMBOLS_ALL
-from camel_tools.tokenizers.word import _SYMBOLS_RE as _CAMEL_SYMBOLS_RE
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-    normalize_unicode,
-)
-
+from claimx.extraction import camel_symbols
 from claimx.model import Token
+
+if TYPE_CHECKING:
+    import regex
 
 # Zero-width and bidi marks: scraped text carries them at word edges; spans leave them out.
 EDGE_MARKS = frozenset(
@@ -41,15 +36,38 @@ STRAIGHT_QUOTES = frozenset({'"', "＂"})
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES | {"'"}
 PUNCTUATION = SENTENCE_END | CLAUSE_MARKS | QUOTES | frozenset("()[]{}/\\…*•|")
 
+# CAMeL's own pattern and symbol set, so that the tokens are simple_word_tokenize's by
+# construction (tests/test_tokenize.py compares the two on random and real text); read
+# from claimx's cache, since computing them is most of a short run's start-up.
+_CAMEL = camel_symbols.load()
+# ``dediac_ar``: CAMeL's Arabic diacritics, removed.
+_DIACRITICS = dict.fromkeys(map(ord, _CAMEL.diacritics), None)
+
+
+def dediac_ar(text: str) -> str:
+    """camel_tools' ``dediac_ar`` (which would import its code-point tables)."""
+    return text.translate(_DIACRITICS)
+
+
+# CAMeL's ``normalize_unicode`` spells out two ligatures, then applies NFKC.
+_LIGATURES = {0xFDFC: "ريال", 0xFDFD: "بسم الله الرحمن الرحيم"}
+# Then, as one table (each is a change of single characters into characters none of the
+# others changes): invisible marks and tatweel out; diacritics out (``dediac_ar``); alef
+# with hamza or madda to bare alef (``normalize_alef_ar``); alef maqsura to ya and ta
+# marbuta to ha (``normalize_alef_maksura_ar``, ``normalize_teh_marbuta_ar``).
+_FOLD = {
+    **_INVISIBLE,
+    **_DIACRITICS,
+    **dict.fromkeys(map(ord, "\u0625\u0623\u0671\u0622"), "\u0627"),
+    0x0649: "\u064a",
+    0x0629: "\u0647",
+}
+
 
 def normalize(word: str) -> str:
-    """Fold spelling variants (hamza on alef, ta marbuta, alef maqsura, diacritics)."""
-    word = normalize_unicode(word).translate(_INVISIBLE)
-    word = dediac_ar(word)
-    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word)))
-
-
-_LONGEST_SYMBOL = max(map(len, _SYMBOLS_ALL))
+    """Fold spelling variants (hamza on alef, ta marbuta, alef maqsura, diacritics): CAMeL's
+    ``normalize_unicode``, ``dediac_ar`` and Arabic normalisers, in one pass."""
+    return unicodedata.normalize("NFKC", word.translate(_LIGATURES)).translate(_FOLD)
 
 
 def _bounded(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
@@ -57,17 +75,41 @@ def _bounded(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
     any symbol CAMeL lists is never split off, bounded or not; unbounded, every position of
     a long run matched the rest of it, which made a run of joined emoji quadratic (in
     CAMeL's own tokenizer too: 20,000 of them took 52 s)."""
+    import regex
+
     loop = "))*)|"  # the end of ``(?:\u200D(?:...))*``, once in CAMeL's pattern
     if pattern.pattern.count(loop) != 1:
         raise RuntimeError("unexpected camel_tools tokenizer pattern; claimx needs updating")
-    bounded = pattern.pattern.replace(loop, f")){{0,{_LONGEST_SYMBOL}}})|")
+    longest = max(map(len, _CAMEL.symbols))
+    bounded = pattern.pattern.replace(loop, f")){{0,{longest}}})|")
     return regex.compile(bounded, pattern.flags)
 
 
-_SYMBOLS_RE = _bounded(_CAMEL_SYMBOLS_RE)
+_SYMBOLS_RE: regex.Pattern[str] | None = None  # compiled (with ``regex``) when first needed
+
+
+def _symbols_re() -> regex.Pattern[str]:
+    global _SYMBOLS_RE
+    if _SYMBOLS_RE is None:
+        import regex
+
+        _SYMBOLS_RE = _bounded(regex.compile(_CAMEL.pattern, _CAMEL.flags))
+    return _SYMBOLS_RE
+
 
 # stdlib ``\S`` is exactly ``not str.isspace()``, the rule of the ``str.split`` CAMeL uses.
 _WORD = re.compile(r"\S+")
+
+# Text with none of these has no symbol longer than one character (see camel_symbols), and
+# CAMeL's rule there is: whitespace separates, and each character of ``_CAMEL.lone`` stands
+# alone. One stdlib pass cuts such text into tokens, each with the whitespace before it.
+_SEQUENCES = re.compile(f"[{camel_symbols.SEQUENCE_MARKS}\U00010000-\U0010ffff]")
+_LONE_CLASS = "".join(
+    re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+    for a, b in _CAMEL.lone_ranges
+)
+_PIECES = re.compile(rf"\s*(?:[{_LONE_CLASS}]|[^\s{_LONE_CLASS}]+)")
+_LONE = _CAMEL.lone
 
 
 def bare_words(text: str) -> str:
@@ -89,38 +131,58 @@ def tokenize(text: str) -> list[Token]:
 def tokenize_with_symbols(text: str) -> tuple[list[Token], list[int]]:
     """The tokens, and the indices of those split off as symbols: every punctuation mark and
     quotation mark is one, so the passes that look for them need not read every word."""
+    words, starts, ends, marks = _split(text)
+    return _build(words, starts, ends)[0], marks
+
+
+def _split(text: str) -> tuple[list[str], list[int], list[int], list[int]]:
+    """The token strings, their start and end offsets, and the indices of the symbols among
+    them."""
+    if _SEQUENCES.search(text) is not None:
+        words, starts, marks = _split_sequences(text)
+        return words, starts, list(map(add, starts, map(len, words))), marks
+    pieces = _PIECES.findall(text)  # contiguous from the start: each ends where a token does
+    words = list(map(str.lstrip, pieces))  # ``str.lstrip`` strips what ``\s`` matches
+    ends = list(accumulate(map(len, pieces)))
+    starts = list(map(sub, ends, map(len, words)))
+    marks = list(compress(range(len(words)), map(_LONE.__contains__, words)))
+    return words, starts, ends, marks
+
+
+def _build(words: list[str], starts: list[int], ends: list[int]) -> tuple[list[Token], list[str]]:
+    """The tokens and their normal forms, built from parallel lists with no Python code run
+    per token (but ``normalize`` for a word not seen yet)."""
+    norms = list(map(_NORMALIZED.__getitem__, words))
+    fields = zip(words, starts, ends, norms, range(len(words)), strict=True)
+    return list(map(_new_token, fields)), norms
+
+
+def _split_sequences(text: str) -> tuple[list[str], list[int], list[int]]:
+    """CAMeL's rule walked word by word, for text with emoji sequences (joined, with a
+    variation selector or keycap) or characters above U+FFFF, where a symbol may be longer
+    than a character."""
+    words: list[str] = []
+    starts: list[int] = []
     marks: list[int] = []
-    tokens: list[Token] = []
-    append = tokens.append
-    norm = _NORMALIZED
-    new = _new_token
     symbols = _symbol_spans(text)
     symbols.append((len(text), len(text)))  # a sentinel: no symbol starts inside a word
-    s = n = 0  # the next symbol; the next token's index
+    s = 0  # the next symbol
     for word in _WORD.finditer(text):
         start, end = word.span()
-        if symbols[s][0] >= end:  # most words: no symbol inside
-            piece = text[start:end]
-            append(new((piece, start, end, norm[piece], n)))
-            n += 1
-            continue
         while symbols[s][0] < end:
             first, last = symbols[s]
             if first != start:
-                piece = text[start:first]
-                append(new((piece, start, first, norm[piece], n)))
-                n += 1
-            piece = text[first:last]
-            append(new((piece, first, last, norm[piece], n)))
-            marks.append(n)
-            n += 1
+                words.append(text[start:first])
+                starts.append(start)
+            marks.append(len(words))
+            words.append(text[first:last])
+            starts.append(first)
             start = last
             s += 1
         if start < end:
-            piece = text[start:end]
-            append(new((piece, start, end, norm[piece], n)))
-            n += 1
-    return tokens, marks
+            words.append(text[start:end])
+            starts.append(start)
+    return words, starts, marks
 
 
 def _symbol_spans(text: str) -> list[tuple[int, int]]:
@@ -128,16 +190,19 @@ def _symbol_spans(text: str) -> list[tuple[int, int]]:
     every word and keeps a match only if its set lists it, else moves on one character;
     searching the whole text does the same, since no match can span whitespace."""
     spans: list[tuple[int, int]] = []
-    search = _SYMBOLS_RE.search
+    search = _symbols_re().search
+    symbols = _CAMEL.symbols
     pos = 0
     while (match := search(text, pos)) is not None:
-        if match[0] in _SYMBOLS_ALL:
+        if match[0] in symbols:
             spans.append(match.span())
             pos = match.end()
         else:
             pos = match.start() + 1
     return spans
 
+
+_starts_with_article = methodcaller("startswith", "ال")
 
 # ``Token(...)`` runs a Python-level ``__new__``; this builds the same named tuple in C.
 _new_token = partial(tuple.__new__, Token)
@@ -191,12 +256,16 @@ def quote_pairs(text: str, tokens: list[Token], breaks: list[int] | None = None,
     return pairs
 
 
-def line_breaks(text: str, tokens: list[Token]) -> list[int]:
-    """Indices of the tokens that follow a newline (a paragraph or line break)."""
+def line_breaks(text: str, tokens: list[Token], starts: list[int] | None = None) -> list[int]:
+    """Indices of the tokens that follow a newline (a paragraph or line break); ``starts``,
+    the tokens' start offsets, when the caller has them."""
     found: list[int] = []
     position = text.find("\n")
     while position >= 0:
-        index = bisect_left(tokens, position, key=_start)
+        if starts is None:
+            index = bisect_left(tokens, position, key=_start)
+        else:
+            index = bisect_left(starts, position)
         if 0 < index < len(tokens) and (not found or found[-1] != index):
             found.append(index)
         position = text.find("\n", position + 1)
@@ -293,27 +362,44 @@ class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
     __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of",
-                 "_marked")
+                 "_marked", "_norms", "_before_definite")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens, marks = tokenize_with_symbols(text)
+        words, offsets, ends, marks = _split(text)
+        self.tokens, self._norms = _build(words, offsets, ends)
         n = len(self.tokens)
-        breaks = line_breaks(text, self.tokens)
+        breaks = line_breaks(text, self.tokens, offsets)
         self.quotes = quote_pairs(text, self.tokens, breaks, marks)
         starts = sentence_starts(text, self.tokens, self.quotes, breaks, marks) if n else []
         self._sentence_starts = starts
         self.sentence_of = spread(starts, n) if n else []
         self._paragraph_of = spread([0, *breaks], n) if n else []
         self._marked: list[Token] | None = None
+        self._before_definite: list[int] | None = None
 
     def marked(self, words: frozenset[str]) -> list[Token]:
         """The tokens whose normalised form is in ``words``, found in one pass and kept: the
         lexicon gives every stage's start words as one set (cues, speech verbs, speaker
         heads), and each stage filters this short list instead of the whole text."""
         if self._marked is None:
-            self._marked = [t for t in self.tokens if t.norm in words]
+            self._marked = list(compress(self.tokens, map(words.__contains__, self._norms)))
         return self._marked
+
+    def indices_of(self, words: Container[str], first: int = 0,
+                   last: int | None = None) -> list[int]:
+        """The indices, from ``first`` to ``last`` (excluded), of the tokens whose normalised
+        form is in ``words``, in order: one pass that runs no Python code per token."""
+        norms = self._norms[first:last]
+        return list(compress(range(first, first + len(norms)), map(words.__contains__, norms)))
+
+    def before_definite(self) -> list[int]:
+        """The indices of the tokens followed by a word that starts with the article «ال»:
+        the places where a verb opening a clause stands before its subject."""
+        if self._before_definite is None:
+            definite = map(_starts_with_article, self._norms[1:])
+            self._before_definite = list(compress(range(len(self._norms) - 1), definite))
+        return self._before_definite
 
     @property
     def n_sentences(self) -> int:

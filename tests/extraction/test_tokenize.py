@@ -1,7 +1,9 @@
 """claimx's tokenizer gives CAMeL's ``simple_word_tokenize`` tokens, with their offsets.
 
 claimx walks CAMeL's rule itself (so as to keep the positions), which these tests hold to
-CAMeL's own output. The property tests (tests/extraction/test_properties.py) compare them again on
+CAMeL's own output: text without emoji sequences or characters above U+FFFF is cut in one
+stdlib pass, the rest walked with CAMeL's pattern, and both paths are compared here on
+random text. The property tests (tests/extraction/test_properties.py) compare them again on
 generated text, and the dev corpus is compared when ../shared/corpus is present.
 """
 
@@ -12,8 +14,18 @@ from pathlib import Path
 
 import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
+from camel_tools.utils.dediac import dediac_ar as camel_dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from claimx.extraction.tokenize import tokenize
+from claimx.extraction import tokenize as tokenizer
+from claimx.extraction.tokenize import EDGE_MARKS, dediac_ar, normalize, tokenize
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev.jsonl"
 
@@ -27,6 +39,14 @@ TRICKY = {
     "python whitespace": "قال\x1cالوزير\x1dإن\x1eالطريق\x1fمغلق\u3000حقا\u2028جدا\xa0",
     "no whitespace": "«قال»،«نفى»؛(أكد)...؟!",
     "tags": "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f علم",
+    "astral": "قال 𝐀𝐁 و𝟏𝟐 \U0001d11e الموسيقى \U00020000 هان \U0001f600الوزير",
+    "zwj alone": "قال\u200dالوزير \u200d إن\u200d",
+    "fe0f alone": "نعم\ufe0f ©\ufe0f ♥\ufe0fحب ،\ufe0f",
+    "20e3 alone": "رقم 5\u20e3 و#\u20e3 و\u20e3 x\u20e3",
+    "bidi marks": "\u202bقال الوزير\u202c «\u2067نعم\u2069» \u200e(\u200fلا\u200f)",
+    "tatweel": "قـــال الـوزير: «نعـم»ـ ـ",
+    "mixed scripts": "قال Macron إن «la France» 中文 ру́сский हिन्दी ١٢٣ 4.5% ￥",
+
     "empty": "",
     "spaces only": " \n\t ",
 }
@@ -91,3 +111,58 @@ def test_every_quotation_and_end_mark_is_among_the_symbols() -> None:
     for text in TRICKY.values():
         tokens, marks = tokenize_with_symbols(text)
         assert all(t.index in set(marks) for t in tokens if t.text in QUOTES | SENTENCE_END)
+
+
+# Characters that exercise both paths: Arabic, Latin, digits, punctuation of many blocks,
+# symbols, emoji and their modifiers, joiners, variation selectors, keycaps, tag
+# characters, bidi and zero-width marks, tatweel and several kinds of whitespace.
+_PIECES = st.sampled_from(
+    list("قالوزيرنعمإأآىةـًٌٍَُِّْٰ")
+    + list("abcXYZ0123456789٠١٢٣#*")
+    + list(".,،؛;:!?؟…«»“”„\"'()[]{}-–—/\\%$€©®™•|~^`@&_+=<>")
+    + list(" \n\t\r\xa0\u3000\u2028\x1c")
+    + list(sorted(EDGE_MARKS)) + ["\ufe0f", "\u20e3", "\ufdfc", "\ufb50", "\ufe8d"]
+    + ["👍", "🏽", "👨", "👩", "🇸", "🇾", "🏳", "\U000e0067", "\U000e007f", "𝐀", "\U00020000"]
+)
+_TEXT = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(_TEXT)
+@example("👨\u200d👩 قال")
+@example("1\ufe0f\u20e3 و#\u20e3")
+@example("\u200f«قال»\u200e")
+def test_random_text_gives_camel_tokens_on_either_path(text: str) -> None:
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == simple_word_tokenize(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [t.norm for t in tokens] == [normalize(t.text) for t in tokens]
+    # The walk with CAMeL's pattern, which text with sequences takes, agrees with the
+    # one-pass cut on any text.
+    words, starts, marks = tokenizer._split_sequences(text)
+    assert (words, starts, marks) == tuple(tokenizer._split(text)[i] for i in (0, 1, 3))
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(max_size=30))
+def test_any_code_points_give_camel_tokens(text: str) -> None:
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == simple_word_tokenize(text)
+    words, starts, marks = tokenizer._split_sequences(text)
+    assert (words, starts, marks) == tuple(tokenizer._split(text)[i] for i in (0, 1, 3))
+
+
+def _camel_normal_form(word: str) -> str:
+    word = normalize_unicode(word).translate(tokenizer._INVISIBLE)
+    word = camel_dediac_ar(word)
+    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word)))
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(_TEXT | st.text(max_size=12))
+@example("\ufdfc\ufdfd")
+@example("أإآٱىة")
+@example("\u0627\u0653")  # alef and a combining madda: NFKC composes «آ», then folded
+def test_normal_forms_are_camels_normalisers_composed(word: str) -> None:
+    assert normalize(word) == _camel_normal_form(word)
+    assert dediac_ar(word) == camel_dediac_ar(word)
