@@ -15,8 +15,10 @@ from typing import Any
 
 import pytest
 from rich.console import Console
+from typer.testing import CliRunner
 
 import claimx
+from claimx.cli import app
 from claimx.evaluation import (
     EvalReport,
     GoldClaim,
@@ -556,10 +558,8 @@ def test_breakdown_counts_misses_by_class_through_the_cli(tmp_path) -> None:
 
 def test_cue_and_dropped_speaker_bars_fail_the_run(tmp_path) -> None:
     """--min-cue-f1 and --min-dropped, like --min-claim-f1, give exit status 1 and one line
-    each when not met, through the real command."""
+    each when not met, through the command line."""
     import json as _json
-    import subprocess
-    import sys
 
     text = "قال الوزير إن الطريق مغلق. وأضاف أن الحادث وقع ليلا."
     gold = {
@@ -577,13 +577,12 @@ def test_cue_and_dropped_speaker_bars_fail_the_run(tmp_path) -> None:
     path = tmp_path / "gold.jsonl"
     path.write_text(_json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
 
-    def run(*bars: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "claimx", "eval", str(path), *bars],
-                              capture_output=True, text=True, check=False)
+    def run(*bars: str) -> Any:
+        return CliRunner().invoke(app, ["eval", str(path), *bars])
 
-    assert run("--min-cue-f1", "1.0").returncode == 0
+    assert run("--min-cue-f1", "1.0").exit_code == 0
     failed = run("--min-dropped", "0.9", "--min-cue-f1", "1.0")
-    assert failed.returncode == 1
+    assert failed.exit_code == 1
     assert "below --min-dropped 0.900" in failed.stderr
     assert "--min-cue-f1" not in failed.stderr
 

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
@@ -80,6 +81,7 @@ def test_a_denial_keeps_its_best_disputes_surest_first(tmp_path: Path) -> None:
     assert "البحاره" not in {d["claim"]["speaker_key"] for d in disputes}
 
 
+@pytest.mark.slow
 def test_precision_on_the_annotated_dispute_set(corpus_dir: Path) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from disputes_eval import score

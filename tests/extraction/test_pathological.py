@@ -61,6 +61,7 @@ def ordinary_time() -> float:
         "joined emoji",
     ],
 )
+@pytest.mark.slow  # timed: run with the rest of the slow tests, on a quiet machine
 def test_pathological_input_stays_linear(kind: str, ordinary_time: float) -> None:
     make = inputs.PATHOLOGICAL[kind]
     assert len(make(SIZE)) == SIZE
@@ -78,6 +79,7 @@ def test_pathological_input_stays_linear(kind: str, ordinary_time: float) -> Non
 CLAIM_DENSE_SIZE = 12_000  # characters: about 500 claims, each with a nested quotation
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", list(inputs.CLAIM_DENSE))
 def test_claim_dense_input_stays_linear(kind: str, ordinary_time: float) -> None:
     make = inputs.CLAIM_DENSE[kind]

@@ -66,7 +66,10 @@ _COMMON: dict[str, Any] = {
     "database": None,
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
 }
-settings.register_profile("claimx-default", max_examples=200, **_COMMON)
+# The default run is a quick look (the default suite stays under a minute); CI runs the "ci"
+# profile as well, and "fuzz" is for a long search.
+settings.register_profile("claimx-default", max_examples=50, **_COMMON)
+settings.register_profile("ci", max_examples=300, **_COMMON)
 settings.register_profile("fuzz", max_examples=20_000, **_COMMON)
 _profile = os.environ.get(PROFILE_ENV, "claimx-default")
 settings.load_profile(_profile)
