@@ -255,7 +255,7 @@ class WorkerPool(Submitter):
 
     def terminate(self) -> None:
         """Stop every worker at once and reap it, so none outlives the run; no step waits
-        longer than :data:`STOP_SECONDS` (issue 12, item 1)."""
+        longer than :data:`STOP_SECONDS`."""
         workers = self.processes()
         for process in workers:
             with contextlib.suppress(Exception):

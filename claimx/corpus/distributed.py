@@ -144,7 +144,7 @@ CONNECT_TIMEOUT = f"{CONNECT_SECONDS}s"
 
 
 async def _probe(address: str, seconds: float) -> None:
-    """Ask ``address`` who it is, every step bounded by ``seconds`` (issue 12, item 7).
+    """Ask ``address`` who it is, every step bounded by ``seconds``.
 
     ``Client`` waits far past its own timeout on a port where something listens but
     never answers, and a client whose construction failed still blocks the interpreter's
@@ -186,7 +186,7 @@ def _deferred_interrupts() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _children_ignore_sigint() -> Iterator[None]:
-    """Start the local cluster's processes with SIGINT ignored (issue 12, item 9).
+    """Start the local cluster's processes with SIGINT ignored.
 
     Ctrl-C goes to the whole process group: a Dask nanny or worker caught by it prints
     dozens of lines of tracebacks. An ignored signal stays ignored across fork and exec

@@ -33,7 +33,7 @@ def printable(text: str) -> str:
 
 def escaped(text: str) -> str:
     """A name (path, id, message) safe for a terminal, with nothing dropped: controls and
-    bidi overrides become visible escapes (``\\x1b``, ``\\u202e``) (issue 12, item 6)."""
+    bidi overrides become visible escapes (``\\x1b``, ``\\u202e``)."""
     return _UNSAFE_IN_NAME.sub(_escape, text)
 
 

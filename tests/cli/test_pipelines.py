@@ -1,4 +1,4 @@
-"""claimx in pipelines and in a newcomer's hands (issue 11), each case through the command
+"""claimx in pipelines and in a newcomer's hands, each case through the command
 line: output that follows what was asked, records a flat table can hold, input as it comes,
 failures left in place, an install and a test run a newcomer can repeat."""
 
