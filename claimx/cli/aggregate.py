@@ -44,7 +44,7 @@ from claimx.cli.options import (
 from claimx.corpus.run import Engine
 from claimx.io.formats import FormatChoice, OutputFormat
 from claimx.io.inputs import InputFormat
-from claimx.io.output import is_terminal
+from claimx.io.output import check_output, is_terminal
 from claimx.io.records import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD
 
 if TYPE_CHECKING:
@@ -236,6 +236,7 @@ class _Corpus:
         self.sources = input_paths(paths, command)
         self.read = reading(input_format, glob, text_field, id_field, max_chars, encoding)
         self.settings = workers(engine, jobs, scheduler, chunk_size)
+        check_output(output, self.sources, input_format, glob)
 
     def limit(self, top: int | None) -> int | None:
         return top if top is not None else (None if self.fmt.for_programs else TABLE_ROWS)

@@ -29,7 +29,7 @@ from claimx.cli.options import (
 )
 from claimx.corpus.run import Engine
 from claimx.io.inputs import InputFormat
-from claimx.io.output import is_terminal
+from claimx.io.output import check_output, is_terminal
 from claimx.io.records import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD
 
 
@@ -79,6 +79,7 @@ def report(
     sources = input_paths(paths, "report")
     read = reading(input_format, glob, text_field, id_field, max_chars, encoding)
     settings = workers(engine, jobs, scheduler)
+    check_output(output, sources, input_format, glob)
     from claimx.corpus.batch import EngineError
     from claimx.corpus.run import run_corpus
     from claimx.io.output import open_output

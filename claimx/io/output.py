@@ -1,8 +1,9 @@
 """Where results are written: standard output, or a file replaced whole at the end.
 
 A file is written to a temporary name beside it and renamed over it once complete, so a
-crash or Ctrl-C never leaves a half-written result behind; only a regular file that is
-none of the run's inputs is ever replaced. Write failures become :class:`OutputFailed`,
+crash or Ctrl-C never leaves a half-written result behind; only a writable regular file
+that is none of the run's inputs is ever replaced, and every command checks that with
+:func:`check_output` before it starts working. Write failures become :class:`OutputFailed`,
 told apart from anything else that may go wrong in a run.
 """
 
@@ -111,14 +112,7 @@ def open_output(
         return
     target = _output_target(output, inputs, input_format, glob)
     where = f"--output {output}"
-    try:
-        fd, temp_name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-    except OSError as exc:
-        raise OutputRefused(
-            f"--output {output}: cannot write in {target.parent}: {os_reason(exc)}"
-        ) from None
+    fd, temp_name = _temporary_beside(output, target)
     try:
         try:
             with open(fd, "w", encoding="utf-8", newline="") as handle:
@@ -131,6 +125,32 @@ def open_output(
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+
+
+def check_output(
+    output: Path | None, inputs: Sequence[str] = (),
+    input_format: InputFormat = InputFormat.auto, glob: str | None = None,
+) -> None:
+    """Refuse (:class:`OutputRefused`) an ``--output`` that :func:`open_output` would refuse
+    at the end, before a run spends minutes on a result it cannot write."""
+    if output is None:
+        return
+    target = _output_target(output, inputs, input_format, glob)
+    fd, temp_name = _temporary_beside(output, target)
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(temp_name)
+
+
+def _temporary_beside(output: Path, target: Path) -> tuple[int, str]:
+    """A private temporary file in the folder of ``target``, which proves the folder
+    exists and can be written in."""
+    try:
+        return tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputRefused(
+            f"--output {output}: cannot write in {target.parent}: {os_reason(exc)}"
+        ) from None
 
 
 def _output_target(
@@ -161,7 +181,20 @@ def _output_target(
     if source is not None:
         raise OutputRefused(f"--output {output}: is also an input ({source}); "
                             "claimx never overwrites its inputs")
+    if not _may_write(target, mode):
+        raise OutputRefused(f"--output {output}: is read-only; claimx never replaces a file "
+                            "it may not write (make it writable or name another file)")
     return target
+
+
+def _may_write(target: Path, mode: int) -> bool:
+    """Whether this user may write ``target`` itself (renaming over it only needs the
+    folder): not for a file without any write permission, even to root, who ``os.access``
+    says may write anything."""
+    import stat
+
+    any_write = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    return bool(mode & any_write) and os.access(target, os.W_OK)
 
 
 def _set_new_file_mode(temp: Path, target: Path) -> None:
