@@ -15,7 +15,7 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -56,10 +56,37 @@ class _ClaimxGroup(TyperGroup):
             return run()
         sys.exit(_run_guarded(run))
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _stops():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        with _stops():
+            return super().invoke(ctx)
+
+
+@contextlib.contextmanager
+def _stops() -> Iterator[None]:
+    """Ctrl-C or SIGTERM that no command reported leaves as :class:`Stopped`: Typer would
+    turn it into a silent exit 130, whichever signal it was."""
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        raise Stopped(terminated=isinstance(exc, Terminated)) from None
+
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so that the same clean-up runs (workers stopped,
     temporary output removed)."""
+
+
+class Stopped(Exception):
+    """A signal stopped a command: an ordinary exception, so that it reaches
+    :func:`_outcome` past Typer, which reports no interrupt."""
+
+    def __init__(self, *, terminated: bool) -> None:
+        super().__init__("terminated" if terminated else "interrupted")
+        self.exit_code = EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
@@ -92,12 +119,13 @@ def _outcome(run: Callable[[], Any]) -> int:
     except OutputRefused as exc:  # --output names what claimx will not write
         error(str(exc))
         return EXIT_USAGE
-    except Terminated:
-        error("terminated")
-        return EXIT_TERMINATED
-    except KeyboardInterrupt:
-        error("interrupted")
-        return EXIT_INTERRUPTED
+    except Stopped as exc:
+        error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt as exc:  # between the command and this function
+        stop = Stopped(terminated=isinstance(exc, Terminated))
+        error(str(stop))
+        return stop.exit_code
     except Exception as exc:
         if isinstance(exc, OSError) and _is_write_failure(exc):
             return _output_failed(OutputFailed(STDOUT, exc))

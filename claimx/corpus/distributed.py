@@ -210,10 +210,10 @@ def _children_ignore_sigint() -> Iterator[None]:
 def _interrupts_in_finalizers() -> Iterator[Callable[[], None]]:
     """A Ctrl-C that lands while a Dask future is being finalised (``Future.__del__``) is
     raised there, where Python can only print it as "Exception ignored" with a traceback
-    and then loses it. Keep it instead; the check this yields raises it again where the
-    run can stop."""
+    and then loses it. Keep it instead; the check this yields raises it again (the same
+    class, so that SIGTERM still ends as SIGTERM) where the run can stop."""
     previous = sys.unraisablehook
-    caught: list[object] = []
+    caught: list[type[BaseException]] = []
 
     def hook(unraisable: Any) -> None:
         if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
@@ -223,7 +223,7 @@ def _interrupts_in_finalizers() -> Iterator[Callable[[], None]]:
 
     def check() -> None:
         if caught:
-            raise KeyboardInterrupt
+            raise caught[0]  # SIGTERM's own KeyboardInterrupt stays itself: exit 143
 
     sys.unraisablehook = hook
     try:

@@ -101,3 +101,55 @@ def test_writable_output_is_still_replaced(
     assert result.exit_code == 0, result.stderr
     assert output.read_text(encoding="utf-8") != "old\n"
     assert os.access(output, os.W_OK)
+
+
+# --- interrupts: one line, 130 for SIGINT, 143 for SIGTERM ------------------------------
+
+# Where each command is once every document is read: aggregating, rendering, writing.
+AFTER_THE_RUN = {
+    "speakers": ("claimx.corpus.aggregate.speakers", "SpeakerTable.sorted_rows"),
+    "claims": ("claimx.corpus.aggregate.disputes", "find_disputes"),
+    "report": ("claimx.report", "render_report"),
+}
+
+
+def signal_self(monkeypatch: pytest.MonkeyPatch, command: str, signum: int) -> None:
+    """Deliver a real signal to this process at the step after the run."""
+    import importlib
+    import signal as signals
+    import time
+
+    module_name, attribute = AFTER_THE_RUN[command]
+    owner: object = importlib.import_module(module_name)
+    *parents, name = attribute.split(".")
+    for parent in parents:
+        owner = getattr(owner, parent)
+
+    def arrive(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signum)
+        time.sleep(5)  # the handler raises long before this ends
+        raise AssertionError(f"{signals.Signals(signum).name} was not delivered")
+
+    monkeypatch.setattr(owner, name, arrive)
+
+
+@pytest.mark.parametrize("command", sorted(AFTER_THE_RUN))
+@pytest.mark.parametrize(("signame", "code", "word"),
+                         [("SIGINT", 130, "interrupted"), ("SIGTERM", 143, "terminated")])
+def test_a_signal_after_the_run_is_one_line_and_its_own_exit_code(
+    runner: CliRunner, article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    command: str, signame: str, code: int, word: str,
+) -> None:
+    import signal as signals
+
+    signal_self(monkeypatch, command, getattr(signals, signame))
+    output = tmp_path / "out.json"
+    args = [command, str(article), "-j", "1", *output_args(command, output)]
+    if command == "claims":
+        args.append("--disputes")
+    result = runner.invoke(app, args)
+    assert result.exit_code == code, result.stderr
+    assert word in assert_one_line(result)
+    assert [line for line in result.stderr.splitlines() if line.strip()] == \
+        error_lines(result)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt"]
