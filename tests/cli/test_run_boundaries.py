@@ -153,3 +153,41 @@ def test_a_signal_after_the_run_is_one_line_and_its_own_exit_code(
     assert [line for line in result.stderr.splitlines() if line.strip()] == \
         error_lines(result)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt"]
+
+
+# --- an HTML page is bounded before it is parsed --------------------------------------
+
+
+@pytest.fixture
+def parsed_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The size of every page that reaches trafilatura (which then finds no article)."""
+    import trafilatura
+
+    sizes: list[int] = []
+
+    def record(page: str, *args: object, **kwargs: object) -> None:
+        sizes.append(len(page))
+
+    monkeypatch.setattr(trafilatura, "extract", record)
+    return sizes
+
+
+@pytest.mark.parametrize("name", ["page.html", "page.txt"])
+def test_a_huge_html_page_is_refused_before_it_is_parsed(
+    runner: CliRunner, tmp_path: Path, parsed_pages: list[int], name: str
+) -> None:
+    from claimx.io.decode import MAX_HTML_BYTES
+
+    divs = "<div></div>" * (MAX_HTML_BYTES // 11 + 1)
+    page = tmp_path / name
+    page.write_text(f"<!DOCTYPE html><html><body>{divs}<p>{ARTICLE}</p></body></html>",
+                    encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(page), str(other), "--max-chars", "1000",
+                                 "-j", "1", "-f", "jsonl"])
+    assert result.exit_code == 1, result.stderr
+    line = assert_one_line(result)
+    assert "HTML page" in line and name in line
+    assert len(result.stdout.splitlines()) == 2  # the failure record, and the other file
+    assert parsed_pages == []
