@@ -23,6 +23,7 @@ import typer
 from typer.core import TyperGroup
 
 from claimx import __version__
+from claimx.corpus.tempfiles import TemporaryFailed
 from claimx.io.output import STDOUT, OutputFailed, OutputRefused, os_reason
 
 PROG = "claimx"
@@ -119,6 +120,9 @@ def _outcome(run: Callable[[], Any]) -> int:
     except OutputRefused as exc:  # --output names what claimx will not write
         error(str(exc))
         return EXIT_USAGE
+    except TemporaryFailed as exc:  # a full or unwritable temporary folder
+        error(str(exc))
+        return EXIT_FAILED
     except Stopped as exc:
         error(str(exc))
         return exc.exit_code

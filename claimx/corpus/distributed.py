@@ -52,6 +52,7 @@ from claimx.corpus.batch import (
     extract_item,
     ordered_results,
 )
+from claimx.corpus.tempfiles import remove, temporary_folder
 from claimx.io.items import InputError, InputItem, InputText
 from claimx.io.records import (
     DEFAULT_ID_FIELD,
@@ -125,13 +126,21 @@ def _connect(stack: contextlib.ExitStack, scheduler: str | None, workers: int | 
             raise EngineError(message) from None
         stack.callback(_close, client)
         return client
-    with _deferred_interrupts(), _children_ignore_sigint():
+    import dask
+
+    # Every Dask server (scheduler, nanny, worker) makes a dask-scratch-space folder that
+    # Dask never removes: they all go into one of claimx's, removed once they stop.
+    scratch = temporary_folder("dask")
+    stack.callback(remove, scratch)
+    with (_deferred_interrupts(), _children_ignore_sigint(),
+          dask.config.set({"temporary-directory": scratch})):
         cluster = LocalCluster(
             n_workers=workers or 1,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
             silence_logs=logging.CRITICAL,
+            local_directory=scratch,
         )
         stack.callback(_close, cluster)
         client = Client(cluster, set_as_default=False)

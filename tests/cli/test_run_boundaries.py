@@ -191,3 +191,125 @@ def test_a_huge_html_page_is_refused_before_it_is_parsed(
     assert "HTML page" in line and name in line
     assert len(result.stdout.splitlines()) == 2  # the failure record, and the other file
     assert parsed_pages == []
+
+
+# --- temporary files: named in errors, gone at exit, never in the working directory -----
+
+
+@pytest.fixture
+def temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The folder claimx's temporary files go to for this test."""
+    import tempfile
+
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def corpus(tmp_path: Path, documents: int = 30) -> Path:
+    path = tmp_path / "corpus.jsonl"
+    import json
+
+    lines = [json.dumps({"id": f"d{n}", "text": f"{ARTICLE} وقال المدير {n} إن العمل مستمر."},
+                        ensure_ascii=False) for n in range(documents)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def dead_pid() -> int:
+    import subprocess
+    import sys
+
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)
+    return int(child.stdout)
+
+
+def test_a_full_temporary_folder_is_named_in_one_line(
+    runner: CliRunner, tmp_path: Path, temp_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import claimx.corpus.aggregate.places as places
+
+    connect = sqlite3.connect
+
+    def tiny(*args: object, **kwargs: object) -> sqlite3.Connection:
+        db = connect(*args, **kwargs)  # type: ignore[arg-type]
+        db.execute("PRAGMA max_page_count = 2")  # SQLite's own 'database or disk is full'
+        return db
+
+    monkeypatch.setattr(places.sqlite3, "connect", tiny)
+    monkeypatch.setattr(places, "BATCH", 1)
+    result = runner.invoke(app, ["claims", str(corpus(tmp_path)), "-j", "1", "-f", "json"])
+    assert result.exit_code == 1
+    line = assert_one_line(result)
+    assert str(temp_folder) in line and "full" in line
+    assert list(temp_folder.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_what_a_sigkilled_run_leaves_the_next_run_removes(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    env = {**os.environ, "TMPDIR": str(folder)}
+    command = [sys.executable, "-m", "claimx", "claims", "-j", "1", "-f", "json", "-q"]
+    killed = subprocess.Popen([*command, str(corpus(tmp_path, 3000))], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(folder.glob("claimx-places-*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        killed.send_signal(signal.SIGKILL)
+        killed.wait()
+    assert [p.name.split("-")[2] for p in folder.iterdir()] == [str(killed.pid)]
+    again = subprocess.run([*command, str(corpus(tmp_path, 2))], env=env,
+                           capture_output=True, check=False, timeout=120)
+    assert again.returncode == 0, again.stderr.decode()
+    assert list(folder.iterdir()) == []
+
+
+def test_stale_temporary_files_of_dead_runs_are_removed(
+    runner: CliRunner, tmp_path: Path, temp_folder: Path
+) -> None:
+    gone = dead_pid()
+    stale_file = temp_folder / f"claimx-places-{gone}-abc123.sqlite"
+    stale_file.write_bytes(b"x" * 100)
+    stale_dir = temp_folder / f"claimx-dask-{gone}-abc123"
+    (stale_dir / "worker").mkdir(parents=True)
+    alive = temp_folder / f"claimx-places-{os.getppid()}-abc123.sqlite"
+    alive.write_bytes(b"x")
+    other = temp_folder / "claimx-places-notapid.sqlite"
+    other.write_bytes(b"x")
+    result = runner.invoke(app, ["claims", str(corpus(tmp_path, 2)), "-j", "1", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in temp_folder.iterdir()) == sorted([alive.name, other.name])
+
+
+@pytest.mark.dask
+def test_a_dask_run_leaves_no_scratch_space(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    article = work / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "claimx", "extract", "a.txt", "--engine", "dask", "-j", "1",
+         "-f", "jsonl", "-q"],
+        cwd=work, capture_output=True, timeout=180, check=False,
+        env={**os.environ, "TMPDIR": str(folder)},
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert sorted(p.name for p in work.iterdir()) == ["a.txt"]
+    assert list(folder.iterdir()) == []
