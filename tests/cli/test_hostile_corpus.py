@@ -136,8 +136,9 @@ def test_non_utf8_file_names_are_escaped_not_written_raw(tmp_path: Path) -> None
     sources = [json.loads(line)["path"] for line in out.read_bytes().decode("utf-8").split(
         "\n") if line]
     assert sources == [f"{folder}/b.txt", f"{folder}/caf\\xe9.txt"]
+    env = {**os.environ, "COLUMNS": "400"}  # the table cuts a long path short
     for fmt in ("jsonl", "csv", "table"):
-        shown = claimx("extract", str(folder), "-f", fmt)
+        shown = claimx("extract", str(folder), "-f", fmt, env=env)
         assert shown.returncode == 0
         text = shown.stdout.decode("utf-8")  # strict: raises if not valid UTF-8
         if fmt == "jsonl":
