@@ -1,0 +1,122 @@
+"""``claimx report`` against hand-made claimx output records: a record names the files the
+report reads back, so what it names must never reach past what the user gave, hang, or
+exhaust memory; and whatever a record holds must end as one line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from report_helpers import ROOT, SENTENCES, invoke, page_data
+
+SECRET = "كلمة السر السرية 12345"
+
+
+def record(path: str, *, claims: list[dict[str, Any]] | None = None,
+           document_id: str | None = None, **extra: Any) -> dict[str, Any]:
+    """A claimx/2 document record without text: the report reads its article from ``path``."""
+    return {"schema": "claimx/2", "document_id": document_id or path, "path": path,
+            "line": None, "content_type": "text/plain", "claims": claims or [],
+            "stats": {"tokens": 1, "sentences": 1}, **extra}
+
+
+def write_output(folder: Path, *records: dict[str, Any], name: str = "claims.jsonl") -> Path:
+    output = folder / name
+    output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                      encoding="utf-8")
+    return output
+
+
+def report(tmp_path: Path, *args: str) -> tuple[Any, str]:
+    out = tmp_path / "report.html"
+    result = invoke("report", *args, "-o", str(out), "-j", "1")
+    page = out.read_text(encoding="utf-8") if out.exists() else ""
+    return result, page
+
+
+def stderr_lines(result: Any) -> list[str]:
+    return [x for x in result.stderr.splitlines() if not x.startswith("claimx: wrote")]
+
+
+def test_a_file_the_user_did_not_name_is_never_read(tmp_path: Path) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    secret = outside / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    output = write_output(work, record(str(secret)), record("../private/secret.txt"),
+                          record("/etc/passwd"))
+    result, page = report(tmp_path, str(output))
+    assert result.exit_code == 0, result.stderr
+    assert SECRET not in page and "root:" not in page
+    notes = stderr_lines(result)
+    assert len(notes) == 3
+    assert all("is not among the inputs" in x and "--text-from" in x for x in notes)
+    assert [d["has_text"] for d in page_data(page)["docs"]] == [False] * 3
+
+
+def test_text_from_names_a_folder_and_nothing_outside_it(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(SENTENCES[0], encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(SECRET, encoding="utf-8")
+    (articles / "link.txt").symlink_to(tmp_path / "secret.txt")
+    output = write_output(tmp_path, record("a.txt"), record("../secret.txt"),
+                          record("link.txt"))
+    result, page = report(tmp_path, str(output), "--text-from", str(articles))
+    assert result.exit_code == 0, result.stderr
+    assert SECRET not in page
+    docs = page_data(page)["docs"]
+    assert [d["has_text"] for d in docs] == [True, False, False]
+    assert "".join(seg[1] for seg in docs[0]["segs"]) == SENTENCES[0]
+
+
+def test_a_named_input_is_read_back_without_text_from(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(SENTENCES[0], encoding="utf-8")
+    output = write_output(tmp_path, record(str(article)))
+    result, page = report(tmp_path, str(output), str(article))
+    assert result.exit_code == 0, result.stderr
+    assert [d["has_text"] for d in page_data(page)["docs"]] == [True, True]
+
+
+@pytest.mark.parametrize("path", ["a\x00b.txt", "/dev/zero"])
+def test_a_nul_or_a_device_is_one_error_line(tmp_path: Path, path: str) -> None:
+    output = write_output(tmp_path, record(path), record(str(tmp_path / "ok.txt")))
+    (tmp_path / "ok.txt").write_text(SENTENCES[1], encoding="utf-8")
+    result, page = report(tmp_path, str(output), "--text-from", "/dev",
+                          "--text-from", str(tmp_path))
+    assert result.exit_code == 1
+    (line,) = stderr_lines(result)
+    assert line.startswith("claimx: error: ")
+    assert "not a regular file" in line or "NUL" in line
+    assert [d["has_text"] for d in page_data(page)["docs"]] == [True]
+
+
+def test_a_file_over_max_chars_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_text("ب" * 5000, encoding="utf-8")
+    output = write_output(tmp_path, record("big.txt"))
+    result, page = report(tmp_path, str(output), "--text-from", str(tmp_path),
+                          "--max-chars", "1000")
+    assert result.exit_code == 1
+    (line,) = stderr_lines(result)
+    assert line.startswith("claimx: error: big.txt: ") and "--max-chars 1,000" in line
+    assert page_data(page)["docs"] == []
+
+
+def test_a_fifo_does_not_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    output = write_output(tmp_path, record("pipe.txt"))
+    result = subprocess.run(
+        [sys.executable, "-m", "claimx", "report", str(output), "--text-from", str(tmp_path),
+         "-o", str(tmp_path / "r.html"), "-q"],
+        capture_output=True, text=True, timeout=60, cwd=ROOT, check=False)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "claimx: error: pipe.txt: article text not read: not a regular file"]
