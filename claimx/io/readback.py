@@ -47,7 +47,7 @@ def is_claimx_output(path: str) -> bool:
     try:
         if path.lower().endswith(".json"):
             with open(path, encoding="utf-8-sig") as handle:
-                value = json.load(handle)
+                value = _loads(handle.read())
             if value == []:  # what `extract --json` writes for a corpus without documents
                 return True
             first = _first_record(value)
@@ -62,12 +62,25 @@ def _first_line(path: str) -> Any:
     with open(path, encoding="utf-8-sig") as handle:
         for line in handle:
             if line.strip():
-                return json.loads(line)
+                return _loads(line)
     return None
 
 
 def _first_record(value: Any) -> Any:
     return value[0] if isinstance(value, list) and value else value
+
+
+class NestedTooDeeply(ValueError):
+    """JSON nested deeper than Python's parser recurses."""
+
+
+def _loads(text: str) -> Any:
+    """``json.loads`` whose every failure on hostile JSON is a ``ValueError``: a line
+    nested deeper than Python recurses costs that line (or file), not the run."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise NestedTooDeeply("JSON nested too deeply to read") from None
 
 
 def output_records(path: str, on_error: Sink) -> Iterator[tuple[str, Any]]:
@@ -76,7 +89,7 @@ def output_records(path: str, on_error: Sink) -> Iterator[tuple[str, Any]]:
     try:
         if path.lower().endswith(".json"):
             with open(path, encoding="utf-8-sig") as handle:
-                value = json.load(handle)
+                value = _loads(handle.read())
             records = value if isinstance(value, list) else [value]
             for number, record in enumerate(records, 1):
                 yield f"{path}, document {number}", record
@@ -86,9 +99,13 @@ def output_records(path: str, on_error: Sink) -> Iterator[tuple[str, Any]]:
                 if not line.strip():
                     continue
                 try:
-                    yield f"{path}, line {number}", json.loads(line)
+                    record = _loads(line)
+                except NestedTooDeeply as exc:
+                    on_error(f"{path}, line {number}: {exc}")
                 except ValueError as exc:
                     on_error(f"{path}, line {number}: malformed JSON: {exc}")
+                else:
+                    yield f"{path}, line {number}", record
     except (OSError, ValueError) as exc:
         on_error(f"{path}: cannot read claimx output: {exc}")
 

@@ -234,7 +234,7 @@ def _scan_meta(path: str) -> dict[int, tuple[str | None, str | None]]:
             for number, raw in enumerate(handle, 1):
                 try:
                     record = json.loads(raw.removeprefix(b"\xef\xbb\xbf"))
-                except ValueError:
+                except (ValueError, RecursionError):  # the line's own failure is told
                     continue
                 if isinstance(record, dict):
                     pair = (_field(record, "outlet"), _field(record, "url"))

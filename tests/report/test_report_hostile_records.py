@@ -120,3 +120,50 @@ def test_a_fifo_does_not_hang(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "claimx: error: pipe.txt: article text not read: not a regular file"]
+
+
+def extracted_records(tmp_path: Path) -> list[dict[str, Any]]:
+    """Real claimx output for one article, as ``claimx extract -f jsonl`` writes it."""
+    article = tmp_path / "a.txt"
+    article.write_text(" ".join(SENTENCES[:3]), encoding="utf-8")
+    result = invoke("extract", str(article), "-f", "jsonl", "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+DEEP = "[" * 100_000
+
+
+@pytest.mark.parametrize("command", ["speakers", "claims", "report"])
+def test_a_deeply_nested_line_is_one_failure(tmp_path: Path, command: str) -> None:
+    [good] = extracted_records(tmp_path)
+    output = tmp_path / "claims.jsonl"
+    line = json.dumps(good, ensure_ascii=False)
+    output.write_text(f"{line}\n{DEEP}\n{line}\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    args = ["-f", "json"] if command != "report" else ["--text-from", str(tmp_path)]
+    result = invoke(command, str(output), *args, "-o", str(out), "-j", "1", "-q")
+    assert result.exit_code == 1
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert stderr_lines(result) == [
+        f"claimx: error: {output}, line 2: JSON nested too deeply to read"]
+    assert out.exists()
+    if command == "report":
+        assert len(page_data(out.read_text(encoding="utf-8"))["docs"]) == 2
+
+
+def test_a_deeply_nested_line_in_a_reported_corpus_costs_that_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    good = {"id": "a", "text": SENTENCES[0], "meta": {"outlet": "Daily A"}}
+    corpus.write_text(json.dumps(good, ensure_ascii=False) + f"\n{DEEP}\n", encoding="utf-8")
+    result, page = report(tmp_path, str(corpus))
+    assert result.exit_code == 1
+    assert stderr_lines(result) == [
+        f"claimx: error: {corpus}, line 2: JSON nested too deeply to read"]
+    assert [d["outlet"] for d in page_data(page)["docs"]] == ["Daily A"]
+
+
+def test_deeply_nested_standard_input_is_read_as_text() -> None:
+    result = invoke("extract", "-f", "jsonl", "-j", "1", input=DEEP + "\n")
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert result.exit_code == 0
