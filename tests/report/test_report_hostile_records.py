@@ -27,7 +27,7 @@ def record(path: str, *, claims: list[dict[str, Any]] | None = None,
 
 def write_output(folder: Path, *records: dict[str, Any], name: str = "claims.jsonl") -> Path:
     output = folder / name
-    output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+    output.write_text("".join(json.dumps(r) + "\n" for r in records),
                       encoding="utf-8")
     return output
 
@@ -167,3 +167,20 @@ def test_deeply_nested_standard_input_is_read_as_text() -> None:
     result = invoke("extract", "-f", "jsonl", "-j", "1", input=DEEP + "\n")
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     assert result.exit_code == 0
+
+
+def test_lone_surrogates_in_metadata_and_ids_are_shown_replaced(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": SENTENCES[0],
+                                  "meta": {"outlet": "Daily \ud800",
+                                           "url": "https://example.org/\udc00"}}) + "\n",
+                      encoding="utf-8")
+    output = write_output(tmp_path, record("x.txt", document_id="id \ud83d",
+                                           outlet="\udfff"), name="out.jsonl")
+    result, page = report(tmp_path, str(corpus), str(output), "--title", "t \udc80")
+    assert result.exit_code == 0, result.stderr
+    docs = page_data(page)["docs"]
+    assert docs[0]["outlet"] == "Daily \ufffd"
+    assert docs[0]["url"] == docs[0]["link"] == "https://example.org/\ufffd"
+    assert docs[1]["id"] == "id \ufffd"
+    assert "<title>t \ufffd</title>" in page
