@@ -25,6 +25,10 @@ _UNSAFE_IN_NAME = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u20
 # output can hold them.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
+# What a page shows of an article: the table's unprintable characters but the line breaks
+# and tabs the article is laid out with.
+_UNPRINTABLE_ON_PAGE = re.compile(
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
 
 
 def neutralise_cell(value: str) -> str:
@@ -52,9 +56,11 @@ def json_safe(json_text: str) -> str:
 
 
 def shown_text(text: str) -> str:
-    """Text a page can be written with: each lone surrogate becomes U+FFFD, one code point
-    for one, so offsets into the text stay true."""
-    return _SURROGATE.sub(REPLACEMENT, text)
+    """Text a page can be written and shown with: each lone surrogate becomes U+FFFD, and
+    each control character (but tab and line breaks) or bidi override a space, as in
+    :func:`printable`; one code point for one, so offsets into the text stay true. The
+    browser would not run them, but they would hide or reorder what the page shows."""
+    return _UNPRINTABLE_ON_PAGE.sub(" ", _SURROGATE.sub(REPLACEMENT, text))
 
 
 def shown_data(value: Any) -> Any:

@@ -98,7 +98,7 @@ class TextFinder:
         self.beside = beside
         self.options = options
         self.metadata = metadata
-        self.corpora: dict[str, dict[str, InputText | Refused] | str] = {}
+        self.corpora: dict[str, CorpusIndex | str] = {}
 
     def attach(self, doc: Document) -> ReportDoc | None:
         """The document with its article, or without it (and a note why); ``None`` (and
@@ -182,30 +182,52 @@ class TextFinder:
         index = self.corpora[path]
         if isinstance(index, str):
             return index
-        item = index.get(doc.id or "")
+        item = index.find(doc)
         if isinstance(item, Refused):
             raise item
         return item if item is not None else f"{doc.id} not found in {doc.source}"
 
-    def _index(self, path: str, source: str) -> dict[str, InputText | Refused] | str:
-        """id -> record of a JSONL corpus (or why a record is refused); ids of records
-        without one (``PATH:LINE``) use the path as the output names it."""
-        index: dict[str, InputText | Refused] = {}
+    def _index(self, path: str, source: str) -> CorpusIndex | str:
+        """The records of a JSONL corpus (or why one is refused) by line and by id."""
+        index = CorpusIndex(source)
         fields = (self.options.text_field, self.options.id_field)
         try:
             with open_regular(path, 0) as handle:
                 for item in jsonl_records(handle, path, fields):
                     if isinstance(item, InputText):
-                        entry: InputText | Refused = item
                         try:
                             self._check_length(item)
                         except Refused as exc:
-                            entry = exc
-                        index.setdefault(item.id or "", entry)
-                        index.setdefault(f"{source}:{item.line}", entry)
+                            index.add(item, exc)
+                        else:
+                            index.add(item, item)
         except OSError as exc:
             return f"{source} cannot be read: {os_reason(exc)}"
         return index
+
+
+@dataclass
+class CorpusIndex:
+    """A JSONL corpus's records by line and by id. A document is found at its own line
+    first (ids need not be unique: two records sharing one keep their own article),
+    then, if the corpus has changed since, by id; ids of records without one
+    (``PATH:LINE``) use the path as the output names it."""
+
+    source: str
+    by_line: dict[int, tuple[str | None, InputText | Refused]] = field(default_factory=dict)
+    by_id: dict[str, InputText | Refused] = field(default_factory=dict)
+
+    def add(self, item: InputText, entry: InputText | Refused) -> None:
+        if item.line is not None:
+            self.by_line[item.line] = (item.id, entry)
+            self.by_id.setdefault(f"{self.source}:{item.line}", entry)
+        self.by_id.setdefault(item.id or "", entry)
+
+    def find(self, doc: Document) -> InputText | Refused | None:
+        at_line = self.by_line.get(doc.line) if doc.line is not None else None
+        if at_line is not None and at_line[0] in (None, doc.id):
+            return at_line[1]
+        return self.by_id.get(doc.id or "")
 
 
 # --- metadata ------------------------------------------------------------------------

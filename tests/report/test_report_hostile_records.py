@@ -184,3 +184,74 @@ def test_lone_surrogates_in_metadata_and_ids_are_shown_replaced(tmp_path: Path) 
     assert docs[0]["url"] == docs[0]["link"] == "https://example.org/\ufffd"
     assert docs[1]["id"] == "id \ufffd"
     assert "<title>t \ufffd</title>" in page
+
+
+def test_controls_and_bidi_overrides_never_reach_the_page(tmp_path: Path) -> None:
+    hidden = "\x00\x1b[31m\u202e\x9b"
+    text = f"{hidden}{SENTENCES[0]}\n{SENTENCES[1]}\t{hidden}"
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": f"a{hidden}", "text": text,
+                                  "meta": {"outlet": f"Daily{hidden}"}}) + "\n",
+                      encoding="utf-8")
+    result, page = report(tmp_path, str(corpus), "--title", f"t{hidden}")
+    assert result.exit_code == 0, result.stderr
+    assert not any(c in page for c in "\x00\x1b\u202e\x9b")
+    [doc] = page_data(page)["docs"]
+    shown = "".join(seg[1] for seg in doc["segs"])
+    assert shown == text.translate({ord(c): " " for c in "\x00\x1b\u202e\x9b"})
+    assert doc["claims"] and doc["outlet"] == "Daily  [31m  "
+
+
+def test_records_sharing_an_id_each_keep_their_own_article(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": "same", "text": text}, ensure_ascii=False)
+                              + "\n" for text in SENTENCES[:2]), encoding="utf-8")
+    output = tmp_path / "claims.jsonl"
+    result = invoke("extract", str(corpus), "-f", "jsonl", "-j", "1", "-o", str(output))
+    assert result.exit_code == 0, result.stderr
+    result, page = report(tmp_path, str(output), "--text-from", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert stderr_lines(result) == []
+    docs = page_data(page)["docs"]
+    assert ["".join(seg[1] for seg in d["segs"]) for d in docs] == SENTENCES[:2]
+
+
+def test_a_large_json_input_is_not_parsed_to_see_what_it_is(tmp_path: Path) -> None:
+    """Only a bounded prefix says whether a ``.json`` input is claimx output: 8 million
+    empty objects are refused by --max-chars, not built in memory first."""
+    big = tmp_path / "big.json"
+    with big.open("w", encoding="ascii") as handle:
+        handle.write("[" + "{}," * 8_000_000 + "{}]")
+    script = ("import resource, subprocess, sys; "
+              "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+              "print(r.returncode); print(r.stderr, end='')")
+    result = subprocess.run(
+        [sys.executable, "-c", script, sys.executable, "-m", "claimx", "speakers", str(big),
+         "--max-chars", "1000", "-f", "json", "-q"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT, check=True)
+    peak_kib, code, *stderr = result.stdout.splitlines()
+    errors = [x for x in stderr if x.startswith("claimx: error:")]
+    assert code == "1" and len(errors) == 1 and "--max-chars 1,000" in errors[0], stderr
+    assert int(peak_kib) < 400_000, peak_kib  # parsed whole: about 1 GB
+
+
+def test_a_json_output_cut_short_is_still_read_as_claimx_output(tmp_path: Path) -> None:
+    [good] = extracted_records(tmp_path)
+    output = tmp_path / "claims.json"
+    output.write_text("[" + json.dumps(good, ensure_ascii=False) + ", {\"sch", encoding="utf-8")
+    result = invoke("speakers", str(output), "-f", "json", "-j", "1", "-q")
+    assert result.exit_code == 1
+    (line,) = stderr_lines(result)
+    assert line.startswith(f"claimx: error: {output}: cannot read claimx output: ")
+
+
+def test_a_deeply_nested_json_file_is_one_failure(tmp_path: Path) -> None:
+    [good] = extracted_records(tmp_path)
+    output = tmp_path / "claims.json"
+    output.write_text(f"[{json.dumps(good, ensure_ascii=False)}, {DEEP}]\n", encoding="utf-8")
+    result = invoke("speakers", str(output), "-f", "json", "-j", "1", "-q")
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert result.exit_code == 1
+    (line,) = stderr_lines(result)
+    assert line.startswith(f"claimx: error: {output}") and "nested too deeply" in line
