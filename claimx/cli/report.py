@@ -42,7 +42,8 @@ from claimx.io.records import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD
         "several documents an index with filters by stance, speaker and outlet, a "
         "speaker summary and a stance chart. Takes the same inputs and engines as "
         "'claimx extract', and also claimx's own JSON or JSONL output (so a large run "
-        "need not be repeated; the articles are read again from their source files). "
+        "need not be repeated; the articles are read again from their source files, if they "
+        "are among the inputs or below a --text-from folder). "
         "The page is one file that needs no network; article text is escaped, never run."
     ),
 )
@@ -65,6 +66,12 @@ def report(
     scheduler: SchedulerOption = None,
     encoding: EncodingOption = None,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
+    text_from: Annotated[
+        list[Path] | None,
+        typer.Option("--text-from", metavar="DIR", exists=True, file_okay=False,
+                     help="A folder whose files claimx output may name as its articles "
+                          "(repeatable); otherwise only the inputs given are read again."),
+    ] = None,
     page_size: Annotated[
         int, typer.Option("--page-size", min=1, metavar="N",
                           help="Documents per page of the corpus index."),
@@ -84,10 +91,13 @@ def report(
     from claimx.corpus.run import run_corpus
     from claimx.io.output import open_output
     from claimx.report import render_report
+    from claimx.report.access import Named
     from claimx.report.sources import Options, collect
 
+    folders = tuple(str(folder) for folder in text_from or ())
     options = Options(input_format, text_field, id_field, read.encoding, on_error=error,
-                      on_note=note)
+                      on_note=note, named=Named(sources, folders), text_from=folders,
+                      max_chars=max_chars)
     try:
         with contextlib.closing(run_corpus(sources, read, settings, read_back=True)) as outcomes:
             docs = collect(outcomes, options)

@@ -9,6 +9,7 @@ caller's ``on_error``; nothing here raises for bad input.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,12 @@ from claimx.model import (
 LEGACY_SCHEMA_ID = "claimx/1"  # output of claimx before the v2 schema, still read
 READABLE_SCHEMAS = (SCHEMA_ID, LEGACY_SCHEMA_ID)
 OUTPUT_SUFFIXES = (".json", ".jsonl", ".ndjson")
+SNIFF_BYTES = 1 << 20  # read to tell claimx output from other inputs
+_JSON_START = re.compile(r"\s*\[?\s*\{")
+_JSONL_START = re.compile(r"\s*\{")
+_SCHEMA_KEY = re.compile(r'\{\s*"schema"\s*:\s*"(?:'
+                         + "|".join(map(re.escape, READABLE_SCHEMAS)) + ')"')
+_EMPTY_ARRAY = re.compile(r"\s*\[\s*\]\s*\Z")
 
 Sink = Callable[[str], None]
 
@@ -41,33 +48,54 @@ def read_documents(path: str, on_error: Sink) -> Iterator[Document]:
 
 
 def is_claimx_output(path: str) -> bool:
-    """A ``.json``/``.jsonl`` file whose (first) record is a claimx document."""
+    """A ``.json``/``.jsonl`` file whose first record is a claimx document (or a ``.json``
+    file holding an empty array, what ``extract`` writes for a corpus without documents).
+
+    Only the first :data:`SNIFF_BYTES` are read: the file may be a large input of another
+    kind, to be read (or refused by ``--max-chars``) as such without being parsed here."""
     if path == STDIN or not path.lower().endswith(OUTPUT_SUFFIXES) or not Path(path).is_file():
         return False
     try:
-        if path.lower().endswith(".json"):
-            with open(path, encoding="utf-8-sig") as handle:
-                value = json.load(handle)
-            if value == []:  # what `extract --json` writes for a corpus without documents
-                return True
-            first = _first_record(value)
-        else:
-            first = _first_record(_first_line(path))
-    except (OSError, ValueError):
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
         return False
+    text = head.decode("utf-8-sig", errors="ignore")  # a character may be cut at the end
+    start = _first_record_start(text, path.lower().endswith(".json"))
+    if start is None:
+        return len(head) < SNIFF_BYTES and _EMPTY_ARRAY.match(text) is not None
+    return _names_a_schema(text, start)
+
+
+def _first_record_start(text: str, json_file: bool) -> int | None:
+    """Where the first record's ``{`` is: first in a JSONL file, first in the array or
+    alone in a JSON file."""
+    match = (_JSON_START if json_file else _JSONL_START).match(text)
+    return match.end() - 1 if match else None
+
+
+def _names_a_schema(text: str, start: int) -> bool:
+    """Whether the record at ``start`` is a claimx document: parsed when it is whole
+    within the prefix, else (a record with its article text can be long) told by a
+    ``schema`` key, which claimx writes first."""
+    try:
+        first, _ = json.JSONDecoder().raw_decode(text, start)
+    except (ValueError, RecursionError):
+        return _SCHEMA_KEY.match(text, start) is not None
     return isinstance(first, dict) and first.get("schema") in READABLE_SCHEMAS
 
 
-def _first_line(path: str) -> Any:
-    with open(path, encoding="utf-8-sig") as handle:
-        for line in handle:
-            if line.strip():
-                return json.loads(line)
-    return None
+class NestedTooDeeply(ValueError):
+    """JSON nested deeper than Python's parser recurses."""
 
 
-def _first_record(value: Any) -> Any:
-    return value[0] if isinstance(value, list) and value else value
+def _loads(text: str) -> Any:
+    """``json.loads`` whose every failure on hostile JSON is a ``ValueError``: a line
+    nested deeper than Python recurses costs that line (or file), not the run."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise NestedTooDeeply("JSON nested too deeply to read") from None
 
 
 def output_records(path: str, on_error: Sink) -> Iterator[tuple[str, Any]]:
@@ -76,7 +104,7 @@ def output_records(path: str, on_error: Sink) -> Iterator[tuple[str, Any]]:
     try:
         if path.lower().endswith(".json"):
             with open(path, encoding="utf-8-sig") as handle:
-                value = json.load(handle)
+                value = _loads(handle.read())
             records = value if isinstance(value, list) else [value]
             for number, record in enumerate(records, 1):
                 yield f"{path}, document {number}", record
@@ -86,9 +114,13 @@ def output_records(path: str, on_error: Sink) -> Iterator[tuple[str, Any]]:
                 if not line.strip():
                     continue
                 try:
-                    yield f"{path}, line {number}", json.loads(line)
+                    record = _loads(line)
+                except NestedTooDeeply as exc:
+                    on_error(f"{path}, line {number}: {exc}")
                 except ValueError as exc:
                     on_error(f"{path}, line {number}: malformed JSON: {exc}")
+                else:
+                    yield f"{path}, line {number}", record
     except (OSError, ValueError) as exc:
         on_error(f"{path}: cannot read claimx output: {exc}")
 

@@ -196,6 +196,8 @@ def json_lines_kind(data: bytes, text_field: str) -> str | None:
             record = json.loads(line.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             return "json" if _is_json(data) else None  # one object over many lines
+        except RecursionError:  # nested deeper than Python parses: not a corpus to read
+            return None
         if not isinstance(record, dict):
             return "json" if isinstance(record, list) else None
         return "jsonl" if text_field in record else "json"
@@ -205,5 +207,5 @@ def json_lines_kind(data: bytes, text_field: str) -> str | None:
 def _is_json(data: bytes) -> bool:
     try:
         return isinstance(json.loads(data.decode("utf-8-sig")), dict | list)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return False

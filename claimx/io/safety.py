@@ -1,12 +1,14 @@
 """Output hygiene: what claimx shows or writes must not mislead the program reading it.
 
 JSON keeps every text exactly (offsets must stay true); these helpers apply only where a
-cell is read by a spreadsheet (CSV) or shown on a terminal (tables).
+cell is read by a spreadsheet (CSV), shown on a terminal (tables) or in a browser (the
+report).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # OWASP, "CSV Injection": a cell starting with one of these may be run as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -19,6 +21,14 @@ _UNPRINTABLE = re.compile("[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069
 _RAW_IN_JSON = re.compile("[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Names (paths, ids) shown on a terminal: the above and C0 controls.
 _UNSAFE_IN_NAME = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (JSON «\ud800» escapes, undecodable bytes of a file name): no UTF-8
+# output can hold them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+# What a page shows of an article: the table's unprintable characters but the line breaks
+# and tabs the article is laid out with.
+_UNPRINTABLE_ON_PAGE = re.compile(
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
 
 
 def neutralise_cell(value: str) -> str:
@@ -43,6 +53,25 @@ def json_safe(json_text: str) -> str:
     terminal the JSON is printed on. Outside strings JSON is ASCII, so this only ever
     touches string contents."""
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
+def shown_text(text: str) -> str:
+    """Text a page can be written and shown with: each lone surrogate becomes U+FFFD, and
+    each control character (but tab and line breaks) or bidi override a space, as in
+    :func:`printable`; one code point for one, so offsets into the text stay true. The
+    browser would not run them, but they would hide or reorder what the page shows."""
+    return _UNPRINTABLE_ON_PAGE.sub(" ", _SURROGATE.sub(REPLACEMENT, text))
+
+
+def shown_data(value: Any) -> Any:
+    """:func:`shown_text` applied to every string of a JSON-like value (dict keys too)."""
+    if isinstance(value, str):
+        return shown_text(value)
+    if isinstance(value, list | tuple):
+        return [shown_data(item) for item in value]
+    if isinstance(value, dict):
+        return {shown_data(key): shown_data(item) for key, item in value.items()}
+    return value
 
 
 def _escape(match: re.Match[str]) -> str:

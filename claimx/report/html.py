@@ -5,7 +5,8 @@ escaped by Jinja2 in the markup, or inside a ``<script type="application/json">`
 data block written by Jinja2's ``tojson`` (which escapes ``<``, ``>``, ``&`` and
 ``'``), read by the page's script with ``JSON.parse`` and put into the DOM only
 through ``textContent``. The Content-Security-Policy allows exactly the one inline
-script and the one inline style (by SHA-256 hash), and nothing from any network.
+script and the one inline style (by SHA-256 hash), and nothing from any network. Every
+string is made writable first (:func:`claimx.io.safety.shown_data`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from claimx.io.safety import shown_data
 from claimx.report.page import build_page
 
 TEMPLATE = "report.html.j2"
@@ -71,7 +73,7 @@ def render_report(docs: Any, *, title: str = "claimx report", page_size: int = 5
     from claimx import __version__
 
     script, style = _asset("report.js"), _asset("report.css")
-    page = build_page(docs, title=title, page_size=page_size)
+    page = shown_data(build_page(docs, title=title, page_size=page_size))
     template = _environment().get_template(TEMPLATE)
     return template.render(
         page=page,

@@ -5,7 +5,8 @@ standard input) and are extracted with the same engines. A ``.json`` or ``.jsonl
 file whose records carry ``"schema": "claimx/1"`` is claimx output instead: its
 claims are used as they are, so a large run need not be repeated. That output holds
 no article text, so the text is read again from each document's ``source`` (and
-``id``, for JSONL corpora) and used only if every span still quotes it exactly.
+``id``, for JSONL corpora), only from a file the user named (an input, or a file below a
+``--text-from`` folder), and used only if every span still quotes it exactly.
 
 Nothing here raises for a bad input: problems go to ``on_error`` (one line each,
 the document is left out) or ``on_note`` (the document is kept, e.g. without text).
@@ -20,10 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from claimx.corpus.run import Outcome
+from claimx.io.decode import decode_bytes
 from claimx.io.inputs import InputFormat, is_jsonl_path
-from claimx.io.items import STDIN, InputText
-from claimx.io.textio import read_corpus
+from claimx.io.items import STDIN, InputText, os_reason
+from claimx.io.records import jsonl_records
 from claimx.model import Document
+from claimx.report.access import Named, Refused, open_regular, read_regular
 from claimx.report.page import ReportDoc
 
 Sink = Callable[[str], None]
@@ -39,6 +42,9 @@ class Options:
     encoding: str | None = None
     on_error: Sink = print
     on_note: Sink = print
+    named: Named = field(default_factory=lambda: Named((), ()))
+    text_from: tuple[str, ...] = ()
+    max_chars: int = 0  # 0: no limit
     failed: int = field(default=0)
 
     def error(self, message: str) -> None:
@@ -61,7 +67,9 @@ def collect(outcomes: Iterable[Outcome], options: Options) -> list[ReportDoc]:
             if finder is None:
                 finder = TextFinder(Path(outcome.source).parent, options, metadata)
                 finders[outcome.source] = finder
-            docs.append(finder.attach(outcome.result))  # type: ignore[arg-type]
+            doc = finder.attach(outcome.result)  # type: ignore[arg-type]
+            if doc is not None:
+                docs.append(doc)
         else:
             outlet, url = metadata.lookup(outcome.source, outcome.line)
             docs.append(ReportDoc(outcome.result, outlet=outlet, url=url))  # type: ignore[arg-type]
@@ -82,22 +90,29 @@ def quotes_exactly(doc: Document, text: str) -> bool:
 
 
 class TextFinder:
-    """Finds a claimx output document's article again: its source file (as given, or
-    beside the output file), or its record in a JSONL corpus (by id)."""
+    """Finds a claimx output document's article again: its source file (as given, beside
+    the output file or below a ``--text-from`` folder), or its record in a JSONL corpus (by
+    id); only where the user named it (:mod:`claimx.report.access`)."""
 
     def __init__(self, beside: Path, options: Options, metadata: Metadata) -> None:
         self.beside = beside
         self.options = options
         self.metadata = metadata
-        self.corpora: dict[str, dict[str, InputText]] = {}
+        self.corpora: dict[str, CorpusIndex | str] = {}
 
-    def attach(self, doc: Document) -> ReportDoc:
+    def attach(self, doc: Document) -> ReportDoc | None:
+        """The document with its article, or without it (and a note why); ``None`` (and
+        an error) when the file it names must not be read."""
         from dataclasses import replace
 
         if doc.text and quotes_exactly(doc, doc.text):  # written with --with-text
-            outlet, url = self.metadata.lookup(doc.source, doc.line)
+            outlet, url = self._metadata(doc)
             return ReportDoc(doc, outlet=outlet, url=url)
-        found = self._find(doc)
+        try:
+            found = self._find(doc)
+        except Refused as exc:
+            self.options.error(f"{doc.source}: article text not read: {exc}")
+            return None
         if isinstance(found, str):
             return self._without_text(doc, found)
         if not quotes_exactly(doc, found.text):
@@ -111,45 +126,108 @@ class TextFinder:
         self.options.on_note(f"{name}: {note}")
         return ReportDoc(doc, note=note, text_available=False)
 
+    def _metadata(self, doc: Document) -> tuple[str | None, str | None]:
+        """Outlet and URL of a document that carries its text, from its corpus record
+        when the user named that corpus."""
+        if doc.line is None:
+            return None, None
+        try:
+            path = self._locate(doc.source)
+        except Refused:
+            return None, None
+        if isinstance(path, str) or not path.is_file():
+            return None, None
+        return self.metadata.lookup(str(path), doc.line)
+
     def _find(self, doc: Document) -> InputText | str:
-        """The input text, or why it cannot be had."""
+        """The input text, or why it cannot be had; raises :class:`Refused` for a file
+        that must not be read."""
         if doc.source == STDIN:
             return "it was read from standard input"
         path = self._locate(doc.source)
-        if path is None:
-            return f"{doc.source} not found"
+        if isinstance(path, str):
+            return path
         if is_jsonl_path(doc.source, self.options.input_format):
-            return self._from_corpus(path, doc)
-        items = list(read_corpus([path], input_format=InputFormat.text, note=None,
-                                 encoding=self.options.encoding))
-        item = items[0] if items else None
-        return item if isinstance(item, InputText) else f"{doc.source} cannot be read"
+            return self._from_corpus(str(path), doc)
+        try:
+            data = read_regular(str(path), self.options.max_chars)
+        except OSError as exc:
+            return f"{doc.source} cannot be read: {os_reason(exc)}"
+        item = decode_bytes(data, str(path), None, self.options.encoding)
+        if not isinstance(item, InputText):
+            return f"{doc.source} cannot be read"
+        self._check_length(item)
+        return item
 
-    def _locate(self, source: str) -> str | None:
-        for candidate in (Path(source), self.beside / source):
-            if candidate.is_file():
-                return str(candidate)
-        return None
+    def _locate(self, source: str) -> Path | str:
+        """The named file ``source`` stands for, or why there is none."""
+        if "\x00" in source:
+            raise Refused("the path holds a NUL character")
+        candidates = [Path(source), self.beside / source,
+                      *(Path(folder) / source for folder in self.options.text_from)]
+        allowed = [path for path in candidates if self.options.named.allows(path)]
+        if not allowed:
+            return (f"{source} is not among the inputs (name the folder it is in with "
+                    "--text-from DIR)")
+        return next((path for path in allowed if path.exists()), f"{source} not found")
+
+    def _check_length(self, item: InputText) -> None:
+        limit = self.options.max_chars
+        if limit and len(item.text) > limit:
+            raise Refused(f"{len(item.text):,} characters, more than --max-chars {limit:,}")
 
     def _from_corpus(self, path: str, doc: Document) -> InputText | str:
         if path not in self.corpora:
             self.corpora[path] = self._index(path, doc.source)
-        item = self.corpora[path].get(doc.id or "")
+        index = self.corpora[path]
+        if isinstance(index, str):
+            return index
+        item = index.find(doc)
+        if isinstance(item, Refused):
+            raise item
         return item if item is not None else f"{doc.id} not found in {doc.source}"
 
-    def _index(self, path: str, source: str) -> dict[str, InputText]:
-        """id -> record of a JSONL corpus; ids of records without one (``PATH:LINE``)
-        use the path as the output names it."""
-        index: dict[str, InputText] = {}
-        options = self.options
-        for item in read_corpus([path], input_format=InputFormat.jsonl,
-                                text_field=options.text_field, id_field=options.id_field,
-                                note=None):
-            if isinstance(item, InputText):
-                item = InputText(source, item.text, item.encoding, item.id, item.line)
-                index.setdefault(item.id or "", item)
-                index.setdefault(f"{source}:{item.line}", item)
+    def _index(self, path: str, source: str) -> CorpusIndex | str:
+        """The records of a JSONL corpus (or why one is refused) by line and by id."""
+        index = CorpusIndex(source)
+        fields = (self.options.text_field, self.options.id_field)
+        try:
+            with open_regular(path, 0) as handle:
+                for item in jsonl_records(handle, path, fields):
+                    if isinstance(item, InputText):
+                        try:
+                            self._check_length(item)
+                        except Refused as exc:
+                            index.add(item, exc)
+                        else:
+                            index.add(item, item)
+        except OSError as exc:
+            return f"{source} cannot be read: {os_reason(exc)}"
         return index
+
+
+@dataclass
+class CorpusIndex:
+    """A JSONL corpus's records by line and by id. A document is found at its own line
+    first (ids need not be unique: two records sharing one keep their own article),
+    then, if the corpus has changed since, by id; ids of records without one
+    (``PATH:LINE``) use the path as the output names it."""
+
+    source: str
+    by_line: dict[int, tuple[str | None, InputText | Refused]] = field(default_factory=dict)
+    by_id: dict[str, InputText | Refused] = field(default_factory=dict)
+
+    def add(self, item: InputText, entry: InputText | Refused) -> None:
+        if item.line is not None:
+            self.by_line[item.line] = (item.id, entry)
+            self.by_id.setdefault(f"{self.source}:{item.line}", entry)
+        self.by_id.setdefault(item.id or "", entry)
+
+    def find(self, doc: Document) -> InputText | Refused | None:
+        at_line = self.by_line.get(doc.line) if doc.line is not None else None
+        if at_line is not None and at_line[0] in (None, doc.id):
+            return at_line[1]
+        return self.by_id.get(doc.id or "")
 
 
 # --- metadata ------------------------------------------------------------------------
@@ -178,7 +256,7 @@ def _scan_meta(path: str) -> dict[int, tuple[str | None, str | None]]:
             for number, raw in enumerate(handle, 1):
                 try:
                     record = json.loads(raw.removeprefix(b"\xef\xbb\xbf"))
-                except ValueError:
+                except (ValueError, RecursionError):  # the line's own failure is told
                     continue
                 if isinstance(record, dict):
                     pair = (_field(record, "outlet"), _field(record, "url"))

@@ -108,7 +108,8 @@ def test_folder_and_its_claimx_json_output_give_the_same_page(tmp_path: Path,
     output = tmp_path / "claims.json"
     output.write_text(json.dumps(extract_json("articles"), ensure_ascii=False), "utf-8")
     assert is_claimx_output(str(output))
-    result, again = report(tmp_path, "claims.json", name="again.html")
+    result, again = report(tmp_path, "claims.json", "--text-from", "articles",
+                           name="again.html")
     assert result.exit_code == 0, result.stderr
     assert page_data(raw) == page_data(again)
     docs = page_data(raw)["docs"]
@@ -130,7 +131,8 @@ def test_jsonl_corpus_and_its_jsonl_output_give_the_same_page(tmp_path: Path) ->
     claims = tmp_path / "claims.jsonl"
     result = invoke("extract", str(corpus), "-f", "jsonl", "-q", "-j", "1", "-o", str(claims))
     assert result.exit_code == 0, result.stderr
-    result, again = report(tmp_path, str(claims), name="again.html")
+    result, again = report(tmp_path, str(claims), "--text-from", str(tmp_path),
+                           name="again.html")
     assert result.exit_code == 0, result.stderr
     assert page_data(again) == data
 
@@ -151,13 +153,13 @@ def test_claims_still_listed_when_the_article_is_gone_or_changed(tmp_path: Path)
     output = tmp_path / "claims.json"
     output.write_text(json.dumps(extract_json(str(article)), ensure_ascii=False), "utf-8")
     article.write_text("نص آخر تماما لا علاقة له بالأول.", encoding="utf-8")
-    result, page = report(tmp_path, str(output))
+    result, page = report(tmp_path, str(output), "--text-from", str(tmp_path))
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == (
         f"claimx: note: {article}: article text not shown: {article} no longer matches "
         "its claims")
     article.unlink()
-    result, page = report(tmp_path, str(output))
+    result, page = report(tmp_path, str(output), "--text-from", str(tmp_path))
     assert result.exit_code == 0
     assert f"{article} not found" in result.stderr
     (doc,) = page_data(page)["docs"]
@@ -190,7 +192,7 @@ def test_invalid_claimx_records_are_reported_and_skipped(tmp_path: Path) -> None
     output = tmp_path / "claims.jsonl"
     output.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in (good, bad, worse))
                       + "\n[1, 2]\n", encoding="utf-8")
-    result, page = report(tmp_path, str(output))
+    result, page = report(tmp_path, str(output), "--text-from", str(SEED.parent))
     assert result.exit_code == 1
     errors = result.stderr.splitlines()[:-1]
     assert len(errors) == 3
