@@ -8,7 +8,6 @@ nothing is lost silently; they are also reported on stderr by the command.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
@@ -17,7 +16,7 @@ from claimx.corpus.aggregate.disputes import Dispute
 from claimx.corpus.aggregate.groups import ClaimGroup, ClaimGroups
 from claimx.corpus.aggregate.speakers import SpeakerRow, SpeakerTable
 from claimx.io.formats import format_named
-from claimx.io.safety import json_safe, neutralise_cell, printable
+from claimx.io.safety import csv_text, json_safe, printable
 from claimx.model import STANCES, qualified_id
 
 if TYPE_CHECKING:
@@ -51,11 +50,11 @@ def _dumps(value: Any, indent: int | None = None) -> str:
 
 
 def _csv_writer(out: TextIO, header: Sequence[str]) -> Callable[[Sequence[Any]], None]:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    """Rows written as extract writes its CSV (:func:`claimx.io.safety.csv_text`)."""
+    out.write(csv_text([header]))
 
     def write(row: Sequence[Any]) -> None:
-        writer.writerow([neutralise_cell(_cell(v)) for v in row])
+        out.write(csv_text([[_cell(v) for v in row]]))
 
     return write
 
