@@ -6,14 +6,17 @@ full size)."""
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
+from claimx.corpus.aggregate import groups
 
 runner = CliRunner()
 
@@ -62,3 +65,54 @@ def test_a_carriage_return_in_a_cell_never_starts_a_row(tmp_path: Path,
         assert "x\r=1" in cells
     # the failed record's id, with its carriage return, stays in one cell
     assert any(cell.startswith("b") and "=2+3" in cell for cell in cells)
+
+
+# --- corpora built to make aggregation quadratic ---------------------------------------------
+
+ADVERSARIAL = importlib.util.spec_from_file_location(
+    "claimx_adversarial", Path(__file__).resolve().parents[2] / "benchmarks"
+    / "adversarial_aggregation.py")
+assert ADVERSARIAL is not None and ADVERSARIAL.loader is not None
+adversarial = importlib.util.module_from_spec(ADVERSARIAL)
+ADVERSARIAL.loader.exec_module(adversarial)
+
+
+def counted(monkeypatch: pytest.MonkeyPatch, module: object, *names: str) -> Counter[str]:
+    """Count the calls of ``module``'s functions ``names`` (the grouping's comparisons)."""
+    calls: Counter[str] = Counter()
+    for name in names:
+        original = getattr(module, name)
+
+        def wrapper(*args: object, _name: str = name, _original=original) -> object:
+            calls[_name] += 1
+            return _original(*args)
+
+        monkeypatch.setattr(module, name, wrapper)
+    return calls
+
+
+def test_one_sentence_by_many_speakers_is_grouped_in_linear_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each new speaker of one sentence is looked up, not checked against every earlier
+    speaker of it (before: n²/2 speaker checks and as many similarity checks)."""
+    n = 600
+    corpus = write_jsonl(tmp_path / "s.jsonl", list(adversarial.speakers_corpus(n)))
+    calls = counted(monkeypatch, groups, "compatible_speakers", "jaccard")
+    result = run("claims", str(corpus), "-f", "json", "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["summary"]["groups"] > n * 0.9  # different speakers: different claims
+    assert calls["compatible_speakers"] < 10 * n and calls["jaccard"] < 10 * n, calls
+
+
+def test_near_collisions_check_a_bounded_number_of_candidates(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Contents all just under the similarity threshold of each other: each mention checks
+    at most a bounded number of the candidates MinHash LSH proposes."""
+    n = 800
+    corpus = write_jsonl(tmp_path / "n.jsonl", list(adversarial.near_corpus(n)))
+    calls = counted(monkeypatch, groups, "jaccard")
+    result = run("claims", str(corpus), "-f", "json", "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["groups"] == n
+    assert calls["jaccard"] < 100 * n, calls
