@@ -70,10 +70,11 @@ def near_corpus(n: int) -> Iterator[dict[str, str]]:
         yield {"id": f"n{i}", "outlet": "Wire", "text": f"قالت وزارة الصحة إن {words}."}
 
 
-def disputes_corpus(n: int, seed: int = 1) -> Iterator[dict[str, str]]:
+def disputes_corpus(n: int, vocabulary_size: int = VOCABULARY,
+                    seed: int = 1) -> Iterator[dict[str, str]]:
     """``n`` documents, each a denial and an assertion over a small vocabulary."""
     rng = random.Random(seed)
-    vocabulary = [made_up_word(50_000 + i, 6) for i in range(VOCABULARY)]
+    vocabulary = [made_up_word(50_000 + i, 6) for i in range(vocabulary_size)]
     for i in range(n):
         denied = " ".join(rng.sample(vocabulary, WORDS_PER_SIDE))
         asserted = " ".join(rng.sample(vocabulary, WORDS_PER_SIDE))

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.corpus.aggregate import groups
+from claimx.corpus.aggregate import disputes, groups
 
 runner = CliRunner()
 
@@ -116,3 +116,19 @@ def test_near_collisions_check_a_bounded_number_of_candidates(
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["summary"]["groups"] == n
     assert calls["jaccard"] < 100 * n, calls
+
+
+def test_dispute_dense_text_compares_each_denial_with_a_bounded_number_of_claims(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every denial shares three words with hundreds of claims: each is scored against at
+    most MAX_CANDIDATES of them (those sharing the weightiest words), keeps at most
+    MAX_PER_DENIAL, and the JSON lists them all."""
+    n = 1200
+    corpus = write_jsonl(tmp_path / "d.jsonl", list(adversarial.disputes_corpus(n, 40)))
+    calls = counted(monkeypatch, disputes, "_match")
+    result = run("claims", "--disputes", str(corpus), "-f", "json", "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["summary"]["disputes"] == len(data["disputes"]) > n
+    assert len(data["disputes"]) <= disputes.MAX_PER_DENIAL * n
+    assert calls["_match"] <= (disputes.MAX_CANDIDATES + 2) * n, calls

@@ -136,11 +136,6 @@ def _ordered(first: int, second: int) -> int:
     return (first << 32) | second
 
 
-def _pair(one: int, other: int) -> int:
-    """One key for an unordered pair of group indices."""
-    return _ordered(one, other) if one > other else _ordered(other, one)
-
-
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
@@ -221,7 +216,8 @@ class ClaimGroups:
         self._numbered: list[_Wording] = []  # by number, the key LSH holds
         self._store = PlaceStore(directory)
         self._nested: set[int] = set()  # (outer, inner) keys: a claim inside another's content
-        self._beside_denial: set[int] = set()  # pair keys: a denial and a claim in one document
+        # group -> the groups it met in one document, one of the two there a denial
+        self._beside: dict[int, set[int]] = {}
 
     def __enter__(self) -> ClaimGroups:
         return self
@@ -245,7 +241,12 @@ class ClaimGroups:
 
     def beside(self, one: ClaimGroup, other: ClaimGroup) -> bool:
         """Do the two groups meet in one document, one of them there as a denial?"""
-        return _pair(one.index, other.index) in self._beside_denial
+        return other.index in self._beside.get(one.index, ())
+
+    def beside_of(self, group: ClaimGroup) -> set[int]:
+        """The indices of the groups :meth:`beside` ``group``: looked up, so that a search
+        for a denial's claims need not ask of every candidate."""
+        return self._beside.get(group.index, set())
 
     @cached_property
     def _lsh(self) -> Any:
@@ -273,9 +274,12 @@ class ClaimGroups:
             self._nested.update(_ordered(index, inner) for _, inner in cues[low:high]
                                 if inner != index)
         denials = {index for index, m in placed if m.stance == DENY and not m.negated}
+        indices = {index for index, _ in placed}
         for denial in denials:
-            self._beside_denial.update(_pair(denial, index) for index, _ in placed
-                                       if index != denial)
+            near = indices - {denial}
+            self._beside.setdefault(denial, set()).update(near)
+            for index in near:
+                self._beside.setdefault(index, set()).add(denial)
 
     def add(self, mention: Mention) -> ClaimGroup:
         ordered = mention.terms or content_terms(mention.content)
