@@ -8,8 +8,6 @@ end, so long runs over a directory show results as they come.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from claimx.io.formats import format_named
 from claimx.io.items import InputError
-from claimx.io.safety import escaped, json_safe, neutralise_cell, printable
+from claimx.io.safety import csv_text, escaped, json_safe, neutralise_cell, printable
 from claimx.model import PLAIN_TEXT, STANCES, Claim, Document, Span, failure_record
 
 if TYPE_CHECKING:
@@ -239,9 +237,7 @@ def write_csv(docs: Iterable[Document], out: TextIO, *, header: bool = True) -> 
 
 def to_csv_rows(doc: Document) -> str:
     """A document's CSV rows as text (``\\r\\n`` line ends, as the ``csv`` module writes)."""
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows(claim_rows(doc))
-    return buffer.getvalue()
+    return csv_text(claim_row(doc, claim) for claim in doc.claims)
 
 
 class CsvWriter:
@@ -251,7 +247,7 @@ class CsvWriter:
         self._out = out
         self._flush_each = flush_each
         if header:
-            csv.writer(out).writerow(CSV_COLUMNS)
+            out.write(csv_text([CSV_COLUMNS]))
 
     @classmethod
     def open(cls, out: TextIO, *, console: Console | None = None, flush_each: bool = True,
@@ -263,9 +259,7 @@ class CsvWriter:
         self.write_rendered(to_csv_rows(doc))
 
     def write_failure(self, failure: InputError) -> None:
-        buffer = io.StringIO(newline="")
-        csv.writer(buffer).writerow([neutralise_cell(cell) for cell in failure_row(failure)])
-        self.write_rendered(buffer.getvalue())
+        self.write_rendered(csv_text([failure_row(failure)]))
 
     def write_rendered(self, rows: str) -> None:
         """Write rows already rendered by :func:`to_csv_rows` (in a worker)."""

@@ -7,7 +7,10 @@ report).
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 # OWASP, "CSV Injection": a cell starting with one of these may be run as a formula.
@@ -34,6 +37,16 @@ _UNPRINTABLE_ON_PAGE = re.compile(
 def neutralise_cell(value: str) -> str:
     """Prefix a single quote to a cell a spreadsheet would read as a formula."""
     return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def csv_text(rows: Iterable[Sequence[str]]) -> str:
+    """Rows as CSV text, the one way every command writes CSV: RFC 4180 (``\\r\\n`` line
+    ends, so a cell holding a carriage return or a line break is quoted and stays one cell;
+    the ``csv`` module quotes only the characters of its own line ending), and every cell a
+    spreadsheet would run as a formula neutralised."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows([neutralise_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
 
 
 def printable(text: str) -> str:

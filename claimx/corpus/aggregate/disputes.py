@@ -40,7 +40,10 @@ A denial keeps at most MAX_PER_DENIAL disputes, its surest: a denial of a widely
 claim is listed against its best-matching tellings, not every one. Candidates come from an
 inverted index of the claims' matter words (a word in more than MAX_POSTINGS claims proposes
 none, though it still counts once proposed), so the search grows with the number of denials,
-not with the square of the claims.
+not with the square of the claims. Of the claims sharing three words with a denial, at most
+MAX_CANDIDATES are scored, those whose shared words weigh most (plus every claim beside it in
+one document): news never has that many, text built of a few words repeated in every claim
+would otherwise score every pair.
 """
 
 from __future__ import annotations
@@ -52,12 +55,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from claimx.corpus.aggregate.groups import DENY, ClaimGroup, ClaimGroups
 from claimx.corpus.aggregate.matter import matter_terms, says_not, stem
 
 DEFAULT_MIN_SCORE = 0.3
 MAX_PER_DENIAL = 5
 MAX_POSTINGS = 1_000
+MAX_CANDIDATES = 40  # claims sharing three words one denial is compared with
 MIN_SHARED_ACROSS = 3  # matter words two documents' claims must share
 MIN_SHARED_WITHIN = 2  # ... and two claims of one document
 HALF_EVIDENCE = 2.0  # the evidence at which strength is one half
@@ -135,15 +141,11 @@ def find_disputes(folded: ClaimGroups, min_score: float = DEFAULT_MIN_SCORE,
             denials.append(_side(group, ordered, weights, 1.0))
         elif stance in STANCE_WEIGHTS and not says_not(group.representative.content):
             claims.append(_side(group, ordered, weights, STANCE_WEIGHTS[stance]))
-    index: dict[str, list[int]] = {}
-    for n, claim in enumerate(claims):
-        for term in claim.terms:
-            index.setdefault(term, []).append(n)
-
+    index = _ClaimIndex(claims, weights)
     disputes = []
     for denial in denials:
         matches = (_match(denial, claims[n], weights, folded)
-                   for n in _candidates(denial, index, claims, folded))
+                   for n in index.candidates(denial, folded))
         kept = heapq.nsmallest(
             per_denial, (m for m in matches if m is not None and m.score >= min_score),
             key=lambda m: (-m.score, m.claim.group.index),
@@ -187,16 +189,46 @@ def _side(group: ClaimGroup, ordered: tuple[str, ...], weights: dict[str, float]
                  sum(weights[t] for t in set(ordered)), keys, named, stance_weight)
 
 
-def _candidates(denial: _Side, index: dict[str, list[int]], claims: list[_Side],
-                folded: ClaimGroups) -> list[int]:
-    """Claims sharing two of the denial's indexed words, or one in the denial's document."""
-    counts: Counter[int] = Counter()
-    for term in denial.terms:
-        holders = index.get(term, ())
-        if len(holders) <= MAX_POSTINGS:
-            counts.update(holders)
-    return sorted(n for n, shared in counts.items()
-                  if shared >= MIN_SHARED_ACROSS or folded.beside(denial.group, claims[n].group))
+class _ClaimIndex:
+    """The claims' matter words, inverted: which claims hold a word (a word in more than
+    MAX_POSTINGS claims is left out), as numpy arrays, so that counting a denial's shared
+    words is one pass in C rather than a Python loop over thousands of claims."""
+
+    def __init__(self, claims: Sequence[_Side], weights: dict[str, float]) -> None:
+        holders: dict[str, list[int]] = {}
+        for n, claim in enumerate(claims):
+            for term in claim.terms:
+                holders.setdefault(term, []).append(n)
+        self._postings = {term: np.array(held, dtype=np.int64)
+                          for term, held in holders.items() if len(held) <= MAX_POSTINGS}
+        self._weights = weights
+        self._numbered = {claim.group.index: n for n, claim in enumerate(claims)}
+
+    def candidates(self, denial: _Side, folded: ClaimGroups) -> list[int]:
+        """Claims sharing three of the denial's indexed words, or one beside it in a
+        document; of the former at most MAX_CANDIDATES, those whose shared words weigh
+        most (the earliest on a tie)."""
+        terms = [t for t in denial.terms if t in self._postings]
+        if not terms:
+            return []
+        arrays = [self._postings[t] for t in terms]
+        ids, inverse, counts = np.unique(np.concatenate(arrays), return_inverse=True,
+                                         return_counts=True)
+        weight = np.concatenate([np.full(len(a), self._weights[t]) for t, a in
+                                 zip(terms, arrays, strict=True)])
+        many = counts >= MIN_SHARED_ACROSS
+        chosen = ids[many]
+        if len(chosen) > MAX_CANDIDATES:
+            evidence = np.bincount(inverse.ravel(), weights=weight)[many]
+            chosen = chosen[np.lexsort((chosen, -evidence))[:MAX_CANDIDATES]]
+        found = set(chosen.tolist())
+        near = [n for n in map(self._numbered.get, folded.beside_of(denial.group))
+                if n is not None]
+        if near:
+            at = np.searchsorted(ids, near)
+            found.update(n for n, i in zip(near, at.tolist(), strict=True)
+                         if i < len(ids) and ids[i] == n)
+        return sorted(found)
 
 
 def _match(denial: _Side, claim: _Side, weights: dict[str, float],

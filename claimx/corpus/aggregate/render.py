@@ -8,16 +8,15 @@ nothing is lost silently; they are also reported on stderr by the command.
 
 from __future__ import annotations
 
-import csv
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from claimx.corpus.aggregate.disputes import Dispute
 from claimx.corpus.aggregate.groups import ClaimGroup, ClaimGroups
 from claimx.corpus.aggregate.speakers import SpeakerRow, SpeakerTable
 from claimx.io.formats import format_named
-from claimx.io.safety import json_safe, neutralise_cell, printable
+from claimx.io.safety import csv_text, json_safe, printable
 from claimx.model import STANCES, qualified_id
 
 if TYPE_CHECKING:
@@ -51,11 +50,11 @@ def _dumps(value: Any, indent: int | None = None) -> str:
 
 
 def _csv_writer(out: TextIO, header: Sequence[str]) -> Callable[[Sequence[Any]], None]:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    """Rows written as extract writes its CSV (:func:`claimx.io.safety.csv_text`)."""
+    out.write(csv_text([header]))
 
     def write(row: Sequence[Any]) -> None:
-        writer.writerow([neutralise_cell(_cell(v)) for v in row])
+        out.write(csv_text([[_cell(v) for v in row]]))
 
     return write
 
@@ -176,11 +175,10 @@ def groups_as_json(groups: ClaimGroups, chosen: list[ClaimGroup], out: TextIO,
         "schema": CLAIMS_SCHEMA,
         "summary": _claims_summary(groups, disputes),
     }
-    tail: dict[str, Any] = {}
+    arrays: dict[str, Iterable[Any]] = {"groups": (_group_json(groups, g) for g in chosen)}
     if disputes is not None:
-        tail["disputes"] = [d.to_dict() for d in disputes]
-    tail["failures"] = failures
-    _write_json_object(out, head, "groups", (_group_json(groups, g) for g in chosen), tail)
+        arrays["disputes"] = (d.to_dict() for d in disputes)
+    _write_json_object(out, head, arrays, {"failures": failures})
 
 
 def groups_as_jsonl(groups: ClaimGroups, chosen: list[ClaimGroup], out: TextIO,
@@ -241,19 +239,21 @@ class _RawJson(str):
     """JSON text already rendered: :func:`_write_json_object` writes it as it is."""
 
 
-def _write_json_object(out: TextIO, head: dict[str, Any], name: str, items: Iterator[Any],
+def _write_json_object(out: TextIO, head: dict[str, Any], arrays: dict[str, Iterable[Any]],
                        tail: dict[str, Any]) -> None:
-    """``{**head, name: [*items], **tail}`` as indented JSON, written an item at a time: a
-    corpus's groups (every mention listed) are never one string in memory."""
-    opening = _dumps(head, indent=2)[:-2]  # without the closing "\n}"
-    out.write(f'{opening},\n  "{name}": [')
-    written = 0
-    for item in items:
-        text = item if isinstance(item, _RawJson) else _dumps(item, indent=2)
-        text = text.replace("\n", "\n    ")
-        out.write((",\n    " if written else "\n    ") + text)
-        written += 1
-    out.write("\n  ]" if written else "]")
+    """``{**head, **arrays, **tail}`` as indented JSON, each array written an item at a
+    time: a corpus's groups (every mention listed) and disputes are never one string in
+    memory."""
+    out.write(_dumps(head, indent=2)[:-2])  # without the closing "\n}"
+    for name, items in arrays.items():
+        out.write(f',\n  "{name}": [')
+        written = 0
+        for item in items:
+            text = item if isinstance(item, _RawJson) else _dumps(item, indent=2)
+            text = text.replace("\n", "\n    ")
+            out.write((",\n    " if written else "\n    ") + text)
+            written += 1
+        out.write("\n  ]" if written else "]")
     for key, value in tail.items():
         text = _dumps(value, indent=2).replace("\n", "\n  ")
         out.write(f',\n  "{key}": {text}')
