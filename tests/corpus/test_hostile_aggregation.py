@@ -118,6 +118,7 @@ def test_near_collisions_check_a_bounded_number_of_candidates(
     assert calls["jaccard"] < 100 * n, calls
 
 
+@pytest.mark.slow  # a large generated input
 def test_dispute_dense_text_compares_each_denial_with_a_bounded_number_of_claims(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every denial shares three words with hundreds of claims: each is scored against at

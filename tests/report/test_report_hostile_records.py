@@ -216,6 +216,7 @@ def test_records_sharing_an_id_each_keep_their_own_article(tmp_path: Path) -> No
     assert ["".join(seg[1] for seg in d["segs"]) for d in docs] == SENTENCES[:2]
 
 
+@pytest.mark.slow  # a large generated input
 def test_a_large_json_input_is_not_parsed_to_see_what_it_is(tmp_path: Path) -> None:
     """Only a bounded prefix says whether a ``.json`` input is claimx output: 8 million
     empty objects are refused by --max-chars, not built in memory first."""
