@@ -7,7 +7,6 @@ after it («الرئيس السابق منصف المرزوقي») and an alias 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
 
 from claimx.extraction.cues import strip_conjunction
 from claimx.extraction.lexicon import Lexicon
@@ -18,13 +17,11 @@ from claimx.extraction.mentions import (
     refers_to,
 )
 from claimx.extraction.phrase import bare_noun, noun_phrase
+from claimx.extraction.source import MENTION_REACH, named_again, spelled
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 from claimx.extraction.words import CONJUNCTIONS, GIVEN_NAME_HOMOGRAPHS, NAME_PARTICLES
 from claimx.model import Range
 
-# A fuller mention is sought at most this many tokens away (an article, not a whole archive
-# in one line: keeps run-on input linear).
-MENTION_REACH = 1500
 MAX_TITLE_TOKENS = 16
 MAX_NAME_TOKENS = 3
 
@@ -85,7 +82,7 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
         return None
     best, best_size = None, speaker[1] - speaker[0]
     index = speaker[1] - 1
-    for other in _spelled(tt, surname, max(1, index - MENTION_REACH), index + MENTION_REACH):
+    for other in spelled(tt, surname, max(1, index - MENTION_REACH), index + MENTION_REACH):
         if strip_conjunction(other.norm) != surname:
             continue
         first = other.index - 1 if particle else other.index  # where the surname starts
@@ -108,13 +105,6 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
     return best
 
 
-def _spelled(tt: TokenizedText, word: str, first: int, last: int) -> Iterator[Token]:
-    """The tokens from ``first`` to ``last`` (excluded) spelled ``word``, alone or after a
-    conjunction («مرزوق»، «ومرزوق»), in order: looked up, not read one by one."""
-    spellings = {word, *(c + word for c in CONJUNCTIONS)}
-    return map(tt.tokens.__getitem__, tt.indices_of(spellings, first, last))
-
-
 def _title_with_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:
     """«الرئيس السابق للاتحاد الدولي، جوسيف بلاتر»: the title phrase, then (after a comma)
     given names and a surname that the text names again elsewhere («وشدد بلاتر»)."""
@@ -130,12 +120,7 @@ def _title_with_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range |
     if last - end < 2:
         return None  # a given name and a surname at least
     surname = strip_conjunction(tokens[last - 1].norm)
-    nearby = tokens[max(0, last - MENTION_REACH) : last + MENTION_REACH]
-    if any(
-        strip_conjunction(t.norm) == surname and not end <= t.index < last for t in nearby
-    ):
-        return (speaker[0], last)
-    return None
+    return (speaker[0], last) if named_again(tt, surname, end, last) else None
 
 
 def _alias_of(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range | None:

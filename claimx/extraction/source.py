@@ -7,6 +7,8 @@ over an apposition («علي أبودشيش، الباحث الأثري») or a 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
 from claimx.extraction.lexicon import CueKind, Lexicon
 from claimx.extraction.phrase import (
@@ -27,6 +29,7 @@ from claimx.extraction.phrase import (
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 from claimx.extraction.words import (
     CONDITIONALS,
+    CONJUNCTIONS,
     DEMONSTRATIVES,
     NAME_LINKS,
     PRONOUN_SUFFIXES,
@@ -318,8 +321,9 @@ def with_apposition(
 
 MAX_COMPLEMENT_TOKENS = 10  # a title's prepositional complements before its holder's name
 MAX_HOLDER_NAME = 4
-# How far away the holder's surname is looked for again (an article, not a whole archive).
-NAME_ECHO_REACH = 1500
+# Another mention of a person is sought at most this many tokens away (an article, not a
+# whole archive in one line: keeps run-on input linear).
+MENTION_REACH = 1500
 
 
 def with_title_complements(
@@ -383,11 +387,24 @@ def _holder_name_end(
     if end - start < 2 or end < limit and not _closes_name(tt, end, lex, cue_starts):
         return None
     surname = strip_conjunction(tokens[end - 1].norm)
-    nearby = tokens[max(0, start - NAME_ECHO_REACH) : end + NAME_ECHO_REACH]
-    echoed = any(
-        strip_conjunction(t.norm) == surname and not start <= t.index < end for t in nearby
+    return end if named_again(tt, surname, start, end) else None
+
+
+def named_again(tt: TokenizedText, surname: str, start: int, end: int) -> bool:
+    """«... سامر الحلبي ... وأضاف الحلبي»: the text uses ``surname`` again, outside tokens
+    ``start``..``end``, within reach."""
+    first, last = max(0, start - MENTION_REACH), end + MENTION_REACH
+    return any(
+        not start <= tok.index < end and strip_conjunction(tok.norm) == surname
+        for tok in spelled(tt, surname, first, last)
     )
-    return end if echoed else None
+
+
+def spelled(tt: TokenizedText, word: str, first: int, last: int) -> Iterator[Token]:
+    """The tokens from ``first`` to ``last`` (excluded) spelled ``word``, alone or after a
+    conjunction («مرزوق»، «ومرزوق»), in order: looked up, not read one by one."""
+    spellings = {word, *(c + word for c in CONJUNCTIONS)}
+    return map(tt.tokens.__getitem__, tt.indices_of(spellings, first, last))
 
 
 def _holder_name_word(tok: Token, lex: Lexicon) -> bool:
