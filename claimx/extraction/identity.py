@@ -21,7 +21,13 @@ from typing import NamedTuple
 
 from claimx.extraction.lexicon import Lexicon, load_lexicon, read_data
 from claimx.extraction.tokenize import normalize
-from claimx.extraction.words import ARTICLE_PROCLITICS, CONJUNCTIONS, JOINED_NAME_STARTS, KEEP_WHOLE
+from claimx.extraction.words import (
+    ARTICLE_PROCLITICS,
+    CONJUNCTIONS,
+    JOINED_NAME_STARTS,
+    KEEP_WHOLE,
+    RELATIVES,
+)
 
 PERSON, ORGANISATION, ANONYMOUS, DOCUMENT, UNRESOLVED = (
     "person", "organisation", "anonymous", "document", "unresolved",
@@ -59,6 +65,11 @@ class _IdentityData:
     withholding: frozenset[str]
     quantifiers: frozenset[str]
     prepositions: frozenset[str]
+    times: frozenset[str]  # days, «أمس», «اليوم»: when a claim was made, not who made it
+    weak_times: frozenset[str]  # «مساء», «الماضي»: time only beside a day or a month
+    months: frozenset[str]
+    relatives: frozenset[str]  # «الذي»: a relative clause describes the speaker, not names
+    heads: frozenset[str]  # head_kinds and role_heads together
 
 
 def bare(norm: str) -> str:
@@ -101,6 +112,11 @@ def _data() -> _IdentityData:
         ),
         adjectives=frozenset(bare(a) for a in lex.adjectives) | frozenset(lex.adjectives),
         speech_nouns=frozenset(lex.verbal_nouns),
+        times=lex.marker_set("time_words") - frozenset(raw["words"]["weak_times"]),
+        weak_times=frozenset(normalize(w) for w in raw["words"]["weak_times"]),
+        months=frozenset(normalize(w) for w in raw["words"]["months"]),
+        relatives=frozenset(w for w in RELATIVES if w.startswith("ال")),
+        heads=frozenset(head_kinds) | roles,
         **{name: frozenset(normalize(w) for w in raw["words"][name])
            for name in ("honorifics", "determiners", "references", "withheld", "withholding",
                         "prepositions", "quantifiers")},
@@ -127,13 +143,35 @@ def identify(speaker: str | None) -> Identity:
     names the same speakers again and again, so each wording is worked out once."""
     if speaker is None:
         return UNRESOLVED_IDENTITY
-    return _identify_words(tuple(words_of(speaker)))
+    named = _named_after_comma(speaker)
+    return named if named is not None else _identify_words(tuple(words_of(speaker)))
+
+
+_COMMA = re.compile(r"[،,]")
+
+
+def _named_after_comma(speaker: str) -> Identity | None:
+    """«وكيل الجمهورية، محمد العلي»: a role, a comma, then a bare name: the person named,
+    with that role. None when the text has no such shape."""
+    parts = _COMMA.split(speaker)
+    if len(parts) < 2:
+        return None
+    role_words, name_words = words_of(",".join(parts[:-1])), words_of(parts[-1])
+    heads = _data().heads
+    if not role_words or not name_words or bare(name_words[0]) in heads \
+            or bare(role_words[0]) not in heads:
+        return None  # a name before the comma: «سالم العلي، وزير الزراعة» reads as it is
+    name = _identify_words(tuple(name_words))
+    if name.kind != PERSON or name.role is not None or name.key is None:
+        return None
+    return Identity(name.key, PERSON, role=" ".join(bare(w) for w in role_words))
 
 
 @lru_cache(maxsize=50_000)
 def _identify_words(words: tuple[str, ...]) -> Identity:
     data = _data()
     withheld = any(w in data.withheld for w in words)
+    words = _before_relative(_without_time(_split_glued(words, data), data), data)
     words = _joined_names(_without_speech_noun(_without_quantifier(words, data), data))
     titled = _after_title(words, data)
     if titled is not None:  # «مدير صحة عدن الدكتور الخضر لصور»: the name follows the title
@@ -141,7 +179,8 @@ def _identify_words(words: tuple[str, ...]) -> Identity:
         named = _identify_words(tuple(name))
         if named.kind == PERSON and named.key:
             return Identity(named.key, PERSON, role=" ".join(bare(w) for w in role))
-    kept = [w for w in words if w not in data.determiners and w not in data.honorifics]
+    kept = [w for k, w in enumerate(words) if w not in data.determiners
+            and not _is_honorific(words, k, data)]
     if not kept or all(w in data.references for w in kept):
         return UNRESOLVED_IDENTITY
     phrase = _canonical_words(kept, data)
@@ -155,6 +194,69 @@ def _identify_words(words: tuple[str, ...]) -> Identity:
     if kind is not None:  # an organisation or a document
         return Identity(" ".join(plain), kind)
     return _role(phrase, size, data)
+
+
+def _split_glued(words: Sequence[str], data: _IdentityData) -> list[str]:
+    """«الوزيرالسوري» → «الوزير» «السوري»: a head noun written without the space before the
+    next word's article."""
+    out: list[str] = []
+    for word in words:
+        base = bare(word)
+        cut = base.find("ال", 2)
+        if cut > 0 and base[:cut] in data.heads and len(base) - cut > 3:
+            split = len(word) - len(base) + cut
+            out.extend((word[:split], word[split:]))
+        else:
+            out.append(word)
+    return out
+
+
+def _without_time(words: Sequence[str], data: _IdentityData) -> Sequence[str]:
+    """«المصادر الأمنية مساء الثلاثاء», «الوزير في 12 مايو الماضي»: a date is when it was
+    said, so the key ends before it (and before the preposition, number or «مساء» that
+    leads to it); a date before the speaker is left out."""
+    at = next((k for k in range(len(words)) if _is_time(words, k, data)), None)
+    if at is None:
+        return words
+    if at == 0:
+        rest = list(words)
+        while rest and (_is_time(rest, 0, data) or _time_filler(rest[0], data)):
+            rest.pop(0)
+        return rest
+    kept = list(words[:at])
+    while len(kept) > 1 and _time_filler(kept[-1], data):
+        kept.pop()
+    return kept
+
+
+def _is_time(words: Sequence[str], k: int, data: _IdentityData) -> bool:
+    word = _unjoined(words[k])
+    if word in data.times:
+        return True
+    if word not in data.months:
+        return False
+    before = words[k - 1] if k else ""
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return before.isdigit() or after.isdigit() or after in data.weak_times
+
+
+def _time_filler(word: str, data: _IdentityData) -> bool:
+    """What leads to a date: «في», «يوم», «مساء», a number."""
+    return word.isdigit() or word in data.prepositions or _unjoined(word) in data.weak_times
+
+
+def _unjoined(word: str) -> str:
+    """«والثلاثاء» → «الثلاثاء»."""
+    return word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
+
+
+def _before_relative(words: Sequence[str], data: _IdentityData) -> Sequence[str]:
+    """«بينيت الذي يتزعم الحزب»: a relative clause says more about the speaker; the key
+    ends before it."""
+    for k in range(1, len(words)):
+        if _unjoined(words[k]) in data.relatives:
+            return words[:k]
+    return words
 
 
 class _Word(NamedTuple):
@@ -180,6 +282,11 @@ def _after_title(words: Sequence[str], data: _IdentityData
         if words[k] in data.honorifics:
             return words[:k], words[k + 1:]
     return None
+
+
+def _is_honorific(words: Sequence[str], k: int, data: _IdentityData) -> bool:
+    """«السيد» before a name; last after a name it is a family name («محمد السيد»)."""
+    return words[k] in data.honorifics and (k == 0 or k + 1 < len(words))
 
 
 def _without_speech_noun(words: Sequence[str], data: _IdentityData) -> Sequence[str]:
@@ -249,9 +356,12 @@ def _headless(phrase: Sequence[_Word], data: _IdentityData, withheld: bool) -> I
     while len(plain) > 1 and (plain[0] in data.adjectives or _definite_nisba(phrase[0])):
         phrase, plain = phrase[1:], plain[1:]  # «اليوناني دونيس»: a nisba before the name
     for k in range(1, len(plain)):
-        head, _ = _head_at(plain[k:], data)
-        if head is not None and head in data.role_heads:
+        head, size = _head_at(plain[k:], data)
+        last = k + size == len(plain)  # «وليد المعلم»: a definite role word last is a name
+        if head is not None and head in data.role_heads and not (last and phrase[k].definite):
             return Identity(" ".join(plain[:k]), PERSON, role=" ".join(plain[k:]))
+        if plain[k] in data.prepositions:  # «جون كيري في موسكو»: a place is not the name
+            return Identity(" ".join(plain[:k]), PERSON)
     return Identity(" ".join(plain), PERSON)
 
 
@@ -286,9 +396,9 @@ def _role(phrase: Sequence[_Word], size: int, data: _IdentityData) -> Identity:
     rest = phrase[size:]
     if not phrase[0].definite and len(rest) <= 2 and not any(w.definite for w in phrase[1:]):
         return Identity(_anonymous_key(phrase, size, data), ANONYMOUS)  # «ضابط تايلاندي»
-    name = _name_after_role(phrase, size, data)
+    start, name = _name_after_role(phrase, size, data)
     if name:
-        return Identity(" ".join(name), PERSON, role=" ".join(plain[: len(plain) - len(name)]))
+        return Identity(" ".join(name), PERSON, role=" ".join(plain[:start]))
     definite = phrase[0].definite or (
         len(phrase) > 1 and phrase[1].definite and phrase[1].text not in data.adjectives
     )
@@ -297,27 +407,49 @@ def _role(phrase: Sequence[_Word], size: int, data: _IdentityData) -> Identity:
     return Identity(_anonymous_key(phrase, size, data), ANONYMOUS)
 
 
-def _name_after_role(phrase: Sequence[_Word], size: int, data: _IdentityData) -> list[str]:
+def _name_after_role(phrase: Sequence[_Word], size: int, data: _IdentityData
+                     ) -> tuple[int, list[str]]:
     """The words of a name after a role and its complements: the first indefinite word that
     is not an adjective or another head starts it, or after a definite head («الرئيس
     الأسد», which cannot take a genitive) the first definite one too; a preposition ends the
-    search («مسؤول في الوزارة» names nobody)."""
+    search («مسؤول في الوزارة» names nobody), but «لوزارة العمل» is the role's complement
+    («المتحدث الرسمي لوزارة العمل سالم العلي»)."""
     apposition = phrase[0].definite  # «الرئيس الأسد»: a definite head takes no genitive
     for k in range(size, len(phrase)):
         word, definite, organisation = phrase[k]
-        if word in data.prepositions or _lam_before_head(word, data):
-            return []
-        complement = organisation or (definite and not apposition)
+        if word in data.prepositions:
+            return 0, []
+        if _lam_before_head(word, data):
+            if k + 1 < len(phrase) and phrase[k + 1].definite:
+                continue
+            return 0, []
+        complement = organisation or (definite and not apposition) \
+            or (definite and _after_complement(phrase, k, size, data))
         nisba = _definite_nisba(phrase[k]) and k + 1 < len(phrase)  # «المدرب البرتغالي ...»
-        if complement or nisba or _is_adjective(word, data) or word in data.role_heads \
-                or word in data.head_kinds:
+        if complement or nisba or _is_adjective(word, data) or word in data.heads:
             continue
-        name = [w.text for w in phrase[k:]]
-        for n in range(1, len(name)):  # «ريجيكامب مدرب نادي الهلال»: another role ends it
-            if name[n] in data.role_heads or name[n] in data.head_kinds:
-                return name[:n]
-        return name
-    return []
+        return k, _name_until_role(phrase[k:], data)
+    return 0, []
+
+
+def _after_complement(phrase: Sequence[_Word], k: int, size: int, data: _IdentityData) -> bool:
+    """«الأمين العام للحزب الاشتراكي»: a definite word after a definite head noun of the
+    complement agrees with that noun; it does not start a name."""
+    before = phrase[k - 1]
+    noun = before.definite and before.text in data.heads or _lam_before_head(before.text, data)
+    return k - 1 >= size and noun
+
+
+def _name_until_role(name: Sequence[_Word], data: _IdentityData) -> list[str]:
+    """A name ends where another role starts («ريجيكامب مدرب نادي الهلال»), a definite one
+    only when words follow it («وليد المعلم» is a name), or at a preposition («جون كيري في
+    موسكو»: a place)."""
+    words = [w.text for w in name]
+    for n in range(1, len(words)):
+        role = words[n] in data.heads and (not name[n].definite or n + 1 < len(words))
+        if role or words[n] in data.prepositions:
+            return words[:n]
+    return words
 
 
 def _lam_before_head(word: str, data: _IdentityData) -> bool:
@@ -329,14 +461,42 @@ def _lam_before_head(word: str, data: _IdentityData) -> bool:
 
 def identify_document(speakers: Sequence[str | None]) -> list[Identity]:
     """The identities of one document's speakers, in order. The document may already have
-    said who a shorter mention is: a bare name that is part of exactly one fuller key («كيري»
-    of «جون كيري», «يونهاب» of «وكالة يونهاب») takes that key and its kind, and so does a
-    role that one named person of the document holds («الوزير», «وزير النفط» of «وزير النفط
-    الإيراني بيجن زنغنه»)."""
-    identities = [identify(s) for s in speakers]
+    said who a shorter mention is: a mention whose words begin exactly one longer mention
+    («محافظ البلدة» of «محافظ البلدة سالم العلي») takes its identity; a bare name that is part
+    of exactly one fuller key («كيري» of «جون كيري», «يونهاب» of «وكالة يونهاب») takes that
+    key and its kind, and so does a role that one named person of the document holds
+    («الوزير», «وزير النفط» of «وزير النفط الإيراني بيجن زنغنه»); a name spelled with
+    or without its long vowels («ترامب», «ترمب») takes the first spelling; and «المصدر»,
+    «المسؤول» take the unnamed source the document introduced last."""
+    identities = _by_longer_mention(speakers, [identify(s) for s in speakers])
     fuller = {i.key: i for i in identities if i.key and " " in i.key}
     named = [i for i in identities if i.role]
-    return [_completed(i, fuller, named) for i in identities]
+    identities = [_completed(i, fuller, named) for i in identities]
+    return _anaphoric_sources(speakers, _one_spelling(identities))
+
+
+def _mention_words(speaker: str | None) -> tuple[str, ...]:
+    return () if speaker is None else tuple(bare(w) for w in words_of(speaker))
+
+
+def _by_longer_mention(
+    speakers: Sequence[str | None], identities: list[Identity]
+) -> list[Identity]:
+    """«المتحدث باسم البلدية» of «المتحدث باسم البلدية سالم العلي»: the longer mention says
+    who the shorter one is, when exactly one longer mention of the document starts with it."""
+    words = [_mention_words(s) for s in speakers]
+    out = list(identities)
+    for k, (mention, identity) in enumerate(zip(words, identities, strict=True)):
+        if not mention or identity.kind not in (PERSON, ORGANISATION):
+            continue
+        longer = {
+            identities[j].key: identities[j] for j, other in enumerate(words)
+            if len(other) > len(mention) and other[: len(mention)] == mention
+            and identities[j].kind in (PERSON, ORGANISATION)
+        }
+        if len(longer) == 1:
+            out[k] = next(iter(longer.values()))
+    return out
 
 
 def _completed(
@@ -348,12 +508,75 @@ def _completed(
         holders = {n.key: n for n in named if n.role and _shortened(identity.key, n.role)}
         if len(holders) == 1:
             return next(iter(holders.values()))
-    if " " in identity.key:
+    words = identity.key.split()
+    if len(words) > 1 and identity.role is not None:  # «رئيس كتلة النواب»: not a bare name
         return identity
-    matches = [f for key, f in fuller.items() if identity.key in key.split()]
+    matches = [f for key, f in fuller.items() if key != identity.key and f.kind != ANONYMOUS
+               and _contains(key.split(), words)]
     return matches[0] if len(matches) == 1 else identity
 
 
+def _contains(longer: Sequence[str], words: Sequence[str]) -> bool:
+    """«ستاندرد اند بورز» in «وكاله ستاندرد اند بورز»: the words, in order, side by side."""
+    n = len(words)
+    return any(list(longer[k:k + n]) == list(words) for k in range(len(longer) - n + 1))
+
+
 def _shortened(mention: str, role: str) -> bool:
-    """«وزير» or «وزير نفط» for «وزير نفط ايراني»: the role's first words."""
-    return role == mention or role.startswith(mention + " ")
+    """«وزير» or «وزير نفط» for «وزير نفط ايراني»: the role's first words; or the role's head
+    with some of its other words («وزير سوري» for «وزير خارجيه سوري»)."""
+    if role == mention or role.startswith(mention + " "):
+        return True
+    said, held = mention.split(), role.split()
+    return said[0] == held[0] and set(said) <= set(held)
+
+
+_VOWEL_LETTERS = str.maketrans("", "", "اوي")
+
+
+def _skeleton(word: str) -> str:
+    """«ترامب», «ترمب» → «ترمب»: a word without its long vowels after the first letter, which
+    transcriptions of foreign names write or leave out."""
+    return word[:1] + word[1:].translate(_VOWEL_LETTERS)
+
+
+def _one_spelling(identities: list[Identity]) -> list[Identity]:
+    """Persons of one document whose names differ only in long vowels of words long enough
+    that the vowels do not tell two names apart («ترامب»/«ترمب», not «حامد»/«حمد») take the
+    spelling the document used first."""
+    first: dict[tuple[str, ...], Identity] = {}
+    out = []
+    for identity in identities:
+        if identity.kind != PERSON or identity.key is None:
+            out.append(identity)
+            continue
+        words = identity.key.split()
+        shape = tuple(w if len(_skeleton(w)) < 4 else _skeleton(w) for w in words)
+        out.append(first.setdefault(shape, identity))
+    return out
+
+
+def _anaphoric_sources(
+    speakers: Sequence[str | None], identities: list[Identity]
+) -> list[Identity]:
+    """«وقال مسؤول أمريكي ... وأضاف المصدر»: a definite bare head refers back to the unnamed
+    source the document introduced last, when both are one or both are several."""
+    data = _data()
+    out = list(identities)
+    for k, (speaker, identity) in enumerate(zip(speakers, identities, strict=True)):
+        words = words_of(speaker) if speaker else []
+        if len(words) != 1 or not words[0].startswith("ال") or identity.key not in data.heads:
+            continue
+        for earlier in reversed(out[:k]):
+            if earlier.kind == ANONYMOUS and earlier.key != identity.key:
+                number = _plurals().get(identity.key)
+                if number is not None and _plurals().get(earlier.key.split()[0]) == number:
+                    out[k] = earlier
+                break
+    return out
+
+
+@cache
+def _plurals() -> dict[str, bool]:
+    """Bare head noun → whether it names several people («مصادر») or one («مصدر»)."""
+    return {bare(word): head.plural for word, head in load_lexicon().heads.items()}
