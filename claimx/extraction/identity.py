@@ -144,7 +144,22 @@ def identify(speaker: str | None) -> Identity:
     if speaker is None:
         return UNRESOLVED_IDENTITY
     named = _named_after_comma(speaker)
-    return named if named is not None else _identify_words(tuple(words_of(speaker)))
+    found = named if named is not None else _identify_words(tuple(words_of(speaker)))
+    return Identity(_spelled(found.key), found.kind, _spelled(found.role))
+
+
+# Letters that spell one sound two ways: hamza on waw or on ya («مسؤول», «مسئول»), and the
+# Persian letters a name may be written with («ڤلاديمير», «کریم»).
+_SPELLING = str.maketrans({
+    "ؤ": "ئ", "ک": "ك", "ی": "ي", "ڤ": "ف",
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ە": "ه",
+    "ۀ": "ه",
+})
+
+
+def _spelled(key: str | None) -> str | None:
+    """The key with one spelling of each sound: «مسؤول امني» = «مسئول امني»."""
+    return None if key is None else key.translate(_SPELLING)
 
 
 _COMMA = re.compile(r"[،,]")
@@ -171,6 +186,7 @@ def _named_after_comma(speaker: str) -> Identity | None:
 def _identify_words(words: tuple[str, ...]) -> Identity:
     data = _data()
     withheld = any(w in data.withheld for w in words)
+    words = [_lexicon_spelling(w, data) for w in words]
     words = _before_relative(_without_time(_split_glued(words, data), data), data)
     words = _joined_names(_without_speech_noun(_without_quantifier(words, data), data))
     titled = _after_title(words, data)
@@ -194,6 +210,24 @@ def _identify_words(words: tuple[str, ...]) -> Identity:
     if kind is not None:  # an organisation or a document
         return Identity(" ".join(plain), kind)
     return _role(phrase, size, data)
+
+
+def _lexicon_spelling(word: str, data: _IdentityData) -> str:
+    """«مسئول» → «مسؤول»: the hamza seat the word lists use, so the word is still a head or an
+    adjective."""
+    if "\u0626" not in word and "\u0624" not in word:
+        return word
+    if _known(word, data):
+        return word
+    for old, new in (("\u0626", "\u0624"), ("\u0624", "\u0626")):
+        other = word.replace(old, new)
+        if other != word and _known(other, data):
+            return other
+    return word
+
+
+def _known(word: str, data: _IdentityData) -> bool:
+    return bare(word) in data.heads or bare(word) in data.adjectives or word in data.adjectives
 
 
 def _split_glued(words: Sequence[str], data: _IdentityData) -> list[str]:
@@ -399,12 +433,17 @@ def _role(phrase: Sequence[_Word], size: int, data: _IdentityData) -> Identity:
     start, name = _name_after_role(phrase, size, data)
     if name:
         return Identity(" ".join(name), PERSON, role=" ".join(plain[:start]))
-    definite = phrase[0].definite or (
-        len(phrase) > 1 and phrase[1].definite and phrase[1].text not in data.adjectives
-    )
-    if definite:
+    if phrase[0].definite or _definite_genitive(phrase[1:], data):
         return Identity(" ".join(plain), PERSON)
+    if len(phrase) > 2 and phrase[1].text in data.heads and _definite_genitive(phrase[2:], data):
+        return Identity(" ".join(plain), PERSON)  # «رئيس لجنة التعيينات»: a chain to «ال»
     return Identity(_anonymous_key(phrase, size, data), ANONYMOUS)
+
+
+def _definite_genitive(rest: Sequence[_Word], data: _IdentityData) -> bool:
+    """«وزير الخارجية»: a definite noun after the role makes it definite (an adjective,
+    «مسؤول الأمني», does not)."""
+    return bool(rest) and rest[0].definite and rest[0].text not in data.adjectives
 
 
 def _name_after_role(phrase: Sequence[_Word], size: int, data: _IdentityData
@@ -561,22 +600,38 @@ def _anaphoric_sources(
 ) -> list[Identity]:
     """«وقال مسؤول أمريكي ... وأضاف المصدر»: a definite bare head refers back to the unnamed
     source the document introduced last, when both are one or both are several."""
-    data = _data()
     out = list(identities)
     for k, (speaker, identity) in enumerate(zip(speakers, identities, strict=True)):
         words = words_of(speaker) if speaker else []
-        if len(words) != 1 or not words[0].startswith("ال") or identity.key not in data.heads:
+        if len(words) != 1 or not words[0].startswith("ال"):
+            continue
+        if identity.kind == PERSON and _definite_nisba(_Word(identity.key, True)):
+            out[k] = _epithet_holder(identity.key, out[:k]) or identity
+            continue
+        number = _plurals().get(identity.key)
+        if number is None:
             continue
         for earlier in reversed(out[:k]):
             if earlier.kind == ANONYMOUS and earlier.key != identity.key:
-                number = _plurals().get(identity.key)
-                if number is not None and _plurals().get(earlier.key.split()[0]) == number:
+                if _plurals().get(earlier.key.split()[0]) == number:
                     out[k] = earlier
                 break
     return out
 
 
+def _epithet_holder(nisba: str, before: Sequence[Identity]) -> Identity | None:
+    """«وقال البرتغالي»: a nationality alone names the one person the document named before
+    it with that nationality in the role («المدرب البرتغالي جوزيه فيرا»)."""
+    holders = {i.key: i for i in before
+               if i.kind == PERSON and i.role and nisba in i.role.split()}
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
 @cache
 def _plurals() -> dict[str, bool]:
-    """Bare head noun → whether it names several people («مصادر») or one («مصدر»)."""
-    return {bare(word): head.plural for word, head in load_lexicon().heads.items()}
+    """Bare head noun → whether it names several people («مصادر») or one («مصدر»): the
+    extraction gazetteer says; the other heads of unnamed sources («خبراء») are plurals."""
+    data = _data()
+    several = {head: True for head, kind in data.head_kinds.items() if kind == ANONYMOUS}
+    number = several | {bare(word): head.plural for word, head in load_lexicon().heads.items()}
+    return {_spelled(head): plural for head, plural in number.items()}
