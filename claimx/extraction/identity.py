@@ -24,6 +24,7 @@ from claimx.extraction.tokenize import normalize
 from claimx.extraction.words import (
     ARTICLE_PROCLITICS,
     CONJUNCTIONS,
+    GIVEN_NAME_HOMOGRAPHS,
     JOINED_NAME_STARTS,
     KEEP_WHOLE,
     RELATIVES,
@@ -394,9 +395,14 @@ def _headless(phrase: Sequence[_Word], data: _IdentityData, withheld: bool) -> I
         last = k + size == len(plain)  # «وليد المعلم»: a definite role word last is a name
         if head is not None and head in data.role_heads and not (last and phrase[k].definite):
             return Identity(" ".join(plain[:k]), PERSON, role=" ".join(plain[k:]))
-        if plain[k] in data.prepositions:  # «جون كيري في موسكو»: a place is not the name
+        if _place_preposition(plain[k], data):  # «جون كيري في موسكو»: a place, not the name
             return Identity(" ".join(plain[:k]), PERSON)
     return Identity(" ".join(plain), PERSON)
+
+
+def _place_preposition(word: str, data: _IdentityData) -> bool:
+    """«في», «من» end a name; «علي» (also «على») is a name too («سالم بن علي»)."""
+    return word in data.prepositions and word not in GIVEN_NAME_HOMOGRAPHS
 
 
 def _definite_nisba(word: _Word) -> bool:
@@ -486,7 +492,7 @@ def _name_until_role(name: Sequence[_Word], data: _IdentityData) -> list[str]:
     words = [w.text for w in name]
     for n in range(1, len(words)):
         role = words[n] in data.heads and (not name[n].definite or n + 1 < len(words))
-        if role or words[n] in data.prepositions:
+        if role or _place_preposition(words[n], data):
             return words[:n]
     return words
 
@@ -515,7 +521,7 @@ def identify_document(speakers: Sequence[str | None]) -> list[Identity]:
 
 
 def _mention_words(speaker: str | None) -> tuple[str, ...]:
-    return () if speaker is None else tuple(bare(w) for w in words_of(speaker))
+    return () if speaker is None else tuple(words_of(speaker))
 
 
 def _by_longer_mention(
@@ -526,16 +532,24 @@ def _by_longer_mention(
     words = [_mention_words(s) for s in speakers]
     out = list(identities)
     for k, (mention, identity) in enumerate(zip(words, identities, strict=True)):
-        if not mention or identity.kind not in (PERSON, ORGANISATION):
+        if not mention or identity.kind not in (PERSON, ORGANISATION, ANONYMOUS):
             continue
         longer = {
             identities[j].key: identities[j] for j, other in enumerate(words)
             if len(other) > len(mention) and other[: len(mention)] == mention
-            and identities[j].kind in (PERSON, ORGANISATION)
+            and _names(identities[j], identity)
         }
         if len(longer) == 1:
             out[k] = next(iter(longer.values()))
     return out
+
+
+def _names(longer: Identity, shorter: Identity) -> bool:
+    """Whether a longer mention can say who a shorter one is: a person or an organisation
+    can; an unnamed source («محافظ كركوك») only by a name («محافظ كركوك سعد الدليمي»)."""
+    if shorter.kind == ANONYMOUS:
+        return longer.kind == PERSON and longer.role is not None
+    return longer.kind in (PERSON, ORGANISATION)
 
 
 def _completed(
