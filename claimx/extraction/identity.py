@@ -24,7 +24,6 @@ from claimx.extraction.tokenize import normalize
 from claimx.extraction.words import (
     ARTICLE_PROCLITICS,
     CONJUNCTIONS,
-    GIVEN_NAME_HOMOGRAPHS,
     JOINED_NAME_STARTS,
     KEEP_WHOLE,
     RELATIVES,
@@ -66,6 +65,8 @@ class _IdentityData:
     withholding: frozenset[str]
     quantifiers: frozenset[str]
     prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    back_references: frozenset[str]  # «المصدر»: the unnamed source named last
     times: frozenset[str]  # days, «أمس», «اليوم»: when a claim was made, not who made it
     weak_times: frozenset[str]  # «مساء», «الماضي»: time only beside a day or a month
     months: frozenset[str]
@@ -120,7 +121,8 @@ def _data() -> _IdentityData:
         heads=frozenset(head_kinds) | roles,
         **{name: frozenset(normalize(w) for w in raw["words"][name])
            for name in ("honorifics", "determiners", "references", "withheld", "withholding",
-                        "prepositions", "quantifiers")},
+                        "prepositions", "quantifiers", "place_prepositions")},
+        back_references=frozenset(bare(normalize(w)) for w in raw["words"]["back_references"]),
     )
 
 
@@ -172,10 +174,12 @@ def _named_after_comma(speaker: str) -> Identity | None:
     parts = _COMMA.split(speaker)
     if len(parts) < 2:
         return None
+    data = _data()
     role_words, name_words = words_of(",".join(parts[:-1])), words_of(parts[-1])
-    heads = _data().heads
-    if not role_words or not name_words or bare(name_words[0]) in heads \
-            or bare(role_words[0]) not in heads:
+    while role_words and role_words[0] in data.honorifics:
+        role_words = role_words[1:]  # «الدكتور سالم العلي، الأكاديمي»: a name, then a role
+    if not role_words or not name_words or bare(name_words[0]) in data.heads \
+            or bare(role_words[0]) not in data.heads:
         return None  # a name before the comma: «سالم العلي، وزير الزراعة» reads as it is
     name = _identify_words(tuple(name_words))
     if name.kind != PERSON or name.role is not None or name.key is None:
@@ -294,6 +298,9 @@ def _before_relative(words: Sequence[str], data: _IdentityData) -> Sequence[str]
     return words
 
 
+_GOVERNED = ("لل", "بال", "وبال", "ولل")
+
+
 class _Word(NamedTuple):
     """A bare word; whether it was definite, and whether it is part of a known organisation:
     neither starts a name (with one exception, see :func:`_name_after_role`)."""
@@ -301,11 +308,13 @@ class _Word(NamedTuple):
     text: str
     definite: bool
     organisation: bool = False
+    governed: bool = False  # «للهجرة», «بالوزارة»: a preposition on it, so not a name
 
 
 def _without_quantifier(words: Sequence[str], data: _IdentityData) -> Sequence[str]:
     """«عدد من المسؤولين», «العديد من السكان»: the people counted are the speaker."""
-    if len(words) > 2 and words[0] in data.quantifiers and words[1] == "من":
+    quantifier = words and (words[0] in data.quantifiers or bare(words[0]) in data.quantifiers)
+    if len(words) > 2 and quantifier and words[1] == "من":  # «الكثير من» too
         return words[2:]
     return words
 
@@ -356,7 +365,8 @@ def _canonical_words(words: Sequence[str], data: _IdentityData) -> list[_Word]:
                 k += size
                 break
         else:
-            out.append(_Word(bare_words[k], bare_words[k] != words[k]))
+            governed = words[k].startswith(_GOVERNED)
+            out.append(_Word(bare_words[k], bare_words[k] != words[k], False, governed))
             k += 1
     return out
 
@@ -395,14 +405,15 @@ def _headless(phrase: Sequence[_Word], data: _IdentityData, withheld: bool) -> I
         last = k + size == len(plain)  # «وليد المعلم»: a definite role word last is a name
         if head is not None and head in data.role_heads and not (last and phrase[k].definite):
             return Identity(" ".join(plain[:k]), PERSON, role=" ".join(plain[k:]))
-        if _place_preposition(plain[k], data):  # «جون كيري في موسكو»: a place, not the name
+        if _place_at(plain, k, data):  # «جون كيري في موسكو»: a place, not the name
             return Identity(" ".join(plain[:k]), PERSON)
     return Identity(" ".join(plain), PERSON)
 
 
-def _place_preposition(word: str, data: _IdentityData) -> bool:
-    """«في», «من» end a name; «علي» (also «على») is a name too («سالم بن علي»)."""
-    return word in data.prepositions and word not in GIVEN_NAME_HOMOGRAPHS
+def _place_at(words: Sequence[str], k: int, data: _IdentityData) -> bool:
+    """«جون كيري في موسكو»: «في» and a place of one or two words end a name; with more
+    after it («سفير لبنان في واشنطن عبد الله ...») the name may come later."""
+    return words[k] in data.place_prepositions and len(words) - k <= 3
 
 
 def _definite_nisba(word: _Word) -> bool:
@@ -461,14 +472,14 @@ def _name_after_role(phrase: Sequence[_Word], size: int, data: _IdentityData
     («المتحدث الرسمي لوزارة العمل سالم العلي»)."""
     apposition = phrase[0].definite  # «الرئيس الأسد»: a definite head takes no genitive
     for k in range(size, len(phrase)):
-        word, definite, organisation = phrase[k]
+        word, definite, organisation, governed = phrase[k]
         if word in data.prepositions:
             return 0, []
         if _lam_before_head(word, data):
             if k + 1 < len(phrase) and phrase[k + 1].definite:
                 continue
             return 0, []
-        complement = organisation or (definite and not apposition) \
+        complement = organisation or governed or (definite and not apposition) \
             or (definite and _after_complement(phrase, k, size, data))
         nisba = _definite_nisba(phrase[k]) and k + 1 < len(phrase)  # «المدرب البرتغالي ...»
         if complement or nisba or _is_adjective(word, data) or word in data.heads:
@@ -492,7 +503,7 @@ def _name_until_role(name: Sequence[_Word], data: _IdentityData) -> list[str]:
     words = [w.text for w in name]
     for n in range(1, len(words)):
         role = words[n] in data.heads and (not name[n].definite or n + 1 < len(words))
-        if role or _place_preposition(words[n], data):
+        if role or _place_at(words, n, data):
             return words[:n]
     return words
 
@@ -570,9 +581,11 @@ def _completed(
 
 
 def _contains(longer: Sequence[str], words: Sequence[str]) -> bool:
-    """«ستاندرد اند بورز» in «وكاله ستاندرد اند بورز»: the words, in order, side by side."""
-    n = len(words)
-    return any(list(longer[k:k + n]) == list(words) for k in range(len(longer) - n + 1))
+    """«كيري» in «جون كيري»; several words only at the end («ستاندرد اند بورز» of «وكاله
+    ستاندرد اند بورز»): «قادة عسكريين» is not «قادة عسكريين في عمليات المنطقة»."""
+    if len(words) > 1:
+        return len(longer) > len(words) and list(longer[-len(words):]) == list(words)
+    return words[0] in longer
 
 
 def _shortened(mention: str, role: str) -> bool:
@@ -623,11 +636,13 @@ def _anaphoric_sources(
             out[k] = _epithet_holder(identity.key, out[:k]) or identity
             continue
         number = _plurals().get(identity.key)
-        if number is None:
+        if number is None or identity.kind in (ORGANISATION, DOCUMENT):
             continue
         for earlier in reversed(out[:k]):
             if earlier.kind == ANONYMOUS and earlier.key != identity.key:
-                if _plurals().get(earlier.key.split()[0]) == number:
+                head = earlier.key.split()[0]
+                back = identity.key in _data().back_references or identity.key == head
+                if back and _plurals().get(head) == number:
                     out[k] = earlier
                 break
     return out

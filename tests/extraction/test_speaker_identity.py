@@ -179,6 +179,8 @@ def test_a_role_two_named_people_hold_stays_unresolved_to_either() -> None:
         ("وزير الصحة يوم الأحد", "وزير الصحة"),
         ("الوزير في 3 مارس الماضي", "الوزير"),
         ("أمس وزير الصحة", "وزير الصحة"),
+        # people counted are those people, with the article too
+        ("الكثير من الخبراء", "خبراء"),
         # a relative clause says more about the speaker
         ("سالم الهاشمي الذي يرأس الحزب", "سالم الهاشمي"),
         # a place after a name is where, not who
@@ -209,6 +211,10 @@ def test_words_beside_the_speaker_leave_the_key(longer: str, shorter: str) -> No
         ("محمد السيد", "محمد"),  # «السيد» last is a family name
         ("صاحب المطعم", "المطعم"),  # «صاحب» is not a title
         ("حامد العلي", "حمد العلي"),  # short names differ by their long vowels
+        # a word with a preposition on it is the role's complement, never a name
+        ("المدير العام للمنظمة الدولية للهجرة", "هجرة"),
+        # «في» and more than a place after it: the name may follow, so nothing is cut
+        ("سفير البلاد السابق في واشنطن عبد الله الحسن", "سفير البلاد السابق"),
     ],
 )
 def test_words_that_look_like_dates_or_titles_stay(one: str, other: str) -> None:
@@ -255,6 +261,8 @@ def test_a_reduced_mention_folds_to_the_named_speaker(mentions: list[str]) -> No
     [
         ["محافظ الأنبار سعد الدليمي", "محافظ الأنبار السابق فهد الراوي", "محافظ الأنبار"],
         ["مصادر أمنية", "المصدر"],  # several, then one
+        ["وسائل إعلام رسمية", "السلطات"],  # an institution refers back to no source
+        ["مصادر مطلعة", "المحللون"],  # another group of people
         ["وزير الخارجية السوري وليد المعلم", "وزير الخارجية الأمريكي"],
         ["المدرب البرتغالي جوزيه فيرا", "المدافع البرتغالي نونو سيلفا", "البرتغالي"],
     ],
