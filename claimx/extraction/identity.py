@@ -1,14 +1,20 @@
 """Speaker identity: one key for every mention of one speaker, and what kind of speaker it is.
 
 A key is the speaker's words folded the way readers fold them: spelling (hamza, ta marbuta,
-alef maqsura, diacritics, tatweel), quotation marks, a conjunction or preposition and the
-article on each word, determiners («هذه المصادر»), honorifics («الشيخ»), and a role before a
-name («وزير الخارجية الأمريكي جون كيري» → «جون كيري»). Organisations the gazetteer knows by
-several names take the first of them («قسد» → «قوات سوريا الديمقراطيه»). Modifiers of an
-unnamed source are sorted, so word order does not split it. Within a document, a bare name
-that is part of exactly one fuller key («كيري», «جون كيري») takes that key.
+alef maqsura, diacritics, tatweel, the seat of a hamza «مسؤول»/«مسئول», Persian letters),
+quotation marks, a conjunction or preposition and the article on each word, determiners
+(«هذه المصادر»), honorifics («الشيخ»), and a role before a name («وزير الخارجية الأمريكي
+جون كيري» → «جون كيري», also across a comma). What is not who: a date («مساء الثلاثاء»,
+«في 3 مارس»), a relative clause («... الذي يتزعم الحزب») and a place after a name («في
+موسكو») never enter a key. Organisations the gazetteer knows by several names take the
+first of them («قسد» → «قوات سوريا الديمقراطيه»). Modifiers of an unnamed source are sorted,
+so word order does not split it.
 
-The key depends on the words alone, so that claimx's JSON output, re-read, gives the same key.
+The key of a mention depends on its words alone, so that claimx's JSON output, re-read,
+gives the same key. Within a document, a shorter mention takes the key of the fuller one the
+document gave (:func:`identify_document`): a bare name, a role or a reduced mention («الوزير
+السوري», «المصدر») is the person or source named there, so its key is still words of that
+document, and a mention alone in another document keeps its own words.
 """
 
 from __future__ import annotations
