@@ -1,14 +1,20 @@
 """Speaker identity: one key for every mention of one speaker, and what kind of speaker it is.
 
 A key is the speaker's words folded the way readers fold them: spelling (hamza, ta marbuta,
-alef maqsura, diacritics, tatweel), quotation marks, a conjunction or preposition and the
-article on each word, determiners («هذه المصادر»), honorifics («الشيخ»), and a role before a
-name («وزير الخارجية الأمريكي جون كيري» → «جون كيري»). Organisations the gazetteer knows by
-several names take the first of them («قسد» → «قوات سوريا الديمقراطيه»). Modifiers of an
-unnamed source are sorted, so word order does not split it. Within a document, a bare name
-that is part of exactly one fuller key («كيري», «جون كيري») takes that key.
+alef maqsura, diacritics, tatweel, the seat of a hamza «مسؤول»/«مسئول», Persian letters),
+quotation marks, a conjunction or preposition and the article on each word, determiners
+(«هذه المصادر»), honorifics («الشيخ»), and a role before a name («وزير الخارجية الأمريكي
+جون كيري» → «جون كيري», also across a comma). What is not who: a date («مساء الثلاثاء»,
+«في 3 مارس»), a relative clause («... الذي يتزعم الحزب») and a place after a name («في
+موسكو») never enter a key. Organisations the gazetteer knows by several names take the
+first of them («قسد» → «قوات سوريا الديمقراطيه»). Modifiers of an unnamed source are sorted,
+so word order does not split it.
 
-The key depends on the words alone, so that claimx's JSON output, re-read, gives the same key.
+The key of a mention depends on its words alone, so that claimx's JSON output, re-read,
+gives the same key. Within a document, a shorter mention takes the key of the fuller one the
+document gave (:func:`identify_document`): a bare name, a role or a reduced mention («الوزير
+السوري», «المصدر») is the person or source named there, so its key is still words of that
+document, and a mention alone in another document keeps its own words.
 """
 
 from __future__ import annotations
@@ -21,7 +27,13 @@ from typing import NamedTuple
 
 from claimx.extraction.lexicon import Lexicon, load_lexicon, read_data
 from claimx.extraction.tokenize import normalize
-from claimx.extraction.words import ARTICLE_PROCLITICS, CONJUNCTIONS, JOINED_NAME_STARTS, KEEP_WHOLE
+from claimx.extraction.words import (
+    ARTICLE_PROCLITICS,
+    CONJUNCTIONS,
+    JOINED_NAME_STARTS,
+    KEEP_WHOLE,
+    RELATIVES,
+)
 
 PERSON, ORGANISATION, ANONYMOUS, DOCUMENT, UNRESOLVED = (
     "person", "organisation", "anonymous", "document", "unresolved",
@@ -59,6 +71,13 @@ class _IdentityData:
     withholding: frozenset[str]
     quantifiers: frozenset[str]
     prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    back_references: frozenset[str]  # «المصدر»: the unnamed source named last
+    times: frozenset[str]  # days, «أمس», «اليوم»: when a claim was made, not who made it
+    weak_times: frozenset[str]  # «مساء», «الماضي»: time only beside a day or a month
+    months: frozenset[str]
+    relatives: frozenset[str]  # «الذي»: a relative clause describes the speaker, not names
+    heads: frozenset[str]  # head_kinds and role_heads together
 
 
 def bare(norm: str) -> str:
@@ -101,9 +120,15 @@ def _data() -> _IdentityData:
         ),
         adjectives=frozenset(bare(a) for a in lex.adjectives) | frozenset(lex.adjectives),
         speech_nouns=frozenset(lex.verbal_nouns),
+        times=lex.marker_set("time_words") - frozenset(raw["words"]["weak_times"]),
+        weak_times=frozenset(normalize(w) for w in raw["words"]["weak_times"]),
+        months=frozenset(normalize(w) for w in raw["words"]["months"]),
+        relatives=frozenset(w for w in RELATIVES if w.startswith("ال")),
+        heads=frozenset(head_kinds) | roles,
         **{name: frozenset(normalize(w) for w in raw["words"][name])
            for name in ("honorifics", "determiners", "references", "withheld", "withholding",
-                        "prepositions", "quantifiers")},
+                        "prepositions", "quantifiers", "place_prepositions")},
+        back_references=frozenset(bare(normalize(w)) for w in raw["words"]["back_references"]),
     )
 
 
@@ -127,13 +152,53 @@ def identify(speaker: str | None) -> Identity:
     names the same speakers again and again, so each wording is worked out once."""
     if speaker is None:
         return UNRESOLVED_IDENTITY
-    return _identify_words(tuple(words_of(speaker)))
+    named = _named_after_comma(speaker)
+    found = named if named is not None else _identify_words(tuple(words_of(speaker)))
+    return Identity(_spelled(found.key), found.kind, _spelled(found.role))
+
+
+# Letters that spell one sound two ways: hamza on waw or on ya («مسؤول», «مسئول»), and the
+# Persian letters a name may be written with («ڤلاديمير», «کریم»).
+_SPELLING = str.maketrans({
+    "ؤ": "ئ", "ک": "ك", "ی": "ي", "ڤ": "ف",
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ە": "ه",
+    "ۀ": "ه",
+})
+
+
+def _spelled(key: str | None) -> str | None:
+    """The key with one spelling of each sound: «مسؤول امني» = «مسئول امني»."""
+    return None if key is None else key.translate(_SPELLING)
+
+
+_COMMA = re.compile(r"[،,]")
+
+
+def _named_after_comma(speaker: str) -> Identity | None:
+    """«وكيل الجمهورية، محمد العلي»: a role, a comma, then a bare name: the person named,
+    with that role. None when the text has no such shape."""
+    parts = _COMMA.split(speaker)
+    if len(parts) < 2:
+        return None
+    data = _data()
+    role_words, name_words = words_of(",".join(parts[:-1])), words_of(parts[-1])
+    while role_words and role_words[0] in data.honorifics:
+        role_words = role_words[1:]  # «الدكتور سالم العلي، الأكاديمي»: a name, then a role
+    if not role_words or not name_words or bare(name_words[0]) in data.heads \
+            or bare(role_words[0]) not in data.heads:
+        return None  # a name before the comma: «سالم العلي، وزير الزراعة» reads as it is
+    name = _identify_words(tuple(name_words))
+    if name.kind != PERSON or name.role is not None or name.key is None:
+        return None
+    return Identity(name.key, PERSON, role=" ".join(bare(w) for w in role_words))
 
 
 @lru_cache(maxsize=50_000)
 def _identify_words(words: tuple[str, ...]) -> Identity:
     data = _data()
     withheld = any(w in data.withheld for w in words)
+    words = [_lexicon_spelling(w, data) for w in words]
+    words = _before_relative(_without_time(_split_glued(words, data), data), data)
     words = _joined_names(_without_speech_noun(_without_quantifier(words, data), data))
     titled = _after_title(words, data)
     if titled is not None:  # «مدير صحة عدن الدكتور الخضر لصور»: the name follows the title
@@ -141,7 +206,8 @@ def _identify_words(words: tuple[str, ...]) -> Identity:
         named = _identify_words(tuple(name))
         if named.kind == PERSON and named.key:
             return Identity(named.key, PERSON, role=" ".join(bare(w) for w in role))
-    kept = [w for w in words if w not in data.determiners and w not in data.honorifics]
+    kept = [w for k, w in enumerate(words) if w not in data.determiners
+            and not _is_honorific(words, k, data)]
     if not kept or all(w in data.references for w in kept):
         return UNRESOLVED_IDENTITY
     phrase = _canonical_words(kept, data)
@@ -157,6 +223,90 @@ def _identify_words(words: tuple[str, ...]) -> Identity:
     return _role(phrase, size, data)
 
 
+def _lexicon_spelling(word: str, data: _IdentityData) -> str:
+    """«مسئول» → «مسؤول»: the hamza seat the word lists use, so the word is still a head or an
+    adjective."""
+    if "\u0626" not in word and "\u0624" not in word:
+        return word
+    if _known(word, data):
+        return word
+    for old, new in (("\u0626", "\u0624"), ("\u0624", "\u0626")):
+        other = word.replace(old, new)
+        if other != word and _known(other, data):
+            return other
+    return word
+
+
+def _known(word: str, data: _IdentityData) -> bool:
+    return bare(word) in data.heads or bare(word) in data.adjectives or word in data.adjectives
+
+
+def _split_glued(words: Sequence[str], data: _IdentityData) -> list[str]:
+    """«الوزيرالسوري» → «الوزير» «السوري»: a head noun written without the space before the
+    next word's article."""
+    out: list[str] = []
+    for word in words:
+        base = bare(word)
+        cut = base.find("ال", 2)
+        if cut > 0 and base[:cut] in data.heads and len(base) - cut > 3:
+            split = len(word) - len(base) + cut
+            out.extend((word[:split], word[split:]))
+        else:
+            out.append(word)
+    return out
+
+
+def _without_time(words: Sequence[str], data: _IdentityData) -> Sequence[str]:
+    """«المصادر الأمنية مساء الثلاثاء», «الوزير في 12 مايو الماضي»: a date is when it was
+    said, so the key ends before it (and before the preposition, number or «مساء» that
+    leads to it); a date before the speaker is left out."""
+    at = next((k for k in range(len(words)) if _is_time(words, k, data)), None)
+    if at is None:
+        return words
+    if at == 0:
+        rest = list(words)
+        while rest and (_is_time(rest, 0, data) or _time_filler(rest[0], data)):
+            rest.pop(0)
+        return rest
+    kept = list(words[:at])
+    while len(kept) > 1 and _time_filler(kept[-1], data):
+        kept.pop()
+    return kept
+
+
+def _is_time(words: Sequence[str], k: int, data: _IdentityData) -> bool:
+    word = _unjoined(words[k])
+    if word in data.times:
+        return True
+    if word not in data.months:
+        return False
+    before = words[k - 1] if k else ""
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return before.isdigit() or after.isdigit() or after in data.weak_times
+
+
+def _time_filler(word: str, data: _IdentityData) -> bool:
+    """What leads to a date: «في», «يوم», «مساء», a number."""
+    return word.isdigit() or word in data.prepositions or _unjoined(word) in data.weak_times
+
+
+def _unjoined(word: str) -> str:
+    """«والثلاثاء» → «الثلاثاء»."""
+    return word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
+
+
+def _before_relative(words: Sequence[str], data: _IdentityData) -> Sequence[str]:
+    """«بينيت الذي يتزعم الحزب»: a relative clause says more about the speaker; the key
+    ends before it."""
+    for k in range(1, len(words)):
+        if _unjoined(words[k]) in data.relatives:
+            return words[:k]
+    return words
+
+
+_GOVERNED = ("لل", "بال", "وبال", "ولل")
+
+
 class _Word(NamedTuple):
     """A bare word; whether it was definite, and whether it is part of a known organisation:
     neither starts a name (with one exception, see :func:`_name_after_role`)."""
@@ -164,11 +314,13 @@ class _Word(NamedTuple):
     text: str
     definite: bool
     organisation: bool = False
+    governed: bool = False  # «للهجرة», «بالوزارة»: a preposition on it, so not a name
 
 
 def _without_quantifier(words: Sequence[str], data: _IdentityData) -> Sequence[str]:
     """«عدد من المسؤولين», «العديد من السكان»: the people counted are the speaker."""
-    if len(words) > 2 and words[0] in data.quantifiers and words[1] == "من":
+    quantifier = words and (words[0] in data.quantifiers or bare(words[0]) in data.quantifiers)
+    if len(words) > 2 and quantifier and words[1] == "من":  # «الكثير من» too
         return words[2:]
     return words
 
@@ -180,6 +332,11 @@ def _after_title(words: Sequence[str], data: _IdentityData
         if words[k] in data.honorifics:
             return words[:k], words[k + 1:]
     return None
+
+
+def _is_honorific(words: Sequence[str], k: int, data: _IdentityData) -> bool:
+    """«السيد» before a name; last after a name it is a family name («محمد السيد»)."""
+    return words[k] in data.honorifics and (k == 0 or k + 1 < len(words))
 
 
 def _without_speech_noun(words: Sequence[str], data: _IdentityData) -> Sequence[str]:
@@ -214,7 +371,8 @@ def _canonical_words(words: Sequence[str], data: _IdentityData) -> list[_Word]:
                 k += size
                 break
         else:
-            out.append(_Word(bare_words[k], bare_words[k] != words[k]))
+            governed = words[k].startswith(_GOVERNED)
+            out.append(_Word(bare_words[k], bare_words[k] != words[k], False, governed))
             k += 1
     return out
 
@@ -249,10 +407,19 @@ def _headless(phrase: Sequence[_Word], data: _IdentityData, withheld: bool) -> I
     while len(plain) > 1 and (plain[0] in data.adjectives or _definite_nisba(phrase[0])):
         phrase, plain = phrase[1:], plain[1:]  # «اليوناني دونيس»: a nisba before the name
     for k in range(1, len(plain)):
-        head, _ = _head_at(plain[k:], data)
-        if head is not None and head in data.role_heads:
+        head, size = _head_at(plain[k:], data)
+        last = k + size == len(plain)  # «وليد المعلم»: a definite role word last is a name
+        if head is not None and head in data.role_heads and not (last and phrase[k].definite):
             return Identity(" ".join(plain[:k]), PERSON, role=" ".join(plain[k:]))
+        if _place_at(plain, k, data):  # «جون كيري في موسكو»: a place, not the name
+            return Identity(" ".join(plain[:k]), PERSON)
     return Identity(" ".join(plain), PERSON)
+
+
+def _place_at(words: Sequence[str], k: int, data: _IdentityData) -> bool:
+    """«جون كيري في موسكو»: «في» and a place of one or two words end a name; with more
+    after it («سفير لبنان في واشنطن عبد الله ...») the name may come later."""
+    return words[k] in data.place_prepositions and len(words) - k <= 3
 
 
 def _definite_nisba(word: _Word) -> bool:
@@ -286,38 +453,65 @@ def _role(phrase: Sequence[_Word], size: int, data: _IdentityData) -> Identity:
     rest = phrase[size:]
     if not phrase[0].definite and len(rest) <= 2 and not any(w.definite for w in phrase[1:]):
         return Identity(_anonymous_key(phrase, size, data), ANONYMOUS)  # «ضابط تايلاندي»
-    name = _name_after_role(phrase, size, data)
+    start, name = _name_after_role(phrase, size, data)
     if name:
-        return Identity(" ".join(name), PERSON, role=" ".join(plain[: len(plain) - len(name)]))
-    definite = phrase[0].definite or (
-        len(phrase) > 1 and phrase[1].definite and phrase[1].text not in data.adjectives
-    )
-    if definite:
+        return Identity(" ".join(name), PERSON, role=" ".join(plain[:start]))
+    if phrase[0].definite or _definite_genitive(phrase[1:], data):
         return Identity(" ".join(plain), PERSON)
+    if len(phrase) > 2 and phrase[1].text in data.heads and _definite_genitive(phrase[2:], data):
+        return Identity(" ".join(plain), PERSON)  # «رئيس لجنة التعيينات»: a chain to «ال»
     return Identity(_anonymous_key(phrase, size, data), ANONYMOUS)
 
 
-def _name_after_role(phrase: Sequence[_Word], size: int, data: _IdentityData) -> list[str]:
+def _definite_genitive(rest: Sequence[_Word], data: _IdentityData) -> bool:
+    """«وزير الخارجية»: a definite noun after the role makes it definite (an adjective,
+    «مسؤول الأمني», does not)."""
+    return bool(rest) and rest[0].definite and rest[0].text not in data.adjectives
+
+
+def _name_after_role(phrase: Sequence[_Word], size: int, data: _IdentityData
+                     ) -> tuple[int, list[str]]:
     """The words of a name after a role and its complements: the first indefinite word that
     is not an adjective or another head starts it, or after a definite head («الرئيس
     الأسد», which cannot take a genitive) the first definite one too; a preposition ends the
-    search («مسؤول في الوزارة» names nobody)."""
+    search («مسؤول في الوزارة» names nobody), but «لوزارة العمل» is the role's complement
+    («المتحدث الرسمي لوزارة العمل سالم العلي»)."""
     apposition = phrase[0].definite  # «الرئيس الأسد»: a definite head takes no genitive
     for k in range(size, len(phrase)):
-        word, definite, organisation = phrase[k]
-        if word in data.prepositions or _lam_before_head(word, data):
-            return []
-        complement = organisation or (definite and not apposition)
+        word, definite, organisation, governed = phrase[k]
+        if word in data.prepositions:
+            return 0, []
+        if _lam_before_head(word, data):
+            if k + 1 < len(phrase) and phrase[k + 1].definite:
+                continue
+            return 0, []
+        complement = organisation or governed or (definite and not apposition) \
+            or (definite and _after_complement(phrase, k, size, data))
         nisba = _definite_nisba(phrase[k]) and k + 1 < len(phrase)  # «المدرب البرتغالي ...»
-        if complement or nisba or _is_adjective(word, data) or word in data.role_heads \
-                or word in data.head_kinds:
+        if complement or nisba or _is_adjective(word, data) or word in data.heads:
             continue
-        name = [w.text for w in phrase[k:]]
-        for n in range(1, len(name)):  # «ريجيكامب مدرب نادي الهلال»: another role ends it
-            if name[n] in data.role_heads or name[n] in data.head_kinds:
-                return name[:n]
-        return name
-    return []
+        return k, _name_until_role(phrase[k:], data)
+    return 0, []
+
+
+def _after_complement(phrase: Sequence[_Word], k: int, size: int, data: _IdentityData) -> bool:
+    """«الأمين العام للحزب الاشتراكي»: a definite word after a definite head noun of the
+    complement agrees with that noun; it does not start a name."""
+    before = phrase[k - 1]
+    noun = before.definite and before.text in data.heads or _lam_before_head(before.text, data)
+    return k - 1 >= size and noun
+
+
+def _name_until_role(name: Sequence[_Word], data: _IdentityData) -> list[str]:
+    """A name ends where another role starts («ريجيكامب مدرب نادي الهلال»), a definite one
+    only when words follow it («وليد المعلم» is a name), or at a preposition («جون كيري في
+    موسكو»: a place)."""
+    words = [w.text for w in name]
+    for n in range(1, len(words)):
+        role = words[n] in data.heads and (not name[n].definite or n + 1 < len(words))
+        if role or _place_at(words, n, data):
+            return words[:n]
+    return words
 
 
 def _lam_before_head(word: str, data: _IdentityData) -> bool:
@@ -329,14 +523,50 @@ def _lam_before_head(word: str, data: _IdentityData) -> bool:
 
 def identify_document(speakers: Sequence[str | None]) -> list[Identity]:
     """The identities of one document's speakers, in order. The document may already have
-    said who a shorter mention is: a bare name that is part of exactly one fuller key («كيري»
-    of «جون كيري», «يونهاب» of «وكالة يونهاب») takes that key and its kind, and so does a
-    role that one named person of the document holds («الوزير», «وزير النفط» of «وزير النفط
-    الإيراني بيجن زنغنه»)."""
-    identities = [identify(s) for s in speakers]
+    said who a shorter mention is: a mention whose words begin exactly one longer mention
+    («محافظ البلدة» of «محافظ البلدة سالم العلي») takes its identity; a bare name that is part
+    of exactly one fuller key («كيري» of «جون كيري», «يونهاب» of «وكالة يونهاب») takes that
+    key and its kind, and so does a role that one named person of the document holds
+    («الوزير», «وزير النفط» of «وزير النفط الإيراني بيجن زنغنه»); a name spelled with
+    or without its long vowels («ترامب», «ترمب») takes the first spelling; and «المصدر»,
+    «المسؤول» take the unnamed source the document introduced last."""
+    identities = _by_longer_mention(speakers, [identify(s) for s in speakers])
     fuller = {i.key: i for i in identities if i.key and " " in i.key}
     named = [i for i in identities if i.role]
-    return [_completed(i, fuller, named) for i in identities]
+    identities = [_completed(i, fuller, named) for i in identities]
+    return _anaphoric_sources(speakers, _one_spelling(identities))
+
+
+def _mention_words(speaker: str | None) -> tuple[str, ...]:
+    return () if speaker is None else tuple(words_of(speaker))
+
+
+def _by_longer_mention(
+    speakers: Sequence[str | None], identities: list[Identity]
+) -> list[Identity]:
+    """«المتحدث باسم البلدية» of «المتحدث باسم البلدية سالم العلي»: the longer mention says
+    who the shorter one is, when exactly one longer mention of the document starts with it."""
+    words = [_mention_words(s) for s in speakers]
+    out = list(identities)
+    for k, (mention, identity) in enumerate(zip(words, identities, strict=True)):
+        if not mention or identity.kind not in (PERSON, ORGANISATION, ANONYMOUS):
+            continue
+        longer = {
+            identities[j].key: identities[j] for j, other in enumerate(words)
+            if len(other) > len(mention) and other[: len(mention)] == mention
+            and _names(identities[j], identity)
+        }
+        if len(longer) == 1:
+            out[k] = next(iter(longer.values()))
+    return out
+
+
+def _names(longer: Identity, shorter: Identity) -> bool:
+    """Whether a longer mention can say who a shorter one is: a person or an organisation
+    can; an unnamed source («محافظ كركوك») only by a name («محافظ كركوك سعد الدليمي»)."""
+    if shorter.kind == ANONYMOUS:
+        return longer.kind == PERSON and longer.role is not None
+    return longer.kind in (PERSON, ORGANISATION)
 
 
 def _completed(
@@ -348,12 +578,95 @@ def _completed(
         holders = {n.key: n for n in named if n.role and _shortened(identity.key, n.role)}
         if len(holders) == 1:
             return next(iter(holders.values()))
-    if " " in identity.key:
+    words = identity.key.split()
+    if len(words) > 1 and identity.role is not None:  # «رئيس كتلة النواب»: not a bare name
         return identity
-    matches = [f for key, f in fuller.items() if identity.key in key.split()]
+    matches = [f for key, f in fuller.items() if key != identity.key and f.kind != ANONYMOUS
+               and _contains(key.split(), words)]
     return matches[0] if len(matches) == 1 else identity
 
 
+def _contains(longer: Sequence[str], words: Sequence[str]) -> bool:
+    """«كيري» in «جون كيري»; several words only at the end («ستاندرد اند بورز» of «وكاله
+    ستاندرد اند بورز»): «قادة عسكريين» is not «قادة عسكريين في عمليات المنطقة»."""
+    if len(words) > 1:
+        return len(longer) > len(words) and list(longer[-len(words):]) == list(words)
+    return words[0] in longer
+
+
 def _shortened(mention: str, role: str) -> bool:
-    """«وزير» or «وزير نفط» for «وزير نفط ايراني»: the role's first words."""
-    return role == mention or role.startswith(mention + " ")
+    """«وزير» or «وزير نفط» for «وزير نفط ايراني»: the role's first words; or the role's head
+    with some of its other words («وزير سوري» for «وزير خارجيه سوري»)."""
+    if role == mention or role.startswith(mention + " "):
+        return True
+    said, held = mention.split(), role.split()
+    return said[0] == held[0] and set(said) <= set(held)
+
+
+_VOWEL_LETTERS = str.maketrans("", "", "اوي")
+
+
+def _skeleton(word: str) -> str:
+    """«ترامب», «ترمب» → «ترمب»: a word without its long vowels after the first letter, which
+    transcriptions of foreign names write or leave out."""
+    return word[:1] + word[1:].translate(_VOWEL_LETTERS)
+
+
+def _one_spelling(identities: list[Identity]) -> list[Identity]:
+    """Persons of one document whose names differ only in long vowels of words long enough
+    that the vowels do not tell two names apart («ترامب»/«ترمب», not «حامد»/«حمد») take the
+    spelling the document used first."""
+    first: dict[tuple[str, ...], Identity] = {}
+    out = []
+    for identity in identities:
+        if identity.kind != PERSON or identity.key is None:
+            out.append(identity)
+            continue
+        words = identity.key.split()
+        shape = tuple(w if len(_skeleton(w)) < 4 else _skeleton(w) for w in words)
+        out.append(first.setdefault(shape, identity))
+    return out
+
+
+def _anaphoric_sources(
+    speakers: Sequence[str | None], identities: list[Identity]
+) -> list[Identity]:
+    """«وقال مسؤول أمريكي ... وأضاف المصدر»: a definite bare head refers back to the unnamed
+    source the document introduced last, when both are one or both are several."""
+    out = list(identities)
+    for k, (speaker, identity) in enumerate(zip(speakers, identities, strict=True)):
+        words = words_of(speaker) if speaker else []
+        if len(words) != 1 or not words[0].startswith("ال"):
+            continue
+        if identity.kind == PERSON and _definite_nisba(_Word(identity.key, True)):
+            out[k] = _epithet_holder(identity.key, out[:k]) or identity
+            continue
+        number = _plurals().get(identity.key)
+        if number is None or identity.kind in (ORGANISATION, DOCUMENT):
+            continue
+        for earlier in reversed(out[:k]):
+            if earlier.kind == ANONYMOUS and earlier.key != identity.key:
+                head = earlier.key.split()[0]
+                back = identity.key in _data().back_references or identity.key == head
+                if back and _plurals().get(head) == number:
+                    out[k] = earlier
+                break
+    return out
+
+
+def _epithet_holder(nisba: str, before: Sequence[Identity]) -> Identity | None:
+    """«وقال البرتغالي»: a nationality alone names the one person the document named before
+    it with that nationality in the role («المدرب البرتغالي جوزيه فيرا»)."""
+    holders = {i.key: i for i in before
+               if i.kind == PERSON and i.role and nisba in i.role.split()}
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+@cache
+def _plurals() -> dict[str, bool]:
+    """Bare head noun → whether it names several people («مصادر») or one («مصدر»): the
+    extraction gazetteer says; the other heads of unnamed sources («خبراء») are plurals."""
+    data = _data()
+    several = {head: True for head, kind in data.head_kinds.items() if kind == ANONYMOUS}
+    number = several | {bare(word): head.plural for word, head in load_lexicon().heads.items()}
+    return {_spelled(head): plural for head, plural in number.items()}
