@@ -1,0 +1,42 @@
+"""``label_transliterated`` in ``claimx extract -f json``: the label words spelled from the
+Arabic letters, none for gazetteer names, and older output without the field still read."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from claimx.cli.app import app
+from claimx.io.readback import claim_from_dict
+from claimx.io.schema import document_errors
+
+UNKNOWN_NAME = "وقال المزارع جابر الخطيب إن الموسم كان جيدا."
+KNOWN_NAMES = "وقال الرئيس الروسي فلاديمير بوتين إن المحادثات كانت بناءة."
+
+
+def extracted(text: str) -> dict:
+    result = CliRunner().invoke(app, ["extract", "-f", "json", "-"], input=text)
+    assert result.exit_code == 0, result.stderr
+    [doc] = json.loads(result.stdout)
+    assert document_errors(doc, text) == []
+    return doc
+
+
+def test_transliterated_words_are_listed() -> None:
+    [claim] = extracted(UNKNOWN_NAME)["claims"]
+    assert claim["label"] == "Farmer Jabir al-Khatib says"
+    assert claim["label_transliterated"] == ["Jabir", "al-Khatib"]
+
+
+def test_gazetteer_names_are_not_transliterated() -> None:
+    [claim] = extracted(KNOWN_NAMES)["claims"]
+    assert claim["label"] == "Russian President Vladimir Putin says"
+    assert claim["label_transliterated"] == []
+
+
+def test_output_without_the_field_is_still_read() -> None:
+    [claim] = extracted(UNKNOWN_NAME)["claims"]
+    assert claim_from_dict(claim).label_transliterated == ("Jabir", "al-Khatib")
+    older = {k: v for k, v in claim.items() if k != "label_transliterated"}
+    assert claim_from_dict(older).label_transliterated == ()
