@@ -167,7 +167,7 @@ def _noun_at(words: list[str], k: int, lex: Lexicon) -> tuple[_Part | None, int]
         if len(words) - k < size:
             continue
         key = " ".join([first, *(strip_conjunction(w) for w in words[k + 1 : k + size])])
-        for candidate in (key, bare_noun(key), "ال" + bare_noun(key)):
+        for candidate in _noun_forms(key):
             noun = lw.nouns.get(candidate)
             if noun:
                 return _Part("noun", noun.gloss, noun.plural, noun.title, definite), size
@@ -175,6 +175,18 @@ def _noun_at(words: list[str], k: int, lex: Lexicon) -> tuple[_Part | None, int]
             if head:
                 return _Part("noun", head.gloss, head.plural, definite=definite), size
     return None, 0
+
+
+def _noun_forms(key: str) -> tuple[str, ...]:
+    """A noun as written, without its article, with it, and (a feminine title, «رئيسة
+    الوزراء»، «الناشطة») as the masculine the lists hold."""
+    bare = bare_noun(key)
+    forms = (key, bare, "ال" + bare)
+    first, _, rest = bare.partition(" ")
+    if first.endswith("ه") and len(first) > 3:
+        masculine = " ".join(filter(None, [first[:-1], rest]))
+        forms += (masculine, "ال" + masculine)
+    return forms
 
 
 def _portfolio(words: list[str], k: int, lw: LabelWords) -> tuple[_Part, int] | None:
