@@ -94,6 +94,7 @@ class LabelWords:
     time_words: frozenset[str]
     time_openers: frozenset[str]
     given_names: dict[str, str]
+    adjectives: dict[str, str]  # every generated form → English
 
 
 @cache
@@ -119,7 +120,18 @@ def label_words() -> LabelWords:
         time_words=frozenset(normalize(w) for w in time["words"]),
         time_openers=frozenset(normalize(w) for w in time["prepositions"]),
         given_names={_n(k): v for k, v in raw["given_names"].items()},
+        adjectives={
+            form: gloss for word, gloss in raw["adjectives"].items()
+            for form in _adjective_forms(word)
+        },
     )
+
+
+def _adjective_forms(word: str) -> list[str]:
+    """«وطني» → وطني، وطنيه، وطنيون، وطنيين، وطنيات، وطنيا (as sources.toml's adjectives)."""
+    w = normalize(word)
+    stem = w[:-1] if w.endswith("ه") else w
+    return [stem, stem + "ه", stem + "ون", stem + "ين", stem + "ات", stem + "ا"]
 
 
 def _nouns(table: dict[str, Any]) -> dict[str, Noun]:

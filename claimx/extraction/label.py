@@ -85,7 +85,7 @@ def _known_name_end(tt: TokenizedText, first: int, last: int) -> int:
 
 @lru_cache(maxsize=20_000)
 def _gloss_of_wording(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Gloss:
-    words, texts = _without_time([w for w, _ in wording], [t for _, t in wording])
+    words, texts = _without_time(*_split_bi([w for w, _ in wording], [t for _, t in wording]))
     for k in range(1, len(words)):  # «مصدر مسؤول في الوزارة»: "... in ..."
         joint = _postnominal(words, k)
         if words[k] in PREPOSITION_GLOSS or joint:
@@ -97,6 +97,19 @@ def _gloss_of_wording(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Glo
                 outer.transliterated + inner.transliterated,
             )
     return _parts_gloss(words, texts, lex)
+
+
+def _split_bi(words: list[str], texts: list[str]) -> tuple[list[str], list[str]]:
+    """«بالبرلمان» after the first word as «ب» + «البرلمان»: "in parliament"."""
+    out_words, out_texts = words[:1], texts[:1]
+    for word, text in zip(words[1:], texts[1:], strict=True):
+        if word.startswith("بال") and len(word) > 5:
+            out_words += ["ب", word[1:]]
+            out_texts += ["ب", text[1:] if text[:1] == "ب" else text]
+        else:
+            out_words.append(word)
+            out_texts.append(text)
+    return out_words, out_texts
 
 
 def _postnominal(words: list[str], k: int) -> str:
@@ -186,6 +199,8 @@ def _noun_forms(key: str) -> tuple[str, ...]:
     if first.endswith("ه") and len(first) > 3:
         masculine = " ".join(filter(None, [first[:-1], rest]))
         forms += (masculine, "ال" + masculine)
+    if first[:1] == "ل" and len(first) > 3:  # «لكرة القدم»: looked up after «لجنة» itself
+        forms += (bare[1:],)
     return forms
 
 
@@ -221,7 +236,7 @@ def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
                 k += size + esize
                 continue
         after_noun = any(p.kind in ("noun", "entity") for p in parts)
-        if after_noun and _adjective(norm, lex) and (k or norm.startswith("ال")):
+        if after_noun and _adjective(norm, lex) and not _genitive_noun(norm, parts, words, k, lex):
             # «الداخلية السعودية»، «مصدر دبلوماسي»: an adjective, not a country or a role
             parts.append(_Part("adjective", _adjective(norm, lex)))
             k += 1
@@ -239,6 +254,15 @@ def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
         parts.append(_word_part(norm, texts[k], lex, lw))
         k += 1
     return [p for p in parts if p.text or p.kind == "honorific"]
+
+
+def _genitive_noun(norm: str, parts: list[_Part], words: list[str], k: int, lex: Lexicon) -> bool:
+    """«مدرب المنتخب»: a definite noun after an indefinite one is its genitive (an adjective
+    would be indefinite too), when the word is a noun as well."""
+    previous = parts[-1]
+    if not norm.startswith("ال") or previous.kind != "noun" or previous.definite:
+        return False
+    return _noun_at(words, k, lex)[0] is not None
 
 
 def _entity_part(entity: Entity) -> _Part:
@@ -263,15 +287,26 @@ def _word_part(norm: str, text: str, lex: Lexicon, lw: LabelWords) -> _Part:
     if known:
         article = bare != norm and norm.startswith("ال")
         return _Part("name", f"al-{known}" if article else known, definite=article)
-    return _Part("name", transliterate(text.lstrip("و") if norm != text and
-                                       text[:1] == "و" and norm[:1] != "و" else text),
+    return _Part("name", transliterate(_without_proclitic(norm, text)),
                  definite=norm.startswith("ال"), transliterated=True)
+
+
+def _without_proclitic(norm: str, text: str) -> str:
+    """The written word without و and a preposition on its article: «للشغل» → «الشغل»."""
+    if text[:1] in "وف" and text[1:3] == "ال":
+        text = text[1:]
+    if text.startswith("لل") and len(text) > 4:
+        return "ال" + text[2:]
+    if text[:1] in "بكف" and text[1:3] == "ال" and len(text) > 5:
+        return text[1:]
+    return text
 
 
 def _adjective(norm: str, lex: Lexicon) -> str:
     bare = bare_noun(norm)
     return (
         lex.adjectives.get(bare) or lex.adjectives.get(norm)
+        or label_words().adjectives.get(bare) or label_words().adjectives.get(norm)
         or label_words().nationality_plurals.get(bare, "")
     )
 

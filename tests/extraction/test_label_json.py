@@ -4,10 +4,13 @@ Arabic letters, none for gazetteer names, and older output without the field sti
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 from typer.testing import CliRunner
 
 from claimx.cli.app import app
+from claimx.extraction.transliterate import transliterate
 from claimx.io.readback import claim_from_dict
 from claimx.io.schema import document_errors
 
@@ -40,3 +43,15 @@ def test_output_without_the_field_is_still_read() -> None:
     assert claim_from_dict(claim).label_transliterated == ("Jabir", "al-Khatib")
     older = {k: v for k, v in claim.items() if k != "label_transliterated"}
     assert claim_from_dict(older).label_transliterated == ()
+
+
+def test_the_examples_of_docs_labels_md_hold() -> None:
+    """Every «Arabic» Latin example of the transliteration table, and the JSON sample."""
+    docs = (Path(__file__).parents[2] / "docs" / "labels.md").read_text("utf-8")
+    table = docs[docs.index("| Arabic | Latin |"):docs.index("Short vowels")]
+    examples = re.findall(r"«(\w+)» ([\w-]+)", table)
+    assert len(examples) >= 12
+    assert [transliterate(a) for a, _ in examples] == [latin for _, latin in examples]
+    sample = json.loads("{" + docs[docs.index('"speaker_label"'):].split("```")[0] + "}")
+    [claim] = extracted(UNKNOWN_NAME)["claims"]
+    assert {key: claim[key] for key in sample} == sample
