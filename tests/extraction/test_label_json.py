@@ -1,8 +1,11 @@
-"""``label_transliterated`` in ``claimx extract -f json``: the label words spelled from the
-Arabic letters, none for gazetteer names, and older output without the field still read."""
+"""``label_transliterated`` in ``claimx extract -f json`` and its CSV column: the label
+words spelled from the Arabic letters, none for gazetteer names, and older output without
+the field still read."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -55,3 +58,10 @@ def test_the_examples_of_docs_labels_md_hold() -> None:
     sample = json.loads("{" + docs[docs.index('"speaker_label"'):].split("```")[0] + "}")
     [claim] = extracted(UNKNOWN_NAME)["claims"]
     assert {key: claim[key] for key in sample} == sample
+
+
+def test_csv_has_the_words_in_one_cell() -> None:
+    result = CliRunner().invoke(app, ["extract", "-f", "csv", "-"], input=UNKNOWN_NAME)
+    assert result.exit_code == 0, result.stderr
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["label_transliterated"] == "Jabir al-Khatib"
