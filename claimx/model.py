@@ -79,6 +79,8 @@ class Claim:
     speaker_key: str | None = None  # one key for every mention of the speaker, across documents
     speaker_kind: str = "unresolved"  # person, organisation, anonymous, document, unresolved
     speaker_resolution: str = "named"  # one of SPEAKER_RESOLUTIONS
+    # the label's words spelled from the Arabic letters, not found in the gazetteer or lists
+    label_transliterated: tuple[str, ...] = ()
 
     def to_dict(self, document_id: str | None = None) -> dict[str, Any]:
         """The claim as JSON; with ``document_id`` its id is qualified by it
@@ -101,6 +103,7 @@ class Claim:
             "content": self.content.to_dict(),
             "direct_quote": self.direct_quote,
             "label": self.label,
+            "label_transliterated": list(self.label_transliterated),
         }
 
 

@@ -1,139 +1,365 @@
-"""English labels such as "SDF sources deny", built from the gazetteer's glosses.
+"""English labels such as "SDF sources deny", read as a news desk would write them.
 
-Arabic puts adjectives after the noun and names the organisation in a genitive after it;
-English reverses both. Words without a gloss are transliterated, so labels stay English.
+A speaker's words are glossed from the gazetteer (people, organisations, places, outlets by
+their usual English names), the label words (titles, roles, ministries) and the speaker
+heads and adjectives; time beside the speaker («في حزيران»، «يوم الثلاثاء») is left out.
+Arabic puts adjectives and the genitive after the noun and the name after the title;
+English reverses them ("Russian Foreign Ministry spokeswoman Maria Zakharova"). A name no
+list knows is transliterated (claimx.extraction.transliterate), and the label says which
+of its words were.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from claimx.extraction.cues import strip_conjunction
+from claimx.extraction.gazetteer import (
+    PERSON,
+    PLURAL_NAMES,
+    Entity,
+    LabelWords,
+    gazetteer,
+    label_words,
+)
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.mentions import agreement_of
 from claimx.extraction.phrase import bare_noun
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
-from claimx.extraction.words import DEMONSTRATIVE_GLOSS, PREPOSITION_GLOSS
+from claimx.extraction.transliterate import transliterate
+from claimx.extraction.words import DEMONSTRATIVE_GLOSS, PREPOSITION_GLOSS, REFLEXIVES
 
-MAX_ORGANISATION_WORDS = 4
+MAX_ENTITY_WORDS = 6
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does"}
+_MINISTER = {"وزير": "minister", "وزيره": "minister", "الوزير": "minister"}
+_MINISTRY = ("وزاره", "الوزاره")
 
 
-def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> tuple[str, bool]:
-    """An English noun phrase for the speaker tokens, and whether it is plural."""
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    """A speaker's English name, whether it is plural, whether a noun or a known name says
+    so (else the verb's agreement decides), and the words transliterated."""
+
+    text: str
+    plural: bool = False
+    known: bool = False
+    transliterated: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    kind: str  # entity, person, noun, adjective, name, determiner, honorific
+    text: str
+    plural: bool = False
+    title: bool = False
+    definite: bool = False
+    transliterated: bool = False
+
+
+def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> Gloss:
+    """The English name of the speaker tokens, read on into a known name the span cuts
+    short («شبكة سي» before «إن إن»: "CNN")."""
+    last = _known_name_end(tt, first, last)
     wording = tuple(  # the normalised words alone: one gloss per wording
-        t.norm for t in tt.tokens[first:last] if t.text not in QUOTES and t.norm not in PUNCTUATION
+        (t.norm, t.text) for t in tt.tokens[first:last]
+        if t.text not in QUOTES and t.norm not in PUNCTUATION
     )
     return _gloss_of_wording(wording, lex)
 
 
+def _known_name_end(tt: TokenizedText, first: int, last: int) -> int:
+    """One past a gazetteer name that starts inside the span and runs past its end, or a
+    person's full name right after it («الرئيس السوري» + «بشار الأسد»: apposition)."""
+    norms = tuple(t.norm for t in tt.tokens[first:min(len(tt.tokens), last + MAX_ENTITY_WORDS)])
+    end = last
+    for k in range(last - first):
+        _, size = _entity_at(norms, k)
+        end = max(end, first + k + size)
+    entity, size = _entity_at(norms, last - first)
+    if end == last and entity is not None and entity.kind == PERSON and size > 1:
+        end = last + size
+    return end
+
+
 @lru_cache(maxsize=20_000)
-def _gloss_of_wording(words: tuple[str, ...], lex: Lexicon) -> tuple[str, bool]:
-    for k, word in enumerate(words[1:], start=1):  # «مصدر مسؤول في الوزارة»: "... in ..."
-        if word in PREPOSITION_GLOSS:
-            inner, _ = _words_gloss(words[k + 1 :], lex)
-            outer, plural = _words_gloss(words[:k], lex)
-            return f"{outer} {PREPOSITION_GLOSS[word]} {inner}".strip(), plural
-    return _words_gloss(words, lex)
+def _gloss_of_wording(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Gloss:
+    words, texts = _without_time(*_split_bi([w for w, _ in wording], [t for _, t in wording]))
+    for k in range(1, len(words)):  # «مصدر مسؤول في الوزارة»: "... in ..."
+        joint = _postnominal(words, k)
+        if words[k] in PREPOSITION_GLOSS or joint:
+            outer = _parts_gloss(words[: k - 1 if joint else k], texts, lex)
+            inner = _parts_gloss(words[k + 1 :], texts[k + 1 :], lex)
+            link = joint or PREPOSITION_GLOSS[words[k]]
+            return Gloss(
+                f"{outer.text} {link} {inner.text}".strip(), outer.plural, outer.known,
+                outer.transliterated + inner.transliterated,
+            )
+    return _parts_gloss(words, texts, lex)
 
 
-def _words_gloss(words: tuple[str, ...], lex: Lexicon) -> tuple[str, bool]:
-    head, plural, adjectives, genitives, rest, determiners = "", False, [], [], [], []
+def _split_bi(words: list[str], texts: list[str]) -> tuple[list[str], list[str]]:
+    """«بالبرلمان» after the first word as «ب» + «البرلمان»: "in parliament"."""
+    out_words, out_texts = words[:1], texts[:1]
+    for word, text in zip(words[1:], texts[1:], strict=True):
+        if word.startswith("بال") and len(word) > 5:
+            out_words += ["ب", word[1:]]
+            out_texts += ["ب", text[1:] if text[:1] == "ب" else text]
+        else:
+            out_words.append(word)
+            out_texts.append(text)
+    return out_words, out_texts
+
+
+def _postnominal(words: list[str], k: int) -> str:
+    """«مقربة من»: the adjective and its preposition, "close to"."""
+    return label_words().postnominal.get((bare_noun(words[k - 1]), words[k]), "")
+
+
+def _without_time(words: list[str], texts: list[str]) -> tuple[list[str], list[str]]:
+    """The words without a time phrase: «في حزيران الماضي»، «يوم الثلاثاء»، «الأحد»."""
+    lw = label_words()
+    keep = [True] * len(words)
     k = 0
     while k < len(words):
-        org, size = _organisation(words, k, lex)
-        norm = strip_conjunction(words[k])
-        if org:
-            genitives.append(org)
-            k += size
-            continue
-        head_entry, size = _head(words, k, lex)
-        if head_entry and not head:
-            head, plural = head_entry.gloss, head_entry.plural
-            k += size
-            continue
-        if norm in DEMONSTRATIVE_GLOSS and not head:
-            determiners.append(DEMONSTRATIVE_GLOSS[norm])
-        elif bare_noun(norm) in lex.adjectives or norm in lex.adjectives:
-            adjectives.append(lex.adjectives.get(bare_noun(norm), lex.adjectives.get(norm, "")))
-        elif norm not in ("ذاته", "ذاتها", "نفسه", "نفسها"):
-            rest.append(transliterate(words[k]))
-        k += 1
-    return _compose(determiners, adjectives, genitives, head, rest), plural
-
-
-# Letters as an English reader says them; short vowels are not written in Arabic, so a name
-# comes out as its consonants and long vowels («سامي الحداد» → "Sami al-Hdad").
-_LATIN = {
-    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
-    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
-    "ظ": "z", "ع": "'", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n",
-    "ه": "h", "و": "w", "ي": "y", "ء": "'", "ئ": "'", "ؤ": "'", "ى": "a",
-}
-_VOWEL_AFTER = {"و": "u", "ي": "i"}  # after a consonant: a long vowel
-
-
-def transliterate(norm: str) -> str:
-    """A readable Latin spelling of a word no gazetteer entry glosses: labels stay English."""
-    if not any("\u0621" <= ch <= "\u064a" for ch in norm):
-        return norm  # «AFP»، «#ساما» keeps what is not Arabic
-    article = norm.startswith("ال") and len(norm) > 3
-    body = norm[2:] if article else norm
-    out: list[str] = []
-    for n, ch in enumerate(body):
-        if n and ch in _VOWEL_AFTER and body[n - 1] not in "اوي":
-            out.append(_VOWEL_AFTER[ch])
-        elif ch == "ه" and n == len(body) - 1 and n:
-            out.append("a")  # ta marbuta, folded to ه on matching
+        w = strip_conjunction(words[k])
+        opens = w in lw.time_openers and k + 1 < len(words) and _is_time(words[k + 1], lw)
+        if opens or (w in lw.months_days and k > 0):
+            end = k + 1
+            while end < len(words) and (_is_time(words[end], lw) or words[end].isdigit()):
+                end += 1
+            for j in range(k, end):
+                keep[j] = False
+            k = end
         else:
-            out.append(_LATIN.get(ch, ch if ch.isascii() else ""))
-    word = "".join(out)
-    word = word[:1].upper() + word[1:]
-    return f"al-{word}" if article else word
+            k += 1
+    kept = [j for j in range(len(words)) if keep[j]]
+    return [words[j] for j in kept], [texts[j] for j in kept]
 
 
-def _organisation(words: tuple[str, ...], k: int, lex: Lexicon) -> tuple[str, int]:
-    if words[k] not in lex.organisation_words:
-        return "", 0
-    for size in range(MAX_ORGANISATION_WORDS, 0, -1):
-        key = " ".join(
-            bare_noun(w) if i == 0 else w for i, w in enumerate(words[k : k + size])
-        )
-        full = " ".join(words[k : k + size])
-        for candidate in (full, key, "ال" + key):
-            if len(words[k : k + size]) == size and candidate in lex.organisations:
-                return lex.organisations[candidate], size
-    return "", 0
+def _is_time(word: str, lw: LabelWords) -> bool:
+    return word in lw.months_days or word in lw.time_words
 
 
-def _head(words: tuple[str, ...], k: int, lex: Lexicon):
-    for size in (2, 1):
-        chunk = words[k : k + size]
-        if len(chunk) < size:
-            continue
-        key = " ".join(strip_conjunction(w) for w in chunk)
-        for candidate in (key, bare_noun(key), "ال" + bare_noun(key)):
-            if candidate in lex.heads:
-                return lex.heads[candidate], size
+def _entity_at(words: tuple[str, ...], k: int) -> tuple[Entity | None, int]:
+    """The longest gazetteer name at ``k``, its first word with or without a proclitic or
+    the article («للأمم المتحدة»، «والكرملين»، «لرويترز»)."""
+    names = gazetteer()
+    for size in range(min(MAX_ENTITY_WORDS, len(words) - k), 0, -1):
+        rest = words[k + 1 : k + size]
+        for first in _first_word_forms(words[k]):
+            entity = names.get(" ".join((first, *rest)))
+            if entity is not None:
+                return entity, size
     return None, 0
 
 
-def _compose(
-    determiners: list[str], adjectives: list[str], genitives: list[str], head: str, rest: list[str]
-) -> str:
-    if not head:
-        return " ".join(
-            filter(None, [*determiners, " ".join(reversed(adjectives)), *genitives, " ".join(rest)])
-        ).strip()
-    if head.endswith(" for"):
-        core = f"{head} {' '.join(genitives)}".strip()
-    else:
-        core = " ".join([*genitives, head])
-    phrase = " ".join(filter(None, [*determiners, " ".join(reversed(adjectives)), core]))
-    if rest and rest[0].startswith(("al-", "ال", "وال")) and not phrase.endswith(" for"):
-        # a genitive: «مدرب الفريق» → coach of الفريق
-        return f"{phrase} of {' '.join(rest)}"
-    return f"{phrase} {' '.join(rest)}".strip() if rest else phrase
+def _first_word_forms(word: str) -> list[str]:
+    forms = [word]
+    if len(word) > 3 and word[0] in "وف":
+        forms.append(word[1:])
+    for form in list(forms):
+        if form.startswith("لل") and len(form) > 3:
+            forms.append("ال" + form[2:])
+        elif form.startswith("بال") and len(form) > 4 or form[:1] in "لب" and len(form) > 3:
+            forms.append(form[1:])  # «بالبيت الأبيض»، «لرويترز»
+    forms += [f[2:] for f in list(forms) if f.startswith("ال") and len(f) > 4]
+    return forms
+
+
+def _noun_at(words: list[str], k: int, lex: Lexicon) -> tuple[_Part | None, int]:
+    """A role or body at ``k``: the label words, a minister by portfolio, a speaker head."""
+    lw = label_words()
+    first = strip_conjunction(words[k])
+    definite = first.startswith("ال")
+    minister = _portfolio(words, k, lw)
+    if minister:
+        return minister
+    for size in sorted({*lw.noun_sizes, 2, 1}, reverse=True):  # the longest of both lists
+        if len(words) - k < size:
+            continue
+        key = " ".join([first, *(strip_conjunction(w) for w in words[k + 1 : k + size])])
+        for candidate in _noun_forms(key):
+            noun = lw.nouns.get(candidate)
+            if noun:
+                return _Part("noun", noun.gloss, noun.plural, noun.title, definite), size
+            head = lex.heads.get(candidate)
+            if head:
+                return _Part("noun", head.gloss, head.plural, definite=definite), size
+    return None, 0
+
+
+def _noun_forms(key: str) -> tuple[str, ...]:
+    """A noun as written, without its article, with it, and (a feminine title, «رئيسة
+    الوزراء»، «الناشطة») as the masculine the lists hold."""
+    bare = bare_noun(key)
+    forms = (key, bare, "ال" + bare)
+    first, _, rest = bare.partition(" ")
+    if first.endswith("ه") and len(first) > 3:
+        masculine = " ".join(filter(None, [first[:-1], rest]))
+        forms += (masculine, "ال" + masculine)
+    if first[:1] == "ل" and len(first) > 3:  # «لكرة القدم»: looked up after «لجنة» itself
+        forms += (bare[1:],)
+    return forms
+
+
+def _portfolio(words: list[str], k: int, lw: LabelWords) -> tuple[_Part, int] | None:
+    """«وزير الاقتصاد» "economy minister", «وزارة الاقتصاد» "Economy Ministry"."""
+    first = strip_conjunction(words[k])
+    is_minister = first in _MINISTER
+    if not is_minister and first not in _MINISTRY:
+        return None
+    for size in (3, 2, 1):
+        field = lw.portfolios.get(" ".join(words[k + 1 : k + 1 + size]))
+        if field and len(words) > k + size:
+            if is_minister:
+                return _Part("noun", f"{field} minister", title=True,
+                             definite=first.startswith("ال")), size + 1
+            return _Part("entity", f"{field.title()} Ministry"), size + 1
+    return None
+
+
+def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
+    """The speaker's words as parts of an English noun phrase, in the Arabic order."""
+    lw = label_words()
+    parts: list[_Part] = []
+    k = 0
+    norms = tuple(words)
+    while k < len(words):
+        norm = strip_conjunction(words[k])
+        if norm in lw.classifiers or " ".join(words[k:k + 2]) in lw.classifiers:
+            size = 2 if " ".join(words[k:k + 2]) in lw.classifiers else 1
+            entity, esize = _entity_at(norms, k + size)
+            if entity is not None:  # «وكالة رويترز»: "Reuters"
+                parts.append(_entity_part(entity))
+                k += size + esize
+                continue
+        after_noun = any(p.kind in ("noun", "entity") for p in parts)
+        if after_noun and _adjective(norm, lex) and not _genitive_noun(norm, parts, words, k, lex):
+            # «الداخلية السعودية»، «مصدر دبلوماسي»: an adjective, not a country or a role
+            parts.append(_Part("adjective", _adjective(norm, lex)))
+            k += 1
+            continue
+        entity, size = _entity_at(norms, k)
+        if entity is not None:
+            parts.append(_entity_part(entity))
+            k += size
+            continue
+        noun, size = _noun_at(words, k, lex)
+        if noun is not None and not any(p.kind in ("name", "person") for p in parts):
+            parts.append(noun)
+            k += size
+            continue
+        parts.append(_word_part(norm, texts[k], lex, lw))
+        k += 1
+    return [p for p in parts if p.text or p.kind == "honorific"]
+
+
+def _genitive_noun(norm: str, parts: list[_Part], words: list[str], k: int, lex: Lexicon) -> bool:
+    """«مدرب المنتخب»: a definite noun after an indefinite one is its genitive (an adjective
+    would be indefinite too), when the word is a noun as well."""
+    previous = parts[-1]
+    if not norm.startswith("ال") or previous.kind != "noun" or previous.definite:
+        return False
+    return _noun_at(words, k, lex)[0] is not None
+
+
+def _entity_part(entity: Entity) -> _Part:
+    kind = "person" if entity.kind == PERSON else "entity"
+    return _Part(kind, entity.english, plural=entity.english in PLURAL_NAMES)
+
+
+def _word_part(norm: str, text: str, lex: Lexicon, lw: LabelWords) -> _Part:
+    """One word that is neither a known name nor a noun: a determiner, an honorific, an
+    adjective, or a name (from the list of given names, else transliterated)."""
+    if norm in DEMONSTRATIVE_GLOSS:
+        return _Part("determiner", DEMONSTRATIVE_GLOSS[norm])
+    if norm in lw.honorifics:
+        return _Part("honorific", lw.honorifics[norm])
+    adjective = _adjective(norm, lex)
+    if adjective:
+        return _Part("adjective", adjective)
+    if norm in REFLEXIVES or norm in ("ذاته", "ذاتها", "نفسه", "نفسها"):
+        return _Part("name", "")
+    bare = bare_noun(norm)
+    known = lw.given_names.get(norm) or lw.given_names.get(bare)
+    if known:
+        article = bare != norm and norm.startswith("ال")
+        return _Part("name", f"al-{known}" if article else known, definite=article)
+    return _Part("name", transliterate(_without_proclitic(norm, text)),
+                 definite=norm.startswith("ال"), transliterated=True)
+
+
+def _without_proclitic(norm: str, text: str) -> str:
+    """The written word without و and a preposition on its article: «للشغل» → «الشغل»."""
+    if text[:1] in "وف" and text[1:3] == "ال":
+        text = text[1:]
+    if text.startswith("لل") and len(text) > 4:
+        return "ال" + text[2:]
+    if text[:1] in "بكف" and text[1:3] == "ال" and len(text) > 5:
+        return text[1:]
+    return text
+
+
+def _adjective(norm: str, lex: Lexicon) -> str:
+    bare = bare_noun(norm)
+    return (
+        lex.adjectives.get(bare) or lex.adjectives.get(norm)
+        or label_words().adjectives.get(bare) or label_words().adjectives.get(norm)
+        or label_words().nationality_plurals.get(bare, "")
+    )
+
+
+def _parts_gloss(words: list[str], texts: list[str], lex: Lexicon) -> Gloss:
+    parts = _parts(words, texts, lex)
+    transliterated = tuple(p.text for p in parts if p.transliterated)
+    nouns = [p for p in parts if p.kind == "noun"]
+    entities = [p for p in parts if p.kind == "entity"]
+    head = nouns[0] if nouns else None
+    plural = head.plural if head else any(p.plural for p in entities)
+    known = bool(head or entities or any(p.kind == "person" for p in parts))
+    return Gloss(_compose(parts), plural, known, transliterated)
+
+
+def _compose(parts: list[_Part]) -> str:
+    """English order: determiners, adjectives, genitives, the head, then the name."""
+    lw = label_words()
+    determiners = [p.text for p in parts if p.kind == "determiner"]
+    adjectives = [p.text for p in parts if p.kind == "adjective"]
+    nouns = [p for p in parts if p.kind == "noun"]
+    head = nouns[0] if nouns else None
+    genitives = [
+        p.text for p in parts if p.kind == "entity" or (p.kind == "noun" and p is not head)
+    ]
+    names = [p for p in parts if p.kind in ("person", "name")]
+    honorifics = [p.text for p in parts if p.kind == "honorific" and p.text]
+    if head is None:
+        named = " ".join(filter(None, [*honorifics, *(p.text for p in names)]))
+        return " ".join(filter(None, [*determiners, *reversed(adjectives), *genitives, named]))
+    role = head.text
+    for adjective in adjectives:
+        role = lw.national_titles.get((role, adjective), role)
+    name = " ".join(p.text for p in names)
+    if names and not head.definite and names[0].definite and names[0].kind == "name":
+        # «مدرب الفريق»: an indefinite head takes the definite word after it as a genitive
+        phrase = " ".join(filter(None, [*determiners, *reversed(adjectives), role]))
+        return f"{phrase} of {name}"
+    if role.endswith(" for"):  # «المتحدث باسم الحكومة»: "government spokesman"
+        role = role.removesuffix(" for")
+    if names and (head.title or role in lw.formal_titles or role.split()[-1] in lw.formal_titles):
+        role = _title_case(role)
+        genitives = [_title_case(g) for g in genitives]
+    return " ".join(filter(None, [*determiners, *reversed(adjectives), *genitives, role, name]))
+
+
+def _title_case(phrase: str) -> str:
+    """"secretary-general" → "Secretary-General", "secretary of state" → "Secretary of State"."""
+    def word(w: str) -> str:
+        if w in ("of", "for", "and"):
+            return w
+        return "-".join(part[:1].upper() + part[1:] for part in w.split("-"))
+    return " ".join(word(w) for w in phrase.split())
 
 
 def verb_phrase(gloss: str, plural: bool, negated: bool, phrase_cue: bool) -> str:
@@ -168,6 +394,14 @@ IMPERSONAL_LABELS = {  # «يُقال»، «يُعتقد»: who says it is not s
 }
 
 
+class Labels(NamedTuple):
+    """A claim's label, its speaker's label, and the label words that were transliterated."""
+
+    label: str
+    speaker: str | None
+    transliterated: tuple[str, ...] = ()
+
+
 def labels(
     tt: TokenizedText,
     speaker: tuple[int, int] | None,
@@ -176,15 +410,15 @@ def labels(
     phrase_cue: bool,
     lex: Lexicon,
     impersonal: bool = False,
-) -> tuple[str, str | None]:
+) -> Labels:
     """The claim label and the speaker label, from one gloss of the speaker."""
     if speaker is None and impersonal and gloss in IMPERSONAL_LABELS and not negated:
-        return IMPERSONAL_LABELS[gloss], None
+        return Labels(IMPERSONAL_LABELS[gloss], None)
     if speaker is None:
-        return make_label(tt, speaker, gloss, negated, phrase_cue, lex), None
+        return Labels(make_label(tt, speaker, gloss, negated, phrase_cue, lex), None)
     glossed = speaker_gloss(tt, speaker[0], speaker[1], lex)
     label = make_label(tt, speaker, gloss, negated, phrase_cue, lex, glossed)
-    return label, capitalised(glossed[0])
+    return Labels(label, capitalised(glossed.text), glossed.transliterated)
 
 
 def make_label(
@@ -194,14 +428,16 @@ def make_label(
     negated: bool,
     phrase_cue: bool,
     lex: Lexicon,
-    glossed: tuple[str, bool] | None = None,
+    glossed: Gloss | None = None,
 ) -> str:
     """«مصادر "قوات سوريا الديمقراطية" تنفي» → "SDF sources deny"."""
     if speaker is None:
         return f"Unattributed: {verb_phrase(gloss, False, negated, phrase_cue)}"
-    who, plural = glossed or speaker_gloss(tt, speaker[0], speaker[1], lex)
+    glossed = glossed or speaker_gloss(tt, speaker[0], speaker[1], lex)
+    who = glossed.text
     if phrase_cue:  # "According to SOHR": the speaker's gloss as it is, acronyms intact
         return f"{gloss[:1].upper()}{gloss[1:]} {who or 'unnamed source'}"
-    plural = plural or agreement_of(tt, speaker, lex) == "mp"
+    # a noun or a known name says whether the speaker is plural; a name alone, the verb
+    plural = glossed.plural or (not glossed.known and agreement_of(tt, speaker, lex) == "mp")
     who = who[:1].upper() + who[1:] if who else "Unnamed source"
     return f"{who} {verb_phrase(gloss, plural, negated, phrase_cue)}"

@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from claimx.extraction.gazetteer import organisation_names
 from claimx.extraction.tokenize import normalize
 from claimx.extraction.words import (
     IMPERFECT_PROCLITICS,
@@ -373,7 +374,7 @@ def load_lexicon() -> Lexicon:
         for suffix in normalised_markers["complementizer_suffixes"]
     )
     formulas = _by_first([tuple(normalize(w) for w in f) for f in cues["formulas"]])
-    organisations = {_n(k): v for k, v in sources["organisations"].items()}
+    organisations = organisation_names()
     heads = {
         _n(k): Head(
             v["gloss"], v["agreement"], bool(v.get("plural", False)), _n(v.get("singular", ""))

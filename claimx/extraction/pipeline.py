@@ -47,7 +47,7 @@ def _to_claim(
 ) -> Claim:
     """The claim of a draft, with its speaker's identity (worked out over the document)."""
     cue = draft.cue
-    label, speaker_name = labels(
+    label, speaker_name, transliterated = labels(
         tt, draft.speaker, cue.gloss, cue.negated, cue.kind == CueKind.PHRASE, lex,
         impersonal=cue.kind == CueKind.PASSIVE,
     )
@@ -68,6 +68,7 @@ def _to_claim(
         direct_quote=draft.direct_quote,
         label=label,
         speaker_label=speaker_name,
+        label_transliterated=transliterated,
         speaker_key=identity.key,
         speaker_kind=identity.kind,
         speaker_resolution=_resolution(draft),

@@ -196,11 +196,19 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
         channel=_span(data["channel"]), content=_required_span(data["content"]),
         direct_quote=_bool(data["direct_quote"]), label=_str(data["label"]),
         speaker_label=None if label is None else _str(label),
+        label_transliterated=_words(data.get("label_transliterated", [])),
         **_identity(data),
     )
     if claim.stance not in STANCES:
         raise ValueError(claim.stance)
     return claim
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    """``label_transliterated``: a list of strings (absent, in output older than it: none)."""
+    if not isinstance(value, list):
+        raise TypeError(value)
+    return tuple(_str(word) for word in value)
 
 
 def _identity(data: dict[str, Any]) -> dict[str, Any]:

@@ -60,6 +60,7 @@ CLAIM_COLUMNS = (
     "content.end",
     "direct_quote",
     "label",
+    "label_transliterated",  # the words, separated by spaces
 )
 CSV_COLUMNS = (*DOCUMENT_COLUMNS, *CLAIM_COLUMNS, "error")
 
@@ -206,6 +207,7 @@ def claim_row(doc: Document, claim: Claim) -> list[str]:
         *_span_cells(claim.content),
         _flag(claim.direct_quote),
         claim.label,
+        " ".join(claim.label_transliterated),
         "",
     ]
 

@@ -28,6 +28,6 @@ def test_labels_are_english_or_transliterated_and_impersonal_cues_read_well() ->
     said = by_cue("ويُقال إن الوزير سيستقيل قريبا.", "يُقال")
     assert said.label == "It is said"
     named = by_cue("واستبعد وزير الاقتصاد سامي الحداد أي رفع للضرائب.", "استبعد")
-    assert named.label.startswith("Minister of al-") and "Sami" in named.label
+    assert named.label == "Economy Minister Sami al-Haddad rules out"
     for claim in claims_of("وقال مسؤول إثيوبي إن السد سيكتمل العام المقبل."):
         assert not re.search("[\u0600-\u06ff]", claim.label), claim.label
