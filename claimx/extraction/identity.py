@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from claimx.extraction.gazetteer import PERSON as GAZETTEER_PERSON
+from claimx.extraction.gazetteer import gazetteer
 from claimx.extraction.lexicon import Lexicon, load_lexicon, read_data
 from claimx.extraction.tokenize import normalize
 from claimx.extraction.words import (
@@ -78,6 +80,7 @@ class _IdentityData:
     months: frozenset[str]
     relatives: frozenset[str]  # «الذي»: a relative clause describes the speaker, not names
     heads: frozenset[str]  # head_kinds and role_heads together
+    people: dict[str, str]  # a known person's spellings (surname alone too) → one spelling
 
 
 def bare(norm: str) -> str:
@@ -125,11 +128,21 @@ def _data() -> _IdentityData:
         months=frozenset(normalize(w) for w in raw["words"]["months"]),
         relatives=frozenset(w for w in RELATIVES if w.startswith("ال")),
         heads=frozenset(head_kinds) | roles,
+        people=_people_spellings(),
         **{name: frozenset(normalize(w) for w in raw["words"][name])
            for name in ("honorifics", "determiners", "references", "withheld", "withholding",
                         "prepositions", "quantifiers", "place_prepositions")},
         back_references=frozenset(bare(normalize(w)) for w in raw["words"]["back_references"]),
     )
+
+
+def _people_spellings() -> dict[str, str]:
+    """«ترمب», «دونالد ترامب» → «دونالد ترامب»: the gazetteer's spellings of one person."""
+    return {
+        _bare_phrase(spelling): _bare_phrase(entity.first)
+        for spelling, entity in gazetteer().items()
+        if entity.kind == GAZETTEER_PERSON
+    }
 
 
 def _bare_phrase(phrase: str) -> str:
@@ -154,7 +167,10 @@ def identify(speaker: str | None) -> Identity:
         return UNRESOLVED_IDENTITY
     named = _named_after_comma(speaker)
     found = named if named is not None else _identify_words(tuple(words_of(speaker)))
-    return Identity(_spelled(found.key), found.kind, _spelled(found.role))
+    key = found.key
+    if found.kind == PERSON and key is not None:
+        key = _data().people.get(key, key)  # «ترمب» and «دونالد ترامب»: one person
+    return Identity(_spelled(key), found.kind, _spelled(found.role))
 
 
 # Letters that spell one sound two ways: hamza on waw or on ya («مسؤول», «مسئول»), and the

@@ -37,6 +37,8 @@ def kind(text: str | None) -> str:
         # gazetteer aliases of one organisation
         ("قسد", "قوات سوريا الديمقراطية", '"قوات سوريا الديمقراطية"'),
         ("مصادر في قسد", "مصادر في قوات سوريا الديمقراطية"),
+        # the gazetteer's spellings of a known person, and the surname alone, in any document
+        ("الرئيس الأمريكي دونالد ترامب", "دونالد ترمب", "ترمب", "ترامب"),
         # an unnamed source's adjectives in either order, and with a determiner
         ("مصادر عراقية مطلعة", "مصادر مطلعة عراقية"),
         ("هذه المصادر", "المصادر", "مصادر"),
