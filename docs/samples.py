@@ -12,7 +12,7 @@ point, with a fixed terminal width and no colour, and its standard output replac
 Options go in brackets before the colon, separated by commas:
 
 - `shared`: the command reads ../shared (the corpus beside the repository); skipped when it is
-  absent.
+  absent. A sample that pipes into jq is skipped where jq is not installed.
 - `prompt`: the block starts with `$ COMMAND`, as typed.
 - `cols=N`: the terminal width (default 100).
 - `exit=N`: the exit status the command is expected to end with (default 0).
@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -34,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEFAULT_COLUMNS = 100
+# Programs a sample may pipe claimx into that a machine may lack; such samples are skipped there.
+OPTIONAL_TOOLS = ("jq",)
 MARKER = re.compile(
     r"^<!-- sample(?:\[(?P<options>[^\]]*)\])?: (?P<command>.+?) -->\n"
     r"(?P<fence>```+)(?P<lang>[^\n]*)\n(?P<body>.*?)^(?P=fence)[ \t]*$",
@@ -58,7 +61,8 @@ class Sample:
     @property
     def name(self) -> str:
         """`README.md:42 claimx ...`, as a test id and in messages."""
-        return f"{self.path.relative_to(ROOT)}:{self.line} {self.command}"
+        place = self.path.relative_to(ROOT) if self.path.is_relative_to(ROOT) else self.path
+        return f"{place}:{self.line} {self.command}"
 
     @property
     def needs_shared(self) -> bool:
@@ -156,13 +160,23 @@ def shared_present() -> bool:
     return SHARED.is_dir()
 
 
+def unavailable(sample: Sample) -> str | None:
+    """Why a sample cannot run on this machine (../shared or jq missing), else None."""
+    if sample.needs_shared and not shared_present():
+        return "no ../shared beside the repository"
+    for tool in OPTIONAL_TOOLS:
+        if re.search(rf"\|\s*{tool}\b", sample.command) and shutil.which(tool) is None:
+            return f"{tool} is not installed"
+    return None
+
+
 def rewrite(path: Path) -> list[str]:
     """Regenerate every sample of one file in place; returns the samples that changed."""
     text = path.read_text("utf-8")
     changed = []
     for sample in reversed(samples(path)):
-        if sample.needs_shared and not shared_present():
-            print(f"skipped (no ../shared): {sample.name}", file=sys.stderr)
+        if reason := unavailable(sample):
+            print(f"skipped ({reason}): {sample.name}", file=sys.stderr)
             continue
         output = run(sample)
         if output != sample.body:
@@ -181,8 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         stale = []
         for sample in all_samples():
-            if sample.needs_shared and not shared_present():
-                print(f"skipped (no ../shared): {sample.name}", file=sys.stderr)
+            if reason := unavailable(sample):
+                print(f"skipped ({reason}): {sample.name}", file=sys.stderr)
             elif run(sample) != sample.body:
                 stale.append(sample.name)
         for name in stale:
