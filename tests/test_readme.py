@@ -8,10 +8,13 @@ and compare. After a deliberate change of output: `uv run python docs/samples.py
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.util
 import io
+import os
 import re
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -73,11 +76,30 @@ def test_the_relative_links_of_the_pages_lead_to_files() -> None:
             assert (path.parent / target).exists(), f"{path.name} links to missing {target}"
 
 
+@functools.cache
+def _outputs() -> dict[str, str | Exception]:
+    """Every runnable sample's output, the commands run a few at a time: each is a whole
+    process that mostly waits on start-up, and this file runs on one test worker."""
+
+    def attempt(sample) -> str | Exception:
+        try:
+            return samples.run(sample)
+        except Exception as error:  # noqa: BLE001 - reported by the sample's own test
+            return error
+
+    runnable = [sample for sample in SAMPLES if not samples.unavailable(sample)]
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        return dict(zip([s.name for s in runnable], pool.map(attempt, runnable), strict=True))
+
+
 @pytest.mark.parametrize("sample", SAMPLES, ids=[sample.name for sample in SAMPLES])
 def test_the_sample_is_what_its_command_prints(sample) -> None:
     if reason := samples.unavailable(sample):
         pytest.skip(reason)
-    assert samples.run(sample) == sample.body, (
+    output = _outputs()[sample.name]
+    if isinstance(output, Exception):
+        raise output
+    assert output == sample.body, (
         f"{sample.name} is out of date: regenerate with `uv run python docs/samples.py`"
     )
 
@@ -93,3 +115,25 @@ def test_the_check_finds_a_stale_sample(tmp_path: Path, monkeypatch: pytest.Monk
     assert samples.main([]) == 0
     assert samples.main(["--check"]) == 0
     assert "$ claimx --version\nclaimx " in page.read_text("utf-8")
+
+
+def test_a_sample_that_needs_shared_is_skipped_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.md"
+    text = "<!-- sample[shared]: claimx eval ../shared/corpus/dev.jsonl -->\n```text\nold\n```\n"
+    page.write_text(text, "utf-8")
+    monkeypatch.setattr(samples, "documents", lambda: [page])
+    monkeypatch.setattr(samples, "SHARED", tmp_path / "no-shared-here")
+    [sample] = samples.samples(page)
+    assert samples.unavailable(sample) == "no ../shared beside the repository"
+    assert samples.main(["--check"]) == 0
+    assert samples.main([]) == 0
+    assert page.read_text("utf-8") == text
+
+
+def test_an_unknown_sample_option_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("<!-- sample[colour]: claimx --version -->\n```text\n```\n", "utf-8")
+    with pytest.raises(ValueError, match="colour"):
+        samples.samples(page)
