@@ -353,13 +353,13 @@ def test_readme_eval_example_runs_from_a_clone() -> None:
     assert report["claim"]["f1"] >= 0.9
 
 
-def test_gold_format_is_documented_in_the_readme() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_gold_format_is_documented_in_the_quality_page() -> None:
+    page = (ROOT / "docs" / "quality.md").read_text(encoding="utf-8")
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8").splitlines()[0])
     for key in ("id", "text", "claims"):
-        assert f"`{key}`" in readme
+        assert f"`{key}`" in page
     for key in gold["claims"][0]:
-        assert f"`{key}`" in readme, key
+        assert f"`{key}`" in page, key
 
 
 # --- the table on a terminal of 80 columns ------------------------------------------------------
@@ -436,7 +436,7 @@ def test_json_of_a_one_line_document_stays_within_its_bound(tmp_path: Path, kind
 
 @pytest.mark.slow
 def test_pip_recipe_installs_a_working_command_without_torch(tmp_path: Path) -> None:
-    """The README's pip recipe, in a fresh virtual environment."""
+    """The pip recipe of docs/usage.md, in a fresh virtual environment."""
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps"]
