@@ -146,8 +146,8 @@ def noun_phrase(
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         if object_mode and _name_then_verbal_noun(prev, tok, lex):
             break  # «نفى نتنياهو ارتكاب أي مخالفة»: the verbal noun starts the object
-        if object_mode and is_possessed_verbal_noun(tok, lex):
-            break  # «أعلن X مدير الاحتراف بالنادي استقالته»: the object
+        if is_possessed_verbal_noun(tok, lex):
+            break  # «أعلن X مدير الاحتراف بالنادي استقالته، موجها»: the object
         if object_mode and _claim_noun_object(prev, tok, lex):
             break  # «نفت قطر الاتهامات»، «كذبت الزوجة الرواية»: the claim denied
         if object_mode and norm in lex.marker_set("event_nouns"):

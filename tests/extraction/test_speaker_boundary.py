@@ -248,3 +248,13 @@ def test_an_event_noun_ends_an_unnamed_source() -> None:
     claim = by_cue("نفى مصدر دبلوماسي مسؤول وجود أي خلافات.", "نفى")
     assert (text_of(claim.source), claim.content.text) == (
         "مصدر دبلوماسي مسؤول", "وجود أي خلافات")
+
+
+def test_a_possessed_verbal_noun_before_a_comma_is_the_object_not_the_speaker() -> None:
+    text = (
+        "أعلن كريم الزرقاء مدير الاحتراف بنادي هجر استقالته من منصبه، "
+        "موجها رسائل قاسية إلى رئيس النادي."
+    )
+    said = by_cue(text, "أعلن")
+    assert "استقالته" not in text_of(said.source)
+    assert said.content.text.endswith("استقالته من منصبه")
