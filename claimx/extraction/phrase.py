@@ -117,10 +117,14 @@ def noun_phrase(
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
         if norm in ("في", "وفي"):
             if object_mode and titled_head and j + 1 < limit \
-                    and _only_adjectives(tokens[i + 1 : j], lex) \
-                    and _names_institution(tokens[j + 1], lex):
-                j = _institution_end(tt, j + 1, limit, lex)
-                break  # «نفى مصدر في الجيش وقوع ...»: where the source is, then the object
+                    and _only_adjectives(tokens[i + 1 : j], lex):
+                quoted = _quoted_name_end(tt, j + 1, limit)
+                if quoted is not None:
+                    j = quoted
+                    break  # «نفت مصادر في "حزب الله" وجود ...»: the quoted name, then the object
+                if _names_institution(tokens[j + 1], lex):
+                    j = _institution_end(tt, j + 1, limit, lex)
+                    break  # «نفى مصدر في الجيش وقوع ...»: where the source is, then the object
             if object_mode or not continues_with_noun(tt, j + 1, lex):
                 break
             j += 1
@@ -223,12 +227,15 @@ def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> boo
 
 def is_verbal_noun_phrase(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     """A verbal noun heading a phrase: definite itself («الاستعداد») or before a definite
-    noun («اعتقال الشخصية»); «توفيق عسيري» and «إيمان محمد» are names of that shape."""
+    noun («اعتقال الشخصية»); «توفيق عسيري» and «إيمان محمد» are names of that shape, and so
+    is «ترامب» before a day («قال ترامب الخميس إن»): a time word is no genitive."""
     tok = tt.tokens[k]
     if not is_verbal_noun(tok, lex):
         return False
     nxt = tt.tokens[k + 1] if k + 1 < len(tt.tokens) else None
-    return is_definite(tok) or nxt is not None and is_definite(nxt)
+    if is_definite(tok):
+        return True
+    return nxt is not None and is_definite(nxt) and nxt.norm not in lex.marker_set("time_words")
 
 
 def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
@@ -395,6 +402,17 @@ def _names_institution(tok: Token, lex: Lexicon) -> bool:
 
 
 MAX_ORGANISATION_WORDS = 5
+
+
+def _quoted_name_end(tt: TokenizedText, k: int, limit: int) -> int | None:
+    """One past the closing mark of a short quotation opening at ``k`` («"قوات سوريا
+    الديمقراطية"»): a name the text quotes; None when no such quotation opens there."""
+    if tt.tokens[k].text not in QUOTES:
+        return None
+    close = tt.quotes.get(k)
+    if close is None or close <= k + 1 or close >= limit or close - k > MAX_ORGANISATION_WORDS + 1:
+        return None
+    return close + 1
 
 
 def _institution_end(tt: TokenizedText, k: int, limit: int, lex: Lexicon) -> int:

@@ -258,3 +258,17 @@ def test_a_possessed_verbal_noun_before_a_comma_is_the_object_not_the_speaker() 
     said = by_cue(text, "أعلن")
     assert "استقالته" not in text_of(said.source)
     assert said.content.text.endswith("استقالته من منصبه")
+
+
+def test_a_quoted_name_after_fi_stays_in_the_phrase_before_an_object() -> None:
+    said = by_cue('نفت مصادر في "جبهة الساحل الموحدة" وجود أي اتفاق.', "نفت")
+    assert text_of(said.source) == 'مصادر في "جبهة الساحل الموحدة"'
+    said = by_cue("نفى مصدر أمني في «حركة الفجر» صحة التقارير.", "نفى")
+    assert text_of(said.source) == "مصدر أمني في «حركة الفجر»"
+
+
+def test_a_day_after_a_name_of_verbal_noun_shape_is_no_genitive() -> None:
+    said = by_cue("قال ترابلس الخميس إن الاتفاق انتهى.", "قال")  # «ترابلس»: تفاعل shape
+    assert text_of(said.source) == "ترابلس"
+    said = by_cue("وقال ترامب الأحد إن المفاوضات مستمرة.", "قال")
+    assert text_of(said.source) == "ترامب"
