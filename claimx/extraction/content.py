@@ -18,6 +18,7 @@ from claimx.extraction.tokenize import (
     OPEN_QUOTES,
     PUNCTUATION,
     QUOTES,
+    SENTENCE_END,
     Token,
     TokenizedText,
     is_ellipsis_dot,
@@ -101,6 +102,8 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         after.norm in PUNCTUATION
         or _joins_quotes(tt, close + 1)
         or tt.sentence_of[close + 1] != tt.sentence_of[close]
+        or tt.tokens[close - 1].text in SENTENCE_END  # «قالت: "... توضيح." وقال الوزير»
+        or after.norm in lex.verbs  # «وأضاف الوزير "..." مشيرا إلى أن»: the next cue
     )
 
 

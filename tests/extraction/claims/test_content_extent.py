@@ -1,0 +1,32 @@
+"""Where a content starts and ends: a quotation that closes its own sentence, a quotation
+followed by the speaker's next cue, a straight quote spaced on both sides. On sentences
+written for these tests, through ``claimx.extract``."""
+
+from __future__ import annotations
+
+from extraction_helpers import by_cue, claims_of
+
+
+def test_quotation_ending_in_a_full_stop_is_the_content() -> None:
+    # the sentence ends inside the quotation: the next word is the next sentence's cue
+    text = ('وقالت سلمى الخطيب المتحدثة باسم البلدية "أبلغنا السكان بالموعد. ننتظر الرد." '
+            'وقال المحافظ "الأعمال ستنتهي قريبا".')
+    c = by_cue(text, "قالت")
+    assert c.direct_quote
+    assert c.content.text.startswith("أبلغنا السكان بالموعد. ننتظر الرد")
+
+
+def test_quotation_followed_by_a_participle_cue() -> None:
+    text = 'وأضاف المدرب «لم يكن الفوز سهلا على الإطلاق» مشيرا إلى أن الفريق تعب كثيرا.'
+    first, second = claims_of(text)
+    assert first.cue.text == "أضاف" and first.direct_quote
+    assert first.content.text == "لم يكن الفوز سهلا على الإطلاق"
+    assert second.cue.text == "مشيرا" and second.content.text == "الفريق تعب كثيرا"
+
+
+def test_straight_quote_spaced_on_both_sides() -> None:
+    text = ('وأوضح التقرير " المدارس الريفية تحتاج إلى دعم عاجل ". '
+            'وأشار التقرير إلى أن العام المقبل أصعب.')
+    c = by_cue(text, "أوضح")
+    assert c.direct_quote
+    assert c.content.text.strip() == "المدارس الريفية تحتاج إلى دعم عاجل"
