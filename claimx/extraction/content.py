@@ -13,7 +13,7 @@ from enum import StrEnum
 from claimx.extraction.channel import statement_end
 from claimx.extraction.cues import CueMatch, one_of
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
-from claimx.extraction.phrase import is_complementizer, names_outlet_told
+from claimx.extraction.phrase import bare_noun, is_complementizer, names_outlet_told
 from claimx.extraction.tokenize import (
     OPEN_QUOTES,
     PUNCTUATION,
@@ -103,7 +103,19 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         or _joins_quotes(tt, close + 1)
         or tt.sentence_of[close + 1] != tt.sentence_of[close]
         or tt.tokens[close - 1].text in SENTENCE_END  # «قالت: "... توضيح." وقال الوزير»
-        or after.norm in lex.verbs  # «وأضاف الوزير "..." مشيرا إلى أن»: the next cue
+        or _next_cue_after(tt, k, close, lex)
+    )
+
+
+def _next_cue_after(tt: TokenizedText, k: int, close: int, lex: Lexicon) -> bool:
+    """«وأضاف الوزير "لم يكن القرار سهلا" مشيرا إلى أن»: the speaker's next cue follows a
+    quotation of a few words; «صحيفة "موندو ديبورتيفو" نقلا عن» names an outlet."""
+    form = lex.verbs.get(tt.tokens[close + 1].norm)
+    return (
+        form is not None
+        and form.kind == CueKind.PARTICIPLE
+        and close - k > MIN_QUOTATION_TOKENS + 1
+        and bare_noun(tt.tokens[k - 1].norm) not in lex.marker_set("outlet_heads")
     )
 
 
@@ -127,9 +139,31 @@ class Opener:
 
 def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> Opener | None:
     """The first content opener the cue can take, before ``limit`` (the next cue)."""
-    takes = cue.takes
     _, sentence_end = tt.sentence_bounds(cue.first)
     stop = min(limit, sentence_end, cue.last + MAX_OPENER_DISTANCE)
+    opener = _first_opener(tt, cue, stop, lex)
+    if opener is not None and opener.kind == OpenerKind.BI:
+        that = _complementizer_in_clause(tt, opener.index + 1, stop, lex)
+        if that is not None:
+            return Opener(OpenerKind.THAT, that)
+    return opener
+
+
+def _complementizer_in_clause(tt: TokenizedText, k: int, stop: int, lex: Lexicon) -> int | None:
+    """«وتفيد بيانات الوزارة بأن ...»: a word in بـ may be the subject; a complementizer
+    later in the clause opens the content."""
+    for j in range(k, stop):
+        tok = tt.tokens[j]
+        if tok.norm in lex.complementizers:
+            return j
+        if tok.norm in PUNCTUATION:
+            return None
+    return None
+
+
+def _first_opener(tt: TokenizedText, cue: CueMatch, stop: int, lex: Lexicon) -> Opener | None:
+    takes = cue.takes
+    _, sentence_end = tt.sentence_bounds(cue.first)
     tokens, complementizers = tt.tokens, lex.complementizers
     that = takes != QUOTE_ONLY and Takes.CLAIM_OBJECT not in takes
     quote = Takes.QUOTE in takes
@@ -160,8 +194,14 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
             and k + 1 < sentence_end
             and not is_complementizer(tokens[k + 1], lex)
         ):
-            if cue.relay and prep == Takes.AN:
-                k += 1
+            if (
+                cue.relay
+                and prep == Takes.AN
+                or prep == Takes.FI
+                and tokens[k - 1].norm in CLAUSE_PUNCT
+                and statement_end(tt, k, lex) is not None
+            ):
+                k += 1  # «شكك، في تصريح لإذاعة، في نزاهة ...»: the statement is the channel
                 continue
             that = _complementizer_after_noun(tt, k + 1, lex)
             if that is not None:

@@ -30,3 +30,9 @@ def test_straight_quote_spaced_on_both_sides() -> None:
     c = by_cue(text, "أوضح")
     assert c.direct_quote
     assert c.content.text.strip() == "المدارس الريفية تحتاج إلى دعم عاجل"
+
+
+def test_quoted_outlet_name_before_a_participle_is_not_the_content() -> None:
+    c = by_cue('أكدت صحيفة "ماركا الرياضية" نقلا عن مصادر في النادي أن المدرب باق.', "أكدت")
+    assert c.content.text == "المدرب باق"
+    assert not c.direct_quote

@@ -1,0 +1,81 @@
+"""Speech verbs of news reporting beyond the common ones: doubting (شكك في), hinting
+(ألمح إلى), going on (أكمل، زاد، استدرك), explaining and disclosing (شرح، أفصح عن), spreading
+and circulating (روّج، تداول), telling (أخبر). Each is a cue only with a content after it.
+On sentences written for these tests, through ``claimx.extract``."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import by_cue, claims_of, cues_of, only, text_of
+
+
+def test_doubting_is_a_denial_of_what_follows_fi() -> None:
+    c = only("وشكك المحامي في صحة الأدلة التي قدمتها النيابة.")
+    assert c.stance == "deny"
+    assert text_of(c.source) == "المحامي"
+    assert c.content.text == "الأدلة التي قدمتها النيابة"
+
+
+def test_doubting_a_clause() -> None:
+    c = only("ويشكك خبراء في أن تنجح الخطة في خفض الأسعار.")
+    assert c.content.text == "تنجح الخطة في خفض الأسعار"
+
+
+def test_statement_between_commas_is_not_the_doubted_object() -> None:
+    c = only("شكك رئيس الحزب، في تصريح لإذاعة محلية، في نزاهة الانتخابات.")
+    assert c.content.text == "نزاهة الانتخابات"
+
+
+def test_doubting_statements_keeps_them_as_the_object() -> None:
+    c = only("وشكك النائب في تصريحات الوزير عن الميزانية.")
+    assert c.content.text == "تصريحات الوزير عن الميزانية"
+
+
+def test_hinting_is_an_allegation() -> None:
+    c = only("وألمح المدرب إلى أن بعض اللاعبين سيغادرون الفريق.")
+    assert c.stance == "allege"
+    assert c.content.text == "بعض اللاعبين سيغادرون الفريق"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('وأكمل العداء "لا أريد أن أعتزل قبل الألعاب المقبلة".', "أكمل"),
+        ('وزاد البيان: "سيتم الإعلان عن التفاصيل لاحقا".', "زاد"),
+        ("واستدرك الوزير أن الحكومة لن تتراجع عن الإصلاحات.", "استدرك"),
+        ("وشرح المهندس أن الجسر سيغلق أسبوعا.", "شرح"),
+        ("وأفصح المدير عن نية الشركة افتتاح فرع جديد.", "أفصح"),
+        ("وأخبر الطبيب الأسرة أن حالة المريض مستقرة.", "أخبر"),
+    ],
+)
+def test_going_on_explaining_disclosing_and_telling_report(text: str, cue: str) -> None:
+    c = by_cue(text, cue)
+    assert c.stance == "report"
+    assert c.content is not None
+
+
+def test_spreading_and_circulating_allege() -> None:
+    text = "وروجت جهات مجهولة أن الامتحانات ستؤجل، وتداول ناشطون أن الوزير سيستقيل."
+    first, second = claims_of(text)
+    assert (first.cue.text, first.stance) == ("روجت", "allege")
+    assert first.content.text == "الامتحانات ستؤجل"
+    assert (second.cue.text, second.stance) == ("تداول", "allege")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكمل الطالب دراسته في الخارج.",
+        "وزاد عدد الزوار هذا العام.",
+        "ويروج التجار لمنتجاتهم في المعرض.",
+        "وتداول المستثمرون الأسهم بحذر.",
+    ],
+)
+def test_without_content_these_verbs_are_no_cue(text: str) -> None:
+    assert cues_of(text) == []
+
+
+def test_a_later_complementizer_opens_the_content_of_a_bi_verb() -> None:
+    # «بعض» starts with ب: it is the subject, «بأن» opens the content
+    c = only("وأقر بعض المسؤولين بأن المشروع تأخر.")
+    assert c.content.text == "المشروع تأخر"
