@@ -79,3 +79,22 @@ def test_a_later_complementizer_opens_the_content_of_a_bi_verb() -> None:
     # «بعض» starts with ب: it is the subject, «بأن» opens the content
     c = only("وأقر بعض المسؤولين بأن المشروع تأخر.")
     assert c.content.text == "المشروع تأخر"
+
+
+def test_fronted_relay_resumed_by_faqad_is_the_channel() -> None:
+    c = only("وبحسب وكالة الأنباء الرسمية، فقد أكد الوزير أن الوضع مستقر.")
+    assert c.cue.text == "أكد"
+    assert text_of(c.channel) == "وكالة الأنباء الرسمية"
+
+
+def test_fronted_relay_before_a_verb_with_no_content_is_a_claim() -> None:
+    # «زادت» (increased) attributes nothing: the relay phrase carries the report
+    c = only('وبحسب "الفرنسية"، فقد زادت أرباح الشركة هذا العام.')
+    assert c.cue.text == "بحسب"
+
+
+def test_relay_phrase_between_the_verb_and_its_content_is_no_subject() -> None:
+    c = only('وأشار وفقاً لما أوردته صحيفة "المدينة"، إلى أن المحاولة لم تكن الأولى.')
+    assert c.cue.text == "أشار"
+    assert c.source is None
+    assert c.content.text == "المحاولة لم تكن الأولى"
