@@ -12,7 +12,7 @@ from claimx.extraction.claims.verb_first import OBJECT_TAKES
 from claimx.extraction.content import find_opener
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, CuePosition
-from claimx.extraction.phrase import bare_noun, head_norm
+from claimx.extraction.phrase import bare_noun, head_norm, noun_phrase
 from claimx.extraction.tokenize import (
     PUNCTUATION,
     QUOTES,
@@ -124,11 +124,12 @@ class Relays(BuilderState):
         speaker_end = draft.source[1] if draft.source is not None else draft.cue.last
         return max(draft.cue.last, speaker_end) <= cue.first and draft.content[0] >= cue.last
 
-    def _attach_channel(self, cue: CueMatch, outlet: Range | None, nxt: CueMatch | None) -> None:
+    def _attach_channel(self, cue: CueMatch, outlet: Range | None, nxt: CueMatch | None) -> bool:
         """«وفقا لما نقلته وكالة X»: X is the channel of the claim it qualifies, the one
-        before it in its sentence, else the next one («وبحسب ما نقلت صحيفة X، فإنه لا صحة»)."""
+        before it in its sentence, else the next one («وبحسب ما نقلت صحيفة X، فإنه لا صحة»);
+        False when its sentence holds no other claim."""
         if outlet is None:
-            return
+            return True
         sentence = self.tt.sentence_of[cue.first]
         for n in range(len(self.drafts) - 1, -1, -1):
             draft = self.drafts[n]
@@ -136,6 +137,18 @@ class Relays(BuilderState):
                 break
             if draft.channel is None:
                 self._revise(n, replace(draft, channel=outlet))
-            return
+            return True
         if nxt is not None and self.tt.sentence_of[nxt.first] == sentence:
             self.channel_for[nxt.first] = outlet
+            return True
+        return False
+
+    def _relayed_source(self, outlet: Range, sentence_end: int) -> tuple[Range, Range | None]:
+        """«... بحسب ما نقلته رويترز عن المتحدث»: in a sentence with no other claim the
+        relay is a claim of its own (rules v2, 7), by the عن-object through the outlet."""
+        k = outlet[1]
+        if k < sentence_end and self.tt.tokens[k].norm == "عن":
+            source = noun_phrase(self.tt, k + 1, sentence_end, self.lex, self.cue_starts)
+            if source is not None:
+                return source, outlet
+        return outlet, None

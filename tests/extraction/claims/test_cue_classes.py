@@ -98,3 +98,34 @@ def test_relay_phrase_between_the_verb_and_its_content_is_no_subject() -> None:
     assert c.cue.text == "أشار"
     assert c.source is None
     assert c.content.text == "المحاولة لم تكن الأولى"
+
+
+def test_relay_in_a_sentence_with_no_other_claim_is_a_claim_of_its_own() -> None:
+    text = "وسجلت عشرات الإصابات منذ ديسمبر، بحسب ما نقلته رويترز عن المتحدث باسم المنظمة."
+    c = only(text)
+    assert c.cue.text == "بحسب ما نقلته"
+    assert text_of(c.source) == "المتحدث باسم المنظمة"
+    assert text_of(c.channel) == "رويترز"
+
+
+def test_relay_attached_to_a_claim_is_its_channel() -> None:
+    c = only("وقال الوزير إن الوضع مستقر، بحسب ما نقلته رويترز.")
+    assert c.cue.text == "قال" and text_of(c.channel) == "رويترز"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("وأغلقت المدارس، وفق لما أعلنته الوزارة.", "وفق لما أعلنته", "الوزارة"),
+        ("وارتفعت الأسعار، استنادا إلى بيانات هيئة الإحصاء.", "استنادا إلى", "بيانات هيئة الإحصاء"),
+        ("وأغلقت المدارس، استنادا إلى ما أعلنته الوزارة.", "استنادا إلى ما أعلنته", "الوزارة"),
+    ],
+)
+def test_relay_phrase_spellings(text: str, cue: str, source: str) -> None:
+    c = only(text)
+    assert c.cue.text == cue
+    assert text_of(c.source) == source
+
+
+def test_basing_on_a_law_cites_nobody() -> None:
+    assert cues_of("وتم فصل الموظف استنادا إلى القانون.") == []
