@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimx.extraction.lexicon import CueForm, CueKind, CuePosition, Lexicon, PhraseCue, Takes
+from claimx.extraction.lexicon import (
+    CueForm,
+    CueKind,
+    CuePosition,
+    Lexicon,
+    PhraseCue,
+    Takes,
+    load_lexicon,
+)
 from claimx.extraction.tokenize import (
     PUNCTUATION,
     QUOTES,
@@ -161,7 +169,15 @@ def _introduces_verbs_content(
     return last_verb is not None and (
         cue.first - last_verb.last <= INTRODUCER_REACH
         and tt.sentence_of[last_verb.first] == tt.sentence_of[cue.first]
+        and not _complementizer_between(tt, last_verb.last, cue.first)
     )
+
+
+def _complementizer_between(tt: TokenizedText, start: int, end: int) -> bool:
+    """«أوضح أن تصريحات الوزير بأنه ...»: a verbal noun inside the verb's content is a
+    claim of its own, not the verb's introduction («اختتم حديثه بقوله»)."""
+    complementizers = load_lexicon().complementizers
+    return any(t.norm in complementizers for t in tt.tokens[start:end])
 
 
 def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:

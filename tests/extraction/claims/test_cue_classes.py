@@ -129,3 +129,13 @@ def test_relay_phrase_spellings(text: str, cue: str, source: str) -> None:
 
 def test_basing_on_a_law_cites_nobody() -> None:
     assert cues_of("وتم فصل الموظف استنادا إلى القانون.") == []
+
+
+def test_verbal_noun_inside_a_verbs_content_is_a_claim_of_its_own() -> None:
+    text = "وأوضح النائب أن تصريحات رئيس الحكومة بأنه يمارس صلاحياته تتعارض مع الدستور."
+    assert cues_of(text) == ["أوضح", "تصريحات"]
+    assert by_cue(text, "تصريحات").content.text.startswith("يمارس صلاحياته")
+
+
+def test_verbal_noun_introducing_the_verbs_own_content_is_no_second_claim() -> None:
+    assert cues_of("واختتم المدرب حديثه بقوله إن الفريق جاهز.") == ["اختتم"]
