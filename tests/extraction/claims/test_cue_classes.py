@@ -139,3 +139,18 @@ def test_verbal_noun_inside_a_verbs_content_is_a_claim_of_its_own() -> None:
 
 def test_verbal_noun_introducing_the_verbs_own_content_is_no_second_claim() -> None:
     assert cues_of("واختتم المدرب حديثه بقوله إن الفريق جاهز.") == ["اختتم"]
+
+
+def test_a_cue_after_a_conditional_is_a_supposed_saying() -> None:
+    text = "وأكد المسؤول حق الموظفين في التظلم إذا رأوا أنهم تعرضوا للظلم."
+    assert cues_of(text) == ["أكد"]
+
+
+def test_relative_clause_on_a_non_speaker_is_the_writers_inference() -> None:
+    text = "وظلت الطفلة خالية من المرض بعد عامين، الأمر الذي يشير إلى أنها أول حالة شفاء."
+    assert cues_of(text) == []
+
+
+def test_relative_clause_on_reports_keeps_them_as_speakers() -> None:
+    text = "ونفت الوزارة هذه الأنباء، التي توقعت أيضا أن الأسعار سترتفع."
+    assert cues_of(text) == ["نفت", "توقعت"]
