@@ -154,3 +154,12 @@ def test_relative_clause_on_a_non_speaker_is_the_writers_inference() -> None:
 def test_relative_clause_on_reports_keeps_them_as_speakers() -> None:
     text = "ونفت الوزارة هذه الأنباء، التي توقعت أيضا أن الأسعار سترتفع."
     assert cues_of(text) == ["نفت", "توقعت"]
+
+
+def test_verbal_noun_after_muqabil_is_a_noun() -> None:
+    assert cues_of("وسجل الاقتصاد نموا متواضعا مقابل توقع نمو معتدل للاقتصاد العالمي.") == []
+
+
+def test_qabla_an_opens_no_content_for_a_verbal_noun() -> None:
+    text = 'وتحدث النائب عن "مزاعم لا أساس لها من الصحة" قبل أن يغادر القاعة.'
+    assert "مزاعم" not in cues_of(text)
