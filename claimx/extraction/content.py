@@ -241,6 +241,8 @@ def proposition_end(
         if tok.text in QUOTES and quotes.get(k, -1) > k:
             k = quotes[k] + 1
             continue
+        if k > start and tok.norm in lex.speech_act_participles:
+            return trim_end(tt, start, k)  # «... انتهت"، داعيا إسرائيل إلى»: the speaker's next act
         if k in cue_at and k > start and k > after_cue.first:
             end = _end_before_cue(tt, start, k, cue_at[k], last_clause_punct, lex)
             if end is not None:

@@ -36,3 +36,21 @@ def test_quoted_outlet_name_before_a_participle_is_not_the_content() -> None:
     c = by_cue('أكدت صحيفة "ماركا الرياضية" نقلا عن مصادر في النادي أن المدرب باق.', "أكدت")
     assert c.content.text == "المدرب باق"
     assert not c.direct_quote
+
+
+def test_speech_act_participle_after_a_comma_ends_the_content() -> None:
+    text = "وقال الوزير إن الخطة انتهت بعد الانتخابات، داعيا الحكومة إلى التراجع عنها."
+    c = by_cue(text, "قال")
+    assert c.content.text == "الخطة انتهت بعد الانتخابات"
+
+
+def test_speech_act_participle_without_a_comma_ends_the_content() -> None:
+    text = "وأشار رئيس النادي إلى أن فريقه أرسل ملفا كاملا معربا عن أمله في إنصافه."
+    c = by_cue(text, "أشار")
+    assert c.content.text == "فريقه أرسل ملفا كاملا"
+
+
+def test_the_noun_of_a_demand_does_not_end_the_content() -> None:
+    text = "وأكد النقابي أن مطالبة العمال بزيادة الأجور مشروعة."
+    c = by_cue(text, "أكد")
+    assert c.content.text == "مطالبة العمال بزيادة الأجور مشروعة"
