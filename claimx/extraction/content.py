@@ -40,6 +40,7 @@ MAX_OPENER_DISTANCE = 30
 MAX_PROPOSITION_TOKENS = 200
 MAX_QUOTE_TOKENS = 400  # a longer quotation is read as running text
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
+INNER_END = frozenset({".", "،", ","})  # left out just inside a closing quote (rules v2, 10)
 # Phrases after their content («...، بحسب الشرطة»): the content ends before them.
 POSTPOSED_POSITIONS = frozenset(
     {CuePosition.SOURCE_AFTER, CuePosition.OWN_PRONOUN, CuePosition.DROPPED}
@@ -389,7 +390,10 @@ def quoted(tt: TokenizedText, open_index: int) -> tuple[Range, bool]:
         run_end = tt.quotes[nxt]
         k = run_end + 1
     if run_end == close:
-        return (open_index + 1, close), True
+        end = close
+        while end > open_index + 2 and tt.tokens[end - 1].norm in INNER_END:
+            end -= 1  # «"... توضيح."»: a full stop or comma inside the closing quote is left out
+        return (open_index + 1, end), True
     return (open_index, run_end + 1), True
 
 

@@ -13,7 +13,7 @@ def test_quotation_ending_in_a_full_stop_is_the_content() -> None:
             'وقال المحافظ "الأعمال ستنتهي قريبا".')
     c = by_cue(text, "قالت")
     assert c.direct_quote
-    assert c.content.text.startswith("أبلغنا السكان بالموعد. ننتظر الرد")
+    assert c.content.text == "أبلغنا السكان بالموعد. ننتظر الرد"  # the last stop left out
 
 
 def test_quotation_followed_by_a_participle_cue() -> None:
@@ -54,3 +54,8 @@ def test_the_noun_of_a_demand_does_not_end_the_content() -> None:
     text = "وأكد النقابي أن مطالبة العمال بزيادة الأجور مشروعة."
     c = by_cue(text, "أكد")
     assert c.content.text == "مطالبة العمال بزيادة الأجور مشروعة"
+
+
+def test_question_mark_inside_a_quotation_stays() -> None:
+    c = by_cue('قال المدرب: "هل نحن جاهزون؟" وأضاف أنهم سيلعبون.', "قال")
+    assert c.content.text == "هل نحن جاهزون؟"
