@@ -89,7 +89,10 @@ class VerbCues(BuilderState):
 
         channel = find_channel(tt, cue.last, region_end, lex)
         if cue.relay and source is not None:
-            source, channel = self._relay(cue, source, region_end) or (source, channel)
+            relayed = self._relay(cue, source, region_end)
+            if relayed is None and Takes.QUOTE not in cue.takes:
+                return None  # «علمت أن» (she learned that) relays no one: no claim
+            source, channel = relayed or (source, channel)
         if self._anaphoric_object(cue, opener, after_source):
             content = self._antecedent_proposition(cue)
         else:
@@ -280,11 +283,14 @@ class VerbCues(BuilderState):
         """«نقلت الوكالة عن مصدر ... قوله إن»: the عن-object speaks, the subject relays;
         an «عن» inside a long subject («الوكالة التي يسيطر عليها الحوثيون عن الحوثيين»)
         ends it."""
-        for k in range(subject[0] + 1, region_end):
-            if self.tt.tokens[k].norm == "عن":
-                source = noun_phrase(self.tt, k + 1, region_end, self.lex, self.cue_starts)
-                if source:
-                    return source, (subject[0], min(subject[1], k))
+        # «علمت "الوطن" من مصادر مطلعة أن»: a relay verb of learning takes من
+        prepositions = ("عن",) if Takes.QUOTE in cue.takes else ("عن", "من")
+        for preposition in prepositions:
+            for k in range(subject[0] + 1, region_end):
+                if self.tt.tokens[k].norm == preposition:
+                    source = noun_phrase(self.tt, k + 1, region_end, self.lex, self.cue_starts)
+                    if source:
+                        return source, (subject[0], min(subject[1], k))
         return None
 
     def _verb_content(

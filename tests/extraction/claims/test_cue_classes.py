@@ -163,3 +163,18 @@ def test_verbal_noun_after_muqabil_is_a_noun() -> None:
 def test_qabla_an_opens_no_content_for_a_verbal_noun() -> None:
     text = 'وتحدث النائب عن "مزاعم لا أساس لها من الصحة" قبل أن يغادر القاعة.'
     assert "مزاعم" not in cues_of(text)
+
+
+def test_learning_from_sources_is_their_report_through_the_outlet() -> None:
+    c = only('وعلمت "الرياض" من مصادر مطلعة، أن الوزارة ستعلن القرار غدا.')
+    assert c.cue.text == "علمت" and c.stance == "report"
+    assert text_of(c.source) == "مصادر مطلعة"
+    assert text_of(c.channel) == '"الرياض"'
+    assert c.content.text == "الوزارة ستعلن القرار غدا"
+
+
+@pytest.mark.parametrize(
+    "text", ["وعلمت الأم أن ابنها نجح.", "علما بأن الاجتماع تأجل.", "لا أحد يعلم أن الاجتماع تأجل."]
+)
+def test_knowing_relays_no_one(text: str) -> None:
+    assert cues_of(text) == []
