@@ -13,7 +13,7 @@ from enum import StrEnum
 from claimx.extraction.channel import statement_end
 from claimx.extraction.cues import CueMatch, one_of
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
-from claimx.extraction.phrase import bare_noun, is_complementizer, names_outlet_told
+from claimx.extraction.phrase import bare_noun, is_complementizer, is_verbal_noun, names_outlet_told
 from claimx.extraction.tokenize import (
     OPEN_QUOTES,
     PUNCTUATION,
@@ -61,6 +61,15 @@ def _governed_by_bi(tok: Token, lex: Lexicon) -> bool:
         and not norm.startswith("بال")
         or norm.startswith("بال")
         and len(norm) > 5
+    )
+
+
+def _names_event(tok: Token, lex: Lexicon) -> bool:
+    """«أفاد مصدر أمس بمقتل ...»: past the subject, a بـ-word opens the content only when it
+    names an event; «بالنيابة» (acting) or a place («باماكو») belongs to the subject."""
+    noun = bare_noun(tok.norm[1:])
+    return noun in lex.marker_set("event_nouns") or is_verbal_noun(
+        tok._replace(text=tok.text[1:], norm=tok.norm[1:], start=tok.start + 1), lex
     )
 
 
@@ -208,7 +217,7 @@ def _first_opener(tt: TokenizedText, cue: CueMatch, stop: int, lex: Lexicon) -> 
             if that is not None:
                 return Opener(OpenerKind.THAT, that)
             return Opener(OpenerKind.PREP, k)
-        if bi and _governed_by_bi(tok, lex) and k > cue.last - 1:
+        if bi and _governed_by_bi(tok, lex) and (k == cue.last or _names_event(tok, lex)):
             return Opener(OpenerKind.BI, k)  # «أقر الوزير بوجود أخطاء»: content from «بوجود»
         k += 1
     return None

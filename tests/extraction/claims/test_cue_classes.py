@@ -178,3 +178,19 @@ def test_learning_from_sources_is_their_report_through_the_outlet() -> None:
 )
 def test_knowing_relays_no_one(text: str) -> None:
     assert cues_of(text) == []
+
+
+def test_reporting_with_bi_an_event() -> None:
+    c = only("أفاد مصدر طبي أمس السبت بمقتل عشرة مدنيين في القصف.")
+    assert c.cue.text == "أفاد" and text_of(c.source) == "مصدر طبي"
+    assert c.content.text == "بمقتل عشرة مدنيين في القصف"
+
+
+def test_a_bi_word_past_the_subject_that_names_no_event_opens_no_content() -> None:
+    c = only("وأفاد مسؤول في باماكو لفرانس برس أن الهجوم فشل.")
+    assert c.content.text == "الهجوم فشل"
+
+
+def test_a_bi_word_right_after_the_verb_is_its_content() -> None:
+    c = only("واعترف بالقيادة تحت تأثير الكحول.")
+    assert c.content.text == "بالقيادة تحت تأثير الكحول"
