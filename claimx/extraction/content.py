@@ -13,11 +13,12 @@ from enum import StrEnum
 from claimx.extraction.channel import statement_end
 from claimx.extraction.cues import CueMatch, one_of
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
-from claimx.extraction.phrase import is_complementizer, names_outlet_told
+from claimx.extraction.phrase import bare_noun, is_complementizer, is_verbal_noun, names_outlet_told
 from claimx.extraction.tokenize import (
     OPEN_QUOTES,
     PUNCTUATION,
     QUOTES,
+    SENTENCE_END,
     Token,
     TokenizedText,
     is_ellipsis_dot,
@@ -39,6 +40,7 @@ MAX_OPENER_DISTANCE = 30
 MAX_PROPOSITION_TOKENS = 200
 MAX_QUOTE_TOKENS = 400  # a longer quotation is read as running text
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";"})
+INNER_END = frozenset({".", "،", ","})  # left out just inside a closing quote (rules v2, 10)
 # Phrases after their content («...، بحسب الشرطة»): the content ends before them.
 POSTPOSED_POSITIONS = frozenset(
     {CuePosition.SOURCE_AFTER, CuePosition.OWN_PRONOUN, CuePosition.DROPPED}
@@ -59,6 +61,15 @@ def _governed_by_bi(tok: Token, lex: Lexicon) -> bool:
         and not norm.startswith("بال")
         or norm.startswith("بال")
         and len(norm) > 5
+    )
+
+
+def _names_event(tok: Token, lex: Lexicon) -> bool:
+    """«أفاد مصدر أمس بمقتل ...»: past the subject, a بـ-word opens the content only when it
+    names an event; «بالنيابة» (acting) or a place («باماكو») belongs to the subject."""
+    noun = bare_noun(tok.norm[1:])
+    return noun in lex.marker_set("event_nouns") or is_verbal_noun(
+        tok._replace(text=tok.text[1:], norm=tok.norm[1:], start=tok.start + 1), lex
     )
 
 
@@ -101,6 +112,20 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         after.norm in PUNCTUATION
         or _joins_quotes(tt, close + 1)
         or tt.sentence_of[close + 1] != tt.sentence_of[close]
+        or tt.tokens[close - 1].text in SENTENCE_END  # «قالت: "... توضيح." وقال الوزير»
+        or _next_cue_after(tt, k, close, lex)
+    )
+
+
+def _next_cue_after(tt: TokenizedText, k: int, close: int, lex: Lexicon) -> bool:
+    """«وأضاف الوزير "لم يكن القرار سهلا" مشيرا إلى أن»: the speaker's next cue follows a
+    quotation of a few words; «صحيفة "موندو ديبورتيفو" نقلا عن» names an outlet."""
+    form = lex.verbs.get(tt.tokens[close + 1].norm)
+    return (
+        form is not None
+        and form.kind == CueKind.PARTICIPLE
+        and close - k > MIN_QUOTATION_TOKENS + 1
+        and bare_noun(tt.tokens[k - 1].norm) not in lex.marker_set("outlet_heads")
     )
 
 
@@ -124,9 +149,31 @@ class Opener:
 
 def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> Opener | None:
     """The first content opener the cue can take, before ``limit`` (the next cue)."""
-    takes = cue.takes
     _, sentence_end = tt.sentence_bounds(cue.first)
     stop = min(limit, sentence_end, cue.last + MAX_OPENER_DISTANCE)
+    opener = _first_opener(tt, cue, stop, lex)
+    if opener is not None and opener.kind == OpenerKind.BI:
+        that = _complementizer_in_clause(tt, opener.index + 1, stop, lex)
+        if that is not None:
+            return Opener(OpenerKind.THAT, that)
+    return opener
+
+
+def _complementizer_in_clause(tt: TokenizedText, k: int, stop: int, lex: Lexicon) -> int | None:
+    """«وتفيد بيانات الوزارة بأن ...»: a word in بـ may be the subject; a complementizer
+    later in the clause opens the content."""
+    for j in range(k, stop):
+        tok = tt.tokens[j]
+        if tok.norm in lex.complementizers:
+            return j
+        if tok.norm in PUNCTUATION:
+            return None
+    return None
+
+
+def _first_opener(tt: TokenizedText, cue: CueMatch, stop: int, lex: Lexicon) -> Opener | None:
+    takes = cue.takes
+    _, sentence_end = tt.sentence_bounds(cue.first)
     tokens, complementizers = tt.tokens, lex.complementizers
     that = takes != QUOTE_ONLY and Takes.CLAIM_OBJECT not in takes
     quote = Takes.QUOTE in takes
@@ -157,14 +204,20 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
             and k + 1 < sentence_end
             and not is_complementizer(tokens[k + 1], lex)
         ):
-            if cue.relay and prep == Takes.AN:
-                k += 1
+            if (
+                cue.relay
+                and prep == Takes.AN
+                or prep == Takes.FI
+                and tokens[k - 1].norm in CLAUSE_PUNCT
+                and statement_end(tt, k, lex) is not None
+            ):
+                k += 1  # «شكك، في تصريح لإذاعة، في نزاهة ...»: the statement is the channel
                 continue
             that = _complementizer_after_noun(tt, k + 1, lex)
             if that is not None:
                 return Opener(OpenerKind.THAT, that)
             return Opener(OpenerKind.PREP, k)
-        if bi and _governed_by_bi(tok, lex) and k > cue.last - 1:
+        if bi and _governed_by_bi(tok, lex) and (k == cue.last or _names_event(tok, lex)):
             return Opener(OpenerKind.BI, k)  # «أقر الوزير بوجود أخطاء»: content from «بوجود»
         k += 1
     return None
@@ -198,6 +251,8 @@ def proposition_end(
         if tok.text in QUOTES and quotes.get(k, -1) > k:
             k = quotes[k] + 1
             continue
+        if k > start and tok.norm in lex.speech_act_participles:
+            return trim_end(tt, start, k)  # «... انتهت"، داعيا إسرائيل إلى»: the speaker's next act
         if k in cue_at and k > start and k > after_cue.first:
             end = _end_before_cue(tt, start, k, cue_at[k], last_clause_punct, lex)
             if end is not None:
@@ -344,7 +399,10 @@ def quoted(tt: TokenizedText, open_index: int) -> tuple[Range, bool]:
         run_end = tt.quotes[nxt]
         k = run_end + 1
     if run_end == close:
-        return (open_index + 1, close), True
+        end = close
+        while end > open_index + 2 and tt.tokens[end - 1].norm in INNER_END:
+            end -= 1  # «"... توضيح."»: a full stop or comma inside the closing quote is left out
+        return (open_index + 1, end), True
     return (open_index, run_end + 1), True
 
 

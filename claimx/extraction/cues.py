@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimx.extraction.lexicon import CueForm, CueKind, CuePosition, Lexicon, PhraseCue, Takes
+from claimx.extraction.lexicon import (
+    CueForm,
+    CueKind,
+    CuePosition,
+    Lexicon,
+    PhraseCue,
+    Takes,
+    load_lexicon,
+)
 from claimx.extraction.tokenize import (
     PUNCTUATION,
     QUOTES,
@@ -19,6 +27,7 @@ from claimx.extraction.tokenize import (
 )
 from claimx.extraction.words import (
     CONJUNCTIONS,
+    GOVERNING,
     PARTICIPLE_OPENERS,
     PRONOUN_AGREEMENT,
     PRONOUN_SUFFIXES,
@@ -137,6 +146,8 @@ def _match_verbal_noun(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | No
 
 def _complementizer_within(tt: TokenizedText, i: int, lex: Lexicon) -> int | None:
     for tok in tt.tokens[i + 1 : i + 1 + NOUN_WINDOW]:
+        if tok.norm in lex.complementizers and _temporal_before(tt, tok.index):
+            return None  # «مزاعم لا أساس لها قبل أن يستقيل»: «قبل أن» opens no content
         if tok.norm in lex.complementizers or tok.text == ":":
             return tok.index
         if tok.norm in PUNCTUATION and tok.text not in QUOTES:
@@ -144,6 +155,15 @@ def _complementizer_within(tt: TokenizedText, i: int, lex: Lexicon) -> int | Non
         if tok.norm in lex.verbs:
             return None
     return None
+
+
+def _temporal_before(tt: TokenizedText, k: int) -> bool:
+    """«قبل أن»، «بعد أن»، «منذ أن»، «دون أن»: the complementizer belongs to the preposition."""
+    if k == 0:
+        return False
+    norm = tt.tokens[k - 1].norm
+    bare = norm[1:] if norm[:1] in CONJUNCTIONS else norm
+    return GOVERNING.get(norm) == "-" or GOVERNING.get(bare) == "-"
 
 
 def _introduces_verbs_content(
@@ -161,7 +181,15 @@ def _introduces_verbs_content(
     return last_verb is not None and (
         cue.first - last_verb.last <= INTRODUCER_REACH
         and tt.sentence_of[last_verb.first] == tt.sentence_of[cue.first]
+        and not _complementizer_between(tt, last_verb.last, cue.first)
     )
+
+
+def _complementizer_between(tt: TokenizedText, start: int, end: int) -> bool:
+    """«أوضح أن تصريحات الوزير بأنه ...»: a verbal noun inside the verb's content is a
+    claim of its own, not the verb's introduction («اختتم حديثه بقوله»)."""
+    complementizers = load_lexicon().complementizers
+    return any(t.norm in complementizers for t in tt.tokens[start:end])
 
 
 def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:

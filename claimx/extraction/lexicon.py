@@ -133,6 +133,8 @@ class Lexicon:
     clause_stop_words: frozenset[str]
     organisation_words: frozenset[str]  # first words of organisations, as in text
     start_words: frozenset[str]  # cue words, speech verbs and head words: TokenizedText.marked
+    # adverbial participles of non-claim speech acts («داعيا»، «معربا»): the speaker's next act
+    speech_act_participles: frozenset[str] = frozenset()
 
     def marker_set(self, name: str) -> frozenset[str]:
         return self.markers[name]
@@ -415,6 +417,13 @@ def load_lexicon() -> Lexicon:
         clause_stop_words=source_stop_words - normalised_markers["clause_verbs@wa"],
         organisation_words=_head_words(organisations),
         start_words=frozenset(cue_words | set(speech_acts) | head_words),
+        speech_act_participles=frozenset(
+            surface
+            for entry in cues["speech_acts"]
+            for form, agreement in participle_forms(entry.get("participle", ""))
+            if agreement == "m"  # «مطالبة» (a demand) is mostly the noun
+            for surface in _with_proclitics(form, False)
+        ),
     )
 
 

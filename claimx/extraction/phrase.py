@@ -70,6 +70,8 @@ def noun_phrase(
     tokens = tt.tokens
     if i >= limit or _stops_source(tokens[i], lex):
         return None
+    if i in cue_starts:
+        return None  # «وأشار وفقا لما أوردته صحيفة X إلى أن»: another cue, no subject
     if tokens[i].norm in lex.complementizers and not is_name_lookalike(tokens[i]):
         return None
     lam = tokens[i].norm[:1] == "ل" and not tokens[i].norm.startswith("لا")

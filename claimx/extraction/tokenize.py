@@ -247,6 +247,11 @@ def quote_pairs(text: str, tokens: list[Token], breaks: list[int] | None = None,
             stack.clear()  # a quotation never runs across a paragraph break
         previous = index
         role = _quote_role(text, tokens[index])
+        if role is None and tokens[index].text in STRAIGHT_QUOTES:
+            # «وأوضح البيان " النساء ... "»: a quote spaced on both sides closes an open
+            # straight quote, else opens one
+            open_straight = stack and tokens[stack[-1]].text in STRAIGHT_QUOTES
+            role = "close" if open_straight else "open"
         if role == "open":
             stack.append(index)
         elif role == "close" and stack:

@@ -37,9 +37,11 @@ class PhraseCues(BuilderState):
             if source is None or is_non_speaker(tt, source, lex):
                 return None
             source = with_name_apposition(tt, source, sentence_end, lex, self.cue_starts)
+        relayed = None
         if cue.relay:
-            self._attach_channel(cue, source, nxt)
-            return None
+            if source is None or self._attach_channel(cue, source, nxt):
+                return None
+            source, relayed = self._relayed_source(source, sentence_end)
         if source is not None and not cue.quoting and self._relays_for_another(cue, source, nxt):
             return None
         if (
@@ -64,7 +66,7 @@ class PhraseCues(BuilderState):
             speaker = self.memory.resolve_dropped(cue, "")
         else:
             speaker = self._speaker(cue, source)
-        channel = self._quoting_channel(cue) or self.channel_for.get(cue.first)
+        channel = relayed or self._quoting_channel(cue) or self.channel_for.get(cue.first)
         after_lam = source is not None and lam_prefixed(tt, source)
         return Draft(cue, source, speaker, content[0], channel, content[1], after_lam)
 

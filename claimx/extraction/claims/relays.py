@@ -8,14 +8,19 @@ from claimx.extraction.claims.state import (
     BuilderState,
     Draft,
 )
+from claimx.extraction.claims.verb_first import OBJECT_TAKES
+from claimx.extraction.content import find_opener
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, CuePosition
-from claimx.extraction.phrase import bare_noun, head_norm
+from claimx.extraction.phrase import bare_noun, head_norm, noun_phrase
 from claimx.extraction.tokenize import (
     PUNCTUATION,
     QUOTES,
 )
 from claimx.model import Range
+
+# Particles that resume the main clause after a fronted relay phrase: «وبحسب X، فقد توقع».
+RESUMPTIVES = frozenset({"فقد", "قد", "لقد"})
 
 
 class Relays(BuilderState):
@@ -37,6 +42,7 @@ class Relays(BuilderState):
             if draft.channel is None:
                 self._revise(n, replace(draft, channel=source))
             return True
+        source = self._without_resumptive(source)
         if (
             nxt is not None
             and nxt.kind != CueKind.PHRASE
@@ -46,6 +52,13 @@ class Relays(BuilderState):
             self.channel_for[nxt.first] = source  # «وحسب وكالة X، أكدت الوزيرة أن ...»
             return True
         return False
+
+    def _without_resumptive(self, source: Range) -> Range:
+        """«وبحسب وكالة X، فقد أكد»: the comma and «فقد» close the relay's phrase."""
+        start, end = source
+        while end - start > 1 and self.tt.tokens[end - 1].norm in RESUMPTIVES | {"،", ","}:
+            end -= 1
+        return start, end
 
     def _revise(self, n: int, draft: Draft) -> None:
         """Give claim ``n`` a new part, keeping its parts disjoint (the relay phrase may sit
@@ -69,13 +82,24 @@ class Relays(BuilderState):
         return head in lex.marker_set("outlet_heads") or head in lex.marker_set("channel_kinds")
 
     def _introduces(self, source: Range, nxt: CueMatch) -> bool:
+        """«وحسب وكالة X، أكدت الوزيرة»، «وبحسب "X"، فقد توقع محللون»: a comma, then the
+        cue, perhaps after «فقد»."""
         between = self.tt.tokens[source[1] : nxt.first]
+        while len(between) > 1 and between[-1].norm in RESUMPTIVES:
+            between = between[:-1]
         return (
             self.tt.sentence_of[nxt.first] == self.tt.sentence_of[source[0]]
             and len(between) == 1
             and between[0].norm in ("،", ",")
             and not nxt.conjoined
+            and self._takes_content(nxt)
         )
+
+    def _takes_content(self, nxt: CueMatch) -> bool:
+        """«وبحسب "X"، فقد زادت الأرباح»: «زادت» (increased) opens no content, so it is no
+        claim and the relay phrase is a claim of its own."""
+        opener = find_opener(self.tt, nxt, self._next_verb_start(nxt), self.lex)
+        return opener is not None or bool(nxt.takes & OBJECT_TAKES)
 
     def _qualified_draft(self, cue: CueMatch) -> int | None:
         """The claim whose proposition a post-posed cue stands in or right after."""
@@ -100,11 +124,12 @@ class Relays(BuilderState):
         speaker_end = draft.source[1] if draft.source is not None else draft.cue.last
         return max(draft.cue.last, speaker_end) <= cue.first and draft.content[0] >= cue.last
 
-    def _attach_channel(self, cue: CueMatch, outlet: Range | None, nxt: CueMatch | None) -> None:
+    def _attach_channel(self, cue: CueMatch, outlet: Range | None, nxt: CueMatch | None) -> bool:
         """«وفقا لما نقلته وكالة X»: X is the channel of the claim it qualifies, the one
-        before it in its sentence, else the next one («وبحسب ما نقلت صحيفة X، فإنه لا صحة»)."""
+        before it in its sentence, else the next one («وبحسب ما نقلت صحيفة X، فإنه لا صحة»);
+        False when its sentence holds no other claim."""
         if outlet is None:
-            return
+            return True
         sentence = self.tt.sentence_of[cue.first]
         for n in range(len(self.drafts) - 1, -1, -1):
             draft = self.drafts[n]
@@ -112,6 +137,18 @@ class Relays(BuilderState):
                 break
             if draft.channel is None:
                 self._revise(n, replace(draft, channel=outlet))
-            return
+            return True
         if nxt is not None and self.tt.sentence_of[nxt.first] == sentence:
             self.channel_for[nxt.first] = outlet
+            return True
+        return False
+
+    def _relayed_source(self, outlet: Range, sentence_end: int) -> tuple[Range, Range | None]:
+        """«... بحسب ما نقلته رويترز عن المتحدث»: in a sentence with no other claim the
+        relay is a claim of its own (rules v2, 7), by the عن-object through the outlet."""
+        k = outlet[1]
+        if k < sentence_end and self.tt.tokens[k].norm == "عن":
+            source = noun_phrase(self.tt, k + 1, sentence_end, self.lex, self.cue_starts)
+            if source is not None:
+                return source, outlet
+        return outlet, None

@@ -20,7 +20,7 @@ from claimx.extraction.content import (
     quoted,
     skip_adverbials,
 )
-from claimx.extraction.cues import CueMatch, strip_conjunction
+from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
 from claimx.extraction.lexicon import CueKind, Takes
 from claimx.extraction.mentions import agrees
 from claimx.extraction.phrase import (
@@ -38,7 +38,7 @@ from claimx.extraction.source import (
     with_apposition,
 )
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
-from claimx.extraction.words import RELATIVE_AGREEMENT
+from claimx.extraction.words import CONDITIONALS, RELATIVE_AGREEMENT
 from claimx.model import Range
 
 # A verb that takes one of these may have its content as an object, with no opener before it.
@@ -54,8 +54,12 @@ class VerbCues(BuilderState):
         tt, lex = self.tt, self.lex
         if _asks(tt, cue):
             return None  # «لم يوضح إذا كانوا ...»: a negated cue before a question, no claim
+        if cue.first > 0 and one_of(tt.tokens[cue.first - 1].norm, CONDITIONALS):
+            return None  # «حق التظلم إذا رأوا أنهم ظلموا»: a supposed saying, no claim
         limit = self._next_verb_start(cue)
         relative = relative_before(tt, cue, lex)
+        if relative is not None and self._inference(relative):
+            return None  # «الأمر الذي يشير إلى أنها ...»: the writer's inference
         if self._after_which(cue) and self._subject_after(cue, limit) is None:
             return None  # «..., مما يشير إلى أن»: what happened points to it, no one says it
         if relative is None and not self._after_which(cue):
@@ -85,7 +89,10 @@ class VerbCues(BuilderState):
 
         channel = find_channel(tt, cue.last, region_end, lex)
         if cue.relay and source is not None:
-            source, channel = self._relay(cue, source, region_end) or (source, channel)
+            relayed = self._relay(cue, source, region_end)
+            if relayed is None and Takes.QUOTE not in cue.takes:
+                return None  # «علمت أن» (she learned that) relays no one: no claim
+            source, channel = relayed or (source, channel)
         if self._anaphoric_object(cue, opener, after_source):
             content = self._antecedent_proposition(cue)
         else:
@@ -112,6 +119,16 @@ class VerbCues(BuilderState):
         plural = cue.agreement in PLURAL_AGREEMENTS
         source = None if plural else self._subject_after(cue, frame.limit)
         return Draft(cue, source, self._speaker(cue, source), content[0], None, content[1])
+
+    def _inference(self, relative: int) -> bool:
+        """A relative clause on a non-speaker («الأمر الذي يؤكد»، «الحادث الذي يشير»)."""
+        antecedent = relative_antecedent(self.tt, relative, self.lex)
+        if antecedent is None:
+            return False
+        alone = strip_conjunction(self.tt.tokens[antecedent[0]].norm)  # «الأمر الذي»
+        if antecedent[1] - antecedent[0] == 1 and alone in self.lex.non_speakers:
+            return True
+        return is_non_speaker(self.tt, antecedent, self.lex)
 
     def _after_which(self, cue: CueMatch) -> bool:
         return cue.first > 0 and self.tt.tokens[cue.first - 1].norm == "مما"
@@ -266,11 +283,14 @@ class VerbCues(BuilderState):
         """«نقلت الوكالة عن مصدر ... قوله إن»: the عن-object speaks, the subject relays;
         an «عن» inside a long subject («الوكالة التي يسيطر عليها الحوثيون عن الحوثيين»)
         ends it."""
-        for k in range(subject[0] + 1, region_end):
-            if self.tt.tokens[k].norm == "عن":
-                source = noun_phrase(self.tt, k + 1, region_end, self.lex, self.cue_starts)
-                if source:
-                    return source, (subject[0], min(subject[1], k))
+        # «علمت "الوطن" من مصادر مطلعة أن»: a relay verb of learning takes من
+        prepositions = ("عن",) if Takes.QUOTE in cue.takes else ("عن", "من")
+        for preposition in prepositions:
+            for k in range(subject[0] + 1, region_end):
+                if self.tt.tokens[k].norm == preposition:
+                    source = noun_phrase(self.tt, k + 1, region_end, self.lex, self.cue_starts)
+                    if source:
+                        return source, (subject[0], min(subject[1], k))
         return None
 
     def _verb_content(
