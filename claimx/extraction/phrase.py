@@ -150,8 +150,10 @@ def noun_phrase(
         prev_definite = prev.norm[:2] == "ال" or prev.norm[:3] == "وال"
         if prev_definite and _possessed_after_definite(prev, tok):
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
-        if object_mode and _name_then_verbal_noun(prev, tok, lex):
-            break  # «نفى نتنياهو ارتكاب أي مخالفة»: the verbal noun starts the object
+        if object_mode and (
+            _name_then_verbal_noun(prev, tok, lex) or _name_then_possessed(prev, tok, lex)
+        ):
+            break  # «نفى نتنياهو ارتكاب أي مخالفة»، «أكد ماكرون دعمه»: the object starts
         if is_possessed_verbal_noun(tok, lex):
             break  # «أعلن X مدير الاحتراف بالنادي استقالته، موجها»: the object
         if object_mode and _claim_noun_object(prev, tok, lex):
@@ -225,6 +227,23 @@ def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> boo
     if previous.norm in NAME_LINKS or previous.norm in lex.head_words:
         return False
     return bool(_MASDAR.match(current.norm)) and current.norm not in lex.head_words
+
+
+def _name_then_possessed(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """«أكد ماكرون دعمه للاتفاق»: after a name, a noun carrying a possessive pronoun is the
+    verb's object; a stem of three letters or more, so «طه» stays a name."""
+    if is_definite(previous) or previous.text in QUOTES or is_definite(current):
+        return False
+    if previous.norm in NAME_LINKS or previous.norm in lex.head_words:
+        return False
+    text = current.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    suffix = next((s for s in PRONOUN_SUFFIXES if text.endswith(s)), None)
+    return (
+        suffix is not None
+        and len(text) - len(suffix) >= 3
+        and current.norm not in lex.head_words
+        and current.norm not in lex.organisation_words
+    )
 
 
 def is_verbal_noun_phrase(tt: TokenizedText, k: int, lex: Lexicon) -> bool:

@@ -272,3 +272,10 @@ def test_a_day_after_a_name_of_verbal_noun_shape_is_no_genitive() -> None:
     assert text_of(said.source) == "ترابلس"
     said = by_cue("وقال ترامب الأحد إن المفاوضات مستمرة.", "قال")
     assert text_of(said.source) == "ترامب"
+
+
+def test_a_possessed_noun_after_a_name_is_the_object() -> None:
+    said = by_cue("أكد الرئيس الفنلندي ماتي كارلسون دعمه للاتفاق.", "أكد")
+    assert text_of(said.source) == "الرئيس الفنلندي ماتي كارلسون"
+    said = by_cue("نفى سالم دعمه للحملة.", "نفى")
+    assert text_of(said.source) == "سالم"
