@@ -215,10 +215,11 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Show the overview when no command is given."""
+    """No command is a usage error, like any other missing argument: the overview goes to
+    stderr and the exit status is 2, so a script that forgot its command fails."""
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
-        raise typer.Exit()
+        typer.echo(ctx.get_help(), err=True)
+        raise typer.Exit(EXIT_USAGE)
 
 
 # --- messages -------------------------------------------------------------------

@@ -79,8 +79,8 @@ def test_help_lists_commands_and_options(runner: CliRunner) -> None:
     assert result.exit_code == 0
     for command in ("extract", "tokens", "eval", "--version"):
         assert command in result.stdout
-    no_args = invoke(runner)
-    assert no_args.exit_code == 0 and "extract" in no_args.stdout
+    no_args = invoke(runner)  # a usage error: the overview goes to stderr
+    assert no_args.exit_code == 2 and "extract" in no_args.stderr
 
 
 @pytest.mark.parametrize(
