@@ -23,3 +23,27 @@ def test_claimx_with_no_command_is_a_usage_error_with_help_on_stderr(runner: Cli
     assert result.exit_code == EXIT_USAGE
     assert result.stdout == ""
     assert "Usage: claimx" in result.stderr and "extract" in result.stderr
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_one_version_everywhere(runner: CliRunner, tmp_path: Path) -> None:
+    import importlib.metadata
+    import tomllib
+
+    import claimx
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    shown = invoke(runner, "--version")
+    assert shown.exit_code == 0 and shown.stdout.strip() == f"claimx {declared}"
+    assert claimx.__version__ == importlib.metadata.version("claimx") == declared
+    article = tmp_path / "a.txt"
+    article.write_text("قال الوزير إن الجسر سيفتح غدا.", encoding="utf-8")
+    page = tmp_path / "page.html"
+    assert invoke(runner, "report", str(article), "-o", str(page), "-q").exit_code == 0
+    assert f'content="claimx {declared}"' in page.read_text("utf-8")
+    # declared once: no source file repeats the number, which would drift on the next release
+    sources = (ROOT / "claimx").rglob("*.py")
+    repeats = [p for p in sources if f'"{declared}"' in p.read_text("utf-8")]
+    assert repeats == []
