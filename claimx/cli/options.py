@@ -237,6 +237,18 @@ def output_format(fmt: FormatChoice | None, as_json: bool, output: Path | None) 
     return by_suffix
 
 
+PAGE_SUFFIXES = (".html", ".htm")
+
+
+def page_output(output: Path | None) -> None:
+    """``report -o`` names an HTML page: ``x.pdf`` would hold HTML under a name that
+    promises something else, so it is refused as ``extract`` refuses a name it cannot
+    tell the format from."""
+    if output is not None and output.suffix.lower() not in PAGE_SUFFIXES:
+        usage_error(f"--output {output}: claimx report writes an HTML page; name the file "
+                    f"{' or '.join(PAGE_SUFFIXES)}")
+
+
 def table_console(out: TextIO, *, to_file: bool) -> Console:
     from rich.console import Console
 

@@ -24,6 +24,7 @@ from claimx.cli.options import (
     TextFieldOption,
     engine_check,
     input_paths,
+    page_output,
     reading,
     workers,
 )
@@ -87,6 +88,7 @@ def report(
     read = reading(input_format, glob, text_field, id_field, max_chars, encoding)
     settings = workers(engine, jobs, scheduler)
     check_output(output, sources, input_format, glob)
+    page_output(output)
     from claimx.corpus.batch import EngineError
     from claimx.corpus.run import run_corpus
     from claimx.io.output import open_output

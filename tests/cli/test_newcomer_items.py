@@ -47,3 +47,19 @@ def test_one_version_everywhere(runner: CliRunner, tmp_path: Path) -> None:
     sources = (ROOT / "claimx").rglob("*.py")
     repeats = [p for p in sources if f'"{declared}"' in p.read_text("utf-8")]
     assert repeats == []
+
+
+def test_report_refuses_an_output_name_that_is_not_a_page(runner: CliRunner,
+                                                          tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("قال الوزير إن الجسر سيفتح غدا.", encoding="utf-8")
+    pdf = tmp_path / "x.pdf"
+    result = invoke(runner, "report", str(article), "-o", str(pdf))
+    refused_by_extract = invoke(runner, "extract", str(article), "-o", str(pdf))
+    assert result.exit_code == refused_by_extract.exit_code == EXIT_USAGE
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"claimx: error: --output {pdf}: ") and ".html" in line
+    assert not pdf.exists()
+    page = tmp_path / "page.HTM"
+    assert invoke(runner, "report", str(article), "-o", str(page), "-q").exit_code == 0
+    assert page.read_text("utf-8").startswith("<!DOCTYPE html>")

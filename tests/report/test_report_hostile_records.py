@@ -140,7 +140,7 @@ def test_a_deeply_nested_line_is_one_failure(tmp_path: Path, command: str) -> No
     output = tmp_path / "claims.jsonl"
     line = json.dumps(good, ensure_ascii=False)
     output.write_text(f"{line}\n{DEEP}\n{line}\n", encoding="utf-8")
-    out = tmp_path / "out.txt"
+    out = tmp_path / ("out.html" if command == "report" else "out.txt")
     args = ["-f", "json"] if command != "report" else ["--text-from", str(tmp_path)]
     result = invoke(command, str(output), *args, "-o", str(out), "-j", "1", "-q")
     assert result.exit_code == 1
