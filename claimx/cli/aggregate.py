@@ -65,16 +65,25 @@ class SpeakerSort(StrEnum):
     last = "last"
 
 
-FormatOption = Annotated[
-    FormatChoice | None,
-    typer.Option(
+def _format_option(json_keys: str) -> object:
+    """--format, its help naming the keys the command's JSON holds."""
+    return typer.Option(
         "--format", "-f", case_sensitive=False, show_default=False,
-        help=(
-            "table, json (one object: summary, rows, failures), jsonl (one row per line) or "
-            "csv. Default: from the --output extension, else table."
-        ),
-    ),
-]
+        help=(f"table, json (one object: {json_keys}), jsonl (one row of it per line, then "
+              "a line per failure) or csv. Default: from the --output extension, else table."),
+    )
+
+
+SpeakersFormatOption = Annotated[FormatChoice | None, _format_option(
+    "schema, summary, failures, and speakers, one row per speaker with speaker_key, "
+    "speaker_kind, arabic, english, forms, documents, claims, by_stance, negated, channels, "
+    "first_date, last_date")]
+ClaimsFormatOption = Annotated[FormatChoice | None, _format_option(
+    "schema, summary, failures, and groups, one per claim with id, text, speaker_key, "
+    "speaker_kind, speaker, speaker_label, stance, negated, mentions, documents, outlets and "
+    "places (document_id, claim_id, outlet, date, speaker_key, stance, negated, content "
+    "offsets); with --disputes also disputes, each with score, evidence, matter, "
+    "within_document, documents, and the denial and claim groups")]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -107,7 +116,7 @@ TopOption = Annotated[
 )
 def speakers(
     paths: PathsArg = None,
-    fmt: FormatOption = None,
+    fmt: SpeakersFormatOption = None,
     as_json: JsonFlag = False,
     output: OutputOption = None,
     sort: Annotated[
@@ -162,7 +171,7 @@ def claims(
     disputes: Annotated[
         bool, typer.Option("--disputes", help="List disputes between speakers.")
     ] = False,
-    fmt: FormatOption = None,
+    fmt: ClaimsFormatOption = None,
     as_json: JsonFlag = False,
     output: OutputOption = None,
     similarity: Annotated[

@@ -63,3 +63,59 @@ def test_report_refuses_an_output_name_that_is_not_a_page(runner: CliRunner,
     page = tmp_path / "page.HTM"
     assert invoke(runner, "report", str(article), "-o", str(page), "-q").exit_code == 0
     assert page.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+ARTICLES = (
+    "قال وزير المالية إن الميزانية الجديدة ستقر الأسبوع المقبل.",
+    "ونفى وزير المالية أن تكون الميزانية الجديدة قد تأخرت.",
+)
+
+
+def corpus(tmp_path: Path) -> Path:
+    import json
+
+    path = tmp_path / "archive.jsonl"
+    lines = (json.dumps({"id": f"d{n}", "text": t, "date": "2019-03-0{n}"}, ensure_ascii=False)
+             for n, t in enumerate(ARTICLES, start=1))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def format_help(runner: CliRunner, command: str) -> str:
+    """The --format entry of a command's help, as one line."""
+    text = " ".join(invoke(runner, command, "--help", env={"COLUMNS": "200"}).stdout.split())
+    start = text.index("-f, --format")
+    return text[start:text.index(" --json ", start)]
+
+
+def keys_of(record: object) -> set[str]:
+    return set(record) if isinstance(record, dict) else set()
+
+
+def test_speakers_help_names_the_keys_its_json_holds(runner: CliRunner, tmp_path: Path) -> None:
+    import json
+    import re
+
+    result = invoke(runner, "speakers", str(corpus(tmp_path)), "-f", "json", "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    payload = json.loads(result.stdout)
+    written = keys_of(payload) | keys_of(payload["speakers"][0])
+    told = format_help(runner, "speakers")
+    assert [k for k in sorted(written) if not re.search(rf"\b{k}\b", told)] == []
+    assert not re.search(r"\brows\b", told)  # a key claimx does not write
+
+
+def test_claims_help_names_the_keys_its_json_holds(runner: CliRunner) -> None:
+    import json
+    import re
+
+    seed = str(ROOT / "seeds" / "syria-raqqa-isis-withdrawal-deal.txt")
+    grouped = json.loads(invoke(runner, "claims", seed, "-f", "json", "-j", "1").stdout)
+    disputed = json.loads(invoke(runner, "claims", seed, "--disputes", "-f", "json", "-j",
+                                 "1").stdout)
+    group, dispute = grouped["groups"][0], disputed["disputes"][0]
+    written = set().union(*map(keys_of, (grouped, disputed, group, group["places"][0],
+                                         dispute)))
+    told = format_help(runner, "claims")
+    assert [k for k in sorted(written) if not re.search(rf"\b{k}\b", told)] == []
+    assert not re.search(r"\brows\b", told)
