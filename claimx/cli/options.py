@@ -30,7 +30,7 @@ PathsArg = Annotated[
             "order; hidden files are skipped; see --glob), or - for standard input. "
             "With no path, claimx reads standard input when text is piped in."
         ),
-        metavar="PATH",
+        metavar="[PATH]...",  # any number: Typer would print one
         show_default=False,
     ),
 ]

@@ -119,3 +119,11 @@ def test_claims_help_names_the_keys_its_json_holds(runner: CliRunner) -> None:
     told = format_help(runner, "claims")
     assert [k for k in sorted(written) if not re.search(rf"\b{k}\b", told)] == []
     assert not re.search(r"\brows\b", told)
+
+
+def test_usage_shows_that_commands_take_many_paths(runner: CliRunner) -> None:
+    for command in ("extract", "speakers", "claims", "report"):
+        usage = invoke(runner, command, "--help").stdout.splitlines()[0]
+        assert usage == f"Usage: claimx {command} [OPTIONS] [PATH]...", usage
+    assert invoke(runner, "tokens", "--help").stdout.splitlines()[0] == \
+        "Usage: claimx tokens [OPTIONS] [PATH]"  # one path
