@@ -418,7 +418,7 @@ def test_tokens_json_offsets_match_text(runner: CliRunner, tmp_path: Path) -> No
     result = invoke(runner, "tokens", str(f), "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["source"] == str(f)
+    assert data["path"] == data["document_id"] == str(f)
     tokens = data["tokens"]
     assert tokens, "no tokens"
     for i, tok in enumerate(tokens):

@@ -127,3 +127,25 @@ def test_usage_shows_that_commands_take_many_paths(runner: CliRunner) -> None:
         assert usage == f"Usage: claimx {command} [OPTIONS] [PATH]...", usage
     assert invoke(runner, "tokens", "--help").stdout.splitlines()[0] == \
         "Usage: claimx tokens [OPTIONS] [PATH]"  # one path
+
+
+def test_tokens_json_names_documents_as_extract_does(runner: CliRunner, tmp_path: Path) -> None:
+    import json
+
+    archive = corpus(tmp_path)
+    result = invoke(runner, "tokens", str(archive), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    entries = json.loads(result.stdout)
+    extracted = [json.loads(line) for line in invoke(
+        runner, "extract", str(archive), "-f", "jsonl", "-j", "1").stdout.splitlines()]
+    for entry, doc in zip(entries, extracted, strict=True):
+        assert {k: entry[k] for k in ("document_id", "path", "line")} == \
+            {k: doc[k] for k in ("document_id", "path", "line")}
+        assert "source" not in entry
+        first = entry["tokens"][0]
+        assert set(first) == {"index", "text", "start", "end", "norm"}
+    assert [e["document_id"] for e in entries] == ["d1", "d2"]
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLES[0], encoding="utf-8")
+    one = json.loads(invoke(runner, "tokens", str(article), "-f", "json").stdout)
+    assert (one["document_id"], one["path"], one["line"]) == (str(article), str(article), None)
