@@ -149,3 +149,53 @@ def test_tokens_json_names_documents_as_extract_does(runner: CliRunner, tmp_path
     article.write_text(ARTICLES[0], encoding="utf-8")
     one = json.loads(invoke(runner, "tokens", str(article), "-f", "json").stdout)
     assert (one["document_id"], one["path"], one["line"]) == (str(article), str(article), None)
+
+
+BOX = "│┃║"
+# The article of the table test: names with long words in a short column, a quoted channel.
+TABLE_ARTICLE = (
+    'وقالت مصادر "قوات سوريا الديمقراطية" في تصريح لـ"الإخبارية" إن المفاوضات مستمرة. '
+    "ونفى المتحدث باسم وزارة الاستثمار الإندونيسية وجود أي تأخير في المشروعات، وفقا للبيان. "
+    "وأكدت المنظمة الدولية للهجرة أن الأعداد تضاعفت خلال الأشهر الماضية."
+)
+
+
+def table_words(stdout: str) -> list[str]:
+    """The words in the cells of every table row."""
+    words = []
+    for line in stdout.splitlines():
+        if line[:1] in BOX:
+            for cell in line.strip(BOX).replace("┃", "│").split("│"):
+                words.extend(cell.split())
+    return words
+
+
+def strings_in(value: object) -> set[str]:
+    """Every word of every string in a JSON value."""
+    if isinstance(value, str):
+        return set(value.split())
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return set().union(*map(strings_in, value)) if value else set()
+    return set()
+
+
+def test_table_columns_never_break_a_word(runner: CliRunner, tmp_path: Path) -> None:
+    import json
+
+    article = tmp_path / "a.txt"
+    article.write_text(TABLE_ARTICLE, encoding="utf-8")
+    doc = json.loads(invoke(runner, "extract", str(article), "--json", "-j", "1").stdout)[0]
+    known = set(TABLE_ARTICLE.split()) | strings_in(doc) | {
+        "negated", "impersonal", "—", "1", "×1", "×1,", "#", "Speaker", "Mention", "Stance",
+        "Content", "Channel", "Claims", "Stances"}
+    known |= {c["id"].rsplit("#", 1)[-1] for c in doc["claims"]}
+    for columns in ("80", "60"):
+        result = invoke(runner, "extract", str(article), env={"COLUMNS": columns})
+        assert result.exit_code == 0, result.stderr
+        words = table_words(result.stdout)
+        assert words
+        broken = [w for w in words if w not in known and not (
+            w.endswith("…") and any(k.startswith(w[:-1]) for k in known))]
+        assert broken == [], (columns, result.stdout)
