@@ -199,3 +199,20 @@ def test_table_columns_never_break_a_word(runner: CliRunner, tmp_path: Path) -> 
         broken = [w for w in words if w not in known and not (
             w.endswith("…") and any(k.startswith(w[:-1]) for k in known))]
         assert broken == [], (columns, result.stdout)
+
+
+def test_aggregate_tables_never_break_a_word(runner: CliRunner, tmp_path: Path) -> None:
+    import json
+
+    article = tmp_path / "a.txt"
+    article.write_text(TABLE_ARTICLE, encoding="utf-8")
+    for command in (["speakers"], ["claims"], ["claims", "--disputes", "--min-score", "0"]):
+        payload = json.loads(invoke(runner, *command, str(article), "--json", "-j", "1").stdout)
+        known = set(TABLE_ARTICLE.split()) | strings_in(payload)
+        result = invoke(runner, *command, str(article), "-j", "1", env={"COLUMNS": "70"})
+        assert result.exit_code == 0, result.stderr
+        cells = [w for w in table_words(result.stdout) if any("\u0600" <= ch <= "\u06ff"
+                                                              for ch in w)]
+        broken = [w for w in cells if w not in known and not (
+            w.endswith("…") and any(k.startswith(w[:-1]) for k in known))]
+        assert broken == [], (command, result.stdout)
