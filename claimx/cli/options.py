@@ -26,7 +26,7 @@ PathsArg = Annotated[
     typer.Argument(
         help=(
             "Text files, JSONL files (one article per line, detected by the .jsonl "
-            "suffix), folders (every *.txt file inside, including sub-folders, in name "
+            "suffix), JSON files holding an array of articles (.json), folders (every *.txt file inside, including sub-folders, in name "
             "order; hidden files are skipped; see --glob), or - for standard input. "
             "With no path, claimx reads standard input when text is piped in."
         ),
@@ -41,8 +41,8 @@ InputFormatOption = Annotated[
         "--input-format",
         "-i",
         help=(
-            "How to read input files: auto (JSONL for files ending in .jsonl, text "
-            "otherwise), text (each file is one article) or jsonl (one JSON object "
+            "How to read input files: auto (JSONL for files ending in .jsonl, an array "
+            "of articles for .json, text otherwise), text (each file is one article) or jsonl (one JSON object "
             "per line, also for standard input)."
         ),
         case_sensitive=False,
@@ -50,7 +50,7 @@ InputFormatOption = Annotated[
 ]
 TextFieldOption = Annotated[
     str,
-    typer.Option("--text-field", help="JSONL: the field holding the article text.",
+    typer.Option("--text-field", help="JSONL and JSON: the field holding the article text.",
                  metavar="NAME"),
 ]
 IdFieldOption = Annotated[
@@ -58,8 +58,8 @@ IdFieldOption = Annotated[
     typer.Option(
         "--id-field",
         help=(
-            "JSONL: the field holding the document id, copied to the output; "
-            "records without it are named PATH:LINE."
+            "JSONL and JSON: the field holding the document id, copied to the output; "
+            "records without it are named PATH:LINE (a JSON article: its url, else PATH:N)."
         ),
         metavar="NAME",
     ),
