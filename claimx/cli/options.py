@@ -26,8 +26,9 @@ PathsArg = Annotated[
     typer.Argument(
         help=(
             "Text files, JSONL files (one article per line, detected by the .jsonl "
-            "suffix), JSON files holding an array of articles (.json), folders (every *.txt file inside, including sub-folders, in name "
-            "order; hidden files are skipped; see --glob), or - for standard input. "
+            "suffix), JSON files holding an array of articles (.json), folders (every "
+            "*.txt file inside, including sub-folders, in name order; hidden files are "
+            "skipped; see --glob), or - for standard input. "
             "With no path, claimx reads standard input when text is piped in."
         ),
         metavar="[PATH]...",  # any number: Typer would print one
@@ -42,8 +43,8 @@ InputFormatOption = Annotated[
         "-i",
         help=(
             "How to read input files: auto (JSONL for files ending in .jsonl, an array "
-            "of articles for .json, text otherwise), text (each file is one article) or jsonl (one JSON object "
-            "per line, also for standard input)."
+            "of articles for .json, text otherwise), text (each file is one article) or "
+            "jsonl (one JSON object per line, also for standard input)."
         ),
         case_sensitive=False,
     ),
