@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from claimx.cli.app import EXIT_FAILED, PROG, app, error, fail, stopped
+from claimx.cli.app import EXIT_FAILED, PROG, FailureLines, app, fail, stopped
 from claimx.cli.options import (
     DEFAULT_MAX_CHARS,
     ChunkOption,
@@ -276,10 +276,11 @@ def _fold(corpus: _Corpus, consume: Callable[[tuple[Mention, ...]], None], quiet
     bar = ProgressBar(stats, partial(corpus_bytes, corpus.sources, corpus.read)) \
         if not quiet and is_terminal(sys.stderr) else None
     failures: list[dict[str, Any]] = []
+    told = FailureLines()
     outcomes = run_corpus(corpus.sources, corpus.read, corpus.settings, render=mentions_of,
                           read_back=True)
     try:
-        with contextlib.closing(counted(outcomes, stats, error, bar)) as counting:
+        with contextlib.closing(counted(outcomes, stats, told, bar)) as counting:
             for outcome in counting:
                 if outcome.failed:
                     failures.append(outcome.failure_record())
@@ -294,6 +295,7 @@ def _fold(corpus: _Corpus, consume: Callable[[tuple[Mention, ...]], None], quiet
     finally:
         if bar is not None:
             bar.close()
+    told.close()
     return failures, stats
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from claimx.cli.app import EXIT_FAILED, PROG, app, error, fail, stopped, usage_error
+from claimx.cli.app import EXIT_FAILED, PROG, FailureLines, app, fail, stopped, usage_error
 from claimx.cli.options import (
     DEFAULT_MAX_CHARS,
     ChunkOption,
@@ -149,6 +149,7 @@ def _write_corpus(sources: list[str], read: Reading, settings: Workers, fmt: Out
     from claimx.io.render import make_writer, renderer_for
 
     stats = RunStats()
+    failures = FailureLines()
     show_progress = not quiet and is_terminal(sys.stderr)
     # Results printed on the same terminal must go above the bar, not through it.
     shared_screen = show_progress and output is None and is_terminal(sys.stdout)
@@ -162,8 +163,8 @@ def _write_corpus(sources: list[str], read: Reading, settings: Workers, fmt: Out
         writer: Any = make_writer(fmt.name, out, console=console, flush_each=output is None,
                                   with_text=with_text)
         render = renderer_for(fmt.name, with_text)  # workers send text back, not documents
-        outcomes = counted(run_corpus(sources, read, settings, render=render), stats, error,
-                           bar)
+        outcomes = counted(run_corpus(sources, read, settings, render=render), stats,
+                           failures, bar)
         try:
             with contextlib.closing(outcomes):
                 for outcome in outcomes:
@@ -177,6 +178,7 @@ def _write_corpus(sources: list[str], read: Reading, settings: Workers, fmt: Out
         finally:
             if bar is not None:
                 bar.close()
+    failures.close()
     if not quiet and stats.documents > 1 and (stats.failed or (bar is not None and bar.shown)):
         print(f"{PROG}: {stats.summary()}", file=sys.stderr, flush=True)
     return stats

@@ -160,3 +160,30 @@ def test_input_format_text_reads_json_on_stdin_as_one_article() -> None:
     assert result.exit_code == 0, result.stderr
     assert [d["document_id"] for d in records(result.stdout)] == ["-"]
     assert lines_of(result.stderr) == []
+
+
+# --- a repeated per-record error ---------------------------------------------------------
+
+
+def test_a_repeated_record_error_is_told_in_full_a_few_times_then_counted(tmp_path: Path
+                                                                          ) -> None:
+    archive = tmp_path / "archive.jsonl"
+    rows = [{"id": f"r{n}", "body": FIRST} for n in range(40)]
+    rows[20] = {"id": "r20", "text": 7}
+    archive.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                       encoding="utf-8")
+    hint = "no 'text' field (name the text field with --text-field)"
+    page = tmp_path / "page.html"
+    for command in (["extract", "-f", "jsonl"], ["speakers", "--json"], ["report", "-o",
+                                                                          str(page)]):
+        result = invoke(*command, str(archive), "-q")
+        assert result.exit_code == 1
+        assert lines_of(result.stderr) == [
+            f"claimx: error: {archive}, line 1: {hint}",
+            f"claimx: error: {archive}, line 2: {hint}",
+            f"claimx: error: {archive}, line 3: {hint}",
+            f"claimx: error: {archive}, line 21: field 'text' is a number, not a string",
+            f"claimx: error: {archive}: … and 36 more records with the same error ({hint})",
+        ], command
+    failures = records(invoke("extract", str(archive), "-f", "jsonl").stdout)
+    assert len(failures) == 40  # every failure keeps its record in the output
