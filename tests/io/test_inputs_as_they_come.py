@@ -187,3 +187,74 @@ def test_a_repeated_record_error_is_told_in_full_a_few_times_then_counted(tmp_pa
         ], command
     failures = records(invoke("extract", str(archive), "-f", "jsonl").stdout)
     assert len(failures) == 40  # every failure keeps its record in the output
+
+
+# --- dates as newspapers write them --------------------------------------------------------
+
+
+def dated_archive(tmp_path: Path) -> Path:
+    """Three articles dated as a feed (RFC 2822), a Levantine paper and an Egyptian one
+    (Arabic-Indic digits) write dates; the minister speaks in the first two."""
+    rows = [
+        {"id": "feed", "date": "Thu, 11 Oct 2018 09:00:00 GMT",
+         "text": "قال وزير النقل إن الطريق الجديد سيفتتح الشهر المقبل."},
+        {"id": "levant", "date": "2 تشرين الثاني 2018",
+         "text": "وقال وزير النقل إن الطريق الجديد افتتح أمس. وأكد المحافظ أن التمويل متوفر."},
+        {"id": "cairo", "date": "الأربعاء ٥ سبتمبر ٢٠١٨",
+         "text": "ونفت الشركة المنفذة أن تكون الأعمال قد توقفت."},
+    ]
+    path = tmp_path / "dated.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                    encoding="utf-8")
+    return path
+
+
+def test_dates_sort_as_dates_whatever_their_writing(tmp_path: Path) -> None:
+    archive = dated_archive(tmp_path)
+    result = invoke("speakers", str(archive), "--json", "--sort", "first")
+    assert result.exit_code == 0, result.stderr
+    rows = {r["speaker_key"]: r for r in json.loads(result.stdout)["speakers"]}
+    minister = next(r for k, r in rows.items() if k and "نقل" in k)
+    # as written, but the earliest and latest by date (as text, "2 ..." < "Thu, ...")
+    assert (minister["first_date"], minister["last_date"]) == (
+        "Thu, 11 Oct 2018 09:00:00 GMT", "2 تشرين الثاني 2018")
+    firsts = [r["first_date"] for r in json.loads(result.stdout)["speakers"]]
+    assert firsts[:3] == ["الأربعاء ٥ سبتمبر ٢٠١٨", "Thu, 11 Oct 2018 09:00:00 GMT",
+                          "2 تشرين الثاني 2018"]
+    latest = json.loads(invoke("speakers", str(archive), "--json", "--sort", "last").stdout)
+    assert latest["speakers"][-1]["last_date"] == "الأربعاء ٥ سبتمبر ٢٠١٨"
+
+
+def test_a_date_claimx_cannot_read_sorts_after_the_dates_it_can(tmp_path: Path) -> None:
+    archive = tmp_path / "a.jsonl"
+    rows = [{"id": "x", "date": "أمس", "text": FIRST}, {"id": "y", "date": "2019-01-02",
+                                                        "text": SECOND}]
+    archive.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                       encoding="utf-8")
+    result = invoke("speakers", str(archive), "--json", "--sort", "first")
+    firsts = [r["first_date"] for r in json.loads(result.stdout)["speakers"]]
+    assert firsts == ["2019-01-02", "أمس"]
+    latest = invoke("speakers", str(archive), "--json", "--sort", "last")
+    assert [r["last_date"] for r in json.loads(latest.stdout)["speakers"]] == \
+        ["2019-01-02", "أمس"]
+
+
+def test_the_date_readings() -> None:
+    from datetime import datetime
+
+    from claimx.io.dates import parse_date
+
+    expected = {
+        "2018-10-11": datetime(2018, 10, 11),
+        "2018-10-11T11:00:00+02:00": datetime(2018, 10, 11, 9),
+        "Thu, 11 Oct 2018 09:00:00 GMT": datetime(2018, 10, 11, 9),
+        "11 أكتوبر 2018": datetime(2018, 10, 11),
+        "11 اكتوبر 2018": datetime(2018, 10, 11),
+        "الخميس 11 تشرين الأول/أكتوبر 2018 - 09:30": datetime(2018, 10, 11, 9, 30),
+        "١١ كانون الأول ٢٠١٨": datetime(2018, 12, 11),
+        "3 جويلية 2019": datetime(2019, 7, 3),
+        "3 من شهر آب 2019": datetime(2019, 8, 3),
+    }
+    assert {text: parse_date(text) for text in expected} == expected
+    for unread in ("أمس", "31 شباط 2018", "11 قمر 2018", ""):
+        assert parse_date(unread) is None, unread
