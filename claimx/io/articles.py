@@ -22,6 +22,7 @@ from claimx.io.records import record_field, record_item
 JSON_SUFFIX = ".json"
 URL_FIELD = "url"
 _SNIFF_BYTES = 64
+MAX_DEPTH = 64  # an article is a flat object; deeper JSON is not a corpus of articles
 
 
 def is_json_path(path: str | Path) -> bool:
@@ -53,11 +54,11 @@ def articles(stream: BinaryIO, source: str, fields: tuple[str, str]) -> Iterator
         yield InputError(source, "not a JSON array or object of articles (a .json file is "
                                  "read as articles; --input-format text reads it as one)")
         return
-    prefix, several = ("item", False) if opening == b"[" else ("", True)
+    base = 1 if opening == b"[" else 0  # the depth of an article: in an array, or at the top
+    events = ijson.basic_parse(stream, multiple_values=not base, use_float=True)
     number, last = 0, _position(stream)
     try:
-        for number, record in enumerate(
-                ijson.items(stream, prefix, multiple_values=several, use_float=True), start=1):
+        for number, record in enumerate(_values(events, base), start=1):
             here = _position(stream)
             item = _article(record, source, fields, number, here - last)
             last = here
@@ -65,6 +66,10 @@ def articles(stream: BinaryIO, source: str, fields: tuple[str, str]) -> Iterator
                 yield _first_record_refused(item, record, source, fields)
                 return
             yield item
+    except _TooDeep as exc:
+        yield InputError(source, f"article {number + 1}: JSON {exc}; the rest of the file is "
+                                 "not read")
+        return
     except (ijson.JSONError, ValueError, RecursionError) as exc:
         yield InputError(source, f"article {number + 1}: malformed JSON ({_reason(exc)}); the "
                                  "rest of the file is not read")
@@ -74,6 +79,42 @@ def articles(stream: BinaryIO, source: str, fields: tuple[str, str]) -> Iterator
         return
     if number == 0:
         yield InputError(source, "no articles (an empty JSON array)")
+
+
+class _TooDeep(ValueError):
+    def __init__(self) -> None:
+        super().__init__(f"nested more than {MAX_DEPTH} deep")
+
+
+_OPENS = frozenset(("start_map", "start_array"))
+_CLOSES = frozenset(("end_map", "end_array"))
+
+
+def _values(events: Iterator[tuple[str, Any]], base: int) -> Iterator[Any]:
+    """The values at depth ``base``, each built from the parser's flat events. ijson's own
+    ``items`` names every event by its path, which costs memory in the square of the
+    depth (20,000 ``[`` took a gigabyte), so depth is counted here and bounded."""
+    import ijson
+
+    depth = 0
+    builder = None
+    for event, value in events:
+        if event in _CLOSES:
+            depth -= 1
+        if builder is not None:
+            builder.event(event, value)
+            if depth == base:
+                yield builder.value
+                builder = None
+        elif depth == base and event in _OPENS:
+            builder = ijson.ObjectBuilder()
+            builder.event(event, value)
+        elif depth == base and event not in _CLOSES:
+            yield value  # a number or a string where an article should be
+        if event in _OPENS:
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooDeep
 
 
 def _article(record: Any, source: str, fields: tuple[str, str], number: int,
@@ -147,5 +188,7 @@ def _position(stream: BinaryIO) -> int:
 
 
 def _reason(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
+    """The parser's reason alone, without the excerpt it draws below it."""
+    lines = str(exc).strip().splitlines()
+    text = " ".join(lines[0].split()) if lines else ""
     return text[:120] if text else type(exc).__name__

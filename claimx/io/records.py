@@ -138,7 +138,6 @@ def jsonl_records(
 
 
 def _jsonl_record(raw: bytes, source: str, line: int, fields: tuple[str, str]) -> InputItem:
-    text_field, id_field = fields
     nbytes = len(raw)
     try:
         decoded = raw.decode("utf-8-sig" if line == 1 else "utf-8")

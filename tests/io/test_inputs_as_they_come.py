@@ -258,3 +258,26 @@ def test_the_date_readings() -> None:
     assert {text: parse_date(text) for text in expected} == expected
     for unread in ("أمس", "31 شباط 2018", "11 قمر 2018", ""):
         assert parse_date(unread) is None, unread
+
+
+def test_hostile_json_articles_cost_one_line_and_bounded_memory(tmp_path: Path) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    deep = tmp_path / "deep.json"
+    deep.write_bytes(b"[" * 300_000)  # ijson's items() alone would need gigabytes
+    huge = tmp_path / "huge.json"
+    good = json.dumps({"text": FIRST}, ensure_ascii=False)
+    huge.write_text(f'[{good}, {{"n": {"9" * 5000}, "text": "x"}}]', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "claimx", "extract", str(deep), str(huge),
+                           "-f", "jsonl", "-j", "1", "-q"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 1
+    assert lines_of(done.stderr) == [
+        f"claimx: error: {deep}: article 1: JSON nested more than 64 deep; the rest of the "
+        "file is not read",
+        f"claimx: error: {huge}: article 2: malformed JSON (parse error: integer overflow); "
+        "the rest of the file is not read"]
+    assert [d.get("error") is None for d in records(done.stdout)] == [False, True, False]
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 400_000  # KiB
