@@ -46,19 +46,20 @@ if TYPE_CHECKING:
 @app.command(
     short_help="Find who says what in Arabic news texts (table, JSON, JSONL or CSV).",
     help=(
-        "Find attributed claims in Arabic news texts and show who says what. The table "
-        "shows, for each claim, the speaker (an English label and the Arabic words), the "
-        "reporting word (cue) with its English gloss and stance, whether it is negated, "
-        "what is claimed (content) and the channel (e.g. a newspaper or a statement). "
-        "Files may be UTF-8 (with or without BOM) or an older encoding such as "
-        "Windows-1256, which is detected automatically (a note says so). Whole corpora "
-        "(folders, JSONL dumps) are streamed: each document carries its id (its path, "
-        "or the JSONL id field), results come in input order as soon as they are done, "
-        "on every CPU (--jobs) or a Dask cluster (--engine dask), with a progress bar "
-        "when stderr is a terminal. Inputs that cannot be read (a missing file, an "
-        "undecodable file, a malformed JSONL line) are reported one per line on stderr "
-        "with their path and line number; the others are still processed, and the exit "
-        "status is then 1. Ctrl-C stops the workers and leaves no --output file."
+        "Find attributed claims in Arabic news texts and show who says what. The table shows,"
+        " for each claim, the speaker (an English label and the Arabic words), the reporting "
+        "word (cue) with its English gloss and stance, whether it is negated, what is claimed"
+        " (content) and the channel (e.g. a newspaper or a statement). Files may be UTF-8 "
+        "(with or without BOM) or an older encoding such as Windows-1256, which is detected "
+        "automatically (a note says so). Whole corpora (folders, JSONL dumps, JSON arrays of "
+        "articles) are streamed: each document carries its id (its path, or the id field), "
+        "results come in input order as soon as they are done, on every CPU (--jobs) or a "
+        "Dask cluster (--engine dask), with a progress bar when stderr is a terminal. Inputs "
+        "that cannot be read (a missing file, an undecodable file, a malformed JSONL line) "
+        "are reported one per line on stderr with their path and line number (an error "
+        "repeated record after record: three times, then counted); the others are still "
+        "processed, and the exit status is then 1. Ctrl-C stops the workers and leaves no "
+        "--output file."
     ),
 )
 def extract(
