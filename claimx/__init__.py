@@ -1,8 +1,20 @@
 """claimx: extract attributed claims from Arabic news text."""
 
+from importlib.metadata import PackageNotFoundError, version
+
 from claimx.model import Claim, Document, Span, Token
 
-__version__ = "0.1.0"
+
+def _version() -> str:
+    """The version pyproject.toml declares, as the installed package records it: declared
+    once, it cannot differ between ``claimx --version``, the API and the report."""
+    try:
+        return version("claimx")
+    except PackageNotFoundError:  # a source tree on sys.path that was never installed
+        return "0+unknown"
+
+
+__version__ = _version()
 __all__ = ["Claim", "Document", "Span", "Token", "__version__", "extract"]
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from claimx.cli.app import EXIT_FAILED, PROG, app, error, fail, stopped
+from claimx.cli.app import EXIT_FAILED, PROG, FailureLines, app, fail, stopped
 from claimx.cli.options import (
     DEFAULT_MAX_CHARS,
     ChunkOption,
@@ -65,16 +65,25 @@ class SpeakerSort(StrEnum):
     last = "last"
 
 
-FormatOption = Annotated[
-    FormatChoice | None,
-    typer.Option(
+def _format_option(json_keys: str) -> object:
+    """--format, its help naming the keys the command's JSON holds."""
+    return typer.Option(
         "--format", "-f", case_sensitive=False, show_default=False,
-        help=(
-            "table, json (one object: summary, rows, failures), jsonl (one row per line) or "
-            "csv. Default: from the --output extension, else table."
-        ),
-    ),
-]
+        help=(f"table, json (one object: {json_keys}), jsonl (one row of it per line, then "
+              "a line per failure) or csv. Default: from the --output extension, else table."),
+    )
+
+
+SpeakersFormatOption = Annotated[FormatChoice | None, _format_option(
+    "schema, summary, failures, and speakers, one row per speaker with speaker_key, "
+    "speaker_kind, arabic, english, forms, documents, claims, by_stance, negated, channels, "
+    "first_date, last_date")]
+ClaimsFormatOption = Annotated[FormatChoice | None, _format_option(
+    "schema, summary, failures, and groups, one per claim with id, text, speaker_key, "
+    "speaker_kind, speaker, speaker_label, stance, negated, mentions, documents, outlets and "
+    "places (document_id, claim_id, outlet, date, speaker_key, stance, negated, content "
+    "offsets); with --disputes also disputes, each with score, evidence, matter, "
+    "within_document, documents, and the denial and claim groups")]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -107,7 +116,7 @@ TopOption = Annotated[
 )
 def speakers(
     paths: PathsArg = None,
-    fmt: FormatOption = None,
+    fmt: SpeakersFormatOption = None,
     as_json: JsonFlag = False,
     output: OutputOption = None,
     sort: Annotated[
@@ -162,7 +171,7 @@ def claims(
     disputes: Annotated[
         bool, typer.Option("--disputes", help="List disputes between speakers.")
     ] = False,
-    fmt: FormatOption = None,
+    fmt: ClaimsFormatOption = None,
     as_json: JsonFlag = False,
     output: OutputOption = None,
     similarity: Annotated[
@@ -267,10 +276,11 @@ def _fold(corpus: _Corpus, consume: Callable[[tuple[Mention, ...]], None], quiet
     bar = ProgressBar(stats, partial(corpus_bytes, corpus.sources, corpus.read)) \
         if not quiet and is_terminal(sys.stderr) else None
     failures: list[dict[str, Any]] = []
+    told = FailureLines()
     outcomes = run_corpus(corpus.sources, corpus.read, corpus.settings, render=mentions_of,
                           read_back=True)
     try:
-        with contextlib.closing(counted(outcomes, stats, error, bar)) as counting:
+        with contextlib.closing(counted(outcomes, stats, told, bar)) as counting:
             for outcome in counting:
                 if outcome.failed:
                     failures.append(outcome.failure_record())
@@ -285,6 +295,7 @@ def _fold(corpus: _Corpus, consume: Callable[[tuple[Mention, ...]], None], quiet
     finally:
         if bar is not None:
             bar.close()
+    told.close()
     return failures, stats
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -215,10 +217,11 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Show the overview when no command is given."""
+    """No command is a usage error, like any other missing argument: the overview goes to
+    stderr and the exit status is 2, so a script that forgot its command fails."""
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
-        raise typer.Exit()
+        typer.echo(ctx.get_help(), err=True)
+        raise typer.Exit(EXIT_USAGE)
 
 
 # --- messages -------------------------------------------------------------------
@@ -234,6 +237,40 @@ def error(message: str) -> None:
 
 def note(message: str) -> None:
     print(f"{PROG}: note: {one_line(message)}", file=sys.stderr, flush=True)
+
+
+class FailureLines:
+    """Failed inputs on stderr, one line each, except that an error repeated record after
+    record (a JSONL dump whose text sits in another field) is told in full a few times
+    and then counted: «… and 3,998 more records with the same error (...)» at the end."""
+
+    SHOWN = 3
+    KINDS = 10_000  # distinct errors counted; past that each is only told
+    # "PATH, line 12: reason" and "PATH: article 12: reason": the same error but for its place
+    _PLACE = re.compile(r"^(?P<source>.*?)(?:, line |: article )\d+: (?P<reason>.*)$")
+
+    def __init__(self, report: Callable[[str], None] = error) -> None:
+        self._report = report
+        self._counts: Counter[tuple[str, str]] = Counter()
+
+    def __call__(self, message: str) -> None:
+        match = self._PLACE.match(message)
+        if match is None:
+            self._report(message)
+            return
+        key = (match["source"], match["reason"])
+        if key in self._counts or len(self._counts) < self.KINDS:
+            self._counts[key] += 1
+        if self._counts[key] <= self.SHOWN:
+            self._report(message)
+
+    def close(self) -> None:
+        """The count of every error told only in part."""
+        for (source, reason), count in self._counts.items():
+            if count > self.SHOWN:
+                self._report(f"{source}: … and {count - self.SHOWN:,} more records with the "
+                             f"same error ({reason})")
+        self._counts.clear()
 
 
 def fail(message: str, code: int) -> NoReturn:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from claimx.cli.app import EXIT_FAILED, PROG, app, error, fail, stopped, usage_error
+from claimx.cli.app import EXIT_FAILED, PROG, FailureLines, app, fail, stopped, usage_error
 from claimx.cli.options import (
     DEFAULT_MAX_CHARS,
     ChunkOption,
@@ -46,19 +46,20 @@ if TYPE_CHECKING:
 @app.command(
     short_help="Find who says what in Arabic news texts (table, JSON, JSONL or CSV).",
     help=(
-        "Find attributed claims in Arabic news texts and show who says what. The table "
-        "shows, for each claim, the speaker (an English label and the Arabic words), the "
-        "reporting word (cue) with its English gloss and stance, whether it is negated, "
-        "what is claimed (content) and the channel (e.g. a newspaper or a statement). "
-        "Files may be UTF-8 (with or without BOM) or an older encoding such as "
-        "Windows-1256, which is detected automatically (a note says so). Whole corpora "
-        "(folders, JSONL dumps) are streamed: each document carries its id (its path, "
-        "or the JSONL id field), results come in input order as soon as they are done, "
-        "on every CPU (--jobs) or a Dask cluster (--engine dask), with a progress bar "
-        "when stderr is a terminal. Inputs that cannot be read (a missing file, an "
-        "undecodable file, a malformed JSONL line) are reported one per line on stderr "
-        "with their path and line number; the others are still processed, and the exit "
-        "status is then 1. Ctrl-C stops the workers and leaves no --output file."
+        "Find attributed claims in Arabic news texts and show who says what. The table shows,"
+        " for each claim, the speaker (an English label and the Arabic words), the reporting "
+        "word (cue) with its English gloss and stance, whether it is negated, what is claimed"
+        " (content) and the channel (e.g. a newspaper or a statement). Files may be UTF-8 "
+        "(with or without BOM) or an older encoding such as Windows-1256, which is detected "
+        "automatically (a note says so). Whole corpora (folders, JSONL dumps, JSON arrays of "
+        "articles) are streamed: each document carries its id (its path, or the id field), "
+        "results come in input order as soon as they are done, on every CPU (--jobs) or a "
+        "Dask cluster (--engine dask), with a progress bar when stderr is a terminal. Inputs "
+        "that cannot be read (a missing file, an undecodable file, a malformed JSONL line) "
+        "are reported one per line on stderr with their path and line number (an error "
+        "repeated record after record: three times, then counted); the others are still "
+        "processed, and the exit status is then 1. Ctrl-C stops the workers and leaves no "
+        "--output file."
     ),
 )
 def extract(
@@ -149,6 +150,7 @@ def _write_corpus(sources: list[str], read: Reading, settings: Workers, fmt: Out
     from claimx.io.render import make_writer, renderer_for
 
     stats = RunStats()
+    failures = FailureLines()
     show_progress = not quiet and is_terminal(sys.stderr)
     # Results printed on the same terminal must go above the bar, not through it.
     shared_screen = show_progress and output is None and is_terminal(sys.stdout)
@@ -162,8 +164,8 @@ def _write_corpus(sources: list[str], read: Reading, settings: Workers, fmt: Out
         writer: Any = make_writer(fmt.name, out, console=console, flush_each=output is None,
                                   with_text=with_text)
         render = renderer_for(fmt.name, with_text)  # workers send text back, not documents
-        outcomes = counted(run_corpus(sources, read, settings, render=render), stats, error,
-                           bar)
+        outcomes = counted(run_corpus(sources, read, settings, render=render), stats,
+                           failures, bar)
         try:
             with contextlib.closing(outcomes):
                 for outcome in outcomes:
@@ -177,6 +179,7 @@ def _write_corpus(sources: list[str], read: Reading, settings: Workers, fmt: Out
         finally:
             if bar is not None:
                 bar.close()
+    failures.close()
     if not quiet and stats.documents > 1 and (stats.failed or (bar is not None and bar.shown)):
         print(f"{PROG}: {stats.summary()}", file=sys.stderr, flush=True)
     return stats

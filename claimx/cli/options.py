@@ -26,11 +26,12 @@ PathsArg = Annotated[
     typer.Argument(
         help=(
             "Text files, JSONL files (one article per line, detected by the .jsonl "
-            "suffix), folders (every *.txt file inside, including sub-folders, in name "
-            "order; hidden files are skipped; see --glob), or - for standard input. "
+            "suffix), JSON files holding an array of articles (.json), folders (every "
+            "*.txt file inside, including sub-folders, in name order; hidden files are "
+            "skipped; see --glob), or - for standard input. "
             "With no path, claimx reads standard input when text is piped in."
         ),
-        metavar="PATH",
+        metavar="[PATH]...",  # any number: Typer would print one
         show_default=False,
     ),
 ]
@@ -41,16 +42,16 @@ InputFormatOption = Annotated[
         "--input-format",
         "-i",
         help=(
-            "How to read input files: auto (JSONL for files ending in .jsonl, text "
-            "otherwise), text (each file is one article) or jsonl (one JSON object "
-            "per line, also for standard input)."
+            "How to read input files: auto (JSONL for files ending in .jsonl, an array "
+            "of articles for .json, text otherwise), text (each file is one article) or "
+            "jsonl (one JSON object per line, also for standard input)."
         ),
         case_sensitive=False,
     ),
 ]
 TextFieldOption = Annotated[
     str,
-    typer.Option("--text-field", help="JSONL: the field holding the article text.",
+    typer.Option("--text-field", help="JSONL and JSON: the field holding the article text.",
                  metavar="NAME"),
 ]
 IdFieldOption = Annotated[
@@ -58,8 +59,8 @@ IdFieldOption = Annotated[
     typer.Option(
         "--id-field",
         help=(
-            "JSONL: the field holding the document id, copied to the output; "
-            "records without it are named PATH:LINE."
+            "JSONL and JSON: the field holding the document id, copied to the output; "
+            "records without it are named PATH:LINE (a JSON article: its url, else PATH:N)."
         ),
         metavar="NAME",
     ),
@@ -235,6 +236,18 @@ def output_format(fmt: FormatChoice | None, as_json: bool, output: Path | None) 
         usage_error(f"--output {output}: cannot tell the format from its name (known: "
                     f"{', '.join(BY_SUFFIX)}); add --format {', '.join(others)} or {last}")
     return by_suffix
+
+
+PAGE_SUFFIXES = (".html", ".htm")
+
+
+def page_output(output: Path | None) -> None:
+    """``report -o`` names an HTML page: ``x.pdf`` would hold HTML under a name that
+    promises something else, so it is refused as ``extract`` refuses a name it cannot
+    tell the format from."""
+    if output is not None and output.suffix.lower() not in PAGE_SUFFIXES:
+        usage_error(f"--output {output}: claimx report writes an HTML page; name the file "
+                    f"{' or '.join(PAGE_SUFFIXES)}")
 
 
 def table_console(out: TextIO, *, to_file: bool) -> Console:

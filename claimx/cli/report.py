@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from claimx.cli.app import EXIT_FAILED, PROG, app, error, fail, note, usage_error
+from claimx.cli.app import EXIT_FAILED, PROG, FailureLines, app, fail, note, usage_error
 from claimx.cli.options import (
     DEFAULT_MAX_CHARS,
     EncodingOption,
@@ -24,6 +24,7 @@ from claimx.cli.options import (
     TextFieldOption,
     engine_check,
     input_paths,
+    page_output,
     reading,
     workers,
 )
@@ -87,6 +88,7 @@ def report(
     read = reading(input_format, glob, text_field, id_field, max_chars, encoding)
     settings = workers(engine, jobs, scheduler)
     check_output(output, sources, input_format, glob)
+    page_output(output)
     from claimx.corpus.batch import EngineError
     from claimx.corpus.run import run_corpus
     from claimx.io.output import open_output
@@ -95,7 +97,8 @@ def report(
     from claimx.report.sources import Options, collect
 
     folders = tuple(str(folder) for folder in text_from or ())
-    options = Options(input_format, text_field, id_field, read.encoding, on_error=error,
+    told = FailureLines()
+    options = Options(input_format, text_field, id_field, read.encoding, on_error=told,
                       on_note=note, named=Named(sources, folders), text_from=folders,
                       max_chars=max_chars)
     try:
@@ -103,6 +106,7 @@ def report(
             docs = collect(outcomes, options)
     except EngineError as exc:
         fail(str(exc), EXIT_FAILED)
+    told.close()
     page = render_report(docs, title=title, page_size=page_size)
     with open_output(
         output, machine=True, inputs=sources, input_format=input_format, glob=glob

@@ -52,7 +52,7 @@ def tokens(
         if item is None:
             failures += 1
             continue
-        entry = {"source": item.source, "tokens": [_token_dict(t) for t in tokenize(item.text)]}
+        entry = _entry(item, tokenize)
         if fmt is ReportChoice.table:
             _print_tokens_table(entry)
         else:
@@ -70,6 +70,17 @@ def _load_tokenizer() -> Callable[[str], Any]:
         error(f"the tokenizer is not available: {describe(exc)}")
         raise typer.Exit(EXIT_FAILED) from None
     return tokenize
+
+
+def _entry(item: InputText, tokenize: Callable[[str], Any]) -> dict[str, Any]:
+    """One input's tokens, named as ``extract`` names its document (``document_id`` is a
+    JSONL record's id, else the path), so the two outputs join on it."""
+    return {
+        "document_id": item.doc_id,
+        "path": item.source,
+        "line": item.line,
+        "tokens": [_token_dict(t) for t in tokenize(item.text)],
+    }
 
 
 def _token_dict(token: Any) -> dict[str, Any]:
@@ -90,7 +101,8 @@ def _print_tokens_table(entry: dict[str, Any]) -> None:
     from claimx.io.items import display_source
     from claimx.io.safety import escaped
 
-    table = Table(title=Text(escaped(display_source(entry["source"]))), title_justify="left")
+    table = Table(title=Text(escaped(display_source(entry["document_id"]))),
+                  title_justify="left")
     for name, justify in (("#", "right"), ("token", "left"), ("start", "right"),
                           ("end", "right"), ("normalised", "left")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]

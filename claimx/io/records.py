@@ -138,7 +138,6 @@ def jsonl_records(
 
 
 def _jsonl_record(raw: bytes, source: str, line: int, fields: tuple[str, str]) -> InputItem:
-    text_field, id_field = fields
     nbytes = len(raw)
     try:
         decoded = raw.decode("utf-8-sig" if line == 1 else "utf-8")
@@ -153,30 +152,40 @@ def _jsonl_record(raw: bytes, source: str, line: int, fields: tuple[str, str]) -
         record = load_json_line(decoded)
     except JsonLineError as exc:
         return InputError(source, str(exc), line, nbytes=nbytes)
+    return record_item(record, source, fields, line=line, nbytes=nbytes)
+
+
+def record_item(record: Any, source: str, fields: tuple[str, str], *, line: int | None = None,
+                nbytes: int = 0, fallback_id: str | None = None, place: str = "") -> InputItem:
+    """One corpus record (a JSON object) as the text it holds, or the one-line reason it
+    holds none. Its id is the id field, else ``fallback_id``, else ``SOURCE:LINE``;
+    ``place`` ("article 3: ") starts each message where no line number says where."""
+    text_field, id_field = fields
     if not isinstance(record, dict):
         kind = _json_kind(record)
-        return InputError(source, f"expected a JSON object, found {kind}", line, nbytes=nbytes)
-    doc_id = record_id(record.get(id_field)) or f"{source}:{line}"
+        return InputError(source, f"{place}expected a JSON object, found {kind}", line,
+                          nbytes=nbytes)
+    doc_id = record_id(record.get(id_field)) or fallback_id or f"{source}:{line}"
     if text_field not in record:
         return InputError(
             source,
-            f"no {text_field!r} field (name the text field with --text-field)",
+            f"{place}no {text_field!r} field (name the text field with --text-field)",
             line,
             doc_id,
             nbytes,
         )
     text = record[text_field]
     if not isinstance(text, str):
-        message = f"field {text_field!r} is {_json_kind(text)}, not a string"
+        message = f"{place}field {text_field!r} is {_json_kind(text)}, not a string"
         return InputError(source, message, line, doc_id, nbytes)
     if not text.strip():
         message = f"field {text_field!r} is empty" if not text else "text contains only whitespace"
-        return InputError(source, message, line, doc_id, nbytes)
+        return InputError(source, place + message, line, doc_id, nbytes)
     surrogate = lone_surrogate(text)
     if surrogate is not None:
         message = (
-            f"field {text_field!r} holds a lone surrogate \\u{ord(text[surrogate]):04x} "
-            f"at character {surrogate} (not a Unicode character)"
+            f"{place}field {text_field!r} holds a lone surrogate "
+            f"\\u{ord(text[surrogate]):04x} at character {surrogate} (not a Unicode character)"
         )
         return InputError(source, message, line, doc_id, nbytes)
     return InputText(source, text.lstrip("\ufeff"), "utf-8", doc_id, line, nbytes,

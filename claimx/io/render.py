@@ -27,6 +27,8 @@ CONTENT_PREVIEW_CHARS = 140
 NO_VALUE = "—"
 UNATTRIBUTED = "impersonal"  # no speaker: «من المتوقع», «يُقال»
 STANCE_WIDTH = 8  # "opinion", "predict", most glosses; longer ones wrap below
+# The widest word a column is kept wide enough for; a longer one (a URL) is cut with "…".
+MAX_WORD_CELLS = 20
 
 # The CSV columns are the JSON names: document fields, then a claim's fields with a span's
 # parts joined by "." (as ``pandas.json_normalize`` names them), then ``error``, set on the
@@ -393,12 +395,12 @@ def claims_table(doc: Document) -> Any:
     with_channel = any(claim.channel for claim in doc.claims)
     table = Table(show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Speaker", ratio=4, overflow="fold")
-    table.add_column("Mention", ratio=4, overflow="fold")
-    table.add_column("Stance", width=STANCE_WIDTH, overflow="fold")
-    table.add_column("Content", ratio=8, overflow="fold")
+    table.add_column("Speaker", ratio=4)
+    table.add_column("Mention", ratio=4)
+    table.add_column("Stance", ratio=2, width=STANCE_WIDTH)
+    table.add_column("Content", ratio=8)
     if with_channel:
-        table.add_column("Channel", ratio=3, overflow="fold")
+        table.add_column("Channel", ratio=3)
     for claim in doc.claims:
         row = [
             _plain(claim.id),
@@ -410,7 +412,7 @@ def claims_table(doc: Document) -> Any:
         if with_channel:
             row.append(_plain(claim.channel.text if claim.channel else NO_VALUE))
         table.add_row(*row)
-    return table
+    return words_kept_whole(table)
 
 
 def summary_table(doc: Document) -> Any:
@@ -418,14 +420,95 @@ def summary_table(doc: Document) -> Any:
     from rich.table import Table
 
     table = Table(title="Who said what", title_justify="left", show_lines=True, expand=True)
-    table.add_column("Speaker", ratio=2, min_width=13, overflow="fold")
-    table.add_column("Mention", ratio=2, min_width=10, overflow="fold")
+    table.add_column("Speaker", ratio=2)
+    table.add_column("Mention", ratio=2)
     table.add_column("Claims", justify="right", no_wrap=True)
-    table.add_column("Stances", ratio=3, min_width=10, overflow="fold")
+    table.add_column("Stances", ratio=3)
     for name, arabic, count, stances in who_said_what(doc):
         table.add_row(_name_cell(name), _plain(arabic or NO_VALUE), _plain(str(count)),
                       _plain(stances))
-    return table
+    return words_kept_whole(table)
+
+
+def words_kept_whole(table: Any) -> Any:
+    """``table`` drawn with each column of shares (``ratio``) at least as wide as its
+    widest word, so that no word is split across lines («الديمقراطية» read as «الديمقراطي»
+    and «ة», "according" as "accordin" and "g"). Rich's own shares give the first columns
+    theirs before the later ones get their least width; on a terminal too narrow for every
+    word, a word is cut with "…" rather than split."""
+    return _WholeWords(table)
+
+
+class _WholeWords:
+    """A table whose shared widths are set for the width it is drawn at: Rich is given
+    fixed widths, its own sharing set aside."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+        self.shared = [c for c in table.columns if c.ratio is not None]
+        self.ratios = [c.ratio for c in self.shared]
+        for column in self.shared:
+            column.ratio = None
+            column.overflow = "ellipsis"
+
+    def __rich_console__(self, console: Console, options: Any) -> Iterator[Any]:
+        from rich.cells import cell_len
+
+        table = self.table
+        fixed = [c for c in table.columns if not any(c is s for s in self.shared)]
+        sides = len(table.columns) + 1 + 2 * len(table.columns)  # borders and padding
+        room = options.max_width - sides - sum(
+            c.width or _widest(c, cell_len, whole=True) for c in fixed)
+        least = [min(_widest(c, cell_len), MAX_WORD_CELLS) for c in self.shared]
+        for column, width in zip(self.shared, column_shares(room, self.ratios, least),
+                                 strict=True):
+            column.width = width
+        yield table
+
+
+def _widest(column: Any, measure: Callable[[str], int], whole: bool = False) -> int:
+    """The widest word of a column (or, ``whole``, its widest cell), its heading included."""
+    cells = [str(column.header), *(str(cell) for cell in column.cells)]
+    parts = cells if whole else [word for cell in cells for word in cell.split()]
+    return max(map(measure, parts), default=1)
+
+
+def _cut_to_level(room: int, least: Sequence[int]) -> list[int]:
+    """The least widths above one level brought down to it, the highest level that fits."""
+    level = max(least, default=1)
+    while level > 1 and sum(min(n, level) for n in least) > room:
+        level -= 1
+    widths = [min(n, level) for n in least]
+    spare = room - sum(widths)
+    for i, n in enumerate(least):
+        if spare > 0 and n > level:
+            widths[i] += 1
+            spare -= 1
+    return widths
+
+
+def column_shares(room: int, ratios: Sequence[int], least: Sequence[int]) -> list[int]:
+    """``room`` shared in proportion to ``ratios``, each share at least its ``least`` width
+    where room allows; where it does not, only the widest words are cut, to one level."""
+    if sum(least) >= room:
+        return _cut_to_level(room, least)
+    widths = list(least)
+    free = set(range(len(ratios)))
+    left = room
+    while free:  # a share below its least width gets that width, the rest share again
+        total = sum(ratios[i] for i in free)
+        short = {i for i in free if left * ratios[i] / total < least[i]}
+        if not short:
+            break
+        free -= short
+        left -= sum(least[i] for i in short)
+    order = sorted(free)
+    total = sum(ratios[i] for i in order)
+    for i in order:
+        widths[i] = left * ratios[i] // total
+    for i in order[: left - sum(widths[i] for i in order)]:  # what rounding down left
+        widths[i] += 1
+    return widths
 
 
 class TableWriter:

@@ -19,6 +19,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from claimx.io.articles import (
+    articles,
+    articles_from_file,
+    is_json_path,
+    stdin_first_line_fields,
+)
 from claimx.io.decode import decode_bytes
 from claimx.io.inputs import (
     TEXT_SUFFIX,
@@ -93,7 +99,7 @@ def read_corpus(
             if fmt is InputFormat.jsonl:
                 yield from jsonl_from_stdin(stdin, fields)
             else:
-                yield from _from_stdin(stdin, note, encoding, fields)
+                yield from _from_stdin(stdin, note, encoding, fields, sniff=fmt is InputFormat.auto)
         elif os.path.isdir(path):
             yield from _from_directory(Path(path), pattern, fmt, fields, note, encoding)
         else:
@@ -105,25 +111,46 @@ def _from_stdin(
     note: NoteCallback | None,
     encoding: str | None = None,
     fields: tuple[str, str] = (DEFAULT_TEXT_FIELD, DEFAULT_ID_FIELD),
+    *,
+    sniff: bool = True,
 ) -> Iterator[InputItem]:
-    """Standard input as one text, unless it is plainly JSONL (a JSON object with the text
-    field on its first line): a corpus piped in must not become one article of JSON syntax."""
+    """Standard input as one text, unless (``sniff``) it is plainly JSON: JSONL (a JSON
+    object per line) or a JSON array of articles is read as a corpus, and JSONL whose text
+    sits in another field stops with one line naming --text-field. A corpus piped in must
+    never become one article of JSON syntax."""
     try:
         data = _read_stdin_bytes(stdin)
     except OSError as exc:
         yield InputError(STDIN, f"cannot read standard input: {os_reason(exc)}")
         return
-    kind = json_lines_kind(data, fields[0])
+    kind = json_lines_kind(data, fields[0]) if sniff else None
     if kind == "jsonl":
         send_note(note, "standard input is JSONL (a JSON object per line): read as a corpus; "
                     "--input-format text reads it as one article")
         yield from jsonl_records(io.BytesIO(data), STDIN, fields)
         return
     if kind == "json":
-        send_note(note, f"standard input is JSON but not JSONL with a {fields[0]!r} field: read as "
-                    "one article; for a corpus give one object per line (jq -c '.[]' makes "
-                    "them) with --input-format jsonl --text-field NAME")
+        yield from _json_from_stdin(data, fields, note)
+        return
     yield _with_size(decode_bytes(data, STDIN, note, encoding), len(data))
+
+
+def _json_from_stdin(data: bytes, fields: tuple[str, str],
+                     note: NoteCallback | None) -> Iterator[InputItem]:
+    """JSON on standard input that is not JSONL with the text field: JSONL with the text
+    in another field is refused in one line; an array of articles (or objects over many
+    lines) is read as a corpus."""
+    names = stdin_first_line_fields(data)
+    if names is not None:
+        shown = ", ".join(names[:8]) + (", ..." if len(names) > 8 else "") or "no fields"
+        yield InputError(STDIN, f"JSONL (a JSON object per line) with no {fields[0]!r} field "
+                                f"(the first line has {shown}); name the text field with "
+                                "--text-field NAME, or read it as one article with "
+                                "--input-format text", nbytes=len(data))
+        return
+    send_note(note, "standard input is JSON: its articles are read as a corpus; "
+                    "--input-format text reads it as one article")
+    yield from articles(io.BytesIO(data), STDIN, fields)
 
 
 def _read_stdin_bytes(stdin: BinaryIO | None) -> bytes:
@@ -169,6 +196,8 @@ def _from_path(
 ) -> Iterator[InputItem]:
     if is_jsonl_path(source, fmt):
         yield from jsonl_from_file(path, source, fields)
+    elif fmt is InputFormat.auto and is_json_path(source):
+        yield from articles_from_file(path, source, fields)
     else:
         yield _from_file(path, source, note, encoding)
 

@@ -79,8 +79,8 @@ def test_help_lists_commands_and_options(runner: CliRunner) -> None:
     assert result.exit_code == 0
     for command in ("extract", "tokens", "eval", "--version"):
         assert command in result.stdout
-    no_args = invoke(runner)
-    assert no_args.exit_code == 0 and "extract" in no_args.stdout
+    no_args = invoke(runner)  # a usage error: the overview goes to stderr
+    assert no_args.exit_code == 2 and "extract" in no_args.stderr
 
 
 @pytest.mark.parametrize(
@@ -418,7 +418,7 @@ def test_tokens_json_offsets_match_text(runner: CliRunner, tmp_path: Path) -> No
     result = invoke(runner, "tokens", str(f), "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["source"] == str(f)
+    assert data["path"] == data["document_id"] == str(f)
     tokens = data["tokens"]
     assert tokens, "no tokens"
     for i, tok in enumerate(tokens):

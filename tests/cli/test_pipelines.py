@@ -198,15 +198,24 @@ def test_jsonl_piped_on_stdin_is_read_as_a_corpus() -> None:
     assert note.startswith("claimx: note: standard input is JSONL")
 
 
+def test_jsonl_on_stdin_with_the_text_in_another_field_stops_with_a_hint() -> None:
+    payload = json.dumps({"body": SENTENCE}, ensure_ascii=False)
+    result = run("extract", "-f", "jsonl", stdin=(payload + "\n").encode())
+    assert result.returncode == 1
+    [line] = stderr_lines(result)
+    assert line.startswith("claimx: error: standard input: JSONL") and "--text-field" in line
+
+
 @pytest.mark.parametrize("payload", [
-    json.dumps({"body": SENTENCE}, ensure_ascii=False),  # another text field
     json.dumps([{"id": "a", "text": SENTENCE}], ensure_ascii=False),  # an array
     json.dumps({"id": "a", "text": SENTENCE}, ensure_ascii=False, indent=2),  # many lines
-], ids=["other-field", "array", "indented"])
-def test_json_on_stdin_that_is_not_jsonl_gets_a_hint(payload: str) -> None:
+], ids=["array", "indented"])
+def test_json_articles_on_stdin_are_read_as_a_corpus(payload: str) -> None:
     result = run("extract", "-f", "jsonl", stdin=(payload + "\n").encode())
+    assert result.returncode == 0
     [note] = [line for line in stderr_lines(result) if "note" in line]
-    assert "is JSON but not JSONL" in note and "--input-format jsonl" in note
+    assert "is JSON: its articles are read as a corpus" in note and "--input-format text" in note
+    assert json.loads(result.stdout)["document_id"] == "a"
 
 
 @pytest.mark.parametrize("name", ["page.html", "saved-page.txt"])

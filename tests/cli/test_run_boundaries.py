@@ -48,6 +48,11 @@ def no_work(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(claimx.corpus.run, "run_corpus", refuse)
 
 
+def named(command: str, stem: str) -> str:
+    """An output name each command writes: a page for ``report``, JSON for the others."""
+    return stem + (".html" if command == "report" else ".json")
+
+
 def output_args(command: str, output: Path) -> list[str]:
     return ["-o", str(output)] if command == "report" else ["-o", str(output), "-f", "json"]
 
@@ -70,7 +75,7 @@ def test_output_folder_is_refused_before_any_work(
 def test_output_in_a_missing_folder_is_refused_before_any_work(
     runner: CliRunner, article: Path, tmp_path: Path, no_work: None, command: str
 ) -> None:
-    output = tmp_path / "missing" / "out.json"
+    output = tmp_path / "missing" / named(command, "out")
     result = runner.invoke(app, [command, str(article), *output_args(command, output)])
     assert result.exit_code == 2
     assert "cannot write in" in assert_one_line(result)
@@ -80,21 +85,21 @@ def test_output_in_a_missing_folder_is_refused_before_any_work(
 def test_read_only_output_is_never_replaced(
     runner: CliRunner, article: Path, tmp_path: Path, no_work: None, command: str
 ) -> None:
-    output = tmp_path / "kept.json"
+    output = tmp_path / named(command, "kept")
     output.write_text("keep me\n", encoding="utf-8")
     output.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
     result = runner.invoke(app, [command, str(article), *output_args(command, output)])
     assert result.exit_code == 2
     assert "read-only" in assert_one_line(result)
     assert output.read_text(encoding="utf-8") == "keep me\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "kept.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", output.name]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_writable_output_is_still_replaced(
     runner: CliRunner, article: Path, tmp_path: Path, command: str
 ) -> None:
-    output = tmp_path / "out.json"
+    output = tmp_path / named(command, "out")
     output.write_text("old\n", encoding="utf-8")
     result = runner.invoke(app, [command, str(article), *output_args(command, output), "-j",
                                  "1"])
@@ -143,7 +148,7 @@ def test_a_signal_after_the_run_is_one_line_and_its_own_exit_code(
     import signal as signals
 
     signal_self(monkeypatch, command, getattr(signals, signame))
-    output = tmp_path / "out.json"
+    output = tmp_path / named(command, "out")
     args = [command, str(article), "-j", "1", *output_args(command, output)]
     if command == "claims":
         args.append("--disputes")

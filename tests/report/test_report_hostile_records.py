@@ -140,7 +140,7 @@ def test_a_deeply_nested_line_is_one_failure(tmp_path: Path, command: str) -> No
     output = tmp_path / "claims.jsonl"
     line = json.dumps(good, ensure_ascii=False)
     output.write_text(f"{line}\n{DEEP}\n{line}\n", encoding="utf-8")
-    out = tmp_path / "out.txt"
+    out = tmp_path / ("out.html" if command == "report" else "out.txt")
     args = ["-f", "json"] if command != "report" else ["--text-from", str(tmp_path)]
     result = invoke(command, str(output), *args, "-o", str(out), "-j", "1", "-q")
     assert result.exit_code == 1
@@ -219,7 +219,8 @@ def test_records_sharing_an_id_each_keep_their_own_article(tmp_path: Path) -> No
 @pytest.mark.slow  # a large generated input
 def test_a_large_json_input_is_not_parsed_to_see_what_it_is(tmp_path: Path) -> None:
     """Only a bounded prefix says whether a ``.json`` input is claimx output: 8 million
-    empty objects are refused by --max-chars, not built in memory first."""
+    empty objects are read as articles, one at a time, and refused at the first (it has no
+    text field), never built in memory first."""
     big = tmp_path / "big.json"
     with big.open("w", encoding="ascii") as handle:
         handle.write("[" + "{}," * 8_000_000 + "{}]")
@@ -233,7 +234,7 @@ def test_a_large_json_input_is_not_parsed_to_see_what_it_is(tmp_path: Path) -> N
         capture_output=True, text=True, timeout=120, cwd=ROOT, check=True)
     peak_kib, code, *stderr = result.stdout.splitlines()
     errors = [x for x in stderr if x.startswith("claimx: error:")]
-    assert code == "1" and len(errors) == 1 and "--max-chars 1,000" in errors[0], stderr
+    assert code == "1" and len(errors) == 1 and "no 'text' field" in errors[0], stderr
     assert int(peak_kib) < 400_000, peak_kib  # parsed whole: about 1 GB
 
 

@@ -16,6 +16,7 @@ from claimx.corpus.aggregate.disputes import Dispute
 from claimx.corpus.aggregate.groups import ClaimGroup, ClaimGroups
 from claimx.corpus.aggregate.speakers import SpeakerRow, SpeakerTable
 from claimx.io.formats import format_named
+from claimx.io.render import words_kept_whole
 from claimx.io.safety import csv_text, json_safe, printable
 from claimx.model import STANCES, qualified_id
 
@@ -115,7 +116,7 @@ def speakers_as_table(table: SpeakerTable, rows: list[SpeakerRow], out: TextIO,
                       failures: list[dict[str, Any]], console: Console | None) -> None:
     """For people: failures were told on stderr as they happened."""
     assert console is not None
-    console.print(speakers_table(rows))
+    console.print(words_kept_whole(speakers_table(rows)))
     console.print(printable(table.summary_line()), soft_wrap=True)
 
 
@@ -211,11 +212,11 @@ def groups_as_table(groups: ClaimGroups, chosen: list[ClaimGroup], out: TextIO,
     """For people: failures were told on stderr as they happened."""
     assert console is not None
     if disputes is not None:
-        console.print(disputes_table(disputes))
+        console.print(words_kept_whole(disputes_table(disputes)))
         noun = "dispute" if len(disputes) == 1 else "disputes"
         console.print(f"{len(disputes):,} {noun} among {len(groups.groups):,} claims")
     else:
-        console.print(groups_table(chosen))
+        console.print(words_kept_whole(groups_table(chosen)))
         summary = groups.summary()
         console.print(
             f"{summary['groups']:,} claims ({summary['mentions']:,} mentions); "

@@ -9,6 +9,7 @@ from typing import Any
 
 from claimx.corpus.aggregate.mentions import Mention
 from claimx.extraction.identity import ANONYMOUS, UNRESOLVED
+from claimx.io.dates import date_key
 from claimx.model import STANCES
 
 TOP_FORMS = 3
@@ -58,9 +59,9 @@ class SpeakerRow:
         self.negated += mention.negated
         if mention.channel:
             self.channels[" ".join(mention.channel.split())] += 1
-        if mention.date:
-            self.first = min(self.first or mention.date, mention.date)
-            self.last = max(self.last or mention.date, mention.date)
+        if mention.date:  # kept as written, ordered by what it means
+            self.first = min(self.first or mention.date, mention.date, key=date_key)
+            self.last = max(self.last or mention.date, mention.date, key=date_key)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -77,6 +78,18 @@ class SpeakerRow:
             "first_date": self.first,
             "last_date": self.last,
         }
+
+
+def _when(date: str | None) -> tuple[int, str]:
+    """Dates read first, in time order; then dates as text; then none."""
+    return date_key(date) if date else (2, "")
+
+
+def _latest_first(row: SpeakerRow) -> tuple[int, str]:
+    """The key of ``--sort last``, reversed: the latest read date first, dates claimx cannot
+    read after them, rows without a date last."""
+    unread, text = _when(row.last)
+    return -unread, text
 
 
 def _top(counts: Counter[str], n: int) -> list[tuple[str, int]]:
@@ -118,13 +131,13 @@ class SpeakerTable:
 
         if by == "last":  # latest first, rows without a date last; ties by key (stable sort)
             by_key = sorted(self.rows.values(), key=name)
-            return sorted(by_key, key=lambda r: r.last or "", reverse=True)
+            return sorted(by_key, key=_latest_first, reverse=True)
         orders: dict[str, Any] = {
             "claims": lambda r: (-r.claims, name(r)),
             "documents": lambda r: (-r.documents, -r.claims, name(r)),
             "key": lambda r: (r.key is None, name(r)),
             "kind": lambda r: (r.kind, -r.claims, name(r)),
-            "first": lambda r: (r.first is None, r.first or "", name(r)),
+            "first": lambda r: (r.first is None, _when(r.first), name(r)),
         }
         return sorted(self.rows.values(), key=orders[by])
 
