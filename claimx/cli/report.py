@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -32,11 +32,6 @@ from claimx.io.inputs import InputFormat
 from claimx.io.output import check_output, is_terminal
 from claimx.io.records import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD
 from claimx.report import MAX_DOCUMENTS
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
-
-    from claimx.report.page import ReportDoc
 
 
 @app.command(
@@ -103,13 +98,13 @@ def report(
     from claimx.io.output import open_output
     from claimx.report import render_report
     from claimx.report.access import Named
-    from claimx.report.sources import Options, collect
+    from claimx.report.sources import Counted, Options, collect
 
     folders = tuple(str(folder) for folder in text_from or ())
     options = Options(input_format, text_field, id_field, read.encoding, on_error=error,
                       on_note=note, named=Named(sources, folders), text_from=folders,
                       max_chars=max_chars)
-    counts = _Counted()
+    counts = Counted()
     try:
         with contextlib.closing(run_corpus(sources, read, settings, read_back=True)) as outcomes:
             docs = counts.of(collect(outcomes, options, with_text=max_documents))
@@ -128,17 +123,3 @@ def report(
               f"{shown})", file=sys.stderr, flush=True)
     if options.failed:
         raise typer.Exit(EXIT_FAILED)
-
-
-class _Counted:
-    """Documents and claims of a stream of report documents, counted as they pass."""
-
-    def __init__(self) -> None:
-        self.documents = 0
-        self.claims = 0
-
-    def of(self, docs: Iterable[ReportDoc]) -> Iterator[ReportDoc]:
-        for doc in docs:
-            self.documents += 1
-            self.claims += len(doc.doc.claims)
-            yield doc

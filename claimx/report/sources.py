@@ -85,6 +85,21 @@ def collect(outcomes: Iterable[Outcome], options: Options,
         yield doc
 
 
+class Counted:
+    """Documents and claims of a stream of report documents, counted as they pass (for the
+    summary line: the stream is read once, by the page)."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.claims = 0
+
+    def of(self, docs: Iterable[ReportDoc]) -> Iterator[ReportDoc]:
+        for doc in docs:
+            self.documents += 1
+            self.claims += len(doc.doc.claims)
+            yield doc
+
+
 # --- claimx output ----------------------------------------------------------------
 
 
