@@ -32,6 +32,7 @@ from claimx.corpus.run import Engine
 from claimx.io.inputs import InputFormat
 from claimx.io.output import check_output, is_terminal
 from claimx.io.records import DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD
+from claimx.report import MAX_DOCUMENTS
 
 
 @app.command(
@@ -77,6 +78,11 @@ def report(
         int, typer.Option("--page-size", min=1, metavar="N",
                           help="Documents per page of the corpus index."),
     ] = 50,
+    max_documents: Annotated[
+        int, typer.Option("--max-documents", min=1, metavar="N",
+                          help="Articles the page holds, the first N; later documents count "
+                               "in its totals, chart and speakers, and the page says so."),
+    ] = MAX_DOCUMENTS,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary line.")
     ] = False,
@@ -94,27 +100,30 @@ def report(
     from claimx.io.output import open_output
     from claimx.report import render_report
     from claimx.report.access import Named
-    from claimx.report.sources import Options, collect
+    from claimx.report.sources import Counted, Options, collect
 
     folders = tuple(str(folder) for folder in text_from or ())
     told = FailureLines()
     options = Options(input_format, text_field, id_field, read.encoding, on_error=told,
                       on_note=note, named=Named(sources, folders), text_from=folders,
                       max_chars=max_chars)
+    counts = Counted()
     try:
         with contextlib.closing(run_corpus(sources, read, settings, read_back=True)) as outcomes:
-            docs = collect(outcomes, options)
+            docs = counts.of(collect(outcomes, options, with_text=max_documents))
+            page = render_report(docs, title=title, page_size=page_size,
+                                 max_documents=max_documents)
     except EngineError as exc:
         fail(str(exc), EXIT_FAILED)
     told.close()
-    page = render_report(docs, title=title, page_size=page_size)
     with open_output(
         output, machine=True, inputs=sources, input_format=input_format, glob=glob
     ) as out:
         out.write(page)
     if not quiet and output is not None:
-        claims = sum(len(d.doc.claims) for d in docs)
-        print(f"{PROG}: wrote {output} ({len(docs)} documents, {claims} claims)",
-              file=sys.stderr, flush=True)
+        shown = ("" if counts.documents <= max_documents
+                 else f"; the page shows the first {max_documents:,}")
+        print(f"{PROG}: wrote {output} ({counts.documents} documents, {counts.claims} claims"
+              f"{shown})", file=sys.stderr, flush=True)
     if options.failed:
         raise typer.Exit(EXIT_FAILED)

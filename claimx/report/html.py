@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup
 
 from claimx.io.safety import shown_data
+from claimx.report import MAX_DOCUMENTS
 from claimx.report.page import build_page
 
 TEMPLATE = "report.html.j2"
@@ -68,12 +69,15 @@ def content_security_policy(script: str, style: str) -> str:
     ))
 
 
-def render_report(docs: Any, *, title: str = "claimx report", page_size: int = 50) -> str:
-    """The whole HTML page for ``docs`` (a sequence of :class:`ReportDoc`)."""
+def render_report(docs: Any, *, title: str = "claimx report", page_size: int = 50,
+                  max_documents: int | None = MAX_DOCUMENTS) -> str:
+    """The whole HTML page for ``docs`` (an iterable of :class:`ReportDoc`, read once), with
+    at most ``max_documents`` articles on it (see :func:`~claimx.report.page.build_page`)."""
     from claimx import __version__
 
     script, style = _asset("report.js"), _asset("report.css")
-    page = shown_data(build_page(docs, title=title, page_size=page_size))
+    page = shown_data(build_page(docs, title=title, page_size=page_size,
+                                 max_documents=max_documents))
     template = _environment().get_template(TEMPLATE)
     return template.render(
         page=page,

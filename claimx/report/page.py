@@ -10,13 +10,14 @@ parses HTML from this data; it only sets ``textContent``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from claimx.io.render import speaker_name, speaker_text
 from claimx.model import STANCES, Claim, Document, Span
+from claimx.report import MAX_DOCUMENTS
 
 # Roles in display priority: where spans overlap, the first one listed sets the look.
 ROLES = ("cue", "source", "speaker", "channel", "content")
@@ -40,21 +41,34 @@ class ReportDoc:
     text_available: bool = True
 
 
-def build_page(docs: Sequence[ReportDoc], *, title: str, page_size: int = 50) -> dict[str, Any]:
-    """Everything the template and the page's script need, as plain JSON-able data."""
-    entries = [_doc_entry(i, rd) for i, rd in enumerate(docs)]
-    totals = Counter(c.stance for rd in docs for c in rd.doc.claims)
+def build_page(docs: Iterable[ReportDoc], *, title: str, page_size: int = 50,
+               max_documents: int | None = MAX_DOCUMENTS) -> dict[str, Any]:
+    """Everything the template and the page's script need, as plain JSON-able data.
+
+    ``docs`` is read once, as it comes: only the first ``max_documents`` (None: all) are
+    kept for the page; every document counts in the totals, the chart and the speakers."""
+    entries: list[dict[str, Any]] = []
+    totals: Counter[str] = Counter()
+    speakers = SpeakerTally()
+    n_docs = 0
+    for rd in docs:
+        if max_documents is None or n_docs < max_documents:
+            entries.append(_doc_entry(n_docs, rd))
+        totals.update(c.stance for c in rd.doc.claims)
+        speakers.add(n_docs, rd.doc.claims)
+        n_docs += 1
     return {
         "title": title,
-        "corpus": len(docs) != 1,
+        "corpus": n_docs != 1,
         "page_size": page_size,
         "stances": list(STANCES),
         "roles": list(ROLES),
-        "n_docs": len(docs),
+        "n_docs": n_docs,
+        "shown": len(entries),
         "n_claims": sum(totals.values()),
         "stance_bars": stance_bars(totals),
-        "outlets": sorted({rd.outlet for rd in docs if rd.outlet}),
-        "speakers": speaker_summary(docs),
+        "outlets": sorted({e["outlet"] for e in entries if e["outlet"]}),
+        "speakers": speakers.rows(),
         "docs": entries,
     }
 
@@ -156,25 +170,46 @@ def segments(text: str, claims: Iterable[Claim]) -> list[list[Any]]:
     return pieces
 
 
-def speaker_summary(docs: Sequence[ReportDoc], limit: int = TOP_SPEAKERS) -> list[dict[str, Any]]:
+def speaker_summary(docs: Iterable[ReportDoc], limit: int = TOP_SPEAKERS
+                    ) -> list[dict[str, Any]]:
     """Claims per speaker across the corpus (Arabic words as the key), most first."""
-    rows: dict[str, dict[str, Any]] = {}
+    tally = SpeakerTally()
     for n, rd in enumerate(docs):
-        for claim in rd.doc.claims:
+        tally.add(n, rd.doc.claims)
+    return tally.rows(limit)
+
+
+class SpeakerTally:
+    """Claims per speaker, folded a document at a time: a document is counted by the number
+    of the last one seen, not kept in a set, so a corpus of any size costs one row per
+    speaker."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, dict[str, Any]] = {}
+
+    def add(self, n: int, claims: Iterable[Claim]) -> None:
+        """The claims of document number ``n`` (numbers rise from one call to the next)."""
+        for claim in claims:
             key = _speaker_key(claim)
             if not key:
                 continue
-            row = rows.setdefault(key, {"speaker": key, "names": Counter(), "claims": 0,
-                                        "docs": set(), "stances": Counter(),
-                                        "kinds": Counter()})
+            row = self._rows.get(key)
+            if row is None:
+                row = self._rows[key] = {"speaker": key, "names": Counter(), "claims": 0,
+                                         "docs": 0, "last": -1, "stances": Counter(),
+                                         "kinds": Counter()}
             row["claims"] += 1
             row["kinds"][claim.speaker_kind] += 1
-            row["docs"].add(n)
+            if row["last"] != n:
+                row["docs"] += 1
+                row["last"] = n
             row["stances"][claim.stance] += 1
             if name := speaker_name(claim):
                 row["names"][name] += 1
-    ranked = sorted(rows.values(), key=lambda r: (-r["claims"], r["speaker"]))[:limit]
-    return [_speaker_row(r) for r in ranked]
+
+    def rows(self, limit: int = TOP_SPEAKERS) -> list[dict[str, Any]]:
+        ranked = sorted(self._rows.values(), key=lambda r: (-r["claims"], r["speaker"]))
+        return [_speaker_row(r) for r in ranked[:limit]]
 
 
 def _speaker_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -185,7 +220,7 @@ def _speaker_row(row: dict[str, Any]) -> dict[str, Any]:
         "name": names.most_common(1)[0][0] if names else "",
         "kind": row["kinds"].most_common(1)[0][0],
         "claims": row["claims"],
-        "docs": len(row["docs"]),
+        "docs": row["docs"],
         "stances": ", ".join(f"{s} {stances[s]}" for s in STANCES if stances[s]),
     }
 

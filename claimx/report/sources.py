@@ -15,7 +15,7 @@ the document is left out) or ``on_note`` (the document is kept, e.g. without tex
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from claimx.corpus.run import Outcome
 from claimx.io.decode import decode_bytes
 from claimx.io.inputs import InputFormat, is_jsonl_path
 from claimx.io.items import STDIN, InputText, os_reason
+from claimx.io.records import _jsonl_record as jsonl_record
 from claimx.io.records import jsonl_records
 from claimx.model import Document
 from claimx.report.access import Named, Refused, open_regular, read_regular
@@ -52,28 +53,51 @@ class Options:
         self.on_error(message)
 
 
-def collect(outcomes: Iterable[Outcome], options: Options) -> list[ReportDoc]:
+def collect(outcomes: Iterable[Outcome], options: Options,
+            with_text: int | None = None) -> Iterator[ReportDoc]:
     """Every document of a corpus run (:func:`claimx.corpus.run.run_corpus`, reading
-    claimx output back) in order: an extracted one with its outlet and URL, one read back
-    with its article found again; a failure is told to ``options`` and left out."""
-    docs: list[ReportDoc] = []
+    claimx output back) in order, as it comes: an extracted one with its outlet and URL, one
+    read back with its article found again; a failure is told to ``options`` and left out.
+    Only the first ``with_text`` documents (None: all) are given their article, outlet and
+    URL: the page shows no more (:data:`claimx.report.MAX_DOCUMENTS`), and the others
+    need only their claims, so their files are not opened again."""
     metadata = Metadata(options)
     finders: dict[str, TextFinder] = {}
+    given = 0
     for outcome in outcomes:
         if outcome.failed:
             options.error(str(outcome.result))
+            continue
+        if with_text is not None and given >= with_text:
+            doc = ReportDoc(outcome.result, text_available=False)  # type: ignore[arg-type]
         elif outcome.read_back:
             finder = finders.get(outcome.source)
             if finder is None:
                 finder = TextFinder(Path(outcome.source).parent, options, metadata)
                 finders[outcome.source] = finder
             doc = finder.attach(outcome.result)  # type: ignore[arg-type]
-            if doc is not None:
-                docs.append(doc)
+            if doc is None:
+                continue
         else:
             outlet, url = metadata.lookup(outcome.source, outcome.line)
-            docs.append(ReportDoc(outcome.result, outlet=outlet, url=url))  # type: ignore[arg-type]
-    return docs
+            doc = ReportDoc(outcome.result, outlet=outlet, url=url)  # type: ignore[arg-type]
+        given += 1
+        yield doc
+
+
+class Counted:
+    """Documents and claims of a stream of report documents, counted as they pass (for the
+    summary line: the stream is read once, by the page)."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.claims = 0
+
+    def of(self, docs: Iterable[ReportDoc]) -> Iterator[ReportDoc]:
+        for doc in docs:
+            self.documents += 1
+            self.claims += len(doc.doc.claims)
+            yield doc
 
 
 # --- claimx output ----------------------------------------------------------------
@@ -188,46 +212,77 @@ class TextFinder:
         return item if item is not None else f"{doc.id} not found in {doc.source}"
 
     def _index(self, path: str, source: str) -> CorpusIndex | str:
-        """The records of a JSONL corpus (or why one is refused) by line and by id."""
-        index = CorpusIndex(source)
-        fields = (self.options.text_field, self.options.id_field)
+        """Where each record of a JSONL corpus is (or why one is refused), by line and by
+        id: its place in the file, not its text, so that a corpus of any size costs a few
+        numbers per record."""
+        index = CorpusIndex(source, path, (self.options.text_field, self.options.id_field))
+        start = [0]  # where the line last read begins
         try:
             with open_regular(path, 0) as handle:
-                for item in jsonl_records(handle, path, fields):
+                for item in jsonl_records(_lines_from(handle, start), path, index.fields):
                     if isinstance(item, InputText):
                         try:
                             self._check_length(item)
                         except Refused as exc:
                             index.add(item, exc)
                         else:
-                            index.add(item, item)
+                            index.add(item, start[0])
         except OSError as exc:
             return f"{source} cannot be read: {os_reason(exc)}"
         return index
 
 
+def _lines_from(handle: Iterable[bytes], start: list[int]) -> Iterator[bytes]:
+    """The lines of ``handle``, with ``start[0]`` set to where each begins as it is read."""
+    offset = 0
+    for raw in handle:
+        start[0] = offset
+        offset += len(raw)
+        yield raw
+
+
 @dataclass
 class CorpusIndex:
-    """A JSONL corpus's records by line and by id. A document is found at its own line
-    first (ids need not be unique: two records sharing one keep their own article),
-    then, if the corpus has changed since, by id; ids of records without one
-    (``PATH:LINE``) use the path as the output names it."""
+    """A JSONL corpus's records by line and by id: where each begins in the file, its text
+    read again when asked for. A document is found at its own line first (ids need not be
+    unique: two records sharing one keep their own article), then, if the corpus has
+    changed since, by id; ids of records without one (``PATH:LINE``) use the path as the
+    output names it."""
 
     source: str
-    by_line: dict[int, tuple[str | None, InputText | Refused]] = field(default_factory=dict)
-    by_id: dict[str, InputText | Refused] = field(default_factory=dict)
+    path: str
+    fields: tuple[str, str]
+    by_line: dict[int, tuple[str | None, int | Refused]] = field(default_factory=dict)
+    by_id: dict[str, tuple[int, int | Refused]] = field(default_factory=dict)
 
-    def add(self, item: InputText, entry: InputText | Refused) -> None:
+    def add(self, item: InputText, entry: int | Refused) -> None:
+        """A record at ``item.line``: where it begins, or why it is refused."""
+        line = item.line or 0
         if item.line is not None:
             self.by_line[item.line] = (item.id, entry)
-            self.by_id.setdefault(f"{self.source}:{item.line}", entry)
-        self.by_id.setdefault(item.id or "", entry)
+            self.by_id.setdefault(f"{self.source}:{item.line}", (line, entry))
+        self.by_id.setdefault(item.id or "", (line, entry))
 
     def find(self, doc: Document) -> InputText | Refused | None:
         at_line = self.by_line.get(doc.line) if doc.line is not None else None
         if at_line is not None and at_line[0] in (None, doc.id):
-            return at_line[1]
-        return self.by_id.get(doc.id or "")
+            return self._read(doc.line, at_line[1])  # type: ignore[arg-type]
+        found = self.by_id.get(doc.id or "")
+        return None if found is None else self._read(*found)
+
+    def _read(self, line: int, entry: int | Refused) -> InputText | Refused | None:
+        """The record of ``line`` beginning at ``entry``, read again (``None`` if it is no
+        longer a text record: the file changed)."""
+        if isinstance(entry, Refused):
+            return entry
+        try:
+            with open_regular(self.path, 0) as handle:
+                handle.seek(entry)
+                raw = handle.readline()
+        except OSError:
+            return None
+        item = jsonl_record(raw, self.path, line, self.fields)
+        return item if isinstance(item, InputText) else None
 
 
 # --- metadata ------------------------------------------------------------------------

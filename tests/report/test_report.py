@@ -137,6 +137,30 @@ def test_jsonl_corpus_and_its_jsonl_output_give_the_same_page(tmp_path: Path) ->
     assert page_data(again) == data
 
 
+def test_page_holds_at_most_max_documents_and_says_so(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 7)
+    claims = tmp_path / "claims.jsonl"
+    result = invoke("extract", str(corpus), "-f", "jsonl", "-q", "-j", "1", "-o", str(claims))
+    assert result.exit_code == 0, result.stderr
+    result, whole = report(tmp_path, str(claims), "--text-from", str(tmp_path),
+                           name="whole.html")
+    assert result.exit_code == 0, result.stderr
+    assert 'id="capped"' not in whole
+    result, capped = report(tmp_path, str(claims), "--text-from", str(tmp_path),
+                            "--max-documents", "3", name="capped.html")
+    assert result.exit_code == 0, result.stderr
+    data, all_data = page_data(capped), page_data(whole)
+    assert [d["id"] for d in data["docs"]] == ["art-0", "art-1", "art-2"]
+    assert data["docs"] == all_data["docs"][:3]  # the first three, each with its article
+    assert "This page shows the first 3 of the 7 documents" in capped
+    totals = re.compile(r'<p class="totals">.*?</p>', re.S)  # every document still counts
+    assert totals.search(capped)[0] == totals.search(whole)[0]
+    assert '<span id="n-docs">7</span>' in capped
+    speakers = re.compile(r'<table id="speaker-table".*?</table>', re.S)
+    assert speakers.search(capped)[0] == speakers.search(whole)[0]
+    assert "the page shows the first 3" in result.stderr
+
+
 def test_raw_inputs_and_claimx_output_mix_in_input_order(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "corpus.jsonl", 2)
     claims = tmp_path / "seed.json"
