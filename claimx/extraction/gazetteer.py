@@ -98,6 +98,15 @@ class LabelWords:
 
 
 @cache
+def calendar() -> tuple[dict[str, int], tuple[str, ...]]:
+    """Month names as written (every region's) → month number, and the days of the week
+    (data/calendar.toml)."""
+    raw = read_data("calendar.toml")
+    months = {name: int(number) for number, names in raw["months"].items() for name in names}
+    return months, tuple(raw["week"]["days"])
+
+
+@cache
 def label_words() -> LabelWords:
     raw = read_data("label_words.toml")
     nouns = _nouns(raw["nouns"])
@@ -115,7 +124,7 @@ def label_words() -> LabelWords:
         nationality_plurals={normalize(k): v for k, v in raw["nationality_plurals"].items()},
         postnominal=_postnominal(raw["postnominal"]),
         months_days=frozenset(
-            w for phrase in time["months"] + time["days"] for w in _n(phrase).split()
+            w for phrase in [*calendar()[0], *calendar()[1]] for w in _n(phrase).split()
         ),
         time_words=frozenset(normalize(w) for w in time["words"]),
         time_openers=frozenset(normalize(w) for w in time["prepositions"]),

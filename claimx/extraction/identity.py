@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from claimx.extraction.gazetteer import PERSON as GAZETTEER_PERSON
-from claimx.extraction.gazetteer import gazetteer
+from claimx.extraction.gazetteer import calendar, gazetteer
 from claimx.extraction.lexicon import Lexicon, load_lexicon, read_data
 from claimx.extraction.tokenize import normalize
 from claimx.extraction.words import (
@@ -125,7 +125,7 @@ def _data() -> _IdentityData:
         speech_nouns=frozenset(lex.verbal_nouns),
         times=lex.marker_set("time_words") - frozenset(raw["words"]["weak_times"]),
         weak_times=frozenset(normalize(w) for w in raw["words"]["weak_times"]),
-        months=frozenset(normalize(w) for w in raw["words"]["months"]),
+        months=frozenset(normalize(name.split()[0]) for name in calendar()[0]),
         relatives=frozenset(w for w in RELATIVES if w.startswith("ال")),
         heads=frozenset(head_kinds) | roles,
         people=_people_spellings(),

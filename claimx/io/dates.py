@@ -10,12 +10,11 @@ none of these readings understands sorts after every date that is read, by its t
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import UTC, datetime
 from functools import cache, lru_cache
-from importlib.resources import files
 
-MONTHS_FILE = "months.toml"
+from claimx.extraction.gazetteer import calendar
+
 # An Arabic date: a day, a month name (perhaps two names: «تشرين الأول/أكتوبر»), a year,
 # and perhaps a time after it.
 _ARABIC_DATE = re.compile(r"(?P<day>\d{1,2})\s*(?P<month>[^\d]+?)\s*(?P<year>\d{4})"
@@ -99,10 +98,7 @@ def fold(text: str) -> str:
 @cache
 def month_names() -> dict[str, int]:
     """Folded month name → month number, from the data file."""
-    data = tomllib.loads(files("claimx.io").joinpath("data", MONTHS_FILE)
-                         .read_text(encoding="utf-8"))
-    return {fold(name): int(number) for number, names in data["months"].items()
-            for name in names}
+    return {fold(name): number for name, number in calendar()[0].items()}
 
 
 def _naive_utc(moment: datetime) -> datetime:
