@@ -91,6 +91,7 @@ class LabelWords:
     nationality_plurals: dict[str, str]
     postnominal: dict[tuple[str, str], str]  # (adjective form, preposition) → English
     months_days: frozenset[str]  # one-word and first words of two-word months, days
+    days: frozenset[str]
     time_words: frozenset[str]
     time_openers: frozenset[str]
     given_names: dict[str, str]
@@ -126,6 +127,7 @@ def label_words() -> LabelWords:
         months_days=frozenset(
             w for phrase in [*calendar()[0], *calendar()[1]] for w in _n(phrase).split()
         ),
+        days=frozenset(_n(day) for day in calendar()[1]),
         time_words=frozenset(normalize(w) for w in time["words"]),
         time_openers=frozenset(normalize(w) for w in time["prepositions"]),
         given_names={_n(k): v for k, v in raw["given_names"].items()},

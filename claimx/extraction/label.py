@@ -125,7 +125,9 @@ def _without_time(words: list[str], texts: list[str]) -> tuple[list[str], list[s
     while k < len(words):
         w = strip_conjunction(words[k])
         opens = w in lw.time_openers and k + 1 < len(words) and _is_time(words[k + 1], lw)
-        if opens or (w in lw.months_days and k > 0):
+        if opens or k > 0 and _stands_as_time(words, k, w, lw):
+            if not opens and words[k - 1].isdigit():  # «في 3 أيار»: from the day's number
+                k -= 2 if k > 1 and strip_conjunction(words[k - 2]) in lw.time_openers else 1
             end = k + 1
             while end < len(words) and (_is_time(words[end], lw) or words[end].isdigit()):
                 end += 1
@@ -136,6 +138,18 @@ def _without_time(words: list[str], texts: list[str]) -> tuple[list[str], list[s
             k += 1
     kept = [j for j in range(len(words)) if keep[j]]
     return [words[j] for j in kept], [texts[j] for j in kept]
+
+
+def _stands_as_time(words: list[str], k: int, word: str, lw: LabelWords) -> bool:
+    """A day («الأحد»), or a month beside a number or a time word («3 أيار»، «أيار الماضي»):
+    alone, a month's name may be someone's («تيريزا ماي»)."""
+    if word in lw.days:
+        return True
+    if word not in lw.months_days:
+        return False
+    before = words[k - 1] if k > 0 else ""
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return before.isdigit() or after.isdigit() or after in lw.time_words
 
 
 def _is_time(word: str, lw: LabelWords) -> bool:

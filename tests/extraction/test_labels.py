@@ -31,3 +31,12 @@ def test_labels_are_english_or_transliterated_and_impersonal_cues_read_well() ->
     assert named.label == "Economy Minister Sami al-Haddad rules out"
     for claim in claims_of("وقال مسؤول إثيوبي إن السد سيكتمل العام المقبل."):
         assert not re.search("[\u0600-\u06ff]", claim.label), claim.label
+
+
+def test_a_month_leaves_a_label_only_as_a_date() -> None:
+    said = by_cue("قالت رئيسة الوزراء البريطانية تيريزا ماي إن الاتفاق جيد.", "قالت")
+    assert said.label == "British Prime Minister Theresa May says"
+    said = by_cue("وقال مسؤول في 3 أيار إن الاتفاق جيد.", "قال")
+    assert said.label == "Official says"
+    said = by_cue("وأكدت الحكومة العراقية في حزيران الماضي أن الاتفاق جيد.", "أكدت")
+    assert said.label == "Iraqi government asserts"
