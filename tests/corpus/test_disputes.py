@@ -55,6 +55,12 @@ def test_one_speaker_does_not_dispute_itself(tmp_path: Path) -> None:
     assert disputes_of(tmp_path, f"{DENIAL} {same}") == []
 
 
+def test_an_institution_does_not_dispute_its_named_spokesman(tmp_path: Path) -> None:
+    spokesman = ("وأكد المتحدث الرسمي لشركة الموانئ سالم العبيدي أن شحنات القمح المستوردة "
+                 "تأخرت يوما واحدا.")
+    assert disputes_of(tmp_path, f"{DENIAL} {spokesman}") == []
+
+
 def test_common_news_words_make_no_matter(tmp_path: Path) -> None:
     denial = "نفت نقابة المعلمين أن تكون الحكومة عينت مسؤولا جديدا الأسبوع الماضي."
     claim = "وقال رئيس النادي إن الحكومة الجديدة بدأت عملها الأسبوع الماضي."

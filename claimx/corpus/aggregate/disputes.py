@@ -7,8 +7,9 @@ Which claims take a side:
   «لم ينكر») denies nothing, and a negated assertion («لم يؤكد») asserts nothing, so neither
   takes a side; nor does a claim whose content itself negates («تكليف القوات ليس لقتل
   المدنيين» agrees with a denial that they killed civilians more than it opposes it);
-* never two claims of one speaker (the same key, or one key's words inside the other's, a
-  preposition on a word aside: «متحدث رسمي لوزارة العمل» speaks for «وزارة العمل»), nor a
+* never two claims of one speaker (the same key, or one key's words inside the other's, with
+  the words the speaker was named with and a preposition on a word aside: «المتحدث الرسمي
+  لوزارة العمل سالم العلي», keyed «سالم العلي», speaks for «وزارة العمل»), nor a
   claim with an unresolved speaker (it may be either party);
 * never a claim and a denial reported inside its content («قال الوزير إن الشركة نفت ...»:
   the minister reports the denial, he does not dispute it). A claim reported inside a
@@ -59,6 +60,7 @@ import numpy as np
 
 from claimx.corpus.aggregate.groups import DENY, ClaimGroup, ClaimGroups
 from claimx.corpus.aggregate.matter import matter_terms, says_not, stem
+from claimx.extraction.identity import bare, words_of
 
 DEFAULT_MIN_SCORE = 0.3
 MAX_PER_DENIAL = 5
@@ -182,7 +184,8 @@ def _idf(matters: Sequence[tuple[str, ...]]) -> dict[str, float]:
 
 def _side(group: ClaimGroup, ordered: tuple[str, ...], weights: dict[str, float],
           stance_weight: float) -> _Side:
-    keys = tuple(_party(k) for k, _ in group.keys.most_common() if k is not None)
+    keys = tuple(_party(k) | _party(_as_key_words(group.key_texts.get(k)))
+                 for k, _ in group.keys.most_common() if k is not None)
     keys = keys[:SPEAKER_KEYS]
     named = keys[0] if keys else frozenset()
     return _Side(group, frozenset(ordered), frozenset(ordered[:FOCUS_WORDS]),
@@ -262,6 +265,12 @@ def _party(key: str) -> frozenset[str]:
     stems."""
     return frozenset(stem(w[1:] if w[:1] in PREPOSITIONS and len(w) > 3 else w)
                      for w in key.split())
+
+
+def _as_key_words(speaker: str | None) -> str:
+    """The speaker's words spelled as keys are («لوزارة العمل» → «لوزاره عمل»): a key may leave
+    out the role a speaker was named with, and the role may name the other party."""
+    return "" if speaker is None else " ".join(bare(w) for w in words_of(speaker))
 
 
 def _same_speaker(one: tuple[frozenset[str], ...], other: tuple[frozenset[str], ...]) -> bool:

@@ -58,6 +58,8 @@ class ClaimGroup:
     documents: int = 0
     outlet_names: set[str] = field(default_factory=set)
     keys: Counter[str | None] = field(default_factory=Counter)
+    # a key's speaker as first written: «المتحدث الرسمي لوزارة العمل» beside the key «... مفرج»
+    key_texts: dict[str, str] = field(default_factory=dict)
     stances: Counter[tuple[str, bool]] = field(default_factory=Counter)
     _last_document: str | None = None
     _key: str | None = None
@@ -80,6 +82,8 @@ class ClaimGroup:
         self.keys[key] += 1
         self.stances[(mention.stance, mention.negated)] += 1
         if key is not None:
+            if mention.speaker_text:
+                self.key_texts.setdefault(key, mention.speaker_text)
             rank = self._key_rank.setdefault(key, len(self._key_rank))
             best = self._key
             if best is None or self.keys[key] > self.keys[best] or (
