@@ -64,6 +64,15 @@ def says_same(tt: TokenizedText, rng: Range) -> bool:
     )
 
 
+def is_epithet(tt: TokenizedText, rng: Range) -> bool:
+    """«وقال السويسري»، «وأكد الأرجنتيني»: a lone definite nisba names someone just named
+    by the trait the text gave or the reader knows."""
+    if rng[1] - rng[0] != 1:
+        return False
+    word = strip_conjunction(tt.tokens[rng[0]].norm)
+    return word.startswith("ال") and word.endswith("ي") and len(word) >= 6
+
+
 def has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
     """«هذه المصادر»، «المصدر ذاته»: a mention with a word that points back."""
     return any(_points(tt, t) for t in tt.tokens[rng[0] : rng[1]])

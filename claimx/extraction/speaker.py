@@ -23,6 +23,7 @@ from claimx.extraction.mentions import (
     content_words,
     has_demonstrative,
     is_definite_mention,
+    is_epithet,
     refers_to,
     says_same,
 )
@@ -301,7 +302,7 @@ class SpeakerMemory:
             for mention, candidate in fuller:  # «مصادر أمنية ... وقال المصدر»: one of them
                 if self._one_of(words[0], candidate):
                     return self._speaker_of(mention)
-        if says_same(self.tt, source):
+        if says_same(self.tt, source) or is_epithet(self.tt, source):
             return self._last_claim_speaker(source, recent)
         return source
 

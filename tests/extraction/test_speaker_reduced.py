@@ -205,3 +205,12 @@ def test_dual_mention_refers_to_its_plural_antecedent() -> None:
 def test_a_reduced_mention_takes_the_claims_source_not_a_longer_phrase_over_it() -> None:
     text = "نفت مصادر في قسد وجود أي اتفاق مع التنظيم، وأكدت المصادر أن قواتها تتقدم."
     assert text_of(by_cue(text, "أكدت").speaker) == "مصادر في قسد"
+
+
+def test_a_lone_nisba_epithet_is_the_speaker_just_named() -> None:
+    text = (
+        "قال مدرب المنتخب الوطني هانز كلوبر إن الفريق جاهز للمباراة. "
+        "وأضاف السويسري أن اللاعبين في حالة جيدة."
+    )
+    added = by_cue(text, "أضاف")
+    assert text_of(added.speaker) == "مدرب المنتخب الوطني هانز كلوبر"
