@@ -652,6 +652,9 @@ def _anaphoric_sources(
     out = list(identities)
     for k, (speaker, identity) in enumerate(zip(speakers, identities, strict=True)):
         words = words_of(speaker) if speaker else []
+        if _role_and_nisba(words) and identity.kind == PERSON:
+            out[k] = _nisba_holder(bare(words[1]), speakers[:k], out[:k]) or identity
+            continue  # «وقال العداء الجامايكي»: the one Jamaican named before
         if len(words) != 1 or not words[0].startswith("ال"):
             continue
         if identity.kind == PERSON and _definite_nisba(_Word(identity.key, True)):
@@ -668,6 +671,29 @@ def _anaphoric_sources(
                     out[k] = earlier
                 break
     return out
+
+
+def _role_and_nisba(words: Sequence[str]) -> bool:
+    """«العداء الجامايكي»، «المدرب البرتغالي»: a definite noun and a definite nationality."""
+    return (
+        len(words) == 2
+        and all(w.startswith("ال") for w in words)
+        and not _definite_nisba(_Word(bare(words[0]), True))
+        and _definite_nisba(_Word(bare(words[1]), True))
+    )
+
+
+def _nisba_holder(nisba: str, speakers: Sequence[str | None], before: Sequence[Identity]
+                  ) -> Identity | None:
+    """The one named person the document gave that nationality before («الجامايكي يوسين
+    بولت» for «العداء الجامايكي»)."""
+    holders = {
+        identity.key: identity
+        for speaker, identity in zip(speakers, before, strict=True)
+        if speaker and identity.kind == PERSON and len(identity.key.split()) > 1
+        and nisba in {bare(w) for w in words_of(speaker)} and nisba not in identity.key.split()
+    }
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _epithet_holder(nisba: str, before: Sequence[Identity]) -> Identity | None:

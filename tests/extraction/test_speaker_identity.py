@@ -103,6 +103,15 @@ def test_a_reduced_mention_takes_the_key_the_document_gave_it() -> None:
     assert ids[4].kind == "unresolved" and ids[4].key is None
 
 
+def test_a_noun_and_nationality_take_the_key_of_the_one_person_named_with_it() -> None:
+    ids = identify_document(["البرازيلي ماركو دياس نجم الكرة", "المهاجم البرازيلي"])
+    assert ids[1].key == ids[0].key
+    ids = identify_document(["البرازيلي ماركو دياس", "الأرجنتيني خوان بيريز", "المهاجم البرازيلي"])
+    assert ids[2].key == ids[0].key
+    ids = identify_document(["البرازيلي ماركو دياس", "البرازيلي جواو سيلفا", "المهاجم البرازيلي"])
+    assert ids[2].key not in (ids[0].key, ids[1].key)  # two Brazilians: no telling which
+
+
 def test_a_surname_two_people_share_stays_apart() -> None:
     ids = identify_document(["نبيل الخطيب", "سامر الخطيب", "الخطيب"])
     assert ids[2].key not in (ids[0].key, ids[1].key)
