@@ -42,7 +42,8 @@ PUNCTUATION = SENTENCE_END | CLAUSE_MARKS | QUOTES | frozenset("()[]{}/\\…*•
 # from claimx's cache, since computing them is most of a short run's start-up.
 _CAMEL = camel_symbols.load()
 # ``dediac_ar``: CAMeL's Arabic diacritics, removed.
-_DIACRITICS = dict.fromkeys(map(ord, _CAMEL.diacritics), None)
+ARABIC_DIACRITICS = _CAMEL.diacritics
+_DIACRITICS = dict.fromkeys(map(ord, ARABIC_DIACRITICS), None)
 
 
 def dediac_ar(text: str) -> str:
