@@ -12,6 +12,7 @@ that ``--help`` and ``--version`` stay fast.
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import signal
 import sys
@@ -287,4 +288,22 @@ def print_json(payload: Any) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name=PROG)
+    for_command(sys.argv[1:])(prog_name=PROG)
+
+
+def for_command(args: Sequence[str]) -> typer.Typer:
+    """The app with only the command ``args`` name (``claimx extract ...``): Typer reads the
+    signature of every command it builds, which for six commands is a noticeable part of
+    a short run. With no command, an option first (``--help``, ``--version``) or a name
+    that is none of them, the whole app, so that the overview and suggestions list all."""
+    named = [info for info in app.registered_commands
+             if args and _command_name(info) == args[0]]
+    if not named:
+        return app
+    lean = copy.copy(app)
+    lean.registered_commands = named
+    return lean
+
+
+def _command_name(info: Any) -> str:
+    return info.name or typer.main.get_command_name(info.callback.__name__)
