@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import gc
 import os
 import signal
 import sys
@@ -286,8 +287,16 @@ def print_json(payload: Any) -> None:
     sys.stdout.flush()
 
 
+# The cyclic garbage collector's first generation is collected after this many new
+# objects, not Python's 700: a run makes a tuple per token and a record per claim, nearly
+# none of them in a cycle, and the default had the collector walk the young objects
+# thousands of times per archive (about 7 % of an extract run's time).
+GC_THRESHOLD = (20_000, 20, 20)
+
+
 def main() -> None:
     """Console-script entry point."""
+    gc.set_threshold(*GC_THRESHOLD)
     for_command(sys.argv[1:])(prog_name=PROG)
 
 
