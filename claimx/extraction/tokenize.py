@@ -10,11 +10,11 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Container, Hashable
 from functools import partial
 from itertools import accumulate, compress
 from operator import add, methodcaller, sub
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimx.extraction import camel_symbols
 from claimx.model import Token
@@ -366,7 +366,7 @@ class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
     __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of",
-                 "_marked", "_norms", "_before_definite", "_positions")
+                 "_marked", "_norms", "_before_definite", "_positions", "memo")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -382,6 +382,9 @@ class TokenizedText:
         self._marked: list[Token] | None = None
         self._before_definite: list[int] | None = None
         self._positions: dict[str, list[int]] | None = None
+        # What functions of the text alone computed (a mention's content words), kept
+        # with it: the text never changes, and a long article asks again and again.
+        self.memo: dict[Hashable, Any] = {}
 
     def marked(self, words: frozenset[str]) -> list[Token]:
         """The tokens whose normalised form is in ``words``, found in one pass and kept: the
