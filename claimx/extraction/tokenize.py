@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Container, Hashable
 from functools import partial
 from itertools import accumulate, compress
@@ -221,8 +220,6 @@ class _Normalized(dict[str, str]):
 
 
 _MEMO_SIZE = 200_000
-# ``indices_of`` looks this many words or fewer up where they stand instead of scanning.
-_FEW_WORDS = 8
 _NORMALIZED = _Normalized()
 
 
@@ -366,7 +363,7 @@ class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
     __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of",
-                 "_marked", "_norms", "_before_definite", "_positions", "memo")
+                 "_marked", "_norms", "_before_definite", "memo")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -381,7 +378,6 @@ class TokenizedText:
         self._paragraph_of = spread([0, *breaks], n) if n else []
         self._marked: list[Token] | None = None
         self._before_definite: list[int] | None = None
-        self._positions: dict[str, list[int]] | None = None
         # What functions of the text alone computed (a mention's content words), kept
         # with it: the text never changes, and a long article asks again and again.
         self.memo: dict[Hashable, Any] = {}
@@ -397,35 +393,9 @@ class TokenizedText:
     def indices_of(self, words: Container[str], first: int = 0,
                    last: int | None = None) -> list[int]:
         """The indices, from ``first`` to ``last`` (excluded), of the tokens whose normalised
-        form is in ``words``, in order: one pass that runs no Python code per token, or, for
-        a few words («مرزوق»، «ومرزوق»، «فمرزوق»), where the text has each of them."""
-        if isinstance(words, (set, frozenset)) and len(words) <= _FEW_WORDS:
-            return self._indices_of_few(words, first, last)
+        form is in ``words``, in order: one pass that runs no Python code per token."""
         norms = self._norms[first:last]
         return list(compress(range(first, first + len(norms)), map(words.__contains__, norms)))
-
-    def _indices_of_few(self, words: set[str] | frozenset[str], first: int,
-                        last: int | None) -> list[int]:
-        """``indices_of`` read from the positions of each normalised form: a surname looked
-        up again and again across a long article costs a few lookups, not a scan each."""
-        window = range(len(self._norms))[first:last]
-        positions = self.positions()
-        found: list[int] = []
-        for word in words:
-            where = positions.get(word)
-            if where:
-                found += where[bisect_left(where, window.start):bisect_left(where, window.stop)]
-        found.sort()
-        return found
-
-    def positions(self) -> dict[str, list[int]]:
-        """Each normalised form → the indices of its tokens, in order; built when first asked."""
-        if self._positions is None:
-            positions: defaultdict[str, list[int]] = defaultdict(list)
-            for index, norm in enumerate(self._norms):
-                positions[norm].append(index)
-            self._positions = dict(positions)
-        return self._positions
 
     def before_definite(self) -> list[int]:
         """The indices of the tokens followed by a word that starts with the article «ال»:
