@@ -20,20 +20,20 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import multiprocessing
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimx.io.items import InputError, InputItem, InputText
 from claimx.model import Document
+
+if TYPE_CHECKING:  # the process pool is imported when --jobs asks for one
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Render = Callable[[Document], str]
 
@@ -172,7 +172,7 @@ def ordered_results(
     engine: Submitter,
     chunks: Iterator[list[InputItem]],
     window: int,
-    is_crash: Callable[[BaseException], bool] = lambda exc: isinstance(exc, BrokenProcessPool),
+    is_crash: Callable[[BaseException], bool] | None = None,
 ) -> Iterator[Result]:
     """Keep up to ``window`` chunks in flight and yield their results in input order.
 
@@ -180,6 +180,8 @@ def ordered_results(
     document at a time on a fresh engine, so only the document that kills a
     worker is reported as failed and the rest of the corpus is still processed.
     """
+    if is_crash is None:
+        is_crash = _is_broken_pool
     pending: deque[tuple[list[InputItem], Future[list[Result]]]] = deque()
     exhausted = False
     while True:
@@ -204,6 +206,12 @@ def ordered_results(
                 yield from _one_by_one(engine, again, is_crash)
             continue
         yield from results
+
+
+def _is_broken_pool(exc: BaseException) -> bool:
+    from concurrent.futures.process import BrokenProcessPool
+
+    return isinstance(exc, BrokenProcessPool)
 
 
 def _one_by_one(
@@ -231,6 +239,8 @@ class WorkerPool(Submitter):
         self.jobs = jobs
         self._task = partial(extract_chunk, render=render)
         self.window = jobs * CHUNKS_PER_WORKER
+        import multiprocessing
+
         methods = multiprocessing.get_all_start_methods()
         self._context = multiprocessing.get_context("fork" if "fork" in methods else None)
         if self._context.get_start_method() == "fork":
@@ -238,6 +248,8 @@ class WorkerPool(Submitter):
         self._executor = self._new_executor()
 
     def _new_executor(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         return ProcessPoolExecutor(
             max_workers=self.jobs, mp_context=self._context, initializer=_worker_init
         )

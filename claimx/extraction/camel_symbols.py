@@ -4,12 +4,16 @@ camel_tools builds its set of punctuation marks, symbols and emoji by classifyin
 Unicode code point when ``camel_tools.utils.charsets`` is imported: most of the start-up
 of a run on one short article. The set depends only on the installed camel-tools, emoji
 and regex packages and on Python's Unicode tables, so claimx computes it once, writes it
-under a key naming those, and reads it back on later runs. When the cache folder cannot
-be read or written, the set is computed in memory, as camel_tools itself does.
+under a key naming those, and reads it back on later runs. The file's name carries a
+digest of the key, so that several installations (virtual environments, checkouts)
+sharing one cache folder each keep their own file instead of overwriting each other's.
+When the cache folder cannot be read or written, the set is computed in memory, as
+camel_tools itself does.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -20,7 +24,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-CACHE_FILE = "camel-symbols.json"
+CACHE_STEM = "camel-symbols"
 _FORMAT = 1
 # What decides the set: CAMeL's pattern and its Unicode sets (camel_tools, from Python's
 # ``unicodedata``), the emoji it lists (emoji) and the classes its pattern tests (regex).
@@ -65,6 +69,31 @@ def cache_dir() -> Path:
     else:
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "claimx"
+
+
+def cache_file(stem: str, key: object, suffix: str, folder: Path | None = None) -> Path:
+    """``stem-DIGEST.suffix`` in the cache folder: one file per key, so that installations
+    that share the folder do not overwrite each other's file on every run."""
+    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
+    return (cache_dir() if folder is None else folder) / f"{stem}-{digest[:16]}{suffix}"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a run started meanwhile reads the old file or the
+    new one, never half of one; a folder that cannot be made or written is not an error
+    (the caller has the value in memory)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass
 
 
 def cache_key() -> dict[str, Any]:
@@ -128,8 +157,8 @@ def compute() -> dict[str, Any]:
 def load(folder: Path | None = None) -> CamelSymbols:
     """The cached set when its key matches this installation; else computed, and written
     for the next run when the folder allows (a failure to write is not an error)."""
-    path = (cache_dir() if folder is None else folder) / CACHE_FILE
     key = cache_key()
+    path = cache_file(CACHE_STEM, key, ".json", folder)
     try:
         with path.open(encoding="utf-8") as f:
             cached = json.load(f)
@@ -138,21 +167,6 @@ def load(folder: Path | None = None) -> CamelSymbols:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     data = compute()
-    _write(path, {"key": key, "data": data})
+    content = json.dumps({"key": key, "data": data})
+    write_atomically(path, content.encode("utf-8"))
     return CamelSymbols(data)
-
-
-def _write(path: Path, content: dict[str, Any]) -> None:
-    """Write atomically, so that a run started meanwhile reads the old file or the new one."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".camel-symbols-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(content, f)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        pass

@@ -33,7 +33,16 @@ _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
 
 
 def content_words(tt: TokenizedText, rng: Range) -> list[str]:
-    """«هذه المصادر» → «مصادر»: the bare nouns of a mention, without pointing words or quotes."""
+    """«هذه المصادر» → «مصادر»: the bare nouns of a mention, without pointing words or quotes
+    (kept with the text: the fullest mention of each speaker reads every mention near it)."""
+    key = (content_words, rng[0], rng[1])
+    words = tt.memo.get(key)
+    if words is None:
+        words = tt.memo[key] = tuple(_content_words(tt, rng))
+    return list(words)
+
+
+def _content_words(tt: TokenizedText, rng: Range) -> list[str]:
     out = []
     for tok in tt.tokens[rng[0] : rng[1]]:
         if _points(tt, tok) or tok.text in QUOTES:

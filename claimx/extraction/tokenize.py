@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Container
+from collections.abc import Container, Hashable
 from functools import partial
 from itertools import accumulate, compress
 from operator import add, methodcaller, sub
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimx.extraction import camel_symbols
 from claimx.model import Token
@@ -41,7 +41,8 @@ PUNCTUATION = SENTENCE_END | CLAUSE_MARKS | QUOTES | frozenset("()[]{}/\\…*•
 # from claimx's cache, since computing them is most of a short run's start-up.
 _CAMEL = camel_symbols.load()
 # ``dediac_ar``: CAMeL's Arabic diacritics, removed.
-_DIACRITICS = dict.fromkeys(map(ord, _CAMEL.diacritics), None)
+ARABIC_DIACRITICS = _CAMEL.diacritics
+_DIACRITICS = dict.fromkeys(map(ord, ARABIC_DIACRITICS), None)
 
 
 def dediac_ar(text: str) -> str:
@@ -367,7 +368,7 @@ class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
     __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of",
-                 "_marked", "_norms", "_before_definite")
+                 "_marked", "_norms", "_before_definite", "memo")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -382,6 +383,9 @@ class TokenizedText:
         self._paragraph_of = spread([0, *breaks], n) if n else []
         self._marked: list[Token] | None = None
         self._before_definite: list[int] | None = None
+        # What functions of the text alone computed (a mention's content words), kept
+        # with it: the text never changes, and a long article asks again and again.
+        self.memo: dict[Hashable, Any] = {}
 
     def marked(self, words: frozenset[str]) -> list[Token]:
         """The tokens whose normalised form is in ``words``, found in one pass and kept: the

@@ -83,7 +83,7 @@ class DocumentWriter(Protocol):
 def to_json(docs: Sequence[Document]) -> str:
     """Documents as a JSON array: one shape whatever their number, so that one ``jq``
     filter (``.[].claims[]``) serves one input or a thousand."""
-    return json_safe(json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2))
+    return json_safe(indented_json([d.to_dict() for d in docs]))
 
 
 def to_jsonl_line(doc: Document, with_text: bool = False) -> str:
@@ -93,7 +93,21 @@ def to_jsonl_line(doc: Document, with_text: bool = False) -> str:
 
 def to_json_object(doc: Document, with_text: bool = False) -> str:
     """One document as an indented JSON object: the unit :class:`JsonWriter` streams."""
-    return json_safe(json.dumps(doc.to_dict(with_text), ensure_ascii=False, indent=2))
+    return json_safe(indented_json(doc.to_dict(with_text)))
+
+
+def indented_json(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, written by orjson (in C, about
+    ten times faster). For what records hold, strings, whole numbers, booleans, null,
+    lists and objects with string keys, the two write the same text; what orjson refuses
+    (a lone surrogate, a number past 64 bits) goes to ``json``. Floats, which orjson
+    spells differently («0.00001» for «1e-05»), are never in a record."""
+    import orjson
+
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError
+        return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def failure_dict(failure: InputError) -> dict[str, Any]:
@@ -129,8 +143,7 @@ class JsonWriter:
         self.write_rendered(to_json_object(doc, self._with_text))
 
     def write_failure(self, failure: InputError) -> None:
-        record = json.dumps(failure_dict(failure), ensure_ascii=False, indent=2)
-        self.write_rendered(json_safe(record))
+        self.write_rendered(json_safe(indented_json(failure_dict(failure))))
 
     def write_rendered(self, text: str) -> None:
         """Write a document already rendered by :func:`to_json_object` (in a worker)."""

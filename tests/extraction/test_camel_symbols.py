@@ -16,7 +16,12 @@ from camel_tools.tokenizers.word import _SYMBOLS_ALL, _SYMBOLS_RE
 from camel_tools.utils.charsets import AR_DIAC_CHARSET
 
 from claimx.extraction import camel_symbols
-from claimx.extraction.camel_symbols import CACHE_FILE, load
+from claimx.extraction.camel_symbols import CACHE_STEM, load
+
+
+def _cached(folder: Path) -> Path:
+    """Where this installation's set is kept in ``folder``."""
+    return camel_symbols.cache_file(CACHE_STEM, camel_symbols.cache_key(), ".json", folder)
 
 
 def _assert_camels(symbols: camel_symbols.CamelSymbols) -> None:
@@ -28,13 +33,13 @@ def _assert_camels(symbols: camel_symbols.CamelSymbols) -> None:
 
 def test_the_set_is_computed_written_and_read_back(tmp_path: Path) -> None:
     _assert_camels(load(tmp_path))
-    cached = json.loads((tmp_path / CACHE_FILE).read_text(encoding="utf-8"))
+    cached = json.loads(_cached(tmp_path).read_text(encoding="utf-8"))
     assert cached["key"] == camel_symbols.cache_key()
     _assert_camels(load(tmp_path))
 
 
 def test_a_stale_key_is_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / CACHE_FILE
+    path = _cached(tmp_path)
     stale = {"key": {**camel_symbols.cache_key(), "unicode": "0.0"},
              "data": {**camel_symbols.compute(), "symbols": "!"}}
     path.write_text(json.dumps(stale), encoding="utf-8")
@@ -48,15 +53,34 @@ def test_a_stale_key_is_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert computed == [True]  # the rewritten file is used
 
 
+def test_installations_sharing_a_folder_keep_their_own_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _assert_camels(load(tmp_path))
+    ours = _cached(tmp_path)
+    key = camel_symbols.cache_key()
+    other = {**key, "packages": {**key["packages"], "camel_tools": "/elsewhere camel_tools-1"}}
+    monkeypatch.setattr(camel_symbols, "cache_key", lambda: other)
+    _assert_camels(load(tmp_path))
+    theirs = _cached(tmp_path)
+    assert theirs != ours
+    assert json.loads(ours.read_text(encoding="utf-8"))["key"] == key  # not overwritten
+    assert json.loads(theirs.read_text(encoding="utf-8"))["key"] == other
+    computed: list[bool] = []
+    monkeypatch.setattr(camel_symbols, "compute", lambda: computed.append(True) or {})
+    monkeypatch.setattr(camel_symbols, "cache_key", lambda: key)
+    _assert_camels(load(tmp_path))
+    assert computed == []  # read back, not computed again
+
+
 @pytest.mark.parametrize("content", ["", "{not json", "[]", '{"key": 1}', '{"key": null}'])
 def test_an_unreadable_cache_is_recomputed(tmp_path: Path, content: str) -> None:
-    (tmp_path / CACHE_FILE).write_text(content, encoding="utf-8")
+    _cached(tmp_path).write_text(content, encoding="utf-8")
     _assert_camels(load(tmp_path))
 
 
 def test_a_cache_with_the_right_key_but_wrong_fields_is_recomputed(tmp_path: Path) -> None:
     bad = {"key": camel_symbols.cache_key(), "data": {"pattern": 1}}
-    (tmp_path / CACHE_FILE).write_text(json.dumps(bad), encoding="utf-8")
+    _cached(tmp_path).write_text(json.dumps(bad), encoding="utf-8")
     _assert_camels(load(tmp_path))
 
 
@@ -66,7 +90,7 @@ def test_a_read_only_cache_folder_still_works(tmp_path: Path) -> None:
     tmp_path.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
         _assert_camels(load(tmp_path))
-        assert not (tmp_path / CACHE_FILE).exists()
+        assert not _cached(tmp_path).exists()
     finally:
         tmp_path.chmod(stat.S_IRWXU)
 

@@ -166,3 +166,22 @@ def _camel_normal_form(word: str) -> str:
 def test_normal_forms_are_camels_normalisers_composed(word: str) -> None:
     assert normalize(word) == _camel_normal_form(word)
     assert dediac_ar(word) == camel_dediac_ar(word)
+
+
+_WORDS = st.sampled_from(["قال", "مرزوق", "ومرزوق", "الوزير", "«", "،", "إن"])
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.lists(_WORDS, max_size=60), st.sets(_WORDS, max_size=8),
+       st.integers(0, 70), st.none() | st.integers(0, 70))
+def test_words_are_found_where_a_reading_token_by_token_finds_them(
+        words: list[str], wanted: set[str], first: int, last: int | None) -> None:
+    """«مرزوق»، «ومرزوق» between two indices: the indices a token-by-token reading gives,
+    in order, whatever the number of words asked for."""
+    tt = tokenizer.TokenizedText(" ".join(words))
+    normal = {normalize(w) for w in wanted}
+    expected = [t.index for t in tt.tokens[first:last] if t.norm in normal]
+    assert tt.indices_of(normal, first, last) == expected
+    assert tt.indices_of(frozenset(normal), first, last) == expected
+    many = normal | {f"word{k}" for k in range(10)}
+    assert tt.indices_of(many, first, last) == expected

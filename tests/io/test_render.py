@@ -6,10 +6,15 @@ import csv
 import dataclasses
 import io
 import json
+from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from rich.console import Console
+from typer.testing import CliRunner
 
+from claimx.cli import app
 from claimx.io.items import InputError
 from claimx.io.render import (
     CSV_COLUMNS,
@@ -17,6 +22,7 @@ from claimx.io.render import (
     JsonWriter,
     claim_rows,
     claims_table,
+    indented_json,
     make_writer,
     render_document_table,
     speaker_name,
@@ -288,3 +294,32 @@ def test_table_for_document_without_claims() -> None:
 def test_unknown_format_is_rejected() -> None:
     with pytest.raises(ValueError, match="xml"):
         make_writer("xml", io.StringIO())
+
+
+_RECORD_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(_RECORD_VALUES)
+@example({"text": "قال\u2028الوزير\x00\x1f\x7f «نعم»", "claims": [], "stats": {}})
+@example({"text": "lone \ud800 surrogate", "n": 2**64})
+def test_indented_json_is_the_standard_librarys_text(value: object) -> None:
+    """What records hold (strings of any code points, whole numbers, booleans, null, lists,
+    objects) is written as ``json.dumps(..., ensure_ascii=False, indent=2)`` writes it."""
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_extract_json_is_the_standard_librarys_text(tmp_path: Path) -> None:
+    runner = CliRunner()
+    article = tmp_path / "article.txt"
+    text = "قال الوزير إن «الطريق» مغلق.\nونفت الشركة ذلك، بحسب بيان."
+    article.write_text(text, encoding="utf-8")
+    done = runner.invoke(app, ["extract", str(article), "-f", "json"])
+    assert done.exit_code == 0, done.stderr
+    records = json.loads(done.stdout)
+    assert records[0]["claims"]
+    assert done.stdout == json.dumps(records, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,122 @@
+"""The lexicon kept in claimx's cache folder: read back equal to the one built from the data
+files, built again when a data file or the code changes or the file is damaged, and built in
+memory when the folder cannot be written; the command's output is the same either way."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+from claimx.extraction import lexicon
+from claimx.extraction.camel_symbols import cache_file
+from claimx.extraction.lexicon import CACHE_STEM, Lexicon, build_lexicon, cached_lexicon
+
+ARTICLE = ("قال وزير النقل سمير الهادي إن الجسر الجديد سيفتح في الربيع. وأضاف الهادي أن "
+           "الأعمال تأخرت بسبب الأمطار، بحسب ما ذكرت وكالة الأنباء الرسمية.")
+
+
+def _assert_same(a: Lexicon, b: Lexicon) -> None:
+    for field in fields(Lexicon):
+        assert getattr(a, field.name) == getattr(b, field.name), field.name
+        if isinstance(getattr(a, field.name), dict):  # the order of lookups is kept too
+            assert list(getattr(a, field.name)) == list(getattr(b, field.name)), field.name
+
+
+def _cached(folder: Path) -> Path:
+    key = lexicon.cache_key()
+    assert key is not None
+    return cache_file(CACHE_STEM, key, ".pickle", folder)
+
+
+def test_the_lexicon_is_written_and_read_back_equal(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built = cached_lexicon(tmp_path)
+    assert _cached(tmp_path).exists()
+    _assert_same(built, build_lexicon())
+
+    def no_build() -> Lexicon:
+        raise AssertionError("built again although the cache was valid")
+
+    monkeypatch.setattr(lexicon, "build_lexicon", no_build)
+    read = cached_lexicon(tmp_path)
+    assert read is not built
+    _assert_same(read, built)
+
+
+def test_a_changed_data_file_builds_the_lexicon_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cached_lexicon(tmp_path)
+    before = _cached(tmp_path)
+    inputs = lexicon.cache_inputs()
+    changed = [(name, content + b"\n# edited\n" if name == "data/cues.toml" else content)
+               for name, content in inputs]
+    assert changed != inputs
+    monkeypatch.setattr(lexicon, "cache_inputs", lambda: changed)
+    builds: list[bool] = []
+    build = lexicon.build_lexicon
+    monkeypatch.setattr(lexicon, "build_lexicon", lambda: builds.append(True) or build())
+    cached_lexicon(tmp_path)
+    assert builds == [True]
+    assert _cached(tmp_path) != before and _cached(tmp_path).exists()
+
+
+def test_the_code_that_expands_the_data_is_part_of_the_key() -> None:
+    names = [name for name, _ in lexicon.cache_inputs()]
+    assert {"lexicon.py", "words.py", "tokenize.py"} <= set(names)
+    assert {"data/cues.toml", "data/markers.toml", "data/sources.toml",
+            "data/function_words.toml"} <= set(names)
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(("other key", 1)),
+                                     pickle.dumps(42)])
+def test_a_damaged_or_foreign_file_is_rebuilt_and_replaced(tmp_path: Path,
+                                                           content: bytes) -> None:
+    _cached(tmp_path).write_bytes(content)
+    _assert_same(cached_lexicon(tmp_path), build_lexicon())
+    stored_key, _ = pickle.loads(_cached(tmp_path).read_bytes())
+    assert stored_key == lexicon.cache_key()
+
+
+def test_a_stored_key_that_differs_is_not_trusted(tmp_path: Path) -> None:
+    stale = {**lexicon.cache_key(), "sources": "0" * 64}
+    _cached(tmp_path).write_bytes(pickle.dumps((stale, build_lexicon())))
+    cached_lexicon(tmp_path)
+    stored_key, _ = pickle.loads(_cached(tmp_path).read_bytes())
+    assert stored_key == lexicon.cache_key()
+
+
+def test_a_folder_that_cannot_be_made_still_gives_the_lexicon(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    _assert_same(cached_lexicon(blocker / "claimx"), build_lexicon())
+
+
+def _extract(path: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CLAIMX_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "claimx", "extract", str(path), "-f", "jsonl"]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
+                          check=False)
+
+
+def test_claimx_extract_gives_the_same_output_built_cached_or_unwritable(
+        tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = _extract(article, cache)  # builds and writes
+    assert any(p.name.startswith(f"{CACHE_STEM}-") for p in cache.iterdir())
+    second = _extract(article, cache)  # reads the file back
+    unwritable = _extract(article, blocker / "claimx")
+    for done in (first, second, unwritable):
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == ""
+    assert '"speaker_label"' in first.stdout
+    assert first.stdout == second.stdout == unwritable.stdout
