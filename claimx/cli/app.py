@@ -26,7 +26,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from claimx import __version__
+import claimx
 from claimx.corpus.tempfiles import TemporaryFailed
 from claimx.io.output import STDOUT, OutputFailed, OutputRefused, os_reason
 
@@ -202,7 +202,7 @@ app = typer.Typer(
 
 def _version_callback(value: bool) -> None:
     if value:
-        typer.echo(f"{PROG} {__version__}")
+        typer.echo(f"{PROG} {claimx.__version__}")
         raise typer.Exit()
 
 

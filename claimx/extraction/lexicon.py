@@ -21,7 +21,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import claimx
 from claimx.extraction import camel_symbols
 from claimx.extraction.gazetteer import organisation_names
 from claimx.extraction.tokenize import ARABIC_DIACRITICS, normalize
@@ -408,7 +407,6 @@ def cache_key() -> dict[str, Any] | None:
         return None
     return {
         "format": _CACHE_FORMAT,
-        "claimx": claimx.__version__,
         "python": sys.version,
         "unicode": unicodedata.unidata_version,
         "diacritics": ARABIC_DIACRITICS,
