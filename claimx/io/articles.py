@@ -30,19 +30,6 @@ def is_json_path(path: str | Path) -> bool:
     return str(path).lower().endswith(JSON_SUFFIX)
 
 
-def articles_from_file(path: Path, source: str, fields: tuple[str, str]) -> Iterator[InputItem]:
-    try:
-        handle = path.open("rb")
-    except FileNotFoundError:
-        yield InputError(source, "no such file or directory")
-        return
-    except OSError as exc:
-        yield InputError(source, f"cannot read file: {os_reason(exc)}")
-        return
-    with handle:
-        yield from articles(handle, source, fields)
-
-
 def articles(stream: BinaryIO, source: str, fields: tuple[str, str]) -> Iterator[InputItem]:
     """One item per article of a JSON array (or per top-level JSON object), in order."""
     import ijson

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -92,7 +92,14 @@ def record_field(record: dict[str, Any], name: str) -> str | None:
     return None
 
 
-def jsonl_from_file(path: Path, source: str, fields: tuple[str, str]) -> Iterator[InputItem]:
+RecordReader = Callable[[BinaryIO, str, tuple[str, str]], Iterator[InputItem]]
+
+
+def records_from_file(
+    path: Path, source: str, fields: tuple[str, str], read: RecordReader
+) -> Iterator[InputItem]:
+    """The records ``read`` finds in the file (JSONL lines, a JSON array's articles); a file
+    that cannot be opened is one error item."""
     try:
         handle = path.open("rb")
     except FileNotFoundError:
@@ -102,7 +109,7 @@ def jsonl_from_file(path: Path, source: str, fields: tuple[str, str]) -> Iterato
         yield InputError(source, f"cannot read file: {os_reason(exc)}")
         return
     with handle:
-        yield from jsonl_records(handle, source, fields)
+        yield from read(handle, source, fields)
 
 
 def jsonl_from_stdin(stdin: BinaryIO | None, fields: tuple[str, str]) -> Iterator[InputItem]:

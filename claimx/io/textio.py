@@ -21,7 +21,6 @@ from typing import BinaryIO
 
 from claimx.io.articles import (
     articles,
-    articles_from_file,
     is_json_path,
     stdin_first_line_fields,
 )
@@ -48,9 +47,9 @@ from claimx.io.records import (
     DEFAULT_ID_FIELD,
     DEFAULT_TEXT_FIELD,
     json_lines_kind,
-    jsonl_from_file,
     jsonl_from_stdin,
     jsonl_records,
+    records_from_file,
 )
 
 
@@ -195,9 +194,9 @@ def _from_path(
     encoding: str | None = None,
 ) -> Iterator[InputItem]:
     if is_jsonl_path(source, fmt):
-        yield from jsonl_from_file(path, source, fields)
+        yield from records_from_file(path, source, fields, jsonl_records)
     elif fmt is InputFormat.auto and is_json_path(source):
-        yield from articles_from_file(path, source, fields)
+        yield from records_from_file(path, source, fields, articles)
     else:
         yield _from_file(path, source, note, encoding)
 
