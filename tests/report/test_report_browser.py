@@ -369,7 +369,8 @@ def test_large_corpus_stays_usable(tmp_path: Path, open_page) -> None:
             o.write(json.dumps(dict(template, path=str(corpus), document_id=f"d{i}", line=i + 1),
                                ensure_ascii=False) + "\n")
     started = time.monotonic()
-    html = make_report(tmp_path / "big.html", str(claims), "--text-from", str(tmp_path))
+    html = make_report(tmp_path / "big.html", str(claims), "--text-from", str(tmp_path),
+                       "--max-documents", str(SCALE))  # every document on the page
     built = time.monotonic() - started
     started = time.monotonic()
     watched = open_page(html, timeout=120_000)
