@@ -3,7 +3,8 @@
 Each input is read the ways the CLI reads it:
 
 * as a text file or standard input: :func:`claimx.io.decode.decode_bytes` and
-  :func:`claimx.io.textio.read_inputs` with ``-`` (which must agree);
+  :func:`claimx.io.textio.read_inputs` with ``-`` (which must agree, JSON on standard input
+  aside: refused with the ``--text-field`` hint, or read as a JSON file's articles);
 * as JSONL on standard input (``read_corpus(..., input_format="jsonl")``), when the
   installed claimx has JSONL input;
 * as the id of a JSONL record (raw between the quotes, and as a JSON string), as an extra
@@ -154,6 +155,15 @@ class Target:
                 raise
             self.stats.known[bug.test] = self.stats.known.get(bug.test, 0) + 1
 
+    def _read_as_json(self, via_stdin: list[object], data: bytes) -> bool:
+        """JSON on standard input that is not JSONL with a text field: one line naming
+        --text-field (JSONL with the text elsewhere), or its articles as a JSON file gives
+        them."""
+        if len(via_stdin) == 1 and "--text-field" in getattr(via_stdin[0], "message", ""):
+            return True
+        fields = (self.textio.DEFAULT_TEXT_FIELD, self.textio.DEFAULT_ID_FIELD)
+        return via_stdin == list(self.textio.articles(io.BytesIO(data), SOURCE, fields))
+
     def run(self, data: bytes) -> None:
         textio = self.textio
         notes: list[str] = []
@@ -164,7 +174,8 @@ class Target:
             if via_stdin != [item]:  # standard input that is plainly JSONL is read as JSONL
                 as_jsonl = list(self.read_corpus([SOURCE], input_format="jsonl",
                                                  stdin=io.BytesIO(data)))
-                assert via_stdin == as_jsonl, f"stdin reading differs: {via_stdin!r} != {item!r}"
+                assert via_stdin == as_jsonl or self._read_as_json(via_stdin, data), (
+                    f"stdin reading differs: {via_stdin!r} != {item!r}")
         for note in notes:
             assert isinstance(note, str) and _one_line(note), f"note is not one line: {note!r}"
         with stage("text"):
