@@ -219,12 +219,22 @@ def _clause_adverbial(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
 _MASDAR = re.compile(r"^(ا.ت.ا.|ان..ا.|است..ا.|ا..ا.|ت..ي.|م.ا..ه|ت.ا..)$")
 
 
+_SHORT_VOWELS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+
+
+def _indefinite_after_name(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """An indefinite word after a name («نتنياهو»، «موغيريني»): not after a head noun, a
+    name link or a quotation mark."""
+    return not (
+        is_definite(previous) or is_definite(current) or previous.text in QUOTES
+        or previous.norm in NAME_LINKS or previous.norm in lex.head_words
+    )
+
+
 def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> bool:
-    """After an indefinite word (a name: «نتنياهو»، «موغيريني») an indefinite verbal noun
-    is the object: names do not take one as a second part."""
-    if is_definite(previous) or is_definite(current) or previous.text in QUOTES:
-        return False
-    if previous.norm in NAME_LINKS or previous.norm in lex.head_words:
+    """After a name an indefinite verbal noun is the object: names do not take one as a
+    second part."""
+    if not _indefinite_after_name(previous, current, lex):
         return False
     return bool(_MASDAR.match(current.norm)) and current.norm not in lex.head_words
 
@@ -232,11 +242,9 @@ def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> boo
 def _name_then_possessed(previous: Token, current: Token, lex: Lexicon) -> bool:
     """«أكد ماكرون دعمه للاتفاق»: after a name, a noun carrying a possessive pronoun is the
     verb's object; a stem of three letters or more, so «طه» stays a name."""
-    if is_definite(previous) or previous.text in QUOTES or is_definite(current):
+    if not _indefinite_after_name(previous, current, lex):
         return False
-    if previous.norm in NAME_LINKS or previous.norm in lex.head_words:
-        return False
-    text = current.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    text = current.text.rstrip(_SHORT_VOWELS)
     suffix = next((s for s in PRONOUN_SUFFIXES if text.endswith(s)), None)
     return (
         suffix is not None
@@ -348,7 +356,7 @@ _SIMPLE_MASDAR = re.compile(r"^(..و.|ت...|ت...ات)$")
 def is_possessed_verbal_noun(tok: Token, lex: Lexicon) -> bool:
     """«وأكدت وقوفها إلى جانب»، «وأكد توقعاته»، «أعلن استقالته»: a verbal noun with a
     possessive pronoun right after the verb is its object; the subject is dropped."""
-    text = tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    text = tok.text.rstrip(_SHORT_VOWELS)
     if not text.endswith(PRONOUN_SUFFIXES) or text.endswith("ة"):
         return False
     norm = strip_conjunction(tok.norm)
@@ -376,7 +384,7 @@ def _hamza_initial(tok: Token) -> bool:
 def _possessed_after_definite(previous: Token, current: Token) -> bool:
     if not previous.norm.startswith(("ال", "وال")) or current.norm.startswith(("ال", "لل", "بال")):
         return False
-    raw = current.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    raw = current.text.rstrip(_SHORT_VOWELS)
     return raw.endswith(("ه", "ها", "هم", "هما")) and current.norm not in REFLEXIVES
 
 
