@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from claimx.extraction import tables
 from claimx.extraction.tokenize import normalize
 
 PERSON, ORGANISATION, PLACE, OUTLET = "person", "organisation", "place", "outlet"
@@ -42,6 +43,10 @@ def _n(words: str) -> str:
 @cache
 def gazetteer() -> dict[str, Entity]:
     """Every normalised Arabic spelling → its entity (a person's surname alone included)."""
+    return tables.cached("gazetteer", build_gazetteer, dict)
+
+
+def build_gazetteer() -> dict[str, Entity]:
     raw = read_data("gazetteer.toml")
     out: dict[str, Entity] = {}
     for section, kind in _SECTIONS.items():
@@ -54,6 +59,17 @@ def gazetteer() -> dict[str, Entity]:
         if surname:
             out.setdefault(surname[0], Entity(surname[1], PERSON, entity.first))
     return out
+
+
+@cache
+def name_sizes() -> dict[str, tuple[int, ...]]:
+    """A gazetteer name's first word → the lengths in words of the names it starts, longest
+    first: most words start none, and a lookup needs only the lengths that exist."""
+    sizes: dict[str, set[int]] = {}
+    for spelling in gazetteer():
+        words = spelling.split(" ")
+        sizes.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
 
 
 def _surname(spelling: str, entity: Entity) -> tuple[str, str] | None:
@@ -109,6 +125,10 @@ def calendar() -> tuple[dict[str, int], tuple[str, ...]]:
 
 @cache
 def label_words() -> LabelWords:
+    return tables.cached("label-words", build_label_words, LabelWords)
+
+
+def build_label_words() -> LabelWords:
     raw = read_data("label_words.toml")
     nouns = _nouns(raw["nouns"])
     time = raw["time"]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from claimx.extraction import tables
 from claimx.extraction.gazetteer import PERSON as GAZETTEER_PERSON
 from claimx.extraction.gazetteer import calendar, gazetteer
 from claimx.extraction.lexicon import Lexicon, load_lexicon, read_data
@@ -106,6 +107,10 @@ def words_of(text: str) -> list[str]:
 
 @cache
 def _data() -> _IdentityData:
+    return tables.cached("speaker-keys", _build_data, _IdentityData)
+
+
+def _build_data() -> _IdentityData:
     lex = load_lexicon()
     raw = read_data("identity.toml")
     kinds = {kind: heads for kind, heads in raw["kinds"].items() if kind != "role"}

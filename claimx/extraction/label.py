@@ -23,6 +23,7 @@ from claimx.extraction.gazetteer import (
     LabelWords,
     gazetteer,
     label_words,
+    name_sizes,
 )
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.mentions import agreement_of
@@ -159,17 +160,25 @@ def _is_time(word: str, lw: LabelWords) -> bool:
 def _entity_at(words: tuple[str, ...], k: int) -> tuple[Entity | None, int]:
     """The longest gazetteer name at ``k``, its first word with or without a proclitic or
     the article («للأمم المتحدة»، «والكرملين»، «لرويترز»)."""
+    if k >= len(words):
+        return None, 0
+    starts = name_sizes()
+    firsts = [(first, starts[first]) for first in _first_word_forms(words[k]) if first in starts]
+    if not firsts:
+        return None, 0
     names = gazetteer()
     for size in range(min(MAX_ENTITY_WORDS, len(words) - k), 0, -1):
         rest = words[k + 1 : k + size]
-        for first in _first_word_forms(words[k]):
-            entity = names.get(" ".join((first, *rest)))
-            if entity is not None:
-                return entity, size
+        for first, sizes in firsts:
+            if size in sizes:
+                entity = names.get(" ".join((first, *rest)))
+                if entity is not None:
+                    return entity, size
     return None, 0
 
 
-def _first_word_forms(word: str) -> list[str]:
+@lru_cache(maxsize=50_000)
+def _first_word_forms(word: str) -> tuple[str, ...]:
     forms = [word]
     if len(word) > 3 and word[0] in "وف":
         forms.append(word[1:])
@@ -179,7 +188,7 @@ def _first_word_forms(word: str) -> list[str]:
         elif form.startswith("بال") and len(form) > 4 or form[:1] in "لب" and len(form) > 3:
             forms.append(form[1:])  # «بالبيت الأبيض»، «لرويترز»
     forms += [f[2:] for f in list(forms) if f.startswith("ال") and len(f) > 4]
-    return forms
+    return tuple(forms)
 
 
 def _noun_at(words: list[str], k: int, lex: Lexicon) -> tuple[_Part | None, int]:

@@ -8,11 +8,7 @@ under a digest of everything it is built from, and read back by later runs.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
-import sys
 import tomllib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -21,9 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from claimx.extraction import camel_symbols
+from claimx.extraction import camel_symbols, tables
 from claimx.extraction.gazetteer import organisation_names
-from claimx.extraction.tokenize import ARABIC_DIACRITICS, normalize
+from claimx.extraction.tokenize import normalize
 from claimx.extraction.words import (
     IMPERFECT_PROCLITICS,
     NOUN_PREFIXES,
@@ -374,67 +370,12 @@ def load_lexicon() -> Lexicon:
 
 
 CACHE_STEM = "lexicon"
-_CACHE_FORMAT = 1
-# The code that expands and normalises the data files (besides the files themselves).
-_CODE = ("lexicon.py", "words.py", "tokenize.py", "gazetteer.py")
 
 
 def cached_lexicon(folder: Path) -> Lexicon:
-    """The lexicon kept in ``folder`` under this installation's key; else built, and written
-    there atomically when the folder allows (a folder that cannot be written is no error)."""
-    key = cache_key()
-    if key is None:
-        return build_lexicon()
-    path = camel_symbols.cache_file(CACHE_STEM, key, ".pickle", folder)
-    lexicon = _read_cached(path, key)
-    if lexicon is None:
-        lexicon = build_lexicon()
-        content = (key, _with_shared_strings(lexicon))
-        camel_symbols.write_atomically(path, pickle.dumps(content, pickle.HIGHEST_PROTOCOL))
-    return lexicon
-
-
-def cache_key() -> dict[str, Any] | None:
-    """What the lexicon is built from: a digest of its data files and of the code that
-    expands them, the normaliser's Unicode tables and CAMeL diacritics, and the Python
-    that pickles it. None when a source cannot be read (the lexicon is then built)."""
-    digest = hashlib.sha256()
-    try:
-        for name, content in cache_inputs():
-            digest.update(f"{name}\0{len(content)}\0".encode())
-            digest.update(content)
-    except OSError:
-        return None
-    return {
-        "format": _CACHE_FORMAT,
-        "python": sys.version,
-        "unicode": unicodedata.unidata_version,
-        "diacritics": ARABIC_DIACRITICS,
-        "sources": digest.hexdigest(),
-    }
-
-
-def cache_inputs() -> list[tuple[str, bytes]]:
-    """Every data file and the code that turns them into the lexicon, with their bytes."""
-    data = resources.files("claimx.extraction.data")
-    code = resources.files("claimx.extraction")
-    files = sorted((entry.name, entry) for entry in data.iterdir() if entry.name.endswith(".toml"))
-    return [(f"data/{name}", entry.read_bytes()) for name, entry in files] + [
-        (name, code.joinpath(name).read_bytes()) for name in _CODE
-    ]
-
-
-def _read_cached(path: Path, key: dict[str, Any]) -> Lexicon | None:
-    """The lexicon written under ``key``, or None when the file is absent, stale or not
-    one claimx wrote whole."""
-    try:
-        with path.open("rb") as f:
-            stored_key, lexicon = pickle.load(f)
-    except Exception:  # a missing, truncated or foreign file can fail in any way: rebuilt
-        return None
-    if stored_key != key or not isinstance(lexicon, Lexicon):
-        return None
-    return lexicon
+    """The lexicon kept in ``folder`` (see claimx.extraction.tables), its words shared."""
+    return tables.cached(CACHE_STEM, lambda: _with_shared_strings(build_lexicon()), Lexicon,
+                         folder)
 
 
 def _with_shared_strings(lexicon: Lexicon) -> Lexicon:

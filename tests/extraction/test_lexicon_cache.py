@@ -1,6 +1,7 @@
-"""The lexicon kept in claimx's cache folder: read back equal to the one built from the data
-files, built again when a data file or the code changes or the file is damaged, and built in
-memory when the folder cannot be written; the command's output is the same either way."""
+"""The tables kept in claimx's cache folder (the lexicon, the gazetteer, the label words, the
+speaker-key tables): read back equal to those built from the data files, built again when a
+data file or the code changes or the file is damaged, built in memory when the folder cannot
+be written, old files pruned; the command's output is the same either way."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from claimx.extraction import lexicon
+from claimx.extraction import gazetteer, identity, lexicon, tables
 from claimx.extraction.camel_symbols import cache_file
 from claimx.extraction.lexicon import CACHE_STEM, Lexicon, build_lexicon, cached_lexicon
 
@@ -29,7 +30,7 @@ def _assert_same(a: Lexicon, b: Lexicon) -> None:
 
 
 def _cached(folder: Path) -> Path:
-    key = lexicon.cache_key()
+    key = tables.cache_key()
     assert key is not None
     return cache_file(CACHE_STEM, key, ".pickle", folder)
 
@@ -53,11 +54,13 @@ def test_a_changed_data_file_builds_the_lexicon_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cached_lexicon(tmp_path)
     before = _cached(tmp_path)
-    inputs = lexicon.cache_inputs()
+    inputs = tables.cache_inputs()
     changed = [(name, content + b"\n# edited\n" if name == "data/cues.toml" else content)
                for name, content in inputs]
     assert changed != inputs
-    monkeypatch.setattr(lexicon, "cache_inputs", lambda: changed)
+    monkeypatch.setattr(tables, "cache_inputs", lambda: changed)
+    tables.cache_key.cache_clear()
+    monkeypatch.setattr(tables, "cache_key", _uncached(tables.cache_key))
     builds: list[bool] = []
     build = lexicon.build_lexicon
     monkeypatch.setattr(lexicon, "build_lexicon", lambda: builds.append(True) or build())
@@ -66,9 +69,13 @@ def test_a_changed_data_file_builds_the_lexicon_again(
     assert _cached(tmp_path) != before and _cached(tmp_path).exists()
 
 
+def _uncached(key: object) -> object:
+    return lambda: key.__wrapped__()  # type: ignore[attr-defined]
+
+
 def test_the_code_that_expands_the_data_is_part_of_the_key() -> None:
-    names = [name for name, _ in lexicon.cache_inputs()]
-    assert {"lexicon.py", "words.py", "tokenize.py"} <= set(names)
+    names = [name for name, _ in tables.cache_inputs()]
+    assert {"lexicon.py", "words.py", "tokenize.py", "gazetteer.py", "identity.py"} <= set(names)
     assert {"data/cues.toml", "data/markers.toml", "data/sources.toml",
             "data/function_words.toml"} <= set(names)
 
@@ -80,15 +87,15 @@ def test_a_damaged_or_foreign_file_is_rebuilt_and_replaced(tmp_path: Path,
     _cached(tmp_path).write_bytes(content)
     _assert_same(cached_lexicon(tmp_path), build_lexicon())
     stored_key, _ = pickle.loads(_cached(tmp_path).read_bytes())
-    assert stored_key == lexicon.cache_key()
+    assert stored_key == tables.cache_key()
 
 
 def test_a_stored_key_that_differs_is_not_trusted(tmp_path: Path) -> None:
-    stale = {**lexicon.cache_key(), "sources": "0" * 64}
+    stale = {**tables.cache_key(), "sources": "0" * 64}
     _cached(tmp_path).write_bytes(pickle.dumps((stale, build_lexicon())))
     cached_lexicon(tmp_path)
     stored_key, _ = pickle.loads(_cached(tmp_path).read_bytes())
-    assert stored_key == lexicon.cache_key()
+    assert stored_key == tables.cache_key()
 
 
 def test_a_folder_that_cannot_be_made_still_gives_the_lexicon(tmp_path: Path) -> None:
@@ -120,3 +127,34 @@ def test_claimx_extract_gives_the_same_output_built_cached_or_unwritable(
         assert done.stderr == ""
     assert '"speaker_label"' in first.stdout
     assert first.stdout == second.stdout == unwritable.stdout
+
+
+@pytest.mark.parametrize(("stem", "build", "kind"), [
+    ("gazetteer", gazetteer.build_gazetteer, dict),
+    ("label-words", gazetteer.build_label_words, gazetteer.LabelWords),
+    ("speaker-keys", identity._build_data, identity._IdentityData),
+])
+def test_the_other_tables_are_read_back_equal(tmp_path: Path, stem: str, build: object,
+                                              kind: type) -> None:
+    built = tables.cached(stem, build, kind, tmp_path)  # type: ignore[arg-type]
+    read = tables.cached(stem, _never_built, kind, tmp_path)
+    assert read == built and read is not built
+
+
+def _never_built() -> object:
+    raise AssertionError("built again although the cache was valid")
+
+
+def test_old_files_of_a_table_are_pruned(tmp_path: Path) -> None:
+    for n in range(6):
+        old = tmp_path / f"{CACHE_STEM}-{n:016x}.pickle"
+        old.write_bytes(b"old")
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
+    other = tmp_path / "camel-symbols-0000000000000000.json"
+    other.write_text("{}", encoding="utf-8")
+    cached_lexicon(tmp_path)
+    left = sorted(p.name for p in tmp_path.glob(f"{CACHE_STEM}-*.pickle"))
+    assert len(left) == tables.KEEP
+    assert _cached(tmp_path).name in left
+    assert f"{CACHE_STEM}-{5:016x}.pickle" in left and f"{CACHE_STEM}-{0:016x}.pickle" not in left
+    assert other.exists()

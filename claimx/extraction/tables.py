@@ -1,0 +1,103 @@
+"""Tables built from the data files, kept in claimx's cache folder between runs.
+
+Expanding the data files (verb inflections, the gazetteer's spellings, the speaker-key
+tables) costs more than a short article's extraction; reading the result back costs a
+little. Each table is one pickle named by a digest of every data file and of the code
+that builds tables from them, so an edit to either builds it again. A folder that cannot
+be read or written costs time, never a failure: the table is built in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from claimx.extraction import camel_symbols
+from claimx.extraction.tokenize import ARABIC_DIACRITICS
+
+T = TypeVar("T")
+
+_FORMAT = 1
+_SUFFIX = ".pickle"
+# The code that expands and normalises the data files (besides the files themselves).
+CODE = ("lexicon.py", "words.py", "tokenize.py", "gazetteer.py", "identity.py", "tables.py")
+# Files of one table kept for other installations or versions sharing the folder.
+KEEP = 4
+
+
+def cached(stem: str, build: Callable[[], T], kind: type, folder: Path | None = None) -> T:
+    """The table ``stem`` kept in ``folder`` under this installation's key; else built, and
+    written there atomically when the folder allows."""
+    key = cache_key()
+    if key is None:
+        return build()
+    path = camel_symbols.cache_file(stem, key, _SUFFIX, folder)
+    table = _read(path, key, kind)
+    if table is None:
+        table = build()
+        camel_symbols.write_atomically(path, pickle.dumps((key, table), pickle.HIGHEST_PROTOCOL))
+        _prune(path, stem)
+    return table
+
+
+@cache
+def cache_key() -> dict[str, Any] | None:
+    """What the tables are built from: a digest of the data files and of the code that
+    expands them, the normaliser's Unicode tables and CAMeL diacritics, and the Python
+    that pickles them (once per process). None when a source cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        for name, content in cache_inputs():
+            digest.update(f"{name}\0{len(content)}\0".encode())
+            digest.update(content)
+    except OSError:
+        return None
+    return {
+        "format": _FORMAT,
+        "python": sys.version,
+        "unicode": unicodedata.unidata_version,
+        "diacritics": ARABIC_DIACRITICS,
+        "sources": digest.hexdigest(),
+    }
+
+
+def cache_inputs() -> list[tuple[str, bytes]]:
+    """Every data file and the code that turns them into tables, with their bytes."""
+    data = resources.files("claimx.extraction.data")
+    code = resources.files("claimx.extraction")
+    files = sorted((entry.name, entry) for entry in data.iterdir() if entry.name.endswith(".toml"))
+    return [(f"data/{name}", entry.read_bytes()) for name, entry in files] + [
+        (name, code.joinpath(name).read_bytes()) for name in CODE
+    ]
+
+
+def _read(path: Path, key: dict[str, Any], kind: type) -> Any | None:
+    """The table written under ``key``, or None when the file is absent, stale or not one
+    claimx wrote whole."""
+    try:
+        with path.open("rb") as f:
+            stored_key, table = pickle.load(f)
+    except Exception:  # a missing, truncated or foreign file can fail in any way: rebuilt
+        return None
+    if stored_key != key or not isinstance(table, kind):
+        return None
+    return table
+
+
+def _prune(written: Path, stem: str) -> None:
+    """Remove all but the newest files of the table: each edit of the data writes a new
+    one, and the old ones are never read again."""
+    try:
+        others = [p for p in written.parent.glob(f"{stem}-*{_SUFFIX}") if p != written]
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP - 1:]:
+            old.unlink()
+    except OSError:
+        pass
