@@ -199,7 +199,7 @@ def _noun_at(words: list[str], k: int, lex: Lexicon) -> tuple[_Part | None, int]
     minister = _portfolio(words, k, lw)
     if minister:
         return minister
-    for size in sorted({*lw.noun_sizes, 2, 1}, reverse=True):  # the longest of both lists
+    for size in _noun_sizes(lw.noun_sizes):  # the longest of both lists
         if len(words) - k < size:
             continue
         key = " ".join([first, *(strip_conjunction(w) for w in words[k + 1 : k + size])])
@@ -211,6 +211,12 @@ def _noun_at(words: list[str], k: int, lex: Lexicon) -> tuple[_Part | None, int]
             if head:
                 return _Part("noun", head.gloss, head.plural, definite=definite), size
     return None, 0
+
+
+@lru_cache(maxsize=4)
+def _noun_sizes(label_noun_sizes: tuple[int, ...]) -> tuple[int, ...]:
+    """The lengths of the label nouns and of the speaker heads (one or two words)."""
+    return tuple(sorted({*label_noun_sizes, 2, 1}, reverse=True))
 
 
 def _noun_forms(key: str) -> tuple[str, ...]:
