@@ -12,7 +12,6 @@ from claimx.extraction.content import (
     is_speech_length,
     object_content,
     quoted,
-    trim_start,
 )
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, CuePosition
@@ -20,13 +19,10 @@ from claimx.extraction.phrase import is_complementizer, is_verbal_noun, noun_phr
 from claimx.extraction.source import is_non_speaker, with_name_apposition
 from claimx.extraction.tokenize import (
     CLAUSE_MARKS,
-    PUNCTUATION,
     SENTENCE_END,
 )
 from claimx.extraction.words import CLAUSE_START_WORDS
 from claimx.model import Range
-
-COORDINATED_CLAUSES = frozenset({"فيما", "كما", "بينما"})  # one report's clauses run on with these
 
 
 class PhraseCues(BuilderState):
@@ -88,7 +84,7 @@ class PhraseCues(BuilderState):
             or cue.ahead
             or cue.position == CuePosition.IMPERSONAL
         ):
-            return self._postposed_content(cue)
+            return self._preceding_content(cue)
         if cue.ahead and tt.tokens[k].text == ":":
             k += 1
         if cue.ahead and tt.quotes.get(k, -1) > k and is_speech_length(tt, k):
@@ -100,52 +96,15 @@ class PhraseCues(BuilderState):
             rng = object_content(tt, k + 1, self.cue_at, cue, self.lex)  # «جرى الحديث عن»
             return (rng, False) if rng else None
         if cue.position == CuePosition.SOURCE_AFTER and self._after_comma(cue):
-            return self._postposed_content(cue)  # «...، حسبما ذكر ضابط طلب عدم ...»
+            return self._preceding_content(cue)  # «...، حسبما ذكر ضابط طلب عدم ...»
         if cue.position == CuePosition.IMPERSONAL and is_verbal_noun(tt.tokens[k], self.lex):
             rng = object_content(tt, k, self.cue_at, cue, self.lex)  # «من المتوقع انخفاض ...»
             return (rng, False) if rng else None
         if cue.position == CuePosition.IMPERSONAL or cue.quoting:
             return None
         if k in self.cue_at:  # what follows is another attribution, not this one's proposition
-            return self._postposed_content(cue)
+            return self._preceding_content(cue)
         return content_from(tt, k, self.cue_at, cue, self.lex)
-
-    def _postposed_content(self, cue: CueMatch) -> tuple[Range, bool] | None:
-        """The proposition a post-posed phrase attributes. «وفق قوله» names the speaker of
-        the claim it closes, so it takes that whole claim, not one nested at its end («أضاف
-        أن البلدية ... من المنتظر أن تصلها قريبا وفق قوله»); with no claim before it, the
-        sentence's coordinated clauses together («غادر 4 جرحى ...، فيما يخضع بقية المصابين
-        للمراقبة، وفق ما أفاد به X»)."""
-        found = self._preceding_content(cue)
-        if found is None:
-            return None
-        (start, end), direct = found
-        enclosing = [
-            d.content
-            for d in self.drafts
-            if d.content[0] < start and d.content[1] >= end and d.content[1] <= cue.first
-        ]
-        if enclosing and cue.position == CuePosition.OWN_PRONOUN:
-            return min(enclosing), False
-        if any(d.content == (start, end) for d in self.drafts):
-            return (start, end), direct
-        return (self._coordinated_start(cue, start), end), direct
-
-    def _coordinated_start(self, cue: CueMatch, start: int) -> int:
-        """Back over «فيما»، «كما»، «بينما» to the start of the sentence, when no claim
-        stands between: both clauses are what the phrase attributes."""
-        tt = self.tt
-        first, _ = tt.sentence_bounds(cue.first)
-        k = start - 1
-        while k > first and tt.tokens[k].norm in PUNCTUATION:
-            k -= 1
-        norm = tt.tokens[k].norm
-        coordinated = norm in COORDINATED_CLAUSES or (
-            norm[:1] == "و" and norm[1:] in COORDINATED_CLAUSES
-        )
-        if k <= first or not coordinated or any(j in self.cue_at for j in range(first, k)):
-            return start
-        return trim_start(tt, first, start)
 
     def _after_comma(self, cue: CueMatch) -> bool:
         """A comma before the phrase and words before the comma: it is post-posed."""

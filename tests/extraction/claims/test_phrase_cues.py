@@ -79,30 +79,3 @@ def test_post_posed_kama_with_a_cue_verb() -> None:
     c = by_cue(text, "يعتقدون")
     assert c.stance == "opinion"
     assert c.content.text.startswith("المجرمين لا يستطيعون الاختباء")
-
-
-def test_post_posed_phrase_takes_the_coordinated_clauses_before_it() -> None:
-    text = (
-        "غادر خمسة مصابين المستشفى صباح اليوم، فيما بقي ثلاثة آخرون تحت المراقبة، "
-        "وفق ما أفاد به مدير المستشفى سامي الحداد."
-    )
-    c = by_cue(text, "وفق ما أفاد به")
-    assert c.content.text == (
-        "غادر خمسة مصابين المستشفى صباح اليوم، فيما بقي ثلاثة آخرون تحت المراقبة"
-    )
-
-
-def test_post_posed_phrase_after_a_claim_keeps_that_claim() -> None:
-    text = "وقال الوزير إن الطريق أغلق، كما تضررت الجسور، وفق ما أفاد به مصدر أمني."
-    c = by_cue(text, "وفق ما أفاد به")
-    assert c.content.text.startswith("الطريق أغلق")
-
-
-def test_in_his_words_takes_the_whole_claim_not_one_nested_at_its_end() -> None:
-    text = (
-        "وأضاف المدير أن الشركة تنتظر معدات جديدة من المنتظر أن تصلها قريبا "
-        "وفق قوله."
-    )
-    c = by_cue(text, "وفق قوله")
-    assert c.content.text == "الشركة تنتظر معدات جديدة من المنتظر أن تصلها قريبا"
-    assert by_cue(text, "من المنتظر").content.text == "تصلها قريبا"
