@@ -255,6 +255,8 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         return None  # no verb ends in ة: «إشارة» only folds to «أشاره» (verb + object ه)
     if verb and _spelled_as_noun(tok.text, form):
         return None  # «رغم نفي الاستقالة»: the verbal noun, not the verb «نفى»
+    if verb and _spelled_as_passive(tok.text, form):
+        return None  # «رجل يُدعى سامي» (is called), not «يدّعي» (claims)
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
     if verb and (
         _marked_passive(tok.text, has_conj) or form.impersonal and _complementizer_next(tt, i, lex)
@@ -347,6 +349,21 @@ def _spelled_as_noun(raw: str, form: CueForm) -> bool:
     if bare[:1] in CONJUNCTIONS and len(bare) > 3:
         bare = bare[1:]
     return form.lemma.endswith("ى") and bare == form.lemma[:-1] + "ي"
+
+
+def _spelled_as_passive(raw: str, form: CueForm) -> bool:
+    """«فتاة تُدعى "أسماء"» (is called) folds to «تدّعي» (she claims). The active imperfect
+    of a derived verb in ى (ادّعى: افتعل, and انفعل, استفعل) ends in ي; written with ى it
+    is the passive, which names someone and attributes nothing."""
+    bare = _DIACRITIC.sub("", raw)
+    if bare[:1] in CONJUNCTIONS and len(bare) > 4:
+        bare = bare[1:]
+    return (
+        form.lemma.startswith("ا")
+        and form.lemma.endswith("ى")
+        and bare[:1] in ("ي", "ت")
+        and bare.endswith("ى")
+    )
 
 
 def _first_person(raw: str, form: CueForm) -> bool:

@@ -89,3 +89,16 @@ def test_cue_describing_a_statement_noun_is_no_claim() -> None:
     claims = claims_of(text)
     assert [c.cue.text for c in claims] == ["أضاف"]
     assert claims[0].content.text == "الوزارة أرسلت فرق إنقاذ"
+
+
+def test_passive_tudaa_is_called_is_no_claim() -> None:
+    text = 'ورجحت مصادر أمنية أن الموقوفة التي تدعى "سلمى" كانت على علاقة بمدبر الهجوم.'
+    assert cues_of(text) == ["رجحت"]
+    text = "وأوقفت الشرطة شابا يدعى سامي، ويبدو أن الشاب كان متورطا في السرقة."
+    assert claims_of(text) == []
+
+
+def test_active_imperfect_yaddai_claims_stays_a_cue() -> None:
+    c = by_cue("ويدعي المتهم أنه كان خارج المدينة وقت الحادث.", "يدعي")
+    assert c.stance == "allege"
+    assert by_cue("وتدّعي الشركة أن منتجاتها آمنة.", "تدّعي").content.text == "منتجاتها آمنة"
