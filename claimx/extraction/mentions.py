@@ -30,6 +30,7 @@ MAX_REDUCED_TOKENS = 2
 MAX_EMBEDDED_SUBJECT = 3
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
+_PREPOSITION_CLITICS = ("لل", "بال", "وبال", "ولل")
 
 
 def content_words(tt: TokenizedText, rng: Range) -> list[str]:
@@ -49,6 +50,34 @@ def _content_words(tt: TokenizedText, rng: Range) -> list[str]:
             continue
         out.append(bare_noun(strip_conjunction(tok.norm)))
     return out
+
+
+def governing_words(tt: TokenizedText, rng: Range) -> tuple[str, ...]:
+    """The content words of a mention less the objects of its prepositions: «الرئيس التنفيذي
+    للشركة» is no mention of «الشركة», «دول قطعت علاقاتها مع قطر» none of «قطر»."""
+    key = (governing_words, rng[0], rng[1])
+    words = tt.memo.get(key)
+    if words is None:
+        words = tt.memo[key] = tuple(
+            bare_noun(strip_conjunction(tok.norm))
+            for tok in tt.tokens[rng[0] : rng[1]]
+            if not (_points(tt, tok) or tok.text in QUOTES or _governed(tt, tok, rng[0]))
+        )
+    return words
+
+
+def _governed(tt: TokenizedText, tok: Token, first: int) -> bool:
+    """«للشركة»، «مع قطر»: a noun with a preposition on it or just before it; not the noun
+    of a quantity that opens the mention («العديد من سكان المنطقة»)."""
+    if tok.norm.startswith(_PREPOSITION_CLITICS):
+        return True
+    k = tok.index - 1
+    return k >= first and k != first + 1 and is_preposition(tt.tokens[k])
+
+
+def is_preposition(tok: Token) -> bool:
+    """«مع»، «على»; not the name «علي» (written with ya), which folds to the same form."""
+    return tok.norm in PREPOSITIONS and not (tok.norm == "علي" and tok.text.endswith("ي"))
 
 
 def _points(tt: TokenizedText, tok: Token) -> bool:

@@ -21,6 +21,7 @@ from claimx.extraction.mentions import (
     bare_name,
     clause_subject,
     content_words,
+    governing_words,
     has_demonstrative,
     is_definite_mention,
     is_epithet,
@@ -295,8 +296,9 @@ class SpeakerMemory:
             # (a claim's own source says where that phrase ends)
             if len(candidate := self._words(mention)) > len(words)
         ]
-        for mention, candidate in fuller:
-            if refers_to(words, candidate, self.tt, source):
+        for mention, _ in fuller:
+            governing = governing_words(self.tt, mention.speaker or mention.source)
+            if refers_to(words, governing, self.tt, source):
                 return self._speaker_of(mention)
         if is_definite_mention(self.tt, source):
             for mention, candidate in fuller:  # «مصادر أمنية ... وقال المصدر»: one of them
