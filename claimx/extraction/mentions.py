@@ -9,12 +9,13 @@ Speaker nouns of the gazetteer («الشرطة المحلية»), the subject of
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from claimx.extraction.cues import strip_conjunction
-from claimx.extraction.lexicon import Lexicon, conjoined
+from claimx.extraction.lexicon import Lexicon, conjoined, read_data
 from claimx.extraction.phrase import bare_noun, noun_phrase
 from claimx.extraction.source import with_apposition
-from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText, normalize
 from claimx.extraction.words import (
     CONJUNCTIONS,
     DEMONSTRATIVES,
@@ -94,6 +95,14 @@ def _same_before(tt: TokenizedText, tok: Token) -> bool:
     )
 
 
+@cache
+def back_reference_nouns() -> frozenset[str]:
+    """«المصدر»، «العلماء»: nouns a report uses, with the article, for the source it
+    introduced last (the list the speaker keys read too), as bare nouns."""
+    words = read_data("identity.toml")["words"]["back_references"]
+    return frozenset(bare_noun(normalize(w)) for w in words)
+
+
 def says_same(tt: TokenizedText, rng: Range) -> bool:
     """«ذات المصدر»، «نفس المصدر»، «المصدر ذاته»: the same one as just before."""
     return any(
@@ -109,6 +118,11 @@ def is_epithet(tt: TokenizedText, rng: Range) -> bool:
         return False
     word = strip_conjunction(tt.tokens[rng[0]].norm)
     return word.startswith("ال") and word.endswith("ي") and len(word) >= 6
+
+
+def has_partitive(tt: TokenizedText, rng: Range) -> bool:
+    """«أحد المصادر»: one of a group."""
+    return any(strip_conjunction(t.norm) in PARTITIVES for t in tt.tokens[rng[0] : rng[1]])
 
 
 def has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
