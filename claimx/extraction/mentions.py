@@ -9,12 +9,13 @@ Speaker nouns of the gazetteer («الشرطة المحلية»), the subject of
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from claimx.extraction.cues import strip_conjunction
-from claimx.extraction.lexicon import Lexicon, conjoined
+from claimx.extraction.lexicon import Lexicon, conjoined, read_data
 from claimx.extraction.phrase import bare_noun, noun_phrase
 from claimx.extraction.source import with_apposition
-from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText, normalize
 from claimx.extraction.words import (
     CONJUNCTIONS,
     DEMONSTRATIVES,
@@ -30,6 +31,7 @@ MAX_REDUCED_TOKENS = 2
 MAX_EMBEDDED_SUBJECT = 3
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
+_PREPOSITION_CLITICS = ("لل", "بال", "وبال", "ولل")
 
 
 def content_words(tt: TokenizedText, rng: Range) -> list[str]:
@@ -51,6 +53,34 @@ def _content_words(tt: TokenizedText, rng: Range) -> list[str]:
     return out
 
 
+def governing_words(tt: TokenizedText, rng: Range) -> tuple[str, ...]:
+    """The content words of a mention less the objects of its prepositions: «الرئيس التنفيذي
+    للشركة» is no mention of «الشركة», «دول قطعت علاقاتها مع قطر» none of «قطر»."""
+    key = (governing_words, rng[0], rng[1])
+    words = tt.memo.get(key)
+    if words is None:
+        words = tt.memo[key] = tuple(
+            bare_noun(strip_conjunction(tok.norm))
+            for tok in tt.tokens[rng[0] : rng[1]]
+            if not (_points(tt, tok) or tok.text in QUOTES or _governed(tt, tok, rng[0]))
+        )
+    return words
+
+
+def _governed(tt: TokenizedText, tok: Token, first: int) -> bool:
+    """«للشركة»، «مع قطر»: a noun with a preposition on it or just before it; not the noun
+    of a quantity that opens the mention («العديد من سكان المنطقة»)."""
+    if tok.norm.startswith(_PREPOSITION_CLITICS):
+        return True
+    k = tok.index - 1
+    return k >= first and k != first + 1 and is_preposition(tt.tokens[k])
+
+
+def is_preposition(tok: Token) -> bool:
+    """«مع»، «على»; not the name «علي» (written with ya), which folds to the same form."""
+    return tok.norm in PREPOSITIONS and not (tok.norm == "علي" and tok.text.endswith("ي"))
+
+
 def _points(tt: TokenizedText, tok: Token) -> bool:
     """«هذه»، «ذاته»، and «ذات»/«نفس» before a definite noun: words that point back."""
     return strip_conjunction(tok.norm) in _POINTING or _same_before(tt, tok)
@@ -63,6 +93,14 @@ def _same_before(tt: TokenizedText, tok: Token) -> bool:
         and following < len(tt.tokens)
         and tt.tokens[following].norm.startswith("ال")
     )
+
+
+@cache
+def back_reference_nouns() -> frozenset[str]:
+    """«المصدر»، «العلماء»: nouns a report uses, with the article, for the source it
+    introduced last (the list the speaker keys read too), as bare nouns."""
+    words = read_data("identity.toml")["words"]["back_references"]
+    return frozenset(bare_noun(normalize(w)) for w in words)
 
 
 def says_same(tt: TokenizedText, rng: Range) -> bool:
@@ -80,6 +118,11 @@ def is_epithet(tt: TokenizedText, rng: Range) -> bool:
         return False
     word = strip_conjunction(tt.tokens[rng[0]].norm)
     return word.startswith("ال") and word.endswith("ي") and len(word) >= 6
+
+
+def has_partitive(tt: TokenizedText, rng: Range) -> bool:
+    """«أحد المصادر»: one of a group."""
+    return any(strip_conjunction(t.norm) in PARTITIVES for t in tt.tokens[rng[0] : rng[1]])
 
 
 def has_demonstrative(tt: TokenizedText, rng: Range) -> bool:

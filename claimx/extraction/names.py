@@ -13,13 +13,19 @@ from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.mentions import (
     MAX_REDUCED_TOKENS,
     content_words,
+    governing_words,
     has_demonstrative,
+    is_preposition,
     refers_to,
 )
 from claimx.extraction.phrase import bare_noun, noun_phrase
 from claimx.extraction.source import MENTION_REACH, named_again, spelled
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
-from claimx.extraction.words import CONJUNCTIONS, GIVEN_NAME_HOMOGRAPHS, NAME_PARTICLES
+from claimx.extraction.words import (
+    CONJUNCTIONS,
+    GIVEN_NAME_HOMOGRAPHS,
+    NAME_PARTICLES,
+)
 from claimx.model import Range
 
 MAX_TITLE_TOKENS = 16
@@ -48,7 +54,8 @@ def fullest_mention(
             continue
         candidate = tuple(content_words(tt, mention))
         if len(candidate) > best_size and (
-            refers_to(words, candidate, tt, speaker) or _same_compound(tt, speaker, mention)
+            refers_to(words, governing_words(tt, mention), tt, speaker)
+            or _same_compound(tt, speaker, mention)
         ):
             best, best_size = mention, len(candidate)
     if best[1] - best[0] <= MAX_REDUCED_TOKENS and not any(
@@ -86,6 +93,8 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
         if strip_conjunction(other.norm) != surname:
             continue
         first = other.index - 1 if particle else other.index  # where the surname starts
+        if first > 0 and is_preposition(tt.tokens[first - 1]):
+            continue  # «قطعت علاقاتها مع قطر»: the name of what a preposition governs
         if particle and tt.tokens[first].norm != names[0]:
             continue
         alias = _alias_of(tt, first, other.index + 1, lex)

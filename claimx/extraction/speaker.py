@@ -18,10 +18,13 @@ from claimx.extraction.mentions import (
     MAX_REDUCED_TOKENS,
     agreement_of,
     agrees,
+    back_reference_nouns,
     bare_name,
     clause_subject,
     content_words,
+    governing_words,
     has_demonstrative,
+    has_partitive,
     is_definite_mention,
     is_epithet,
     refers_to,
@@ -295,8 +298,9 @@ class SpeakerMemory:
             # (a claim's own source says where that phrase ends)
             if len(candidate := self._words(mention)) > len(words)
         ]
-        for mention, candidate in fuller:
-            if refers_to(words, candidate, self.tt, source):
+        for mention, _ in fuller:
+            governing = governing_words(self.tt, mention.speaker or mention.source)
+            if refers_to(words, governing, self.tt, source):
                 return self._speaker_of(mention)
         if is_definite_mention(self.tt, source):
             for mention, candidate in fuller:  # «مصادر أمنية ... وقال المصدر»: one of them
@@ -304,6 +308,30 @@ class SpeakerMemory:
                     return self._speaker_of(mention)
         if says_same(self.tt, source) or is_epithet(self.tt, source):
             return self._last_claim_speaker(source, recent)
+        if is_definite_mention(self.tt, source) and words[0] in back_reference_nouns():
+            return self._introduced(source, words[0], recent)
+        return source
+
+    def _introduced(self, source: Range, head: str, recent: list[Mention]) -> Range:
+        """«وقال مصدر للصحيفة ... وذكر المصدر»: the claim whose speaker is the same noun
+        without the article; else «قال مسؤول في الوزارة ... وأكد المصدر»: the speaker of the
+        claim just before (one, masculine, as «المصدر» is), leaving out claims reported
+        inside another's content."""
+        paragraph = self.tt.paragraph_of(source[0])
+        claims = [m for m in recent if m.is_claim and paragraph - m.paragraph <= 1]
+        for mention in reversed(claims):
+            words = self._words(mention)
+            if words and words[0] == head:
+                return self._speaker_of(mention)
+        if agreement_of(self.tt, source, self.lex) != "m" or has_partitive(self.tt, source):
+            return source
+        reported = [m.content for m in claims if m.content is not None]
+        for mention in reversed(claims):
+            if _within(mention.position, reported):
+                continue  # «أفاد العفيف بأن الفتيات يعتقدن ...»: not who speaks next
+            found = self._agreement(mention)
+            named = found == "m" or bare_name(self.tt, mention.source, self.lex)
+            return self._speaker_of(mention) if named else source
         return source
 
     def _indefinite_noun(self, source: Range) -> bool:

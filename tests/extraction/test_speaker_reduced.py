@@ -214,3 +214,57 @@ def test_a_lone_nisba_epithet_is_the_speaker_just_named() -> None:
     )
     added = by_cue(text, "أضاف")
     assert text_of(added.speaker) == "مدرب المنتخب الوطني هانز كلوبر"
+
+
+def test_a_name_governed_by_a_preposition_is_no_fuller_mention() -> None:
+    text = (
+        "وقطعت ثلاث دول مجاورة علاقاتها التجارية مع كارونيا الشهر الماضي. "
+        "ونفت كارونيا الاتهامات، وقالت إنها تحترم الاتفاقيات."
+    )
+    assert text_of(by_cue(text, "نفت").speaker) == "كارونيا"
+    assert text_of(by_cue(text, "قالت").speaker) == "كارونيا"
+
+
+def test_a_noun_governed_by_a_preposition_is_no_head() -> None:
+    text = (
+        "وقال سامي الفرجاني الرئيس التنفيذي للشركة إن المبيعات تراجعت. "
+        "في الوقت نفسه، فإن الشركة أكدت توقعاتها للعام كله."
+    )
+    assert text_of(by_cue(text, "أكدت").speaker) == "الشركة"
+
+
+def test_the_given_name_ali_is_no_preposition() -> None:
+    text = (
+        "وقالت المصادر إن قائد الحرس السابق العميد علي الزهراني أبلغ اللجنة بما حدث. "
+        "وأضافت أن الزهراني أكد أن الأوامر جاءت متأخرة."
+    )
+    assert "علي الزهراني" in (text_of(by_cue(text, "أكد").speaker) or "")
+
+
+def test_the_source_is_the_unnamed_official_who_spoke_just_before() -> None:
+    text = (
+        "قال مسؤول في وزارة الزراعة لصحيفة محلية إن موسم الحصاد سيتأخر. "
+        "وأكد المصدر للصحيفة أن الأمطار أتلفت جزءا من المحصول."
+    )
+    assert text_of(by_cue(text, "أكد").speaker) == "مسؤول في وزارة الزراعة"
+
+
+def test_the_source_skips_a_claim_reported_inside_another() -> None:
+    text = (
+        "وأفاد النقيب سامر الحداد بأن أغلب الموقوفين يعتقدون أن القضية ستحفظ. "
+        "وأوضح المصدر الأمني أن التحقيق سيستمر أسبوعا."
+    )
+    assert text_of(by_cue(text, "أوضح").speaker) == "النقيب سامر الحداد"
+
+
+def test_the_source_with_no_claim_before_it_stays_as_written() -> None:
+    text = "شهدت المدينة أمطارا غزيرة أمس. وقال المصدر إن الطرقات أغلقت."
+    assert text_of(by_cue(text, "قال").speaker) == "المصدر"
+
+
+def test_the_source_after_a_feminine_speaker_stays_as_written() -> None:
+    text = (
+        "أعلنت الوزارة أن المدارس ستغلق يومين. "
+        "وقال المصدر إن القرار جاء بسبب العاصفة."
+    )
+    assert text_of(by_cue(text, "قال").speaker) == "المصدر"
