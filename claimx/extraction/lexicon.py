@@ -155,6 +155,18 @@ class Lexicon:
     # adverbial participles of non-claim speech acts («داعيا»، «معربا»): the speaker's next act
     speech_act_participles: frozenset[str] = frozenset()
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The lexicon to pickle, without the sets derived from the others: a union costs
+        less than reading its words back (the start words alone are 33,000)."""
+        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.__dict__.update(_derived_sets(
+            self.cue_words, self.speech_acts, self.head_words, self.source_stop_words,
+            self.markers,
+        ))
+
     def marker_set(self, name: str) -> frozenset[str]:
         return self.markers[name]
 
@@ -455,9 +467,10 @@ def build_lexicon() -> Lexicon:
         | normalised_markers["clause_verbs@wa"]
         | complementizers
     )
+    phrases_by_pair = {first: _by_second_word(group) for first, group in by_first.items()}
     return Lexicon(
         verbs=verbs,
-        phrases_by_pair={first: _by_second_word(group) for first, group in by_first.items()},
+        phrases_by_pair=phrases_by_pair,
         formulas=formulas,
         speech_acts=speech_acts,
         markers=normalised_markers,
@@ -467,12 +480,12 @@ def build_lexicon() -> Lexicon:
         non_speakers=frozenset(normalize(w) for w in sources["non_speakers"]["words"]),
         head_words=head_words,
         verbal_nouns=verbal_nouns,
-        cue_words=cue_words,
         complementizers=complementizers,
         source_stop_words=source_stop_words,
-        clause_stop_words=source_stop_words - normalised_markers["clause_verbs@wa"],
         organisation_words=_head_words(organisations),
-        start_words=frozenset(cue_words | set(speech_acts) | head_words),
+        cue_words=cue_words,
+        **_derived_sets(cue_words, speech_acts, head_words, source_stop_words,
+                        normalised_markers),
         speech_act_participles=frozenset(
             surface
             for entry in cues["speech_acts"]
@@ -481,6 +494,21 @@ def build_lexicon() -> Lexicon:
             for surface in _with_proclitics(form, False)
         ),
     )
+
+
+_DERIVED = ("clause_stop_words", "start_words")
+
+
+def _derived_sets(
+    cue_words: frozenset[str], speech_acts: dict[str, str], head_words: frozenset[str],
+    source_stop_words: frozenset[str], markers: dict[str, Any],
+) -> dict[str, frozenset[str]]:
+    """The word sets made of others by a union or a difference: the source stoppers less
+    the verbs that open a clause, and every word a stage starts from."""
+    return {
+        "clause_stop_words": source_stop_words - markers["clause_verbs@wa"],
+        "start_words": frozenset(cue_words | set(speech_acts) | head_words),
+    }
 
 
 def conjoined(words: Iterable[str]) -> frozenset[str]:
