@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from claimx.extraction.cues import strip_conjunction
+from claimx.extraction.cues import one_of, strip_conjunction
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.mentions import (
     MAX_REDUCED_TOKENS,
@@ -18,7 +18,12 @@ from claimx.extraction.mentions import (
 )
 from claimx.extraction.phrase import MENTION_REACH, bare_noun, named_again, noun_phrase, spelled
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
-from claimx.extraction.words import CONJUNCTIONS, GIVEN_NAME_HOMOGRAPHS, NAME_PARTICLES
+from claimx.extraction.words import (
+    CONJUNCTIONS,
+    GIVEN_NAME_HOMOGRAPHS,
+    NAME_PARTICLES,
+    PREPOSITIONS,
+)
 from claimx.model import Range
 
 MAX_TITLE_TOKENS = 16
@@ -92,6 +97,8 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
             best, best_size = alias, alias[1] - alias[0]
             continue
         start = speaker[0] if other.index == index else _given_names_before(tt, first, lex)
+        if start == first != speaker[0] and one_of(tt.tokens[start - 1].norm, PREPOSITIONS):
+            continue  # «دول قطعت علاقاتها مع قطر»: a bare name after a preposition is no holder
         given = [strip_conjunction(t.norm) for t in tt.tokens[start:first]]
         if len(names) == 2 and not particle and names[0] not in given:
             continue  # «محسن مرزوق» is not «سليم مرزوق»

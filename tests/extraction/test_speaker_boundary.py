@@ -305,3 +305,15 @@ def test_a_noun_after_a_definite_role_noun_is_the_object_unless_named() -> None:
     assert text_of(said.source) == "الوزير"
     text = "وأكدت الوزارة ضرورة تلقي الطفل اللقاح. وقال الطفل إنه بخير."
     assert text_of(by_cue(text, "أكدت").source) == "الوزارة"
+
+
+def test_a_bare_name_after_a_preposition_is_not_a_fuller_mention() -> None:
+    text = (
+        "وأعلنت دول عدة قطع علاقاتها الدبلوماسية مع قطر. "
+        "ونفت قطر الاتهامات الموجهة إليها، وقالت إنها تواجه حملة."
+    )
+    assert text_of(by_cue(text, "نفت").speaker) == "قطر"
+    assert text_of(by_cue(text, "قالت").speaker) == "قطر"
+    # a full name after a preposition still completes a surname
+    text = "وصدر حكم على هشام البناني الرئيس السابق للهيئة. وادعى البناني أن الحكم سياسي."
+    assert text_of(by_cue(text, "ادعى").speaker).startswith("هشام البناني")
