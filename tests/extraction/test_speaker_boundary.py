@@ -317,3 +317,16 @@ def test_a_bare_name_after_a_preposition_is_not_a_fuller_mention() -> None:
     # a full name after a preposition still completes a surname
     text = "وصدر حكم على هشام البناني الرئيس السابق للهيئة. وادعى البناني أن الحكم سياسي."
     assert text_of(by_cue(text, "ادعى").speaker).startswith("هشام البناني")
+
+
+def test_a_role_noun_of_the_label_words_heads_a_speaker_with_its_holder() -> None:
+    text = "وأضاف مهاجم من الفريق، جون سميث، أن المباراة صعبة."
+    assert text_of(by_cue(text, "أضاف").source) == "مهاجم من الفريق، جون سميث"
+    text = "وقال مراسل من الوكالة، سامي الحداد، إن القصف مستمر."
+    assert text_of(by_cue(text, "قال").source) == "مراسل من الوكالة، سامي الحداد"
+
+
+def test_a_preposition_spelled_like_a_role_noun_is_no_apposition() -> None:
+    # «أمام» and «إمام» are one word once hamza is folded
+    text = "وقالت تشان، أمام المجلس التنفيذي للمنظمة، إن الوباء ينتشر."
+    assert text_of(by_cue(text, "قالت").source) == "تشان"
