@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from claimx.extraction import camel_symbols, tables
-from claimx.extraction.gazetteer import organisation_names
+from claimx.extraction.gazetteer import label_words, organisation_names
 from claimx.extraction.tokenize import normalize
 from claimx.extraction.words import (
     IMPERFECT_PROCLITICS,
@@ -457,7 +457,6 @@ def build_lexicon() -> Lexicon:
         for form in _adjective_forms(word)
     }
     by_first = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()}
-    head_words = _head_words(heads)
     cue_words = conjoined(set(verbs) | set(phrases) | set(formulas)) | set(verbal_nouns)
     source_stop_words = frozenset(
         normalised_markers["source_stoppers"]
@@ -468,6 +467,13 @@ def build_lexicon() -> Lexicon:
         | complementizers
     )
     phrases_by_pair = {first: _by_second_word(group) for first, group in by_first.items()}
+    # «المعلم»، «المهاجم»، «السفارة»: the nouns labels gloss name speakers too, except one
+    # spelled like a function word once normalised («إمام» as «أمام»)
+    function_words = normalised_markers["source_stoppers"]
+    head_words = _head_words(heads) | _head_words({
+        noun: None for noun in label_words().nouns
+        if " " not in noun and _without_article(noun) not in function_words
+    })
     return Lexicon(
         verbs=verbs,
         phrases_by_pair=phrases_by_pair,
@@ -523,6 +529,10 @@ def _by_first(seqs: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], .
     for seq in seqs:
         out[seq[0]] = out.get(seq[0], ()) + (seq,)
     return out
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") else word
 
 
 def _head_words(heads: dict[str, Any]) -> frozenset[str]:

@@ -18,8 +18,7 @@ from claimx.extraction.mentions import (
     is_preposition,
     refers_to,
 )
-from claimx.extraction.phrase import bare_noun, noun_phrase
-from claimx.extraction.source import MENTION_REACH, named_again, spelled
+from claimx.extraction.phrase import MENTION_REACH, bare_noun, named_again, noun_phrase, spelled
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 from claimx.extraction.words import (
     CONJUNCTIONS,

@@ -8,9 +8,11 @@ object after a definite noun («نفت الشرطة وقوع إصابات»), wh
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from claimx.extraction.cues import one_of, strip_conjunction
+from claimx.extraction.gazetteer import label_words
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
@@ -21,6 +23,7 @@ from claimx.extraction.tokenize import (
     is_name_lookalike,
 )
 from claimx.extraction.words import (
+    CONJUNCTIONS,
     DEMONSTRATIVES,
     ISSUED,
     NAME_LINKS,
@@ -35,6 +38,9 @@ from claimx.model import Range
 
 MAX_SOURCE_TOKENS = 12
 MAX_RELATIVE_SOURCE = 16  # a speaker with a relative clause: «المسؤول الذي طلب عدم ذكر اسمه»
+# Another mention of a person is sought at most this many tokens away (an article, not a
+# whole archive in one line: keeps run-on input linear).
+MENTION_REACH = 1500
 
 
 def is_complementizer(tok: Token, lex: Lexicon) -> bool:
@@ -148,7 +154,8 @@ def noun_phrase(
         if initial == "ل" and (names_outlet_told(tok, lex) or told_audience(tok, lex)):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
         prev_definite = prev.norm[:2] == "ال" or prev.norm[:3] == "وال"
-        if prev_definite and _possessed_after_definite(prev, tok):
+        if prev_definite and _possessed_after_definite(prev, tok) \
+                and not _role_then_name(tt, i, j, limit, lex):  # «السفير عبدالله»
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         if object_mode and (
             _name_then_verbal_noun(prev, tok, lex) or _name_then_possessed(prev, tok, lex)
@@ -164,6 +171,7 @@ def noun_phrase(
             (object_mode or split_nouns and is_definite(tok))
             and (prev_definite or prev.text in CLOSE_QUOTES)
             and not (titled_head and name_like(tok, lex))  # «وزير الاقتصاد سامي الحداد»
+            and not _role_then_name(tt, i, j, limit, lex)  # «المدرب كريم الحلو»
             and not _title_then_name(prev, tok, lex)  # «الدكتور الخضر»
             and _definiteness_break(prev, tok, lex)
             and norm not in links
@@ -487,6 +495,66 @@ def _opens_adverbial(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+MAX_HOLDER_WORDS = 3
+
+
+def _role_then_name(tt: TokenizedText, i: int, j: int, limit: int, lex: Lexicon) -> bool:
+    """«نفى المدرب كريم الحلو الأنباء»: after a role noun and a definite word the name of its holder
+    continues the speaker; it is a name when its first word is a given name or the text
+    uses its last word again («وأضاف الحلو»), else the indefinite word starts the object."""
+    tokens = tt.tokens
+    head, tok = tokens[i], tokens[j]
+    if not (
+        strip_conjunction(head.norm) in lex.head_words
+        and is_definite(tokens[j - 1])
+        and not is_definite(tok)
+        and tok.text not in QUOTES
+    ):
+        return False
+    if strip_conjunction(tok.norm) in label_words().given_names:
+        return True  # «محمد»، «عبدالله»
+    if not (name_like(tok, lex) or _name_in_h(tok, lex)):
+        return False
+    end = j + 1
+    while end < min(limit, j + MAX_HOLDER_WORDS) and _surname_word(tokens[end], lex):
+        end += 1
+    if end - j < 2:
+        return False
+    surname = strip_conjunction(tokens[end - 1].norm)
+    return len(surname) >= 3 and named_again(tt, surname, j, end)
+
+
+def _name_in_h(tok: Token, lex: Lexicon) -> bool:
+    """«جوزيه»، «نادية»: a name ending in يه (not a pronoun, an adjective or a listed noun)."""
+    bare = bare_noun(tok.norm)
+    return (
+        tok.norm.endswith("يه")
+        and bare not in lex.adjectives
+        and not tok.text.endswith(("ها", "هم", "هما"))
+        and tok.norm not in lex.head_words
+        and not is_verbal_noun(tok, lex)
+        and bare not in lex.non_speakers
+        and bare not in lex.marker_set("claim_nouns")
+        and bare not in lex.marker_set("event_nouns")
+    )
+
+
+def _surname_word(tok: Token, lex: Lexicon) -> bool:
+    """«الحلو»، «مورينيو»: a further word of a name, not a listed noun or a verbal noun."""
+    norm = tok.norm
+    return tok.text not in QUOTES and norm not in PUNCTUATION and (
+        name_like(tok, lex)
+        or is_definite(tok)
+        and bare_noun(norm) not in lex.non_speakers
+        and norm not in lex.head_words
+        and norm not in lex.source_stop_words
+        and not is_verbal_noun(tok, lex)
+        and bare_noun(norm) not in lex.marker_set("claim_nouns")
+        and bare_noun(norm) not in lex.marker_set("event_nouns")
+        and bare_noun(norm) not in lex.adjectives
+    )
+
+
 def _title_then_name(previous: Token, current: Token, lex: Lexicon) -> bool:
     """«الدكتور العواجي»: after a title, a definite word that may be a name is one (not
     «الدكتور الاتهامات», a plural, nor a verbal noun or a known noun)."""
@@ -573,3 +641,20 @@ def bare_noun(norm: str) -> str:
         if norm.startswith(prefix) and len(norm) > len(prefix) + 1:
             return norm[len(prefix) :]
     return norm
+
+
+def named_again(tt: TokenizedText, surname: str, start: int, end: int) -> bool:
+    """«... سامر الحلبي ... وأضاف الحلبي»: the text uses ``surname`` again, outside tokens
+    ``start``..``end``, within reach."""
+    first, last = max(0, start - MENTION_REACH), end + MENTION_REACH
+    return any(
+        not start <= tok.index < end and strip_conjunction(tok.norm) == surname
+        for tok in spelled(tt, surname, first, last)
+    )
+
+
+def spelled(tt: TokenizedText, word: str, first: int, last: int) -> Iterator[Token]:
+    """The tokens from ``first`` to ``last`` (excluded) spelled ``word``, alone or after a
+    conjunction («مرزوق»، «ومرزوق»), in order: looked up, not read one by one."""
+    spellings = {word, *(c + word for c in CONJUNCTIONS)}
+    return map(tt.tokens.__getitem__, tt.indices_of(spellings, first, last))

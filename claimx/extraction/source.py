@@ -7,8 +7,6 @@ over an apposition («علي أبودشيش، الباحث الأثري») or a 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
 from claimx.extraction.lexicon import CueKind, Lexicon
 from claimx.extraction.phrase import (
@@ -22,6 +20,7 @@ from claimx.extraction.phrase import (
     is_preposition_like,
     is_verbal_noun,
     name_like,
+    named_again,
     names_outlet_told,
     noun_phrase,
     told_audience,
@@ -29,7 +28,6 @@ from claimx.extraction.phrase import (
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 from claimx.extraction.words import (
     CONDITIONALS,
-    CONJUNCTIONS,
     DEMONSTRATIVES,
     NAME_LINKS,
     PRONOUN_SUFFIXES,
@@ -321,9 +319,6 @@ def with_apposition(
 
 MAX_COMPLEMENT_TOKENS = 10  # a title's prepositional complements before its holder's name
 MAX_HOLDER_NAME = 4
-# Another mention of a person is sought at most this many tokens away (an article, not a
-# whole archive in one line: keeps run-on input linear).
-MENTION_REACH = 1500
 
 
 def with_title_complements(
@@ -388,23 +383,6 @@ def _holder_name_end(
         return None
     surname = strip_conjunction(tokens[end - 1].norm)
     return end if named_again(tt, surname, start, end) else None
-
-
-def named_again(tt: TokenizedText, surname: str, start: int, end: int) -> bool:
-    """«... سامر الحلبي ... وأضاف الحلبي»: the text uses ``surname`` again, outside tokens
-    ``start``..``end``, within reach."""
-    first, last = max(0, start - MENTION_REACH), end + MENTION_REACH
-    return any(
-        not start <= tok.index < end and strip_conjunction(tok.norm) == surname
-        for tok in spelled(tt, surname, first, last)
-    )
-
-
-def spelled(tt: TokenizedText, word: str, first: int, last: int) -> Iterator[Token]:
-    """The tokens from ``first`` to ``last`` (excluded) spelled ``word``, alone or after a
-    conjunction («مرزوق»، «ومرزوق»), in order: looked up, not read one by one."""
-    spellings = {word, *(c + word for c in CONJUNCTIONS)}
-    return map(tt.tokens.__getitem__, tt.indices_of(spellings, first, last))
 
 
 def _holder_name_word(tok: Token, lex: Lexicon) -> bool:

@@ -279,3 +279,54 @@ def test_a_possessed_noun_after_a_name_is_the_object() -> None:
     assert text_of(said.source) == "الرئيس الفنلندي ماتي كارلسون"
     said = by_cue("نفى سالم دعمه للحملة.", "نفى")
     assert text_of(said.source) == "سالم"
+
+
+def test_a_collective_noun_of_verbal_noun_shape_speaks() -> None:
+    said = by_cue("ونفت المعارضة أن تكون قد وافقت على الهدنة.", "نفت")
+    assert text_of(said.source) == "المعارضة"
+    assert said.content.text.startswith("تكون")
+    said = by_cue("وقالت المقاومة الشعبية إن المدينة آمنة.", "قالت")
+    assert text_of(said.source) == "المقاومة الشعبية"
+    # a verbal noun that names an action still is no speaker
+    assert not claims_of("وأكد الانسحاب أن الهدنة انهارت.")
+
+
+def test_a_name_after_a_definite_role_noun_belongs_to_the_speaker() -> None:
+    said = by_cue("ونفى المدرب كريم الحلو الأنباء عن رحيله.", "نفى")
+    assert text_of(said.source) == "المدرب كريم الحلو"
+    text = "ونفى اللاعب جوزيه مارتينو الشائعات. وأضاف مارتينو أنه باق مع الفريق."
+    assert text_of(by_cue(text, "نفى").source) == "اللاعب جوزيه مارتينو"
+    text = "وشدد السفير عبدالله الحامد على أن العلاقات متينة."
+    assert text_of(by_cue(text, "شدد").source) == "السفير عبدالله الحامد"
+
+
+def test_a_noun_after_a_definite_role_noun_is_the_object_unless_named() -> None:
+    said = by_cue("ونفى الوزير تقارير الصحافة المحلية.", "نفى")
+    assert text_of(said.source) == "الوزير"
+    text = "وأكدت الوزارة ضرورة تلقي الطفل اللقاح. وقال الطفل إنه بخير."
+    assert text_of(by_cue(text, "أكدت").source) == "الوزارة"
+
+
+def test_a_bare_name_after_a_preposition_is_not_a_fuller_mention() -> None:
+    text = (
+        "وأعلنت دول عدة قطع علاقاتها الدبلوماسية مع قطر. "
+        "ونفت قطر الاتهامات الموجهة إليها، وقالت إنها تواجه حملة."
+    )
+    assert text_of(by_cue(text, "نفت").speaker) == "قطر"
+    assert text_of(by_cue(text, "قالت").speaker) == "قطر"
+    # a full name after a preposition still completes a surname
+    text = "وصدر حكم على هشام البناني الرئيس السابق للهيئة. وادعى البناني أن الحكم سياسي."
+    assert text_of(by_cue(text, "ادعى").speaker).startswith("هشام البناني")
+
+
+def test_a_role_noun_of_the_label_words_heads_a_speaker_with_its_holder() -> None:
+    text = "وأضاف مهاجم من الفريق، جون سميث، أن المباراة صعبة."
+    assert text_of(by_cue(text, "أضاف").source) == "مهاجم من الفريق، جون سميث"
+    text = "وقال مراسل من الوكالة، سامي الحداد، إن القصف مستمر."
+    assert text_of(by_cue(text, "قال").source) == "مراسل من الوكالة، سامي الحداد"
+
+
+def test_a_preposition_spelled_like_a_role_noun_is_no_apposition() -> None:
+    # «أمام» and «إمام» are one word once hamza is folded
+    text = "وقالت تشان، أمام المجلس التنفيذي للمنظمة، إن الوباء ينتشر."
+    assert text_of(by_cue(text, "قالت").source) == "تشان"
