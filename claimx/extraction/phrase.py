@@ -87,6 +87,7 @@ def noun_phrase(
         return None
     j = i
     relative = -1  # where a restrictive relative clause opened («المسؤول الذي طلب ...»)
+    bare_clause = False  # the clause opened with its verb, no relative pronoun
     links, titled = lex.marker_set("np_links"), lex.pairs("titled_prepositions")
     stops = _phrase_stops(lex)
     titled_head = tokens[i].norm in lex.head_words and not is_definite(tokens[i])
@@ -96,6 +97,11 @@ def noun_phrase(
         if relative >= 0:
             if norm in PUNCTUATION and tok.text not in QUOTES or _ends_relative(tt, j, lex):
                 break
+            if norm[:1] == "ل" and _after_bare_name(tokens[j - 1], tok, lex):
+                break  # «... عند أطراف باماكو لفرانس برس»: whom the words were told
+            if bare_clause and tok.text in CLOSE_QUOTES and tt.quotes.get(j, j) < j:
+                j += 1
+                break  # «جماعة أطلقت على نفسها "..." مسؤوليتها»: the name closes the clause
             j += 1
             continue
         if tok.text in QUOTES:
@@ -120,6 +126,10 @@ def noun_phrase(
             continue
         if norm in RELATIVE_AGREEMENT and (object_mode or split_nouns):
             break  # «كما ذكرت السلطات التي قالت»: the clause is not read into the subject
+        if not split_nouns and _opens_bare_relative(tt, i, j, lex):
+            relative, bare_clause = j, True  # «جماعة مجهولة أطلقت على نفسها "..."»
+            j += 1
+            continue
         initial = norm[:1]
         if initial in "فلب" and _after_bare_name(prev, tok, lex):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
@@ -196,6 +206,33 @@ def _claim_noun_object(previous: Token, tok: Token, lex: Lexicon) -> bool:
     )
 
 
+# A verb in the perfect of the eighth form («استند»، «اعتبر»), over the bare word.
+_FORM_VIII_PERFECT = re.compile(r"^ا.ت..$")
+
+
+def _opens_bare_relative(tt: TokenizedText, i: int, j: int, lex: Lexicon) -> bool:
+    """«تحليل استند إلى بيانات ...»، «أشخاص يقيمون في ...»: after an indefinite noun a verb
+    opens a relative clause with no pronoun, which belongs to the speaker's phrase."""
+    tokens = tt.tokens
+    tok = tokens[j]
+    if any(is_definite(t) or t.text in QUOTES for t in tokens[i:j]):
+        return False
+    if j in tt.quotes or is_definite(tok) or tok.norm in lex.head_words:
+        return False
+    return _verb_shaped(tok, lex)
+
+
+def _verb_shaped(tok: Token, lex: Lexicon) -> bool:
+    """A word that can only be a verb here: a listed non-speech verb («أطلقت»), the plural
+    imperfect («يقيمون»), the perfect of the eighth form («استند»)."""
+    norm = tok.norm
+    if norm in lex.wa_set("clause_verbs"):
+        return True
+    if norm[:1] in "وف" or len(norm) < 5 or norm in lex.speech_acts:
+        return False
+    return norm[:1] == "ي" and norm.endswith("ون") or bool(_FORM_VIII_PERFECT.match(norm))
+
+
 def _passive_participle(tok: Token) -> bool:
     """«المقبوض»، «المشتبه»: a definite participle in م-, which takes a preposition."""
     bare = bare_noun(strip_conjunction(tok.norm))
@@ -209,6 +246,7 @@ def _ends_relative(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         tok.norm in lex.complementizers
         or tok.norm in lex.verbs and tok.norm not in lex.speech_acts
         or _clause_adverbial(tt, j, lex)
+        or names_outlet_told(tok, lex)  # «أشخاص يقيمون قرب الموقع لفرانس برس»
     )
 
 

@@ -330,3 +330,19 @@ def test_a_preposition_spelled_like_a_role_noun_is_no_apposition() -> None:
     # «أمام» and «إمام» are one word once hamza is folded
     text = "وقالت تشان، أمام المجلس التنفيذي للمنظمة، إن الوباء ينتشر."
     assert text_of(by_cue(text, "قالت").source) == "تشان"
+
+
+def test_a_clause_with_no_relative_pronoun_belongs_to_an_indefinite_speaker() -> None:
+    text = "وأعلنت جماعة مسلحة أطلقت على نفسها «كتائب الفجر» مسؤوليتها عن التفجير."
+    said = by_cue(text, "أعلنت")
+    assert text_of(said.source) == "جماعة مسلحة أطلقت على نفسها «كتائب الفجر»"
+    text = "ووفقا لتحليل استند إلى بيانات البنك المركزي، فإن الإنفاق تراجع."
+    assert text_of(by_cue(text, "وفقا").source) == "تحليل استند إلى بيانات البنك المركزي"
+    text = "وأفاد سكان يقيمون قرب المطار لوكالة رويترز أنهم سمعوا انفجارا."
+    assert text_of(by_cue(text, "أفاد").source) == "سكان يقيمون قرب المطار"
+
+
+def test_a_name_is_not_read_as_the_verb_of_a_clause() -> None:
+    text = "وقال مدرب مانشستر يونايتد جوزيه مورينيو إن الفريق جاهز."
+    said = by_cue(text, "قال")
+    assert text_of(said.source) == "مدرب مانشستر يونايتد جوزيه مورينيو"
