@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from claimx.extraction.cues import strip_conjunction
-from claimx.extraction.lexicon import Lexicon, conjoined, read_data
+from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon, read_data
 from claimx.extraction.phrase import bare_noun, noun_phrase
 from claimx.extraction.source import with_apposition
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText, normalize
@@ -68,12 +68,20 @@ def governing_words(tt: TokenizedText, rng: Range) -> tuple[str, ...]:
 
 
 def _governed(tt: TokenizedText, tok: Token, first: int) -> bool:
-    """«للشركة»، «مع قطر»: a noun with a preposition on it or just before it; not the noun
-    of a quantity that opens the mention («العديد من سكان المنطقة»)."""
+    """«للشركة»، «مع قطر»، «المتحدث باسم الشرطة»: a noun with a preposition on it or just
+    before it; not the noun of a quantity that opens the mention («العديد من سكان المنطقة»)."""
     if tok.norm.startswith(_PREPOSITION_CLITICS):
         return True
     k = tok.index - 1
-    return k >= first and k != first + 1 and is_preposition(tt.tokens[k])
+    return k >= first and (
+        k != first + 1 and is_preposition(tt.tokens[k]) or tt.tokens[k].norm in _np_links()
+    )
+
+
+@cache
+def _np_links() -> frozenset[str]:
+    """«باسم»: who a spokesman speaks for is not who the mention names."""
+    return load_lexicon().marker_set("np_links")
 
 
 def is_preposition(tok: Token) -> bool:

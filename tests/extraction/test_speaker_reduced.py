@@ -268,3 +268,22 @@ def test_the_source_after_a_feminine_speaker_stays_as_written() -> None:
         "وقال المصدر إن القرار جاء بسبب العاصفة."
     )
     assert text_of(by_cue(text, "قال").speaker) == "المصدر"
+
+
+def test_a_spokesman_for_an_institution_is_not_that_institution() -> None:
+    text = (
+        "قال المتحدث باسم الشرطة سامي العربي إن الطريق أغلق صباحا. "
+        "وأكدت الشرطة أن حركة السير عادت إلى طبيعتها."
+    )
+    c = by_cue(text, "أكدت")
+    assert text_of(c.speaker) == "الشرطة"
+
+
+def test_an_institution_named_after_its_spokesman_takes_its_own_full_name() -> None:
+    text = (
+        "أعلنت وزارة الصحة الوطنية أن اللقاح سيصل الأسبوع المقبل. "
+        "وقال المتحدث باسم الوزارة كمال الرياحي إن الكميات كافية. "
+        "وأضافت الوزارة أن التطعيم يبدأ في المدارس."
+    )
+    c = by_cue(text, "أضافت")
+    assert text_of(c.speaker) == "وزارة الصحة الوطنية"
