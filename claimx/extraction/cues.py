@@ -85,6 +85,8 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
         )
         if match is not None and _cognate_object(tt, cues, match):
             continue
+        if match is not None and _describes_subject(tt, cues, match, lex):
+            continue
         if match is not None and not _introduces_verbs_content(tt, cues, last_verb, match):
             cues.append(match)
             resume = match.last
@@ -108,6 +110,44 @@ def _cognate_object(tt: TokenizedText, cues: list[CueMatch], cue: CueMatch) -> b
         and 0 <= cue.first - before.last < COGNATE_REACH
         and tt.sentence_of[before.first] == tt.sentence_of[cue.first]
         and not tt.tokens[cue.first].norm.startswith(CONJUNCTIONS)
+    )
+
+
+SUBJECT_REACH = 4  # tokens from a cue verb to a verb describing its indefinite subject
+
+
+def _describes_subject(
+    tt: TokenizedText, cues: list[CueMatch], cue: CueMatch, lex: Lexicon
+) -> bool:
+    """«قال مسؤولون أمريكيون يتابعون الملف إن ...»، «وقال فلسطينيون رأوا الحادث إن ...»: a
+    plural verb right after the indefinite subject of a cue that has no content yet is a
+    relative clause (a صفة) of that subject, not a cue of its own."""
+    if not cues or cue.kind != CueKind.VERB or cue.conjoined or cue.negated:
+        return False
+    before = cues[-1]
+    between = tt.tokens[before.last : cue.first]
+    return (
+        before.kind == CueKind.VERB
+        and 0 < len(between) <= SUBJECT_REACH
+        and tt.sentence_of[before.first] == tt.sentence_of[cue.first]
+        and _plural_verb(tt.tokens[cue.first].text)
+        and all(_indefinite_word(t.norm, lex) for t in between)
+    )
+
+
+def _plural_verb(raw: str) -> bool:
+    """«يتابعون»، «تعرفون»، «رأوا»: a masculine plural imperfect or perfect."""
+    bare = _DIACRITIC.sub("", raw)
+    return (bare[:1] in "يت" and bare.endswith("ون")) or bare.endswith("وا")
+
+
+def _indefinite_word(norm: str, lex: Lexicon) -> bool:
+    """A word of an indefinite noun phrase: no article, no punctuation, no complementizer;
+    only an indefinite noun takes a relative clause without «الذي»."""
+    return (
+        norm not in PUNCTUATION
+        and norm not in lex.complementizers
+        and not strip_conjunction(norm).startswith(("ال", "لل"))
     )
 
 

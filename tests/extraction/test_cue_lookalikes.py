@@ -102,3 +102,20 @@ def test_active_imperfect_yaddai_claims_stays_a_cue() -> None:
     c = by_cue("ويدعي المتهم أنه كان خارج المدينة وقت الحادث.", "يدعي")
     assert c.stance == "allege"
     assert by_cue("وتدّعي الشركة أن منتجاتها آمنة.", "تدّعي").content.text == "منتجاتها آمنة"
+
+
+def test_plural_verb_describing_an_indefinite_subject_is_no_cue() -> None:
+    text = "وقال مسؤولون أوروبيون يتابعون المفاوضات إن الجولة المقبلة ستعقد في جنيف."
+    assert cues_of(text) == ["قال"]
+    said = by_cue(text, "قال")
+    assert said.content.text == "الجولة المقبلة ستعقد في جنيف"
+    assert said.speaker.text.startswith("مسؤولون أوروبيون")
+    text = "وقال صيادون رأوا القارب إنه غرق قرب الشاطئ."
+    assert cues_of(text) == ["قال"]
+
+
+def test_plural_cue_after_a_definite_noun_or_a_pause_stays_a_cue() -> None:
+    text = "قال الوزير إن الخبراء يتوقعون أن تنخفض الأسعار."
+    assert cues_of(text) == ["قال", "يتوقعون"]
+    text = "وأكد مسؤولون، يتوقعون تحسن الوضع، أن المفاوضات مستمرة."
+    assert "يتوقعون" in cues_of(text)
