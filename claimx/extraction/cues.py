@@ -313,13 +313,55 @@ def _complementizer_next(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
 
 def _marked_passive(raw: str, has_conj: bool) -> bool:
     """An imperfect written with a damma on its prefix and a fatha before its last letter
-    (يُوصَف، يُعتبَر) or a perfect with damma then kasra (وُصِف، اُعتبِر) is passive."""
+    (يُوصَف، يُعتبَر) or a perfect with damma then kasra (وُصِف، اُعتبِر) is passive; so is
+    a perfect with a damma on its first letter (زُعم، كُشف) or on the letter after a
+    hamzat wasl (اتُّهم، استُبعد): an active perfect never starts with a damma."""
     body = raw[1:] if has_conj else raw
     if len(body) < 3:
         return False
     if body[0] in "يت" and body[1] == DAMMA:
         return FATHA in body[-3:] or KASRA not in body
-    return body[1] == DAMMA and KASRA in body[2:]
+    return _passive_perfect(body)
+
+
+def surely_passive(tt: TokenizedText, cue: CueMatch) -> bool:
+    """A passive whose vowels leave no doubt: «اتُّهم»، «زُعم»، «يُرجَّح»، «تُتهم». An imperfect
+    with a damma on its prefix alone (يُؤكد) may be an active of the second or fourth form;
+    the active of a verb with a hamzat wasl (اتهم، اعتبر، استبعد) has a fatha there."""
+    if cue.kind != CueKind.PASSIVE:
+        return False
+    raw = tt.tokens[cue.first].text
+    body = raw[1:] if cue.start > tt.tokens[cue.first].start else raw
+    if len(body) < 3:
+        return False
+    if body[0] in "يت" and body[1] == DAMMA:
+        return FATHA in body[-3:] or cue.lemma.startswith("ا")
+    return _passive_perfect(body)
+
+
+def _passive_perfect(body: str) -> bool:
+    """«وُصِف»، «زُعم»، «اُتهم»، «اتُّهم»: no active perfect starts with a damma."""
+    if body[1] == DAMMA and KASRA in body[2:]:
+        return True
+    if body[0] not in "يتنأإآ" and body[1] == DAMMA:
+        return True  # «زُعم»، «اُتهم»: أ and ن could start a first person (أُؤكد، نُعلن)
+    return body[0] == "ا" and _damma_after_wasl(body[1:])
+
+
+def _damma_after_wasl(rest: str) -> bool:
+    """«اتُّهم»، «اُتُّهم»، «استُبعد»: a damma on one of the two letters after the alef of an
+    eighth or tenth form (the active has a fatha there: اتَّهم، استَبعد)."""
+    letters = 0
+    for ch in rest:
+        if ch == DAMMA and letters:
+            return True
+        if ch == FATHA:
+            return False
+        if not _DIACRITIC.match(ch):
+            letters += 1
+            if letters > 2:
+                return False
+    return False
 
 
 AMBIGUITY_WINDOW = 6  # tokens from an ambiguous form to the complementizer that settles it

@@ -23,7 +23,7 @@ from claimx.extraction.claims.state import (
 )
 from claimx.extraction.claims.verb_first import VerbCues
 from claimx.extraction.claims.verbal_nouns import VerbalNouns
-from claimx.extraction.cues import CueMatch
+from claimx.extraction.cues import CueMatch, surely_passive
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
 from claimx.extraction.mentions import (
     agreement_of,
@@ -143,8 +143,17 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
             nxt = self.cues[n + 1] if n + 1 < len(self.cues) else None
             draft = FAMILIES[cue.kind](self, cue, nxt)
             if draft is not None:
-                self._accept(draft)
+                self._accept(self._without_passive_subject(draft))
         return self._with_fullest_speakers()
+
+    def _without_passive_subject(self, draft: Draft) -> Draft:
+        """«اتُّهم الوزير بالفساد»، «كُشف النقاب عن أن ...»: the grammatical subject of a
+        passive is what is talked about, never who speaks; the claim is impersonal."""
+        if draft.source is None and draft.speaker is None or not surely_passive(
+            self.tt, draft.cue
+        ):
+            return draft
+        return replace(draft, source=None, speaker=None)
 
     def _with_fullest_speakers(self) -> list[Draft]:
         """Each speaker as named most fully anywhere in the text, later claims included."""

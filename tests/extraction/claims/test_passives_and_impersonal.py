@@ -37,3 +37,31 @@ def test_impersonal_imperfect_of_expect_before_its_complementizer() -> None:
     assert likely.stance == "predict" and likely.source is None and likely.speaker is None
     expected = by_cue("ويتوقع الخبراء أن ترتفع الأسعار في الصيف.", "يتوقع")
     assert text_of(expected.speaker) == "الخبراء"
+
+
+def test_passive_perfect_marked_by_a_damma_has_no_speaker() -> None:
+    accused = only("اتُّهم الوزير السابق بتلقي رشاوى من شركة إنشاءات.")
+    assert accused.stance == "allege"
+    assert accused.source is None and accused.speaker is None
+    assert accused.speaker_resolution == "impersonal"
+    for text, cue in (
+        ("اُتهم اللاعب بتناول منشطات قبل المباراة.", "اُتهم"),
+        ("وكُشف النقاب عن أن الوزارة ستغلق المصنع.", "كُشف"),
+        ("وأكد المدرب أن الفريق جاهز، وزُعم أن الحارس مصاب.", "زُعم"),
+        ("واستُبعد أن يتأخر افتتاح الملعب الجديد.", "استُبعد"),
+    ):
+        c = by_cue(text, cue)
+        assert c.source is None and c.speaker is None, text
+
+
+def test_passive_imperfect_of_a_wasl_verb_has_no_speaker() -> None:
+    c = only("وتُتهم الشركة بأنها رفعت الأسعار دون إذن.")
+    assert c.source is None and c.speaker is None
+    assert c.content.text == "رفعت الأسعار دون إذن"
+
+
+def test_active_verbs_with_vowels_keep_their_speaker() -> None:
+    c = only("اتَّهم الوزير خصومه بنشر الشائعات.")
+    assert c.speaker is not None and c.speaker.text.startswith("الوزير")
+    c = only("كَشف الوزير عن أن الخطة ستنفذ العام المقبل.")
+    assert c.speaker is not None and c.speaker.text == "الوزير"
