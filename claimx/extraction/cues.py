@@ -299,7 +299,7 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         return None  # «رجل يُدعى سامي» (is called), not «يدّعي» (claims)
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
     if verb and (
-        _marked_passive(tok.text, has_conj) or form.impersonal and _complementizer_next(tt, i, lex)
+        _marked_passive(tok.text, has_conj, form.lemma) or form.impersonal and _complementizer_next(tt, i, lex)
     ):
         form = replace(form, kind=CueKind.PASSIVE)  # «يُوصف بأنه»: the damma marks the passive
     start = _after_conjunction(tt, i) if has_conj else tok.start
@@ -311,7 +311,7 @@ def _complementizer_next(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
     return i + 1 < len(tt.tokens) and tt.tokens[i + 1].norm in lex.complementizers
 
 
-def _marked_passive(raw: str, has_conj: bool) -> bool:
+def _marked_passive(raw: str, has_conj: bool, lemma: str) -> bool:
     """An imperfect written with a damma on its prefix and a fatha before its last letter
     (يُوصَف، يُعتبَر) or a perfect with damma then kasra (وُصِف، اُعتبِر) is passive; so is
     a perfect with a damma on its first letter (زُعم، كُشف) or on the letter after a
@@ -320,8 +320,15 @@ def _marked_passive(raw: str, has_conj: bool) -> bool:
     if len(body) < 3:
         return False
     if body[0] in "يت" and body[1] == DAMMA:
-        return FATHA in body[-3:] or KASRA not in body
+        return FATHA in body[-3:] or KASRA not in body and not _damma_in_active(lemma)
     return _passive_perfect(body)
+
+
+def _damma_in_active(lemma: str) -> bool:
+    """«وتُضيف المصادر»، «تُفيد»، «يُلاحظ»: the active imperfect of a fourth form (أضاف،
+    أفاد) or a third form (لاحظ، تابع) has a damma on its prefix too; only a fatha before
+    the last letter makes it passive."""
+    return lemma.startswith("أ") or len(lemma) == 4 and lemma[1] == "ا"
 
 
 def surely_passive(tt: TokenizedText, cue: CueMatch) -> bool:

@@ -65,3 +65,14 @@ def test_active_verbs_with_vowels_keep_their_speaker() -> None:
     assert c.speaker is not None and c.speaker.text.startswith("الوزير")
     c = only("كَشف الوزير عن أن الخطة ستنفذ العام المقبل.")
     assert c.speaker is not None and c.speaker.text == "الوزير"
+
+
+def test_damma_on_the_prefix_of_a_fourth_or_third_form_is_active() -> None:
+    c = only("وتُضيف المصادر الطبية أن الوباء ينتشر بسرعة.")
+    assert c.speaker is not None and c.speaker.text == "المصادر الطبية"
+    assert c.speaker_resolution == "named"
+    text = "وقالت الوزارة إن الوباء ينتشر، وتُفيد بأن عدد المصابين ارتفع."
+    informs = by_cue(text, "تُفيد")
+    assert informs.speaker is not None and informs.speaker.text == "الوزارة"
+    c = only("ويُلاحظ الأطباء أن الإصابات تراجعت.")
+    assert c.speaker is not None and c.speaker.text == "الأطباء"
