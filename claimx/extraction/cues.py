@@ -299,7 +299,8 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         return None  # «رجل يُدعى سامي» (is called), not «يدّعي» (claims)
     has_conj = tok.norm[0] in CONJUNCTIONS and lex.verbs.get(tok.norm[1:]) == form
     if verb and (
-        _marked_passive(tok.text, has_conj, form.lemma) or form.impersonal and _complementizer_next(tt, i, lex)
+        _marked_passive(tok.text, has_conj, form.lemma)
+        or form.impersonal and _complementizer_next(tt, i, lex)
     ):
         form = replace(form, kind=CueKind.PASSIVE)  # «يُوصف بأنه»: the damma marks the passive
     start = _after_conjunction(tt, i) if has_conj else tok.start
