@@ -119,3 +119,28 @@ def test_plural_cue_after_a_definite_noun_or_a_pause_stays_a_cue() -> None:
     assert cues_of(text) == ["قال", "يتوقعون"]
     text = "وأكد مسؤولون، يتوقعون تحسن الوضع، أن المفاوضات مستمرة."
     assert "يتوقعون" in cues_of(text)
+
+
+def test_a_person_talking_about_a_topic_is_no_claim() -> None:
+    assert claims_of("وتحدث المدرب عن المباريات المقبلة للفريق في البطولة.") == []
+    text = "وتحدث اللاعب عن ناديه السابق، مؤكدا أن الإدارة ظلمته."
+    assert "تحدث" not in [c.cue.text for c in claims_of(text)]
+
+
+def test_hearsay_talking_of_something_alleges() -> None:
+    reports = only_claim("وتحدثت تقارير عن انسحاب القوات من المدينة.")
+    assert reports.stance == "allege" and reports.speaker.text == "تقارير"
+    media = only_claim("وكانت وسائل إعلام محلية تحدثت عن إغلاق المدارس.")
+    assert media.content.text.startswith("إغلاق المدارس")
+    said = only_claim("وتحدث الوزير عن أن الحكومة ستخفض الضرائب.")
+    assert said.speaker.text == "الوزير"
+    assert said.content.text == "الحكومة ستخفض الضرائب"
+
+
+def only_claim(text: str, cue: str | None = None):
+    """The claim cued by ``cue`` (or the only claim) of ``text``."""
+    claims = claims_of(text)
+    if cue is None:
+        assert len(claims) == 1, [c.cue.text for c in claims]
+        return claims[0]
+    return by_cue(text, cue)

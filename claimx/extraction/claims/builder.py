@@ -23,7 +23,7 @@ from claimx.extraction.claims.state import (
 )
 from claimx.extraction.claims.verb_first import VerbCues
 from claimx.extraction.claims.verbal_nouns import VerbalNouns
-from claimx.extraction.cues import CueMatch, surely_passive
+from claimx.extraction.cues import CueMatch, strip_conjunction, surely_passive
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
 from claimx.extraction.mentions import (
     agreement_of,
@@ -142,9 +142,26 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
                 continue
             nxt = self.cues[n + 1] if n + 1 < len(self.cues) else None
             draft = FAMILIES[cue.kind](self, cue, nxt)
-            if draft is not None:
+            if draft is not None and not self._topic_talk(draft):
                 self._accept(self._without_passive_subject(draft))
         return self._with_fullest_speakers()
+
+    def _topic_talk(self, draft: Draft) -> bool:
+        """«وتحدث اللاعب عن الفرق المفضلة لديه»: a person talking about a topic claims
+        nothing; «تحدثت تقارير عن ...»، «وتحدثت الشائعات عن ...» allege."""
+        cue, tt = draft.cue, self.tt
+        if cue.lemma not in self.lex.marker_set("hearsay_cues") or cue.last >= len(tt.tokens):
+            return False
+        if any(t.norm in self.lex.complementizers for t in tt.tokens[cue.last : cue.last + 3]):
+            return False
+        speaker = draft.speaker or draft.source
+        if speaker is None:
+            return True
+        head = strip_conjunction(tt.tokens[speaker[0]].norm)
+        head = head[2:] if head.startswith("ال") else head
+        return head not in self.lex.marker_set("hearsay_heads") and head not in (
+            self.lex.marker_set("claim_nouns")
+        )
 
     def _without_passive_subject(self, draft: Draft) -> Draft:
         """«اتُّهم الوزير بالفساد»، «كُشف النقاب عن أن ...»: the grammatical subject of a
