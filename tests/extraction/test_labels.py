@@ -40,3 +40,16 @@ def test_a_month_leaves_a_label_only_as_a_date() -> None:
     assert said.label == "Official says"
     said = by_cue("وأكدت الحكومة العراقية في حزيران الماضي أن الاتفاق جيد.", "أكدت")
     assert said.label == "Iraqi government asserts"
+
+
+def test_roles_of_the_law_and_research_label_in_every_form() -> None:
+    """The feminine and the plurals of a role noun read as English roles, not
+    transliterations: «المحامية»، «المحامون»، «القضاة»."""
+    said = by_cue("وقالت المحامية إن المحكمة أجلت الجلسة.", "قالت")
+    assert said.label == "Lawyer says"
+    said = by_cue("وقال المحامون إن الحكم جائر.", "قال")
+    assert said.label == "Lawyers say"
+    said = by_cue("وقال القضاة إن القانون واضح.", "قال")
+    assert said.label == "Judges say"
+    said = by_cue("وأكد الباحثون أن النتائج أولية.", "أكد")
+    assert said.label == "Researchers assert"
