@@ -53,3 +53,14 @@ def test_roles_of_the_law_and_research_label_in_every_form() -> None:
     assert said.label == "Judges say"
     said = by_cue("وأكد الباحثون أن النتائج أولية.", "أكد")
     assert said.label == "Researchers assert"
+
+
+def test_roles_and_bodies_of_sport_label_as_a_sports_desk_writes_them() -> None:
+    said = by_cue("وقال لاعبو المنتخب إن المعسكر مفيد.", "قال")
+    assert said.label == "National team players say"
+    said = by_cue("وقالت اللاعبة إن الفوز مستحق.", "قالت")
+    assert said.label == "Player says"
+    said = by_cue("ونفت الرابطة تأجيل المباراة.", "نفت")
+    assert said.label == "League denies"
+    said = by_cue("وقال المدير الفني للفريق إن الإصابات كثيرة.", "قال")
+    assert said.label == "Team head coach says"
