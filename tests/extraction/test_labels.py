@@ -64,3 +64,14 @@ def test_roles_and_bodies_of_sport_label_as_a_sports_desk_writes_them() -> None:
     assert said.label == "League denies"
     said = by_cue("وقال المدير الفني للفريق إن الإصابات كثيرة.", "قال")
     assert said.label == "Team head coach says"
+
+
+def test_roles_of_government_and_diplomacy_label_in_every_form() -> None:
+    said = by_cue("وقالت السفيرة الأمريكية إن واشنطن قلقة.", "قالت")
+    assert said.label == "US ambassador says"
+    said = by_cue("وقال النواب إن الموازنة لن تمر.", "قال")
+    assert said.label == "MPs say"
+    said = by_cue("وقال وزراء الخارجية العرب إن الحل سياسي.", "قال")
+    assert said.label == "Arab foreign ministers say"
+    said = by_cue("ونفت المفوضية وجود تزوير في الانتخابات.", "نفت")
+    assert said.label == "Commission denies"

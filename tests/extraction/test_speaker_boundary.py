@@ -330,3 +330,10 @@ def test_a_preposition_spelled_like_a_role_noun_is_no_apposition() -> None:
     # «أمام» and «إمام» are one word once hamza is folded
     text = "وقالت تشان، أمام المجلس التنفيذي للمنظمة، إن الوباء ينتشر."
     assert text_of(by_cue(text, "قالت").source) == "تشان"
+
+
+def test_a_political_role_noun_takes_its_holder_after_a_comma() -> None:
+    text = "وقال قيادي في الحركة، سامي العلي، إن الهدنة صامدة."
+    assert text_of(by_cue(text, "قال").source) == "قيادي في الحركة، سامي العلي"
+    text = "وقال المرشح الرئاسي، جون سميث، إن الانتخابات نزيهة."
+    assert text_of(by_cue(text, "قال").source) == "المرشح الرئاسي، جون سميث"
