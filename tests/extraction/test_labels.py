@@ -75,3 +75,24 @@ def test_roles_of_government_and_diplomacy_label_in_every_form() -> None:
     assert said.label == "Arab foreign ministers say"
     said = by_cue("ونفت المفوضية وجود تزوير في الانتخابات.", "نفت")
     assert said.label == "Commission denies"
+
+
+def test_security_forces_and_armed_groups_label_as_english() -> None:
+    said = by_cue("وقال مسلحون إنهم سيطروا على المدينة.", "قال")
+    assert said.label == "Gunmen say"
+    said = by_cue("وقال قادة الجيش إن الهجوم فشل.", "قال")
+    assert said.label == "Army commanders say"
+    said = by_cue("وقالت قوات الأمن إن المسلحين فروا.", "قالت")
+    assert said.label == "Security forces say"
+    said = by_cue("وأعلنت الجماعة المسلحة أن المقاتلين عادوا.", "أعلنت")
+    assert said.label == "Armed group announces"
+
+
+def test_a_role_noun_that_is_also_an_adjective_reads_as_one_after_a_noun() -> None:
+    """«الحقوقي» alone is a rights activist; after a noun («منظمة حقوقية») it describes it."""
+    said = by_cue("وقالت منظمة حقوقية إن المعتقلين تعرضوا للتعذيب.", "قالت")
+    assert said.label == "Rights organisation says"
+    said = by_cue("وقال الحقوقي سامي العلي إن المعتقلين تعرضوا للتعذيب.", "قال")
+    assert said.label == "Rights activist Sami al-Ali says"
+    said = by_cue("وقالت مصادر نيابية إن الجلسة تأجلت.", "قالت")
+    assert said.label == "Parliamentary sources say"
