@@ -96,3 +96,14 @@ def test_a_role_noun_that_is_also_an_adjective_reads_as_one_after_a_noun() -> No
     assert said.label == "Rights activist Sami al-Ali says"
     said = by_cue("وقالت مصادر نيابية إن الجلسة تأجلت.", "قالت")
     assert said.label == "Parliamentary sources say"
+
+
+def test_people_in_the_news_and_clergy_label_as_english_roles() -> None:
+    said = by_cue("وقال المتظاهرون إن مطالبهم واضحة.", "قال")
+    assert said.label == "Protesters say"
+    said = by_cue("وقال المطران إن الكنيسة ترفض العنف.", "قال")
+    assert said.label == "Archbishop says"
+    said = by_cue("وأكد مستثمرون أن السوق مستقرة.", "أكد")
+    assert said.label == "Investors assert"
+    said = by_cue("وقالت الطبيبة منى خليل إن الحالة مستقرة.", "قالت")
+    assert said.label == "Doctor Mona Khalil says"

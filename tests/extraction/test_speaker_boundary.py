@@ -337,3 +337,8 @@ def test_a_political_role_noun_takes_its_holder_after_a_comma() -> None:
     assert text_of(by_cue(text, "قال").source) == "قيادي في الحركة، سامي العلي"
     text = "وقال المرشح الرئاسي، جون سميث، إن الانتخابات نزيهة."
     assert text_of(by_cue(text, "قال").source) == "المرشح الرئاسي، جون سميث"
+
+
+def test_a_feminine_role_noun_takes_its_holder_after_a_comma() -> None:
+    text = "وقالت الطبيبة المعالجة، منى خليل، إن الحالة مستقرة."
+    assert text_of(by_cue(text, "قالت").source) == "الطبيبة المعالجة، منى خليل"
