@@ -107,3 +107,19 @@ def test_people_in_the_news_and_clergy_label_as_english_roles() -> None:
     assert said.label == "Investors assert"
     said = by_cue("وقالت الطبيبة منى خليل إن الحالة مستقرة.", "قالت")
     assert said.label == "Doctor Mona Khalil says"
+
+
+def test_institutions_and_the_plurals_of_bodies_label_as_english() -> None:
+    said = by_cue("وقالت الشركات إن الأسعار سترتفع.", "قالت")
+    assert said.label == "Companies say"
+    said = by_cue("وقالت منظمات حقوقية إن المعتقلين تعرضوا للتعذيب.", "قالت")
+    assert said.label == "Rights organisations say"
+    said = by_cue("وقالت النيابة إن المتهم اعترف.", "قالت")
+    assert said.label == "Prosecution says"
+    said = by_cue("وقالت المحكمة العليا إن القرار دستوري.", "قالت")
+    assert said.label == "Supreme court says"
+    said = by_cue("وقالت هيئة الدفاع إن المتهم بريء.", "قالت")
+    assert said.label == "Defence team says"
+    # a classifier before a known name still gives the name alone
+    said = by_cue("وقالت وكالة رويترز إن الاتفاق صامد.", "قالت")
+    assert said.label == "Reuters says"
