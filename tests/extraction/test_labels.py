@@ -123,3 +123,10 @@ def test_institutions_and_the_plurals_of_bodies_label_as_english() -> None:
     # a classifier before a known name still gives the name alone
     said = by_cue("وقالت وكالة رويترز إن الاتفاق صامد.", "قالت")
     assert said.label == "Reuters says"
+
+
+def test_an_outlet_noun_alone_reads_as_english_and_whom_one_told_stays_out() -> None:
+    said = by_cue("وذكرت الإذاعة أن الطريق مغلق.", "ذكرت")
+    assert said.label == "Radio states"
+    said = by_cue("وقال الوزير لمجلة محلية إن الأسعار مستقرة.", "قال")
+    assert said.label == "Minister says"
