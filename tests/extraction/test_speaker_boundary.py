@@ -342,3 +342,16 @@ def test_a_political_role_noun_takes_its_holder_after_a_comma() -> None:
 def test_a_feminine_role_noun_takes_its_holder_after_a_comma() -> None:
     text = "وقالت الطبيبة المعالجة، منى خليل، إن الحالة مستقرة."
     assert text_of(by_cue(text, "قالت").source) == "الطبيبة المعالجة، منى خليل"
+
+
+def test_a_broken_plural_of_people_is_the_antecedent_of_a_plural_verb() -> None:
+    """«الجنود»، «القضاة» are men whose plural has no ـون: «وأكدوا» goes back to them."""
+    text = "وتحدث الجنود عن المعارك مع المسلحين في المدينة، وأكدوا أن القصف لم يتوقف."
+    assert text_of(by_cue(text, "أكدوا").speaker) == "الجنود"
+    text = "وقالت الوزيرة إن القضاة التقوا بها، وأكدوا أن استقلال القضاء خط أحمر."
+    assert text_of(by_cue(text, "أكدوا").speaker) == "القضاة"
+
+
+def test_a_mans_title_in_ta_marbuta_is_the_antecedent_of_a_masculine_verb() -> None:
+    text = "وقال عمدة المدينة إن الطرق مغلقة، وأضاف أن الثلوج كثيفة."
+    assert text_of(by_cue(text, "أضاف").speaker) == "عمدة المدينة"
