@@ -130,3 +130,14 @@ def test_an_outlet_noun_alone_reads_as_english_and_whom_one_told_stays_out() -> 
     assert said.label == "Radio states"
     said = by_cue("وقال الوزير لمجلة محلية إن الأسعار مستقرة.", "قال")
     assert said.label == "Minister says"
+
+
+def test_titles_of_several_words_read_as_one_english_title() -> None:
+    said = by_cue("وقال المتحدث الرسمي باسم الحكومة إن القرار نهائي.", "قال")
+    assert said.label == "Government spokesman says"
+    said = by_cue("وقال الرئيس التنفيذي للشركة إن الأرباح ارتفعت.", "قال")
+    assert said.label == "Company chief executive says"
+    said = by_cue("وقال رئيس مجلس الإدارة إن الأرباح ارتفعت.", "قال")
+    assert said.label == "Chairman says"
+    said = by_cue("وقال نائب الرئيس الأمريكي مايك بنس إن العقوبات ستشدد.", "قال")
+    assert said.label == "US Vice President Mike Pence says"
