@@ -355,3 +355,12 @@ def test_a_broken_plural_of_people_is_the_antecedent_of_a_plural_verb() -> None:
 def test_a_mans_title_in_ta_marbuta_is_the_antecedent_of_a_masculine_verb() -> None:
     text = "وقال عمدة المدينة إن الطرق مغلقة، وأضاف أن الثلوج كثيفة."
     assert text_of(by_cue(text, "أضاف").speaker) == "عمدة المدينة"
+
+
+def test_a_two_word_role_takes_its_holder_after_a_comma() -> None:
+    text = "وقال المدعي العام، كريم الهاشمي، إن التحقيق مستمر."
+    assert text_of(by_cue(text, "قال").source) == "المدعي العام، كريم الهاشمي"
+    text = "وقال رجل أعمال، سامي الحداد، إن السوق راكدة."
+    assert text_of(by_cue(text, "قال").source) == "رجل أعمال، سامي الحداد"
+    text = "وقال رجال أعمال إن السوق راكدة، وأضافوا أن الضرائب مرتفعة."
+    assert text_of(by_cue(text, "أضافوا").speaker) == "رجال أعمال"
