@@ -364,3 +364,14 @@ def test_a_two_word_role_takes_its_holder_after_a_comma() -> None:
     assert text_of(by_cue(text, "قال").source) == "رجل أعمال، سامي الحداد"
     text = "وقال رجال أعمال إن السوق راكدة، وأضافوا أن الضرائب مرتفعة."
     assert text_of(by_cue(text, "أضافوا").speaker) == "رجال أعمال"
+
+
+def test_a_body_named_by_an_ordinary_noun_is_an_organisation() -> None:
+    """«النقابة»، «المفوضية»، «الوفد»: bodies, not people, whatever word names them."""
+    for text, cue in (
+        ("ونفت النقابة أن تكون قد دعت إلى الإضراب.", "نفت"),
+        ("وقالت المفوضية إن النتائج ستعلن غدا.", "قالت"),
+        ("وقال الوفد الروسي إن المحادثات بناءة.", "قال"),
+        ("وقالت الكنيسة إن القداس ألغي.", "قالت"),
+    ):
+        assert by_cue(text, cue).speaker_kind == "organisation", text
