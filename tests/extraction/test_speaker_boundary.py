@@ -375,3 +375,10 @@ def test_a_body_named_by_an_ordinary_noun_is_an_organisation() -> None:
         ("وقالت الكنيسة إن القداس ألغي.", "قالت"),
     ):
         assert by_cue(text, cue).speaker_kind == "organisation", text
+
+
+def test_an_unnamed_indefinite_role_is_an_anonymous_source() -> None:
+    said = by_cue("وقال قيادي في الحركة إن الهدنة صامدة.", "قال")
+    assert said.speaker_kind == "anonymous"
+    said = by_cue("وقال المطران إن الكنيسة ترفض العنف.", "قال")
+    assert said.speaker_kind == "person"
