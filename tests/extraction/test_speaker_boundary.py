@@ -382,3 +382,12 @@ def test_an_unnamed_indefinite_role_is_an_anonymous_source() -> None:
     assert said.speaker_kind == "anonymous"
     said = by_cue("وقال المطران إن الكنيسة ترفض العنف.", "قال")
     assert said.speaker_kind == "person"
+
+
+def test_an_unnamed_group_of_people_is_an_anonymous_source() -> None:
+    for text, cue in (
+        ("وقال مسلحون إنهم سيطروا على المدينة.", "قال"),
+        ("وقال القضاة إن القانون واضح.", "قال"),
+        ("وأكد مستثمرون أن السوق مستقرة.", "أكد"),
+    ):
+        assert by_cue(text, cue).speaker_kind == "anonymous", text
