@@ -141,3 +141,14 @@ def test_titles_of_several_words_read_as_one_english_title() -> None:
     assert said.label == "Chairman says"
     said = by_cue("وقال نائب الرئيس الأمريكي مايك بنس إن العقوبات ستشدد.", "قال")
     assert said.label == "US Vice President Mike Pence says"
+
+
+def test_more_roles_read_as_english_and_whom_one_told_stays_out() -> None:
+    said = by_cue("وأكد نقيب الصحفيين أن الحرية مهددة.", "أكد")
+    assert said.label == "Journalists union head asserts"
+    said = by_cue("وقال قاضي التحقيق إن المتهمين أوقفوا.", "قال")
+    assert said.label == "Investigating judge says"
+    said = by_cue("وقال وكيل الجمهورية إن الأبحاث متواصلة.", "قال")
+    assert said.label == "Public prosecutor says"
+    said = by_cue("وقال الوزير للصحفيين في المطار إن الاتفاق قريب.", "قال")
+    assert said.label == "Minister says"
