@@ -152,3 +152,8 @@ def test_more_roles_read_as_english_and_whom_one_told_stays_out() -> None:
     assert said.label == "Public prosecutor says"
     said = by_cue("وقال الوزير للصحفيين في المطار إن الاتفاق قريب.", "قال")
     assert said.label == "Minister says"
+
+
+def test_the_prime_ministers_office_is_not_a_presidency_of_ministers() -> None:
+    said = by_cue("وقالت مصادر في رئاسة الوزراء التركية إن الاجتماع تأجل.", "قالت")
+    assert said.label == "Sources in Turkish prime minister's office say"
