@@ -157,3 +157,12 @@ def test_more_roles_read_as_english_and_whom_one_told_stays_out() -> None:
 def test_the_prime_ministers_office_is_not_a_presidency_of_ministers() -> None:
     said = by_cue("وقالت مصادر في رئاسة الوزراء التركية إن الاجتماع تأجل.", "قالت")
     assert said.label == "Sources in Turkish prime minister's office say"
+
+
+def test_security_services_and_rescuers_label_as_english() -> None:
+    said = by_cue("وقالت الحماية المدنية إن الحريق أخمد.", "قالت")
+    assert said.label == "Civil protection says"
+    said = by_cue("وأكد رجال الأمن أن الوضع تحت السيطرة.", "أكد")
+    assert said.label == "Security personnel assert"
+    said = by_cue("وقال المسعفون إن الجرحى نقلوا إلى المستشفى.", "قال")
+    assert said.label == "Paramedics say"
