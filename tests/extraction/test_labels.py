@@ -40,3 +40,129 @@ def test_a_month_leaves_a_label_only_as_a_date() -> None:
     assert said.label == "Official says"
     said = by_cue("وأكدت الحكومة العراقية في حزيران الماضي أن الاتفاق جيد.", "أكدت")
     assert said.label == "Iraqi government asserts"
+
+
+def test_roles_of_the_law_and_research_label_in_every_form() -> None:
+    """The feminine and the plurals of a role noun read as English roles, not
+    transliterations: «المحامية»، «المحامون»، «القضاة»."""
+    said = by_cue("وقالت المحامية إن المحكمة أجلت الجلسة.", "قالت")
+    assert said.label == "Lawyer says"
+    said = by_cue("وقال المحامون إن الحكم جائر.", "قال")
+    assert said.label == "Lawyers say"
+    said = by_cue("وقال القضاة إن القانون واضح.", "قال")
+    assert said.label == "Judges say"
+    said = by_cue("وأكد الباحثون أن النتائج أولية.", "أكد")
+    assert said.label == "Researchers assert"
+
+
+def test_roles_and_bodies_of_sport_label_as_a_sports_desk_writes_them() -> None:
+    said = by_cue("وقال لاعبو المنتخب إن المعسكر مفيد.", "قال")
+    assert said.label == "National team players say"
+    said = by_cue("وقالت اللاعبة إن الفوز مستحق.", "قالت")
+    assert said.label == "Player says"
+    said = by_cue("ونفت الرابطة تأجيل المباراة.", "نفت")
+    assert said.label == "League denies"
+    said = by_cue("وقال المدير الفني للفريق إن الإصابات كثيرة.", "قال")
+    assert said.label == "Team head coach says"
+
+
+def test_roles_of_government_and_diplomacy_label_in_every_form() -> None:
+    said = by_cue("وقالت السفيرة الأمريكية إن واشنطن قلقة.", "قالت")
+    assert said.label == "US ambassador says"
+    said = by_cue("وقال النواب إن الموازنة لن تمر.", "قال")
+    assert said.label == "MPs say"
+    said = by_cue("وقال وزراء الخارجية العرب إن الحل سياسي.", "قال")
+    assert said.label == "Arab foreign ministers say"
+    said = by_cue("ونفت المفوضية وجود تزوير في الانتخابات.", "نفت")
+    assert said.label == "Commission denies"
+
+
+def test_security_forces_and_armed_groups_label_as_english() -> None:
+    said = by_cue("وقال مسلحون إنهم سيطروا على المدينة.", "قال")
+    assert said.label == "Gunmen say"
+    said = by_cue("وقال قادة الجيش إن الهجوم فشل.", "قال")
+    assert said.label == "Army commanders say"
+    said = by_cue("وقالت قوات الأمن إن المسلحين فروا.", "قالت")
+    assert said.label == "Security forces say"
+    said = by_cue("وأعلنت الجماعة المسلحة أن المقاتلين عادوا.", "أعلنت")
+    assert said.label == "Armed group announces"
+
+
+def test_a_role_noun_that_is_also_an_adjective_reads_as_one_after_a_noun() -> None:
+    """«الحقوقي» alone is a rights activist; after a noun («منظمة حقوقية») it describes it."""
+    said = by_cue("وقالت منظمة حقوقية إن المعتقلين تعرضوا للتعذيب.", "قالت")
+    assert said.label == "Rights organisation says"
+    said = by_cue("وقال الحقوقي سامي العلي إن المعتقلين تعرضوا للتعذيب.", "قال")
+    assert said.label == "Rights activist Sami al-Ali says"
+    said = by_cue("وقالت مصادر نيابية إن الجلسة تأجلت.", "قالت")
+    assert said.label == "Parliamentary sources say"
+
+
+def test_people_in_the_news_and_clergy_label_as_english_roles() -> None:
+    said = by_cue("وقال المتظاهرون إن مطالبهم واضحة.", "قال")
+    assert said.label == "Protesters say"
+    said = by_cue("وقال المطران إن الكنيسة ترفض العنف.", "قال")
+    assert said.label == "Archbishop says"
+    said = by_cue("وأكد مستثمرون أن السوق مستقرة.", "أكد")
+    assert said.label == "Investors assert"
+    said = by_cue("وقالت الطبيبة منى خليل إن الحالة مستقرة.", "قالت")
+    assert said.label == "Doctor Mona Khalil says"
+
+
+def test_institutions_and_the_plurals_of_bodies_label_as_english() -> None:
+    said = by_cue("وقالت الشركات إن الأسعار سترتفع.", "قالت")
+    assert said.label == "Companies say"
+    said = by_cue("وقالت منظمات حقوقية إن المعتقلين تعرضوا للتعذيب.", "قالت")
+    assert said.label == "Rights organisations say"
+    said = by_cue("وقالت النيابة إن المتهم اعترف.", "قالت")
+    assert said.label == "Prosecution says"
+    said = by_cue("وقالت المحكمة العليا إن القرار دستوري.", "قالت")
+    assert said.label == "Supreme court says"
+    said = by_cue("وقالت هيئة الدفاع إن المتهم بريء.", "قالت")
+    assert said.label == "Defence team says"
+    # a classifier before a known name still gives the name alone
+    said = by_cue("وقالت وكالة رويترز إن الاتفاق صامد.", "قالت")
+    assert said.label == "Reuters says"
+
+
+def test_an_outlet_noun_alone_reads_as_english_and_whom_one_told_stays_out() -> None:
+    said = by_cue("وذكرت الإذاعة أن الطريق مغلق.", "ذكرت")
+    assert said.label == "Radio states"
+    said = by_cue("وقال الوزير لمجلة محلية إن الأسعار مستقرة.", "قال")
+    assert said.label == "Minister says"
+
+
+def test_titles_of_several_words_read_as_one_english_title() -> None:
+    said = by_cue("وقال المتحدث الرسمي باسم الحكومة إن القرار نهائي.", "قال")
+    assert said.label == "Government spokesman says"
+    said = by_cue("وقال الرئيس التنفيذي للشركة إن الأرباح ارتفعت.", "قال")
+    assert said.label == "Company chief executive says"
+    said = by_cue("وقال رئيس مجلس الإدارة إن الأرباح ارتفعت.", "قال")
+    assert said.label == "Chairman says"
+    said = by_cue("وقال نائب الرئيس الأمريكي مايك بنس إن العقوبات ستشدد.", "قال")
+    assert said.label == "US Vice President Mike Pence says"
+
+
+def test_more_roles_read_as_english_and_whom_one_told_stays_out() -> None:
+    said = by_cue("وأكد نقيب الصحفيين أن الحرية مهددة.", "أكد")
+    assert said.label == "Journalists union head asserts"
+    said = by_cue("وقال قاضي التحقيق إن المتهمين أوقفوا.", "قال")
+    assert said.label == "Investigating judge says"
+    said = by_cue("وقال وكيل الجمهورية إن الأبحاث متواصلة.", "قال")
+    assert said.label == "Public prosecutor says"
+    said = by_cue("وقال الوزير للصحفيين في المطار إن الاتفاق قريب.", "قال")
+    assert said.label == "Minister says"
+
+
+def test_the_prime_ministers_office_is_not_a_presidency_of_ministers() -> None:
+    said = by_cue("وقالت مصادر في رئاسة الوزراء التركية إن الاجتماع تأجل.", "قالت")
+    assert said.label == "Sources in Turkish prime minister's office say"
+
+
+def test_security_services_and_rescuers_label_as_english() -> None:
+    said = by_cue("وقالت الحماية المدنية إن الحريق أخمد.", "قالت")
+    assert said.label == "Civil protection says"
+    said = by_cue("وأكد رجال الأمن أن الوضع تحت السيطرة.", "أكد")
+    assert said.label == "Security personnel assert"
+    said = by_cue("وقال المسعفون إن الجرحى نقلوا إلى المستشفى.", "قال")
+    assert said.label == "Paramedics say"

@@ -346,3 +346,67 @@ def test_a_name_is_not_read_as_the_verb_of_a_clause() -> None:
     text = "وقال مدرب مانشستر يونايتد جوزيه مورينيو إن الفريق جاهز."
     said = by_cue(text, "قال")
     assert text_of(said.source) == "مدرب مانشستر يونايتد جوزيه مورينيو"
+
+
+def test_a_political_role_noun_takes_its_holder_after_a_comma() -> None:
+    text = "وقال قيادي في الحركة، سامي العلي، إن الهدنة صامدة."
+    assert text_of(by_cue(text, "قال").source) == "قيادي في الحركة، سامي العلي"
+    text = "وقال المرشح الرئاسي، جون سميث، إن الانتخابات نزيهة."
+    assert text_of(by_cue(text, "قال").source) == "المرشح الرئاسي، جون سميث"
+
+
+def test_a_feminine_role_noun_takes_its_holder_after_a_comma() -> None:
+    text = "وقالت الطبيبة المعالجة، منى خليل، إن الحالة مستقرة."
+    assert text_of(by_cue(text, "قالت").source) == "الطبيبة المعالجة، منى خليل"
+
+
+def test_a_broken_plural_of_people_is_the_antecedent_of_a_plural_verb() -> None:
+    """«الجنود»، «القضاة» are men whose plural has no ـون: «وأكدوا» goes back to them."""
+    text = "قالت الوزيرة إن الأمر انتهى. وقال الجنود إن المعارك استمرت، وأكدوا أن القصف لم يتوقف."
+    assert text_of(by_cue(text, "أكدوا").speaker) == "الجنود"
+    text = "وقالت الوزيرة إن القضاة التقوا بها، وأكدوا أن استقلال القضاء خط أحمر."
+    assert text_of(by_cue(text, "أكدوا").speaker) == "القضاة"
+
+
+def test_a_mans_title_in_ta_marbuta_is_the_antecedent_of_a_masculine_verb() -> None:
+    text = "وقال عمدة المدينة إن الطرق مغلقة، وأضاف أن الثلوج كثيفة."
+    assert text_of(by_cue(text, "أضاف").speaker) == "عمدة المدينة"
+
+
+def test_a_two_word_role_takes_its_holder_after_a_comma() -> None:
+    text = "وقال المدعي العام، كريم الهاشمي، إن التحقيق مستمر."
+    assert text_of(by_cue(text, "قال").source) == "المدعي العام، كريم الهاشمي"
+
+
+def test_a_body_named_by_an_ordinary_noun_is_an_organisation() -> None:
+    """«النقابة»، «المفوضية»، «الوفد»: bodies, not people, whatever word names them."""
+    for text, cue in (
+        ("ونفت النقابة أن تكون قد دعت إلى الإضراب.", "نفت"),
+        ("وقالت المفوضية إن النتائج ستعلن غدا.", "قالت"),
+        ("وقال الوفد الروسي إن المحادثات بناءة.", "قال"),
+        ("وقالت الكنيسة إن القداس ألغي.", "قالت"),
+    ):
+        assert by_cue(text, cue).speaker_kind == "organisation", text
+
+
+def test_an_unnamed_indefinite_role_is_an_anonymous_source() -> None:
+    said = by_cue("وقال قيادي في الحركة إن الهدنة صامدة.", "قال")
+    assert said.speaker_kind == "anonymous"
+    said = by_cue("وقال المطران إن الكنيسة ترفض العنف.", "قال")
+    assert said.speaker_kind == "person"
+
+
+def test_an_unnamed_group_of_people_is_an_anonymous_source() -> None:
+    for text, cue in (
+        ("وقال مسلحون إنهم سيطروا على المدينة.", "قال"),
+        ("وقال القضاة إن القانون واضح.", "قال"),
+        ("وأكد مستثمرون أن السوق مستقرة.", "أكد"),
+    ):
+        assert by_cue(text, cue).speaker_kind == "anonymous", text
+
+
+def test_an_adjective_spelled_like_a_role_noun_heads_no_speaker() -> None:
+    """«المسلحة» is the adjective of «القوات المسلحة», not «المسلحة» (the armed woman): a
+    dropped subject goes back to the forces, not to a phrase that starts at the adjective."""
+    text = "وتقدمت القوات المسلحة المصرية نحو المدينة. وأكدت أن الحدود آمنة."
+    assert text_of(by_cue(text, "أكدت").speaker).startswith("القوات")
