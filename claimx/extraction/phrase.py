@@ -158,6 +158,8 @@ def noun_phrase(
             continue
         if j in cue_starts or norm in stops and _stops_source(tok, lex):
             break
+        if j + 1 < limit and (norm, tokens[j + 1].norm) in lex.pairs("behalf"):
+            break  # «قال الوزير نيابة عن الرئيس»: whom he speaks for is not the speaker
         if norm in _object_adverbials(lex) and (
             norm != "صحه" or _complete_before(prev)  # «مدير صحة عدن»: a construct
         ):

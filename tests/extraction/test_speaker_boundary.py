@@ -428,3 +428,14 @@ def test_a_sound_plural_keeps_its_adjectives_and_preposition_phrases() -> None:
     assert text_of(said.source) == "المدرسون ذوو الخبرة"
     said = by_cue("وقال نقيب المحامين سامي الرفاعي إن الإضراب مستمر.", "قال")
     assert text_of(said.source) == "نقيب المحامين سامي الرفاعي"
+
+
+def test_whom_the_speaker_speaks_for_is_not_part_of_the_speaker() -> None:
+    text = "وقال الوزير نيابة عن الرئيس إن الحكومة ستدعم المزارعين."
+    assert text_of(by_cue(text, "قال").source) == "الوزير"
+    text = "وأكد رئيس الوزراء بالنيابة عن الملك أن الانتخابات ستجرى في موعدها."
+    assert text_of(by_cue(text, "أكد").source) == "رئيس الوزراء"
+    text = "الوزير نيابة عن الرئيس قال إن الحكومة ستدعم المزارعين."
+    assert text_of(by_cue(text, "قال").source) == "الوزير"
+    text = "وقالت نيابة أمن الدولة إن المتهمين اعترفوا."
+    assert text_of(by_cue(text, "قالت").source) == "نيابة أمن الدولة"
