@@ -195,6 +195,8 @@ def noun_phrase(
             break
         j += 1
     while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
+        if ali_as_name(tt, j - 1, lex):
+            break  # «قالت الطبيبة سارة علي إن»: the name, not «على»
         j -= 1
     if relative >= 0 and j - relative < 2:
         j = relative  # «الدراسة التي»: no clause after the pronoun, or only its first word
@@ -255,6 +257,59 @@ def _definite_sound_plural(tok: Token, lex: Lexicon) -> bool:
         and len(bare) >= 6
         and tok.norm not in lex.organisation_words
         and bare not in lex.marker_set("outlet_heads")
+    )
+
+
+def ali_as_name(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«قالت الطبيبة سارة علي إن»، «في محافظة عدن علي الأحمدي لـ"عكاظ" أن»: «علي» spelled
+    so is the given name where a name stands, after a name or a title and before a name or
+    what follows a speaker; some texts spell the preposition so («أكد ترامب علي أهمية»)."""
+    tokens = tt.tokens
+    if not 0 < k < len(tokens) - 1 or not is_name_lookalike(tokens[k]):
+        return False
+    if tokens[k].norm != "علي":
+        return False  # «فان»: another look-alike
+    prev, nxt = tokens[k - 1], tokens[k + 1]
+    if _name_before(prev, lex):
+        return _name_after(nxt, lex) or _speaker_complement(nxt, lex)
+    title = strip_conjunction(prev.norm)
+    return (title in lex.marker_set("titles") or title in lex.head_words) and _name_after(nxt, lex)
+
+
+def _name_before(prev: Token, lex: Lexicon) -> bool:
+    """«سارة»، «عدن»: a given name or a bare name before «علي»."""
+    norm = strip_conjunction(prev.norm)
+    return norm in label_words().given_names or (
+        name_like(prev, lex)
+        and norm not in lex.verbs
+        and norm not in lex.speech_acts
+        and not is_preposition_like(norm)
+    )
+
+
+def _name_after(tok: Token, lex: Lexicon) -> bool:
+    """After «علي» another word of a name: «حسن»، «بن»، «الأحمدي»، «خامنئي» (not «أهمية»)."""
+    norm = strip_conjunction(tok.norm)
+    bare = bare_noun(norm)
+    return (
+        norm in label_words().given_names
+        or norm in NAME_LINKS
+        or bare.endswith("ي") and len(bare) >= 4 and bare not in lex.adjectives
+        and not is_verbal_noun(tok, lex)
+    )
+
+
+def _speaker_complement(tok: Token, lex: Lexicon) -> bool:
+    """What follows a speaker's name: «إن»، a comma, a quotation, whom the words were told,
+    a time."""
+    norm = tok.norm
+    return (
+        norm in lex.complementizers
+        or norm in PUNCTUATION
+        or tok.text in QUOTES
+        or names_outlet_told(tok, lex)
+        or told_audience(tok, lex)
+        or norm in lex.marker_set("time_words")
     )
 
 
