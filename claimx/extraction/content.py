@@ -13,7 +13,13 @@ from enum import StrEnum
 from claimx.extraction.channel import statement_end
 from claimx.extraction.cues import CueMatch, one_of
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
-from claimx.extraction.phrase import bare_noun, is_complementizer, is_verbal_noun, names_outlet_told
+from claimx.extraction.phrase import (
+    ali_as_name,
+    bare_noun,
+    is_complementizer,
+    is_verbal_noun,
+    names_outlet_told,
+)
 from claimx.extraction.tokenize import (
     OPEN_QUOTES,
     PUNCTUATION,
@@ -183,7 +189,7 @@ def _first_opener(tt: TokenizedText, cue: CueMatch, stop: int, lex: Lexicon) -> 
         tok = tokens[k]
         if that and tok.norm in complementizers and not (k == cue.last and is_name_lookalike(tok)):
             prev = _bare_function_word(tokens[k - 1].norm) if k > 0 else ""
-            governed = GOVERNING.get(prev)
+            governed = None if ali_as_name(tt, k - 1, lex) else GOVERNING.get(prev)
             if governed is None or governed in takes:
                 if Takes.ILA in takes and not takes & THAT_OR_AN and prev != "الي":
                     return None
@@ -197,6 +203,8 @@ def _first_opener(tt: TokenizedText, cue: CueMatch, stop: int, lex: Lexicon) -> 
                 k = tt.quotes[k] + 1
                 continue
         prep = OBJECT_PREPOSITIONS.get(_bare_function_word(tok.norm))
+        if prep and k > cue.last and ali_as_name(tt, k, lex):
+            prep = None  # «أكد المتحدث ... عدن علي الأحمدي أن»: a name, not «على»
         if (
             prep
             and prep in takes

@@ -33,6 +33,7 @@ from claimx.extraction.words import (
     PRONOUN_SUFFIXES,
     REFLEXIVES,
     RELATIVE_AGREEMENT,
+    RELATIVES,
 )
 from claimx.model import Range
 
@@ -126,6 +127,8 @@ def noun_phrase(
             continue
         if norm in RELATIVE_AGREEMENT and (object_mode or split_nouns):
             break  # «كما ذكرت السلطات التي قالت»: the clause is not read into the subject
+        if _ends_after_plural(tt, i, j, lex):
+            break  # «أظهر الباحثون خطر المادة»، «أن الباحثين وجدوا»: the object or the verb
         if not split_nouns and _opens_bare_relative(tt, i, j, lex):
             relative, bare_clause = j, True  # «جماعة مجهولة أطلقت على نفسها "..."»
             j += 1
@@ -155,6 +158,8 @@ def noun_phrase(
             continue
         if j in cue_starts or norm in stops and _stops_source(tok, lex):
             break
+        if j + 1 < limit and (norm, tokens[j + 1].norm) in lex.pairs("behalf"):
+            break  # «قال الوزير نيابة عن الرئيس»: whom he speaks for is not the speaker
         if norm in _object_adverbials(lex) and (
             norm != "صحه" or _complete_before(prev)  # «مدير صحة عدن»: a construct
         ):
@@ -190,10 +195,122 @@ def noun_phrase(
             break
         j += 1
     while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
+        if ali_as_name(tt, j - 1, lex):
+            break  # «قالت الطبيبة سارة علي إن»: the name, not «على»
         j -= 1
     if relative >= 0 and j - relative < 2:
         j = relative  # «الدراسة التي»: no clause after the pronoun, or only its first word
     return (i, j) if j > i else None
+
+
+def _ends_after_plural(tt: TokenizedText, i: int, j: int, lex: Lexicon) -> bool:
+    """After a definite sound plural only its adjectives and preposition phrases go on.
+
+    «الباحثون» is nominative and takes no genitive (the first word of a construct drops its
+    ن: «باحثو الجامعة»), so in «أظهر الباحثون خطر المادة» the indefinite «خطر» is the object
+    and in «أن الباحثين وجدوا» the next word is the verb. A definite word goes on only if it
+    can be an adjective: not a feminine noun or a claim («أكد المحامون الرواية»; «الأكراد» may
+    be one, it has the shape of a verbal noun). «الباحثين»
+    is read so only as the phrase's first word: «نقيب المحامين سامي» names the holder.
+    """
+    tokens = tt.tokens
+    prev, tok = tokens[j - 1], tokens[j]
+    if not _definite_sound_plural(prev, lex) or prev.norm.endswith("ين") and j - 1 != i:
+        return False
+    norm = tok.norm
+    if is_definite(tok):
+        bare = bare_noun(norm)
+        return (
+            bare.endswith(("ات", "ه"))
+            and not bare.endswith(("يه", "يات"))
+            or bare in lex.marker_set("claim_nouns")
+            or bare in lex.marker_set("event_nouns")
+        )
+    return not (
+        tok.text in QUOTES
+        or norm in PUNCTUATION
+        or is_preposition_like(norm)
+        or _preposition_with_pronoun(norm)  # «المسؤولون فيه»، «الكثيرون ممن»
+        or norm[:1] in "بلك" and not norm.startswith("لا")  # «الدبلوماسيون بالاتحاد»
+        or norm in NAME_LINKS
+        or norm in lex.marker_set("np_links")
+        or tok.text.rstrip(_SHORT_VOWELS).endswith("هم")  # «الباحثون أنفسهم»، «جميعهم»
+        or strip_conjunction(norm) in label_words().given_names
+    )
+
+
+def _preposition_with_pronoun(norm: str) -> bool:
+    """«فيه»، «منهم»، and «ممن»، «مما» (من before a relative): a preposition phrase."""
+    bare = strip_conjunction(norm)
+    return any(
+        bare == prep + suffix for prep in PREPOSITIONS for suffix in PRONOUN_SUFFIXES
+    ) or bare[:1] == "م" and bare[1:] in RELATIVES
+
+
+def _definite_sound_plural(tok: Token, lex: Lexicon) -> bool:
+    """«الباحثون»، «والمحامين»: a definite masculine plural in ـون/ـين, not a noun that only
+    ends so («القانون»، «الأمين»، «التلفزيون»)."""
+    bare = bare_noun(strip_conjunction(tok.norm))
+    return (
+        is_definite(tok)
+        and bare.endswith(("ون", "ين"))
+        and len(bare) >= 6
+        and tok.norm not in lex.organisation_words
+        and bare not in lex.marker_set("outlet_heads")
+    )
+
+
+def ali_as_name(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«قالت الطبيبة سارة علي إن»، «في محافظة عدن علي الأحمدي لـ"عكاظ" أن»: «علي» spelled
+    so is the given name where a name stands, after a name or a title and before a name or
+    what follows a speaker; some texts spell the preposition so («أكد ترامب علي أهمية»)."""
+    tokens = tt.tokens
+    if not 0 < k < len(tokens) - 1 or not is_name_lookalike(tokens[k]):
+        return False
+    if tokens[k].norm != "علي":
+        return False  # «فان»: another look-alike
+    prev, nxt = tokens[k - 1], tokens[k + 1]
+    if _name_before(prev, lex):
+        return _name_after(nxt, lex) or _speaker_complement(nxt, lex)
+    title = strip_conjunction(prev.norm)
+    return (title in lex.marker_set("titles") or title in lex.head_words) and _name_after(nxt, lex)
+
+
+def _name_before(prev: Token, lex: Lexicon) -> bool:
+    """«سارة»، «عدن»: a given name or a bare name before «علي»."""
+    norm = strip_conjunction(prev.norm)
+    return norm in label_words().given_names or (
+        name_like(prev, lex)
+        and norm not in lex.verbs
+        and norm not in lex.speech_acts
+        and not is_preposition_like(norm)
+    )
+
+
+def _name_after(tok: Token, lex: Lexicon) -> bool:
+    """After «علي» another word of a name: «حسن»، «بن»، «الأحمدي»، «خامنئي» (not «أهمية»)."""
+    norm = strip_conjunction(tok.norm)
+    bare = bare_noun(norm)
+    return (
+        norm in label_words().given_names
+        or norm in NAME_LINKS
+        or bare.endswith("ي") and len(bare) >= 4 and bare not in lex.adjectives
+        and not is_verbal_noun(tok, lex)
+    )
+
+
+def _speaker_complement(tok: Token, lex: Lexicon) -> bool:
+    """What follows a speaker's name: «إن»، a comma, a quotation, whom the words were told,
+    a time."""
+    norm = tok.norm
+    return (
+        norm in lex.complementizers
+        or norm in PUNCTUATION
+        or tok.text in QUOTES
+        or names_outlet_told(tok, lex)
+        or told_audience(tok, lex)
+        or norm in lex.marker_set("time_words")
+    )
 
 
 def _claim_noun_object(previous: Token, tok: Token, lex: Lexicon) -> bool:

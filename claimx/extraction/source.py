@@ -212,6 +212,9 @@ def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range 
         return None
     for k in range(start + 1, end):  # «الوزارة في بيان أكدت»: the channel is not the speaker
         norm = tt.tokens[k].norm
+        if k + 1 < end and (norm, tt.tokens[k + 1].norm) in lex.pairs("behalf"):
+            end = k  # «الوزير نيابة عن الرئيس قال»: whom he speaks for
+            break
         kinds = lex.marker_set("channel_kinds")
         if one_of(norm, ("في", "خلال", "عبر")) and k + 1 < end and (
             norm.endswith("عبر") or bare_noun(tt.tokens[k + 1].norm) in kinds

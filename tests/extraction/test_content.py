@@ -81,3 +81,23 @@ def test_nested_claim_with_an_apposed_subject_stays_in_the_content() -> None:
     text = "وذكرت وكالات أنباء أن وزير الدفاع، سيرغي شويغو، قال إن الصواريخ جاهزة."
     c = by_cue(text, "ذكرت")
     assert c.content.text == "وزير الدفاع، سيرغي شويغو، قال إن الصواريخ جاهزة"
+
+
+def test_the_name_ali_is_no_preposition_before_the_content() -> None:
+    text = "وقالت الطبيبة سارة علي إن المريض تعافى."
+    said = by_cue(text, "قالت")
+    assert text_of(said.content) == "المريض تعافى"
+    assert text_of(said.source) == "الطبيبة سارة علي"
+    text = 'وأكد المتحدث باسم المجلس المحلي في مدينة تعز علي الحكيمي لـ"الوطن" أن القوات تقدمت.'
+    said = by_cue(text, "أكد")
+    assert text_of(said.content) == "القوات تقدمت"
+    assert text_of(said.source).endswith("تعز علي الحكيمي")
+
+
+def test_ali_spelling_the_preposition_still_opens_the_object() -> None:
+    assert content_of("وأكد الوزير علي ضرورة الإسراع في المشروع.", "أكد") == (
+        "ضرورة الإسراع في المشروع"
+    )
+    said = by_cue("وأكد ترامب علي أهمية الحوار.", "أكد")
+    assert text_of(said.source) == "ترامب" and text_of(said.content) == "أهمية الحوار"
+    assert content_of("وأكد المدير علي أن العمل سيبدأ غدا.", "أكد") == "العمل سيبدأ غدا"

@@ -3,7 +3,7 @@ sentences written for these tests: one test per construction, through ``claimx.e
 
 from __future__ import annotations
 
-from extraction_helpers import by_cue, claims_of, only, text_of
+from extraction_helpers import by_cue, claims_of, only, speaker_of, text_of
 
 
 def test_adverbial_fi_phrase_after_the_speaker_is_not_part_of_it() -> None:
@@ -410,3 +410,32 @@ def test_an_adjective_spelled_like_a_role_noun_heads_no_speaker() -> None:
     dropped subject goes back to the forces, not to a phrase that starts at the adjective."""
     text = "وتقدمت القوات المسلحة المصرية نحو المدينة. وأكدت أن الحدود آمنة."
     assert text_of(by_cue(text, "أكدت").speaker).startswith("القوات")
+
+
+def test_a_definite_sound_plural_takes_no_genitive() -> None:
+    text = "في تجربة جديدة، أظهر الباحثون خطر إحدى المواد في الطلاء. وقالوا إن المادة سامة."
+    assert speaker_of(text, "قالوا") == "الباحثون"
+    text = "ومع أن الباحثين وجدوا أن النتائج متقاربة، فإنهم أكدوا أن العينة صغيرة."
+    assert speaker_of(text, "أكدوا") == "الباحثين"
+
+
+def test_a_sound_plural_keeps_its_adjectives_and_preposition_phrases() -> None:
+    assert speaker_of("وقال المهندسون المتطوعون إن الجسر آمن.", "قال") == "المهندسون المتطوعون"
+    assert speaker_of("وقال المسؤولون الأكراد إن المعبر مفتوح.", "قال") == "المسؤولون الأكراد"
+    said = by_cue("وقال الباحثون في جامعة دمشق إن الدواء فعال.", "قال")
+    assert text_of(said.source) == "الباحثون في جامعة دمشق"
+    said = by_cue("ويقول المدرسون ذوو الخبرة إن الطلاب تحسنوا.", "يقول")
+    assert text_of(said.source) == "المدرسون ذوو الخبرة"
+    said = by_cue("وقال نقيب المحامين سامي الرفاعي إن الإضراب مستمر.", "قال")
+    assert text_of(said.source) == "نقيب المحامين سامي الرفاعي"
+
+
+def test_whom_the_speaker_speaks_for_is_not_part_of_the_speaker() -> None:
+    text = "وقال الوزير نيابة عن الرئيس إن الحكومة ستدعم المزارعين."
+    assert text_of(by_cue(text, "قال").source) == "الوزير"
+    text = "وأكد رئيس الوزراء بالنيابة عن الملك أن الانتخابات ستجرى في موعدها."
+    assert text_of(by_cue(text, "أكد").source) == "رئيس الوزراء"
+    text = "الوزير نيابة عن الرئيس قال إن الحكومة ستدعم المزارعين."
+    assert text_of(by_cue(text, "قال").source) == "الوزير"
+    text = "وقالت نيابة أمن الدولة إن المتهمين اعترفوا."
+    assert text_of(by_cue(text, "قالت").source) == "نيابة أمن الدولة"
