@@ -67,6 +67,12 @@ def test_according_to_a_rule_or_plan_is_no_relay() -> None:
     assert text_of(said.speaker) == "وكالة الأنباء الرسمية"
 
 
+def test_terms_one_acts_by_inside_a_speakers_claim_are_no_relay() -> None:
+    # not in the list of plans and rules, but no speaker either: part of the minister's claim
+    assert cues_of("وقال الوزير إن الدعم سيوزع وفقا لاحتياجات كل منطقة.") == ["قال"]
+    assert cues_of("وأوضح المدير أن المنح ستمنح حسب أولويات الطلبة المسجلين.") == ["أوضح"]
+
+
 def test_noun_in_ta_marbuta_is_not_a_verb_with_object() -> None:
     # «إشارة» folds to the same letters as «أشاره» (he pointed it out)
     assert claims_of("أنا رهن إشارة المدرب ولا يهم أن أكون أساسيا.") == []

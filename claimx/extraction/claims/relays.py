@@ -10,7 +10,7 @@ from claimx.extraction.claims.state import (
 )
 from claimx.extraction.claims.verb_first import OBJECT_TAKES
 from claimx.extraction.content import find_opener
-from claimx.extraction.cues import CueMatch
+from claimx.extraction.cues import CueMatch, strip_conjunction
 from claimx.extraction.lexicon import CueKind, CuePosition
 from claimx.extraction.phrase import bare_noun, head_norm, noun_phrase
 from claimx.extraction.tokenize import (
@@ -36,9 +36,10 @@ class Relays(BuilderState):
             if draft.source is None and draft.cue.position == CuePosition.IMPERSONAL:
                 self._revise(n, replace(draft, source=source, speaker=self._speaker(cue, source)))
                 return True
-            if not self._is_medium(source) or self._same_speaker(draft, source):
-                return False  # «وفق ما صرح به مسؤول»: a person or a report speaks for itself;
-                # «أشار البيان إلى أن P، حسب البيان»: the same speaker twice is two claims
+            if self._same_speaker(draft, source):
+                return False  # «أشار البيان إلى أن P، حسب البيان»: the same speaker twice
+            if not self._is_medium(source):
+                return self._sourcing_within(draft, cue, source)
             if draft.channel is None:
                 self._revise(n, replace(draft, channel=source))
             return True
@@ -52,6 +53,31 @@ class Relays(BuilderState):
             self.channel_for[nxt.first] = source  # «وحسب وكالة X، أكدت الوزيرة أن ...»
             return True
         return False
+
+    def _sourcing_within(self, draft: Draft, cue: CueMatch, source: Range) -> bool:
+        """«وأضاف الطبيب أن الحريق أدى، حسب آخر حصيلة، إلى وفاة رجلين»: a bare relay phrase
+        whose object is no medium is the speaker's own sourcing, part of his claim (rules v2,
+        7), not a claim. «وفق ما صرح به مسؤول» names a person's act of saying, and a cue
+        inside a quotation is annotated (rules v3, 7): those stay claims of their own."""
+        return (
+            cue.last - cue.first == 1
+            and not draft.direct_quote
+            and not self._names_speaker(source)
+        )
+
+    def _names_speaker(self, source: Range) -> bool:
+        """«حسب مصادر أمنية»، «وفقا للتقارير الطبية»: a known speaker or a document that
+        speaks (rules v2, 6), unlike a toll, files or findings («حسب آخر حصيلة»، «وفقا
+        للأبحاث») or the terms one acts by («وفقا لاحتياجات كل دولة»)."""
+        tok = next(
+            (t for t in self.tt.tokens[source[0] : source[1]] if t.text not in QUOTES), None
+        )
+        if tok is None:
+            return True
+        norm = strip_conjunction(tok.norm)
+        forms = {norm, norm[1:]} if norm[:1] in "لب" else {norm}
+        lex = self.lex
+        return any(f in lex.head_words or f in lex.organisation_words for f in forms)
 
     def _without_resumptive(self, source: Range) -> Range:
         """«وبحسب وكالة X، فقد أكد»: the comma and «فقد» close the relay's phrase."""

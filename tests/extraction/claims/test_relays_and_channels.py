@@ -5,6 +5,7 @@ through ``claimx.extract``."""
 
 from __future__ import annotations
 
+import pytest
 from extraction_helpers import by_cue, claims_of, cues_of, only, text_of
 
 
@@ -57,6 +58,31 @@ def test_relay_between_a_cue_and_its_content_is_its_channel() -> None:
 def test_a_person_after_bihasab_still_speaks_for_itself() -> None:
     text = "وأكدت الشرطة أن الحادث وقع ليلا، وفق ما صرح به مسؤول في المدينة."
     assert [c.cue.text for c in claims_of(text)] == ["أكدت", "وفق ما صرح به"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأضاف الطبيب أن الحريق أدى، حسب آخر حصيلة، إلى وفاة رجلين.",
+        "وأوضح المحقق أنه وحسب الأبحاث الأولية، فإن المشتبه به فر إلى الخارج.",
+        "وقال الضابط إن المهاجم كان رجلا وفق روايات الجيران، مرجحا أنه تنكر.",
+    ],
+)
+def test_toll_or_findings_inside_a_speakers_claim_are_his_sourcing(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.cue.text in ("حسب", "وفق")]
+    assert claims_of(text)
+
+
+def test_a_source_inside_a_speakers_claim_still_speaks() -> None:
+    text = "وأفادت المصادر الطبية أن الوفاة نجمت -وفقا للتقارير الطبية الأولية- عن تسمم."
+    assert cues_of(text) == ["أفادت", "وفقا"]
+    assert text_of(by_cue(text, "وفقا").source) == "للتقارير الطبية الأولية"
+
+
+def test_a_toll_in_a_sentence_without_another_claim_is_a_claim() -> None:
+    claims = claims_of("وأسفر الحادث عن وفاة شخصين حسب آخر حصيلة لوزارة الصحة.")
+    assert [c.cue.text for c in claims] == ["حسب"]
+    assert text_of(claims[0].source) == "آخر حصيلة لوزارة الصحة"
 
 
 def test_impersonal_claim_takes_its_source_from_bihasab() -> None:
