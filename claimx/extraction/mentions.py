@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from claimx.extraction.cues import strip_conjunction
+from claimx.extraction.gazetteer import label_words
 from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon, read_data
-from claimx.extraction.phrase import bare_noun, noun_phrase
+from claimx.extraction.phrase import bare_noun, is_definite, named_again, noun_phrase
 from claimx.extraction.source import with_apposition
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText, normalize
 from claimx.extraction.words import (
@@ -29,6 +30,7 @@ from claimx.model import Range
 
 MAX_REDUCED_TOKENS = 2
 MAX_EMBEDDED_SUBJECT = 3
+MAX_NAME_WORDS = 3  # «فرانسوا مولين»: a name after a title
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
 _PREPOSITION_CLITICS = ("لل", "بال", "وبال", "ولل")
@@ -327,10 +329,80 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
     for k in [t.index for t in tt.marked(lex.start_words) if t.norm in heads]:
         if k < end:
             continue
-        phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts, split_nouns=True)
+        phrase = _mention_phrase(tt, k, lex, cue_starts)
         if phrase:
             end = phrase[1]
             yield phrase
+
+
+def _mention_phrase(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
+    """A speaker noun's phrase ends where a subject before its object would: «قدمت الجمعية
+    شكوى ضد ...» → «الجمعية»، «لم يحدد المصدر عدد الموقوفين» → «المصدر». A place or body
+    after «في» or لـ («رئيس البحوث في منظمة ...») and a name after a title («الرئيس هادي»)
+    start no object and stay in it."""
+    limit = tt.sentence_bounds(k)[1]
+    full = noun_phrase(tt, k, limit, lex, cue_starts, split_nouns=True)
+    short = noun_phrase(tt, k, limit, lex, cue_starts, object_mode=True, split_nouns=True)
+    if full is None or short is None or short[1] >= full[1]:
+        return full
+    cut = strip_conjunction(tt.tokens[short[1]].norm)
+    if cut == "في" or _lam_phrase(cut) or _names_someone(tt, short[1], lex):
+        return full
+    if _names_a_person(tt.tokens[k]) and _name_word(tt.tokens[short[1]], lex, first=True):
+        return full  # «السفير الروسي فيتالي تشوركين»: a person's title, then the name
+    return short
+
+
+def _names_a_person(head: Token) -> bool:
+    """«السفير»، «الفنان»: a speaker noun that is a person's role, not a group, a document
+    or an institution («الجمعية شكوى» starts an object; «الرئيس هادي» is one person)."""
+    return bare_noun(strip_conjunction(head.norm)) not in _impersonal_heads()
+
+
+@cache
+def _impersonal_heads() -> frozenset[str]:
+    """The unnamed, document and institution heads of the speaker kinds, as bare nouns."""
+    kinds = read_data("identity.toml")["kinds"]
+    words = (w for kind in ("anonymous", "document", "organisation") for w in kinds[kind])
+    return frozenset(bare_noun(normalize(w)) for w in words)
+
+
+def _lam_phrase(norm: str) -> bool:
+    """«الاتحاد البرازيلي لكرة القدم»، «رئيس الهيئة لحزب ...»: a لـ-phrase qualifies the
+    speaker noun."""
+    return norm[:1] == "ل" and not norm.startswith("لا") and len(norm) > 3
+
+
+def _name_word(tok: Token, lex: Lexicon, first: bool = False) -> bool:
+    """«دونالد»، «ترامب»: an indefinite word that may be part of a name (a name may have the
+    shape of a verbal noun: «ترامب»); a name right after a title may end in alif
+    («أوباما»، «فرانسوا»), an accusative after a subject too («تقريرا»), unless marked so."""
+    norm, text = tok.norm, tok.text
+    return not (
+        is_definite(tok)
+        or text in QUOTES
+        or norm in PUNCTUATION
+        or norm in lex.source_stop_words
+        or norm.endswith(("ه", "ات"))
+        or text.endswith("اً")
+        or not first and text.endswith("ا")
+    )
+
+
+def _names_someone(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«فرانسوا»، «هادي» (named again in the text): a given name, or a word that may be a
+    name and is used again, with no genitive after it («عدد الموقوفين» is a noun)."""
+    tokens = tt.tokens
+    if strip_conjunction(tokens[k].norm) in label_words().given_names:
+        return True
+    end = k
+    while end < min(len(tokens), k + MAX_NAME_WORDS) and _name_word(tokens[end], lex):
+        end += 1
+    if end == k or end < len(tokens) and is_definite(tokens[end]) and end == k + 1:
+        return False
+    return any(
+        named_again(tt, strip_conjunction(tokens[j].norm), k, end) for j in range(k, end)
+    )
 
 
 def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
