@@ -20,6 +20,7 @@ from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 from claimx.extraction.words import (
     CONJUNCTIONS,
     DEMONSTRATIVES,
+    NAME_LINKS,
     PARTITIVES,
     PREPOSITIONS,
     REFLEXIVES,
@@ -343,6 +344,8 @@ def _mention_phrase(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int
     limit = tt.sentence_bounds(k)[1]
     full = noun_phrase(tt, k, limit, lex, cue_starts, split_nouns=True)
     short = noun_phrase(tt, k, limit, lex, cue_starts, object_mode=True, split_nouns=True)
+    if full is not None and short is not None and _unnamed(tt.tokens[k]):
+        short = (short[0], _unnamed_end(tt, short, lex))
     if full is None or short is None or short[1] >= full[1]:
         return full
     cut = strip_conjunction(tt.tokens[short[1]].norm)
@@ -353,18 +356,40 @@ def _mention_phrase(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int
     return short
 
 
+def _unnamed(head: Token) -> bool:
+    """«المصدر»، «الدراسة»: an unnamed source or a document, which no name follows."""
+    return bare_noun(strip_conjunction(head.norm)) in _heads_of("anonymous", "document")
+
+
+def _unnamed_end(tt: TokenizedText, phrase: Range, lex: Lexicon) -> int:
+    """«لم يحدد المصدر عدد المقبوض عليهم»: after an unnamed source's definite words an
+    indefinite word is no holder's name but the object (a given name or a name the text
+    uses again aside)."""
+    tokens = tt.tokens
+    for j in range(phrase[0] + 1, phrase[1]):
+        prev, tok = tokens[j - 1], tokens[j]
+        if not is_definite(prev) or is_definite(tok) or not _name_word(tok, lex, first=True):
+            continue
+        norm = strip_conjunction(tok.norm)
+        if norm[:1] in "لب" or norm in NAME_LINKS or _names_someone(tt, j, lex):
+            continue
+        return j
+    return phrase[1]
+
+
 def _names_a_person(head: Token) -> bool:
     """«السفير»، «الفنان»: a speaker noun that is a person's role, not a group, a document
     or an institution («الجمعية شكوى» starts an object; «الرئيس هادي» is one person)."""
-    return bare_noun(strip_conjunction(head.norm)) not in _impersonal_heads()
+    return bare_noun(strip_conjunction(head.norm)) not in _heads_of(
+        "anonymous", "document", "organisation"
+    )
 
 
 @cache
-def _impersonal_heads() -> frozenset[str]:
-    """The unnamed, document and institution heads of the speaker kinds, as bare nouns."""
-    kinds = read_data("identity.toml")["kinds"]
-    words = (w for kind in ("anonymous", "document", "organisation") for w in kinds[kind])
-    return frozenset(bare_noun(normalize(w)) for w in words)
+def _heads_of(*kinds: str) -> frozenset[str]:
+    """The heads of the given speaker kinds (unnamed, document, institution), as bare nouns."""
+    listed = read_data("identity.toml")["kinds"]
+    return frozenset(bare_noun(normalize(w)) for kind in kinds for w in listed[kind])
 
 
 def _lam_phrase(norm: str) -> bool:
@@ -412,6 +437,8 @@ def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int])
     phrase = noun_phrase(tt, k + 1, limit, lex, cue_starts, object_mode=True)
     if phrase is None:
         return None
+    if _unnamed(tt.tokens[phrase[0]]):
+        phrase = (phrase[0], _unnamed_end(tt, phrase, lex))  # «لم يحدد المصدر عدد ...»
     for j in range(phrase[0] + 1, phrase[1]):
         if tt.tokens[j].norm in PREPOSITIONS:
             return (phrase[0], j)

@@ -228,3 +228,11 @@ def test_a_speaker_noun_keeps_its_complements() -> None:
     assert speaker_of(text, "قال") == "رئيس البحوث في منظمة الصحة العالمية"
     text = "وصل الاتحاد البرازيلي لكرة القدم إلى قرار نهائي أمس. وأكد أن المدرب باق."
     assert speaker_of(text, "أكد") == "الاتحاد البرازيلي لكرة القدم"
+
+
+def test_an_unnamed_source_takes_no_name_after_it() -> None:
+    text = (
+        "وقال مصدر أمني إن عددا من الموقوفين اعترفوا بالتهم. "
+        "وفيما لم يحدد المصدر عدد الموقوفين، كشف أن التحقيق مستمر."
+    )
+    assert speaker_of(text, "كشف") == "مصدر أمني"
