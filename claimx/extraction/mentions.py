@@ -330,30 +330,39 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
     for k in [t.index for t in tt.marked(lex.start_words) if t.norm in heads]:
         if k < end:
             continue
-        phrase = _mention_phrase(tt, k, lex, cue_starts)
-        if phrase:
-            end = phrase[1]
+        found = _mention_phrase(tt, k, lex, cue_starts)
+        if found:
+            phrase, end = found
             yield phrase
 
 
-def _mention_phrase(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
+def _mention_phrase(
+    tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]
+) -> tuple[Range, int] | None:
     """A speaker noun's phrase ends where a subject before its object would: «قدمت الجمعية
     شكوى ضد ...» → «الجمعية»، «لم يحدد المصدر عدد الموقوفين» → «المصدر». A place or body
     after «في» or لـ («رئيس البحوث في منظمة ...») and a name after a title («الرئيس هادي»)
-    start no object and stay in it."""
+    start no object and stay in it. With the phrase, where the next mention may start."""
     limit = tt.sentence_bounds(k)[1]
     full = noun_phrase(tt, k, limit, lex, cue_starts, split_nouns=True)
     short = noun_phrase(tt, k, limit, lex, cue_starts, object_mode=True, split_nouns=True)
     if full is not None and short is not None and _unnamed(tt.tokens[k]):
         short = (short[0], _unnamed_end(tt, short, lex))
     if full is None or short is None or short[1] >= full[1]:
-        return full
+        return (full, full[1]) if full else None
     cut = strip_conjunction(tt.tokens[short[1]].norm)
+    if cut == "في" and _is_document(tt.tokens[k]):
+        return short, full[1]  # «مذكرة في مراكز شرطة»: where the document was, not who spoke
     if cut == "في" or _lam_phrase(cut) or _names_someone(tt, short[1], lex):
-        return full
+        return full, full[1]
     if _names_a_person(tt.tokens[k]) and _name_word(tt.tokens[short[1]], lex, first=True):
-        return full  # «السفير الروسي فيتالي تشوركين»: a person's title, then the name
-    return short
+        return full, full[1]  # «السفير الروسي فيتالي تشوركين»: a person's title, then the name
+    return short, short[1]
+
+
+def _is_document(head: Token) -> bool:
+    """«مذكرة»، «التقرير»: a text that speaks."""
+    return bare_noun(strip_conjunction(head.norm)) in _heads_of("document")
 
 
 def _unnamed(head: Token) -> bool:

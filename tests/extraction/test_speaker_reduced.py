@@ -295,3 +295,12 @@ def test_a_title_takes_no_verbal_noun_for_a_name() -> None:
         "ويعتقدون أن تراجع معدلات الإصابة يعود إلى اللقاح."
     )
     assert text_of(by_cue(text, "يعتقدون").speaker) == "الباحثون"
+
+
+def test_where_a_document_was_is_not_part_of_it() -> None:
+    text = (
+        "أفادت الصحيفة بأنه تم استقبال مذكرة في مراكز شرطة عديدة تحذر من هجمات. "
+        "وتشير هذه المذكرة المفصلة إلى أن الخطر قائم."
+    )
+    assert text_of(by_cue(text, "تشير").speaker) == "هذه المذكرة المفصلة"
+    assert text_of(by_cue(text, "تحذر").speaker) == "مذكرة"
