@@ -12,13 +12,15 @@ from collections.abc import Iterator
 from functools import cache
 
 from claimx.extraction.cues import strip_conjunction
+from claimx.extraction.gazetteer import label_words
 from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon, read_data
-from claimx.extraction.phrase import bare_noun, noun_phrase
+from claimx.extraction.phrase import bare_noun, is_definite, named_again, noun_phrase
 from claimx.extraction.source import with_apposition
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText, normalize
 from claimx.extraction.words import (
     CONJUNCTIONS,
     DEMONSTRATIVES,
+    NAME_LINKS,
     PARTITIVES,
     PREPOSITIONS,
     REFLEXIVES,
@@ -29,6 +31,7 @@ from claimx.model import Range
 
 MAX_REDUCED_TOKENS = 2
 MAX_EMBEDDED_SUBJECT = 3
+MAX_NAME_WORDS = 3  # «فرانسوا مولين»: a name after a title
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
 _PREPOSITION_CLITICS = ("لل", "بال", "وبال", "ولل")
@@ -327,10 +330,113 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
     for k in [t.index for t in tt.marked(lex.start_words) if t.norm in heads]:
         if k < end:
             continue
-        phrase = noun_phrase(tt, k, tt.sentence_bounds(k)[1], lex, cue_starts, split_nouns=True)
-        if phrase:
-            end = phrase[1]
+        found = _mention_phrase(tt, k, lex, cue_starts)
+        if found:
+            phrase, end = found
             yield phrase
+
+
+def _mention_phrase(
+    tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]
+) -> tuple[Range, int] | None:
+    """A speaker noun's phrase ends where a subject before its object would: «قدمت الجمعية
+    شكوى ضد ...» → «الجمعية»، «لم يحدد المصدر عدد الموقوفين» → «المصدر». A place or body
+    after «في» or لـ («رئيس البحوث في منظمة ...») and a name after a title («الرئيس هادي»)
+    start no object and stay in it. With the phrase, where the next mention may start."""
+    limit = tt.sentence_bounds(k)[1]
+    full = noun_phrase(tt, k, limit, lex, cue_starts, split_nouns=True)
+    short = noun_phrase(tt, k, limit, lex, cue_starts, object_mode=True, split_nouns=True)
+    if full is not None and short is not None and _unnamed(tt.tokens[k]):
+        short = (short[0], _unnamed_end(tt, short, lex))
+    if full is None or short is None or short[1] >= full[1]:
+        return (full, full[1]) if full else None
+    cut = strip_conjunction(tt.tokens[short[1]].norm)
+    if cut == "في" and _is_document(tt.tokens[k]):
+        return short, full[1]  # «مذكرة في مراكز شرطة»: where the document was, not who spoke
+    if cut == "في" or _lam_phrase(cut) or _names_someone(tt, short[1], lex):
+        return full, full[1]
+    if _names_a_person(tt.tokens[k]) and _name_word(tt.tokens[short[1]], lex, first=True):
+        return full, full[1]  # «السفير الروسي فيتالي تشوركين»: a person's title, then the name
+    return short, short[1]
+
+
+def _is_document(head: Token) -> bool:
+    """«مذكرة»، «التقرير»: a text that speaks."""
+    return bare_noun(strip_conjunction(head.norm)) in _heads_of("document")
+
+
+def _unnamed(head: Token) -> bool:
+    """«المصدر»، «الدراسة»: an unnamed source or a document, which no name follows."""
+    return bare_noun(strip_conjunction(head.norm)) in _heads_of("anonymous", "document")
+
+
+def _unnamed_end(tt: TokenizedText, phrase: Range, lex: Lexicon) -> int:
+    """«لم يحدد المصدر عدد المقبوض عليهم»: after an unnamed source's definite words an
+    indefinite word is no holder's name but the object (a given name or a name the text
+    uses again aside)."""
+    tokens = tt.tokens
+    for j in range(phrase[0] + 1, phrase[1]):
+        prev, tok = tokens[j - 1], tokens[j]
+        if not is_definite(prev) or is_definite(tok) or not _name_word(tok, lex, first=True):
+            continue
+        norm = strip_conjunction(tok.norm)
+        if norm[:1] in "لب" or norm in NAME_LINKS or _names_someone(tt, j, lex):
+            continue
+        return j
+    return phrase[1]
+
+
+def _names_a_person(head: Token) -> bool:
+    """«السفير»، «الفنان»: a speaker noun that is a person's role, not a group, a document
+    or an institution («الجمعية شكوى» starts an object; «الرئيس هادي» is one person)."""
+    return bare_noun(strip_conjunction(head.norm)) not in _heads_of(
+        "anonymous", "document", "organisation"
+    )
+
+
+@cache
+def _heads_of(*kinds: str) -> frozenset[str]:
+    """The heads of the given speaker kinds (unnamed, document, institution), as bare nouns."""
+    listed = read_data("identity.toml")["kinds"]
+    return frozenset(bare_noun(normalize(w)) for kind in kinds for w in listed[kind])
+
+
+def _lam_phrase(norm: str) -> bool:
+    """«الاتحاد البرازيلي لكرة القدم»، «رئيس الهيئة لحزب ...»: a لـ-phrase qualifies the
+    speaker noun."""
+    return norm[:1] == "ل" and not norm.startswith("لا") and len(norm) > 3
+
+
+def _name_word(tok: Token, lex: Lexicon, first: bool = False) -> bool:
+    """«دونالد»، «ترامب»: an indefinite word that may be part of a name (a name may have the
+    shape of a verbal noun: «ترامب»); a name right after a title may end in alif
+    («أوباما»، «فرانسوا»), an accusative after a subject too («تقريرا»), unless marked so."""
+    norm, text = tok.norm, tok.text
+    return not (
+        is_definite(tok)
+        or text in QUOTES
+        or norm in PUNCTUATION
+        or norm in lex.source_stop_words
+        or norm.endswith(("ه", "ات"))
+        or text.endswith("اً")
+        or not first and text.endswith("ا")
+    )
+
+
+def _names_someone(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«فرانسوا»، «هادي» (named again in the text): a given name, or a word that may be a
+    name and is used again, with no genitive after it («عدد الموقوفين» is a noun)."""
+    tokens = tt.tokens
+    if strip_conjunction(tokens[k].norm) in label_words().given_names:
+        return True
+    end = k
+    while end < min(len(tokens), k + MAX_NAME_WORDS) and _name_word(tokens[end], lex):
+        end += 1
+    if end == k or end < len(tokens) and is_definite(tokens[end]) and end == k + 1:
+        return False
+    return any(
+        named_again(tt, strip_conjunction(tokens[j].norm), k, end) for j in range(k, end)
+    )
 
 
 def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) -> Range | None:
@@ -340,6 +446,8 @@ def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int])
     phrase = noun_phrase(tt, k + 1, limit, lex, cue_starts, object_mode=True)
     if phrase is None:
         return None
+    if _unnamed(tt.tokens[phrase[0]]):
+        phrase = (phrase[0], _unnamed_end(tt, phrase, lex))  # «لم يحدد المصدر عدد ...»
     for j in range(phrase[0] + 1, phrase[1]):
         if tt.tokens[j].norm in PREPOSITIONS:
             return (phrase[0], j)

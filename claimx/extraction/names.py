@@ -18,7 +18,14 @@ from claimx.extraction.mentions import (
     is_preposition,
     refers_to,
 )
-from claimx.extraction.phrase import MENTION_REACH, bare_noun, named_again, noun_phrase, spelled
+from claimx.extraction.phrase import (
+    MENTION_REACH,
+    bare_noun,
+    is_verbal_noun,
+    named_again,
+    noun_phrase,
+    spelled,
+)
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 from claimx.extraction.words import (
     CONJUNCTIONS,
@@ -122,6 +129,8 @@ def _title_with_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range |
     end = max(speaker[1], phrase[1]) if phrase else speaker[1]
     if end < limit and tokens[end].norm in ("،", ","):
         end += 1
+    elif end < limit and is_verbal_noun(tokens[end], lex):
+        return None  # «لاحظ الباحثون انخفاض معدلات ...»: the title's phrase ended at its object
     last = end
     while last < min(limit, end + MAX_NAME_TOKENS) and _given_name(tokens[last], lex):
         last += 1

@@ -206,3 +206,33 @@ def test_pronoun_after_jaa_fi_refers_to_the_document() -> None:
     c = by_cue(text, "جاء فيه")
     assert text_of(c.speaker).startswith("حساب")
     assert text_of(by_cue(text, "مضيفا").speaker).startswith("حساب")
+
+
+def test_speaker_noun_before_an_indefinite_object_ends_there() -> None:
+    text = "قدمت الجمعية شكوى ضد الاتحاد الدولي للسباحة. وقالت إن القرار ظالم."
+    assert speaker_of(text, "قالت") == "الجمعية"
+
+
+def test_speaker_noun_before_a_construct_object_ends_there() -> None:
+    text = "لم يحدد المصدر عدد الموقوفين في الحادث. وأكد أن التحقيق مستمر."
+    assert speaker_of(text, "أكد") == "المصدر"
+
+
+def test_a_title_keeps_the_name_after_it() -> None:
+    text = "وصل السفير الروسي فيتالي تشوركين إلى المدينة أمس. وقال إن المحادثات مثمرة."
+    assert speaker_of(text, "قال") == "السفير الروسي فيتالي تشوركين"
+
+
+def test_a_speaker_noun_keeps_its_complements() -> None:
+    text = "وصل رئيس البحوث في منظمة الصحة العالمية إلى المدينة أمس. وقال إن المرض ينحسر."
+    assert speaker_of(text, "قال") == "رئيس البحوث في منظمة الصحة العالمية"
+    text = "وصل الاتحاد البرازيلي لكرة القدم إلى قرار نهائي أمس. وأكد أن المدرب باق."
+    assert speaker_of(text, "أكد") == "الاتحاد البرازيلي لكرة القدم"
+
+
+def test_an_unnamed_source_takes_no_name_after_it() -> None:
+    text = (
+        "وقال مصدر أمني إن عددا من الموقوفين اعترفوا بالتهم. "
+        "وفيما لم يحدد المصدر عدد الموقوفين، كشف أن التحقيق مستمر."
+    )
+    assert speaker_of(text, "كشف") == "مصدر أمني"

@@ -287,3 +287,20 @@ def test_an_institution_named_after_its_spokesman_takes_its_own_full_name() -> N
     )
     c = by_cue(text, "أضافت")
     assert text_of(c.speaker) == "وزارة الصحة الوطنية"
+
+
+def test_a_title_takes_no_verbal_noun_for_a_name() -> None:
+    text = (
+        "ولاحظ الباحثون انخفاض معدلات الإصابة في المدينة، "
+        "ويعتقدون أن تراجع معدلات الإصابة يعود إلى اللقاح."
+    )
+    assert text_of(by_cue(text, "يعتقدون").speaker) == "الباحثون"
+
+
+def test_where_a_document_was_is_not_part_of_it() -> None:
+    text = (
+        "أفادت الصحيفة بأنه تم استقبال مذكرة في مراكز شرطة عديدة تحذر من هجمات. "
+        "وتشير هذه المذكرة المفصلة إلى أن الخطر قائم."
+    )
+    assert text_of(by_cue(text, "تشير").speaker) == "هذه المذكرة المفصلة"
+    assert text_of(by_cue(text, "تحذر").speaker) == "مذكرة"
