@@ -12,9 +12,15 @@ from collections.abc import Iterator
 from functools import cache
 
 from claimx.extraction.cues import strip_conjunction
-from claimx.extraction.gazetteer import label_words
+from claimx.extraction.gazetteer import PERSON, gazetteer, label_words
 from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon, read_data
-from claimx.extraction.phrase import bare_noun, is_definite, named_again, noun_phrase
+from claimx.extraction.phrase import (
+    bare_noun,
+    is_definite,
+    is_verbal_noun,
+    named_again,
+    noun_phrase,
+)
 from claimx.extraction.source import with_apposition
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText, normalize
 from claimx.extraction.words import (
@@ -147,6 +153,8 @@ def refers_to(
     """Whether a shorter mention's ``words`` name the entity of a fuller ``candidate``:
     «الوزير» one headed by the same noun, «مرزوق» one that holds the name."""
     if is_definite_mention(tt, source):  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
+        if any(_person_name(w) and w not in candidate for w in words[1:]):
+            return False  # «الرئيس ترامب» is not «نائب الرئيس مايك بنس»
         return words[0] in candidate or _number_stem(words[0]) in map(_number_stem, candidate)
     if all(w in candidate for w in words):
         return True
@@ -355,9 +363,139 @@ def _mention_phrase(
         return short, full[1]  # «مذكرة في مراكز شرطة»: where the document was, not who spoke
     if cut == "في" or _lam_phrase(cut) or _names_someone(tt, short[1], lex):
         return full, full[1]
-    if _names_a_person(tt.tokens[k]) and _name_word(tt.tokens[short[1]], lex, first=True):
-        return full, full[1]  # «السفير الروسي فيتالي تشوركين»: a person's title, then the name
+    if _after_person_title(tt, k, short[1], lex):
+        name = _title_name_end(tt, short[1], limit, lex)
+        if name is not None and name + 1 < full[1] and _affiliation(tt, name, lex):
+            return full, full[1]  # «النائب المعارض جان دوبون من حزب ...»: where he belongs
+        if name is not None:
+            return (k, name), name  # «السفير الروسي فيتالي تشوركين»، «إدارة الرئيس ترامب»
     return short, short[1]
+
+
+def _affiliation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«من حزب العمل»، «في الجيش»: after a name, the body its holder belongs to."""
+    if tt.tokens[k].norm not in ("من", "في"):
+        return False
+    tok = tt.tokens[k + 1]
+    return is_definite(tok) or bare_noun(strip_conjunction(tok.norm)) in _heads_of(
+        "organisation"
+    ) or tok.norm in lex.organisation_words
+
+
+def _after_person_title(tt: TokenizedText, k: int, j: int, lex: Lexicon) -> bool:
+    """«السفير الروسي ...»، «إدارة الرئيس ...»: the phrase opened with a person's role, or
+    the word before ``j`` is one, so a name may follow."""
+    before, head = tt.tokens[j - 1], tt.tokens[k]
+    return strip_conjunction(head.norm) in lex.head_words and _names_a_person(head) or (
+        is_definite(before)
+        and strip_conjunction(before.norm) in lex.head_words
+        and _names_a_person(before)
+    )
+
+
+def _title_name_end(tt: TokenizedText, j: int, limit: int, lex: Lexicon) -> int | None:
+    """One past the name that starts at ``j`` after a person's title («رئيس وزراء البرتغال
+    جوزيه سوكراتس»، «الرئيس ترامب»، «الفنان سامي الحلبي»), or None when the
+    word there starts the object («قدم السفير شكوى رسمية»، «زار الوزير مستشفى المدينة»،
+    «جدد الرئيس دعم بلاده»). A name has a gazetteer or given name or a word the text uses
+    again, or is two name words."""
+    tokens = tt.tokens
+    if not _name_part(tt, j, lex, first=True):
+        return None
+    end = j + 1
+    while end < min(limit, j + MAX_NAME_WORDS) and (
+        _name_part(tt, end, lex) or strip_conjunction(tokens[end - 1].norm) in NAME_LINKS
+    ):
+        end += 1
+    if end < limit and is_definite(tokens[end]) and _definite_surname(tt, end, j, lex):
+        end += 1  # «سامي الحلبي»: a surname with the article
+    known = any(_known_name(tt, i, j, end) for i in range(j, end))
+    if known or end - j >= 2 and all(
+        bare_noun(tokens[i].norm) not in lex.adjectives for i in range(j, end)
+    ):
+        return end
+    return None
+
+
+def _name_part(tt: TokenizedText, i: int, lex: Lexicon, first: bool = False) -> bool:
+    """«جوزيه»، «ترامب»، «سوكراتس»: a word that may be part of a name after a title; after
+    its first word no imperfect verb («ترامب يطالب») and no accusative («استعدادًا»)."""
+    tok = tt.tokens[i]
+    norm = strip_conjunction(tok.norm)
+    if tok.norm in PREPOSITIONS and tok.text != "علي":
+        return False  # «تشوركين على ذلك»: the preposition, not the name «علي»
+    if _person_name(norm):
+        return True  # «ترامب» has the shape of a verbal noun
+    if len(norm) < 3 or is_verbal_noun(tok, lex) or tok.text.endswith("ًا"):
+        return False
+    if norm.startswith(("لل", "بال", "كال")):
+        return False
+    if not first and (
+        norm[:1] == "ي" and len(norm) >= 5  # «ترامب يطالب»: a verb
+        or tok.norm[:1] == "و"  # «واكتفى»: a conjunction
+        or tok.text.endswith(("ها", "هم"))  # «بعدها»: a pronoun
+    ):
+        return _known_name(tt, i, i, i + 1)
+    return _name_word(tok, lex, first) or _foreign_form(tok, lex) or _gazetteer_name(tok)
+
+
+def _definite_surname(tt: TokenizedText, i: int, start: int, lex: Lexicon) -> bool:
+    """«الحلبي»: a definite surname after a given name, used again in the text or of a
+    family name's shape in ـي (not a listed adjective or noun: «الرئيس ترامب الأمريكي» is
+    no surname)."""
+    tok = tt.tokens[i]
+    norm = strip_conjunction(tok.norm)
+    if _known_name(tt, i, start, i + 1):
+        return True
+    bare = bare_noun(norm)
+    return (
+        norm.endswith("ي")
+        and len(bare) >= 4
+        and bare not in lex.adjectives
+        and norm not in lex.head_words
+        and bare not in lex.non_speakers
+        and norm not in lex.source_stop_words
+    )
+
+
+def _known_name(tt: TokenizedText, i: int, start: int, end: int) -> bool:
+    """«دونالد»، «ترامب», or «سوكراتس» when the text says it again: a name for sure."""
+    tok = tt.tokens[i]
+    norm = strip_conjunction(tok.norm)
+    return (
+        norm in label_words().given_names
+        or _gazetteer_name(tok)
+        or len(norm) >= 4 and named_again(tt, norm, start, end)
+    )
+
+
+def _gazetteer_name(tok: Token) -> bool:
+    """«ترامب»: a person's name or surname in the gazetteer."""
+    return _person_name(strip_conjunction(tok.norm), given=False)
+
+
+def _person_name(word: str, given: bool = True) -> bool:
+    """«ترامب»، «محمد»: a gazetteer person's name or surname, or a given name."""
+    entity = gazetteer().get(word)
+    return entity is not None and entity.kind == PERSON or given and (
+        word in label_words().given_names
+    )
+
+
+def _foreign_form(tok: Token, lex: Lexicon) -> bool:
+    """«جوزيه»: a foreign name in ـيه (not a pronoun suffix, an adjective, a
+    listed noun or a verbal noun); alone it is no name («كيفية»)."""
+    norm, bare = tok.norm, bare_noun(tok.norm)
+    return (
+        len(norm) >= 4
+        and norm.endswith("يه")
+        and not is_definite(tok)
+        and not tok.text.endswith(("ها", "هم", "هما"))
+        and bare not in lex.adjectives
+        and norm not in lex.head_words
+        and bare not in lex.non_speakers
+        and not is_verbal_noun(tok, lex)
+    )
 
 
 def _is_document(head: Token) -> bool:

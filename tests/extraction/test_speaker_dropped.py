@@ -236,3 +236,22 @@ def test_an_unnamed_source_takes_no_name_after_it() -> None:
         "وفيما لم يحدد المصدر عدد الموقوفين، كشف أن التحقيق مستمر."
     )
     assert speaker_of(text, "كشف") == "مصدر أمني"
+
+
+def test_a_title_inside_a_body_keeps_a_gazetteer_name() -> None:
+    text = "نجحت إدارة الرئيس ترامب في إبرام الاتفاق مع كندا. وتؤكد أن الاتفاق تاريخي."
+    assert speaker_of(text, "تؤكد") == "إدارة الرئيس ترامب"
+
+
+def test_a_title_keeps_a_given_name_and_surname_in_ya() -> None:
+    text = "وشارك الفنان سامي الحلبي في مسلسل جديد هذا العام. ويقول إن الدور صعب."
+    assert speaker_of(text, "يقول") == "الفنان سامي الحلبي"
+
+
+def test_a_title_takes_no_object_for_a_name() -> None:
+    text = "وقدم السفير شكوى رسمية للوزارة، وقال إن الاعتداء مرفوض."
+    assert speaker_of(text, "قال") == "السفير"
+    text = "وزار الوزير مستشفى المدينة، وقال إن الخدمات تحسنت."
+    assert speaker_of(text, "قال") == "الوزير"
+    text = "وجدد الرئيس دعم بلاده للاتفاق، وقال إن الحل قريب."
+    assert speaker_of(text, "قال") == "الرئيس"

@@ -3,7 +3,7 @@ sentences written for these tests (invented names and events), through ``claimx.
 
 from __future__ import annotations
 
-from extraction_helpers import by_cue, claims_of, text_of
+from extraction_helpers import by_cue, claims_of, speaker_of, text_of
 
 
 def test_surname_takes_the_title_set_off_by_a_comma() -> None:
@@ -304,3 +304,11 @@ def test_where_a_document_was_is_not_part_of_it() -> None:
     )
     assert text_of(by_cue(text, "تشير").speaker) == "هذه المذكرة المفصلة"
     assert text_of(by_cue(text, "تحذر").speaker) == "مذكرة"
+
+
+def test_a_title_with_a_name_is_not_another_holder_of_the_title() -> None:
+    text = (
+        "وقال نائب الرئيس مايك بنس إن الاتفاق جيد. وأكد الرئيس ترامب أن الكونغرس "
+        "سيوافق عليه."
+    )
+    assert speaker_of(text, "أكد") == "الرئيس ترامب"
