@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from claimx.extraction.cues import strip_conjunction
-from claimx.extraction.gazetteer import PERSON, gazetteer, label_words
+from claimx.extraction.gazetteer import PERSON, gazetteer, label_words, organisation_names
 from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon, read_data
 from claimx.extraction.phrase import (
     bare_noun,
@@ -363,6 +363,8 @@ def _mention_phrase(
         return short, full[1]  # «مذكرة في مراكز شرطة»: where the document was, not who spoke
     if cut == "في" or _lam_phrase(cut) or _names_someone(tt, short[1], lex):
         return full, full[1]
+    if _after_person_title(tt, k, short[1], lex) and _at_institution(tt.tokens[short[1]], lex):
+        return full, full[1]  # «الباحث بجامعة القاهرة»: where the person works
     if _after_person_title(tt, k, short[1], lex):
         name = _title_name_end(tt, short[1], limit, lex)
         if name is not None and name + 1 < full[1] and _affiliation(tt, name, lex):
@@ -370,6 +372,19 @@ def _mention_phrase(
         if name is not None:
             return (k, name), name  # «السفير الروسي فيتالي تشوركين»، «إدارة الرئيس ترامب»
     return short, short[1]
+
+
+def _at_institution(tok: Token, lex: Lexicon) -> bool:
+    """«بجامعة»، «بالاتحاد»: ب with an institution, where a person's title is held."""
+    norm = strip_conjunction(tok.norm)
+    if norm[:1] != "ب" or len(norm) < 4:
+        return False
+    rest = norm[1:]
+    return (
+        bare_noun(rest) in _heads_of("organisation")
+        or rest in lex.organisation_words
+        or rest in organisation_names()
+    )
 
 
 def _affiliation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:

@@ -255,3 +255,8 @@ def test_a_title_takes_no_object_for_a_name() -> None:
     assert speaker_of(text, "قال") == "الوزير"
     text = "وجدد الرئيس دعم بلاده للاتفاق، وقال إن الحل قريب."
     assert speaker_of(text, "قال") == "الرئيس"
+
+
+def test_a_title_keeps_the_institution_it_is_held_at() -> None:
+    text = "ويتابع الباحث بجامعة القاهرة هذه الأحداث، ويقول إن الأزمة ستطول."
+    assert speaker_of(text, "يقول") == "الباحث بجامعة القاهرة"
