@@ -359,6 +359,9 @@ def _mention_phrase(
     if full is None or short is None or short[1] >= full[1]:
         return (full, full[1]) if full else None
     cut = strip_conjunction(tt.tokens[short[1]].norm)
+    chain = _construct_end(tt, k, short[1], full[1], lex)
+    if chain is not None:
+        return (k, chain), chain  # «مركز دراسات عدم الانتشار»: genitives up to a definite noun
     if cut == "في" and _is_document(tt.tokens[k]):
         return short, full[1]  # «مذكرة في مراكز شرطة»: where the document was, not who spoke
     if cut == "في" or _lam_phrase(cut) or _names_someone(tt, short[1], lex):
@@ -372,6 +375,37 @@ def _mention_phrase(
         if name is not None:
             return (k, name), name  # «السفير الروسي فيتالي تشوركين»، «إدارة الرئيس ترامب»
     return short, short[1]
+
+
+MAX_CONSTRUCT_WORDS = 2
+
+
+def _construct_end(tt: TokenizedText, k: int, j: int, limit: int, lex: Lexicon) -> int | None:
+    """One past «مركز دراسات عدم الانتشار»: an institution noun without the article heads a
+    chain of genitives that ends in a definite noun, so an indefinite word inside the chain
+    starts no object; None when the phrase is no such chain («شركة ناشئة لامعة تحقيق
+    أرباح»: adjectives, then an object with no definite noun)."""
+    tokens = tt.tokens
+    head = tokens[k]
+    if is_definite(head) or bare_noun(strip_conjunction(head.norm)) not in _heads_of(
+        "organisation"
+    ):
+        return None
+    if any(is_definite(t) or _adjective_like(t, lex) for t in tokens[k + 1 : j]):
+        return None
+    for end in range(j, min(limit, j + MAX_CONSTRUCT_WORDS)):
+        tok = tokens[end]
+        if tok.text in QUOTES or tok.norm in PUNCTUATION or _adjective_like(tok, lex):
+            return None
+        if is_definite(tok):
+            return end + 1
+    return None
+
+
+def _adjective_like(tok: Token, lex: Lexicon) -> bool:
+    """«ناشئة»، «عربية»، «الأوروبي»: a listed adjective or a nisba."""
+    bare = bare_noun(strip_conjunction(tok.norm))
+    return bare in lex.adjectives or bare.endswith(("ي", "يه", "يون", "يين"))
 
 
 def _at_institution(tok: Token, lex: Lexicon) -> bool:
@@ -601,6 +635,9 @@ def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int])
         return None
     if _unnamed(tt.tokens[phrase[0]]):
         phrase = (phrase[0], _unnamed_end(tt, phrase, lex))  # «لم يحدد المصدر عدد ...»
+    chain = _construct_end(tt, phrase[0], phrase[1], limit, lex)
+    if chain is not None:
+        phrase = (phrase[0], chain)  # «أعد مركز دراسات عدم الانحياز تقريرا»
     for j in range(phrase[0] + 1, phrase[1]):
         if tt.tokens[j].norm in PREPOSITIONS:
             return (phrase[0], j)

@@ -260,3 +260,10 @@ def test_a_title_takes_no_object_for_a_name() -> None:
 def test_a_title_keeps_the_institution_it_is_held_at() -> None:
     text = "ويتابع الباحث بجامعة القاهرة هذه الأحداث، ويقول إن الأزمة ستطول."
     assert speaker_of(text, "يقول") == "الباحث بجامعة القاهرة"
+
+
+def test_an_institution_keeps_its_chain_of_genitives() -> None:
+    text = "وأعد مركز دراسات عدم الانحياز تقريرا جديدا، وأكد أن التوتر يتصاعد."
+    assert speaker_of(text, "أكد") == "مركز دراسات عدم الانحياز"
+    text = "وقالت شركة ناشئة لامعة تحقيق أرباح أمر صعب، وأوضحت أن السوق ضيقة."
+    assert speaker_of(text, "أوضحت") == "شركة ناشئة لامعة"
