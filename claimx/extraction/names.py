@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from claimx.extraction.cues import strip_conjunction
+from claimx.extraction.gazetteer import label_words
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.mentions import (
     MAX_REDUCED_TOKENS,
@@ -114,10 +115,20 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
         title = _title_before(tt, start, lex)
         if start == first and (title == start or surname.startswith("ال")):
             continue  # «الأسرى» with no given name is a common noun, not a surname
+        if surname.startswith("ال") and not _names_someone_with(given, surname):
+            continue  # «يراقبون الشاشات»: a verb and its object, not a given name and surname
         found = (title, _with_title_after(tt, start, other.index + 1, lex))
         if found[1] - found[0] > best_size:
             best, best_size = found, found[1] - found[0]
     return best
+
+
+def _names_someone_with(given: list[str], surname: str) -> bool:
+    """«يراقبون الشاشات»: an ordinary definite plural in ـات is a surname only after a
+    listed given name («محمد البركات»), not after the verb whose object it is."""
+    return not surname.endswith("ات") or any(
+        word in label_words().given_names for word in given
+    )
 
 
 def _title_with_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:

@@ -312,3 +312,11 @@ def test_a_title_with_a_name_is_not_another_holder_of_the_title() -> None:
         "سيوافق عليه."
     )
     assert speaker_of(text, "أكد") == "الرئيس ترامب"
+
+
+def test_a_definite_plural_after_a_verb_is_no_surname() -> None:
+    text = (
+        "وكان المهندسون يراقبون الشاشات في غرفة التحكم. "
+        "وأشارت الشاشات إلى أن الضغط مرتفع."
+    )
+    assert speaker_of(text, "أشارت") == "الشاشات"
