@@ -28,6 +28,7 @@ from claimx.extraction.phrase import (
     is_possessed_verbal_noun,
     is_verbal_noun_phrase,
     noun_phrase,
+    object_start,
 )
 from claimx.extraction.source import (
     fronted_subject,
@@ -37,7 +38,7 @@ from claimx.extraction.source import (
     relative_before,
     with_apposition,
 )
-from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText, normalize
 from claimx.extraction.words import CONDITIONALS, RELATIVE_AGREEMENT
 from claimx.model import Range
 
@@ -219,6 +220,9 @@ class VerbCues(BuilderState):
             return None, cue.last  # «وأكد أيضا توقعاته للفارق»: the object; the subject dropped
         if self._relative_subject(cue, relative):
             return None, cue.last  # «الذي اتهم المملكة بـ»: the relative pronoun is the subject
+        split = self._subject_before_object(start, region_end, cue)
+        if split is not None:
+            return split  # «اتهم الوزير المعارضة بعرقلة ...»: the subject ends at the object
         if cue.has_object:  # «وهو ما نفته الشركة»: what follows is the subject
             phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
             return (phrase, phrase[1]) if phrase else (None, cue.last)
@@ -228,6 +232,32 @@ class VerbCues(BuilderState):
         if phrase:
             phrase = with_apposition(self.tt, phrase, region_end, self.lex, self.cue_starts)
         return (phrase, phrase[1]) if phrase else (None, cue.last)
+
+    def _subject_before_object(
+        self, start: int, limit: int, cue: CueMatch
+    ) -> tuple[Range, int] | None:
+        """«حذر صندوق النقد الدولي الحكومات من ...»: a verb that takes a person before its
+        content; when the phrase after it runs up to that content, the object ends it."""
+        tt, lex = self.tt, self.lex
+        if cue.has_object or normalize(cue.lemma) not in lex.marker_set("person_object_verbs"):
+            return None  # «حذّرها فيصل من»: the object is the pronoun
+        full = noun_phrase(tt, start, limit, lex, self.cue_starts)
+        if full is None:
+            return None
+        # «الوزير المعارضة بعرقلة ...» reads as one phrase: the content opens inside it
+        end = next((k for k in range(start + 1, full[1] + 1) if self._content_at(k)), None)
+        k = object_start(tt, (start, end), lex) if end is not None else None
+        return ((start, k), k) if k is not None else None
+
+    def _content_at(self, k: int) -> bool:
+        """«بعرقلة»، «بأن»، «من»، «أن»: what may open the content of a verb of telling,
+        warning or accusing."""
+        if k >= len(self.tt.tokens):
+            return False
+        norm = strip_conjunction(self.tt.tokens[k].norm)
+        if norm in self.lex.marker_set("np_links"):
+            return False  # «المتحدث باسم الجيش»
+        return norm[:1] == "ب" or norm in ("من", "ان") or norm in self.lex.complementizers
 
     def _subject_and_object(
         self, start: int, limit: int, cue: CueMatch
