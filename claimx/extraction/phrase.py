@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from claimx.extraction.cues import one_of, strip_conjunction
-from claimx.extraction.gazetteer import PERSON, gazetteer, label_words
+from claimx.extraction.gazetteer import OUTLET, PERSON, gazetteer, label_words
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
@@ -82,6 +82,8 @@ def noun_phrase(
     if tokens[i].norm in lex.complementizers and not is_name_lookalike(tokens[i]):
         return None
     lam = tokens[i].norm[:1] == "ل" and not tokens[i].norm.startswith("لا")
+    if tokens[i].norm == "ب":
+        return None  # «واتهمتها بـ"دعم الإرهاب"»: a بـ written apart opens what she is accused of
     if (is_preposition_like(tokens[i].norm) or lam) and not (
         after_lam or is_name_lookalike(tokens[i])
     ):
@@ -896,4 +898,16 @@ def _disagrees(head: Token, prev: Token, tok: Token, lex: Lexicon) -> bool:
     return (
         before is not None and after is not None
         and before.agreement == "m" and after.agreement == "f"
+    )
+
+
+def names_outlet(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
+    """«وكالة "رويترز" للأنباء»، «"الشرق الأوسط"»: a phrase that names a news outlet."""
+    words = [t.norm for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
+    if not words:
+        return False
+    entity = gazetteer().get(" ".join(strip_conjunction(w) for w in words[:1]) + "".join(
+        " " + w for w in words[1:]))
+    return bare_noun(strip_conjunction(words[0])) in lex.marker_set("outlet_heads") or (
+        entity is not None and entity.kind == OUTLET
     )

@@ -27,6 +27,7 @@ from claimx.extraction.phrase import (
     head_norm,
     is_possessed_verbal_noun,
     is_verbal_noun_phrase,
+    names_outlet,
     noun_phrase,
     object_start,
 )
@@ -94,7 +95,8 @@ class VerbCues(BuilderState):
             if relayed is None and Takes.QUOTE not in cue.takes:
                 return None  # «علمت أن» (she learned that) relays no one: no claim
             source, channel = relayed or (source, channel)
-        if self._anaphoric_object(cue, opener, after_source):
+        accused_of = after_source > cue.last and self.tt.tokens[after_source - 1].norm == "ب"
+        if self._anaphoric_object(cue, opener, after_source) and not accused_of:
             content = self._antecedent_proposition(cue)
         else:
             content = self._verb_content(cue, opener, after_source)
@@ -214,6 +216,8 @@ class VerbCues(BuilderState):
         start = skip_adverbials(self.tt, cue.last, self.lex)
         if start < region_end and self.tt.tokens[start].norm in ("،", ","):
             start += 1  # «وكتب، جيسون داو، من سوسيتيه جنرال»
+        if start < region_end and self.tt.tokens[start].norm == "ب" and cue.has_object:
+            return None, start + 1  # «واتهمتها بـ"دعم الإرهاب"»: what she is accused of
         if start < region_end and is_oblique_plural(self.tt.tokens[start], self.lex):
             return None, cue.last  # «واتهم الديمقراطيين بتسييس القضية»: the object
         if start < region_end and is_possessed_verbal_noun(self.tt.tokens[start], self.lex):
@@ -235,7 +239,7 @@ class VerbCues(BuilderState):
 
     def _subject_before_object(
         self, start: int, limit: int, cue: CueMatch
-    ) -> tuple[Range, int] | None:
+    ) -> tuple[Range | None, int] | None:
         """«حذر صندوق النقد الدولي الحكومات من ...»: a verb that takes a person before its
         content; when the phrase after it runs up to that content, the object ends it."""
         tt, lex = self.tt, self.lex
@@ -244,6 +248,8 @@ class VerbCues(BuilderState):
         full = noun_phrase(tt, start, limit, lex, self.cue_starts)
         if full is None:
             return None
+        if normalize(cue.lemma) in lex.marker_set("telling_verbs") and names_outlet(tt, full, lex):
+            return None, cue.last  # «وأبلغ وكالة "رويترز" أن»: the outlet told; the subject dropped
         # «الوزير المعارضة بعرقلة ...» reads as one phrase: the content opens inside it
         end = next((k for k in range(start + 1, full[1] + 1) if self._content_at(k)), None)
         k = object_start(tt, (start, end), lex) if end is not None else None

@@ -86,3 +86,17 @@ def test_whom_one_accuses_is_the_start_of_the_content_not_part_of_the_speaker() 
     c = only("واتهمت روسيا تركيا بدعم المسلحين.")
     assert text_of(c.source) == "روسيا"
     assert c.content.text.startswith("تركيا بدعم")
+
+
+def test_an_outlet_told_right_after_a_verb_of_telling_is_no_subject() -> None:
+    text = 'وقال شاهد إنه رأى الحادث، وأبلغ وكالة "رويترز" للأنباء، أن الشرطة أطلقت النار.'
+    c = by_cue(text, "أبلغ")
+    assert c.source is None and text_of(c.speaker) == "شاهد"
+    assert c.content.text == "الشرطة أطلقت النار"
+
+
+def test_what_one_is_accused_of_follows_a_bi_written_apart() -> None:
+    text = 'وقطعت سبع دول علاقاتها مع الدوحة، واتهمتها بـ"دعم الإرهاب"، في أسوأ أزمة.'
+    c = by_cue(text, "اتهمتها")
+    assert c.source is None
+    assert c.content.text.strip('"') == "دعم الإرهاب"
