@@ -857,8 +857,9 @@ def _opens_object(tt: TokenizedText, first: int, k: int, end: int, lex: Lexicon)
     norm = tok.norm
     if tok.text in QUOTES or norm in PUNCTUATION or norm in lex.marker_set("np_links"):
         return False
-    if prev.norm in lex.marker_set("np_links") or f"{prev.norm} {norm}" in lex.organisations:
-        return False  # «المتحدث باسم الجيش»، «الأمم المتحدة»
+    named = (f"{prev.norm} {norm}", f"ال{bare_noun(strip_conjunction(prev.norm))} {norm}")
+    if prev.norm in lex.marker_set("np_links") or any(n in lex.organisations for n in named):
+        return False  # «المتحدث باسم الجيش»، «مكة المكرمة»، «للأمم المتحدة»
     if norm[:1] == "و":
         return False  # «في الداخل والخارج»: a conjunction joins, an object opens no phrase so
     if k + 1 < end and _titles_name(tokens[k], tokens[k + 1], lex):
@@ -868,6 +869,8 @@ def _opens_object(tt: TokenizedText, first: int, k: int, end: int, lex: Lexicon)
         if bare.endswith(("ي", "يه", "يون", "يين")) or _title_then_name(prev, tok, lex):
             return False
         return bare not in lex.adjectives or _disagrees(tokens[first], prev, tok, lex)
+    if norm.startswith("لل") or is_preposition_like(norm):
+        return False  # «الأمين العام للأمم المتحدة»: a لـ-phrase goes on with the subject
     head = strip_conjunction(norm)
     return (
         (head in lex.head_words or head in lex.organisation_words)

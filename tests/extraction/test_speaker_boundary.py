@@ -448,5 +448,9 @@ def test_a_speaker_before_the_verbs_own_preposition_keeps_its_adjectives_and_tit
     assert text_of(said.source) == "وزير الاقتصاد الشيخ سالم العبدالله"
     said = only("وحذر المتحدث باسم الجيش السكان من الاقتراب من الحدود.")
     assert text_of(said.source) == "المتحدث باسم الجيش"
+    said = only("وحذر الأمين العام للأمم المتحدة من تفاقم الأزمة.")
+    assert text_of(said.source) == "الأمين العام للأمم المتحدة"
+    said = only("وحذر أمير منطقة مكة المكرمة من الشائعات.")
+    assert text_of(said.source) == "أمير منطقة مكة المكرمة"
     said = only('وحذرت "الهيئة العامة" المواطنين من العواصف.')
     assert text_of(said.source) == '"الهيئة العامة"'
