@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from claimx.extraction.cues import one_of, strip_conjunction
-from claimx.extraction.gazetteer import label_words
+from claimx.extraction.gazetteer import OUTLET, PERSON, gazetteer, label_words
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
@@ -82,6 +82,8 @@ def noun_phrase(
     if tokens[i].norm in lex.complementizers and not is_name_lookalike(tokens[i]):
         return None
     lam = tokens[i].norm[:1] == "ل" and not tokens[i].norm.startswith("لا")
+    if tokens[i].norm == "ب":
+        return None  # «واتهمتها بـ"دعم الإرهاب"»: a بـ written apart opens what she is accused of
     if (is_preposition_like(tokens[i].norm) or lam) and not (
         after_lam or is_name_lookalike(tokens[i])
     ):
@@ -813,3 +815,102 @@ def spelled(tt: TokenizedText, word: str, first: int, last: int) -> Iterator[Tok
     conjunction («مرزوق»، «ومرزوق»), in order: looked up, not read one by one."""
     spellings = {word, *(c + word for c in CONJUNCTIONS)}
     return map(tt.tokens.__getitem__, tt.indices_of(spellings, first, last))
+
+
+def object_start(tt: TokenizedText, rng: Range, lex: Lexicon) -> int | None:
+    """Where the person object starts in a phrase read up to the content of a verb that takes
+    one before it: «اتهم الوزير المعارضة بـ» → «المعارضة»، «حذر الصندوق الحكومات من» →
+    «الحكومات»، «اتهم القذافي تنظيم القاعدة بـ» → «تنظيم». None when the whole phrase is the
+    subject («حذر الأمين العام للأمم المتحدة من»)."""
+    tokens = tt.tokens
+    first, end = rng
+    k = first + 1
+    while k < end:
+        if tokens[k - 1].text in QUOTES and tt.quotes.get(k - 1, -1) >= k:
+            k = tt.quotes[k - 1] + 1  # «"الشرق الأوسط"»: no object inside a quoted name
+            continue
+        if _complete_subject(tt, k - 1) and _opens_object(tt, first, k, end, lex):
+            return k
+        k += 1
+    return None
+
+
+def _complete_subject(tt: TokenizedText, j: int) -> bool:
+    """A word a subject may end on: definite («الوزير»)، a quoted name closing, or a known
+    one-word name («باكستان»)."""
+    tok = tt.tokens[j]
+    if tok.text in CLOSE_QUOTES or tok.text in QUOTES and tt.quotes.get(j, j) < j:
+        return True
+    if tok.norm in PUNCTUATION:
+        return False
+    entity = gazetteer().get(strip_conjunction(tok.norm))
+    # «محمد سعيد الكاتب»: a person's name may go on, a place's or an organisation's not
+    return is_definite(tok) or entity is not None and entity.kind != PERSON
+
+
+def _opens_object(tt: TokenizedText, first: int, k: int, end: int, lex: Lexicon) -> bool:
+    """«المعارضة»، «الحكومات»، «الهند»، «تنظيم القاعدة»: a noun that starts a new phrase after a
+    complete subject: a definite noun that is no adjective of it, or an entity noun followed
+    by its genitive; not a title before a name («الملك سلمان»)."""
+    tokens = tt.tokens
+    prev, tok = tokens[k - 1], tokens[k]
+    norm = tok.norm
+    if tok.text in QUOTES or norm in PUNCTUATION or norm in lex.marker_set("np_links"):
+        return False
+    named = (f"{prev.norm} {norm}", f"ال{bare_noun(strip_conjunction(prev.norm))} {norm}")
+    if prev.norm in lex.marker_set("np_links") or any(n in lex.organisations for n in named):
+        return False  # «المتحدث باسم الجيش»، «مكة المكرمة»، «للأمم المتحدة»
+    if norm[:1] == "و":
+        return False  # «في الداخل والخارج»: a conjunction joins, an object opens no phrase so
+    if k + 1 < end and _titles_name(tokens[k], tokens[k + 1], lex):
+        return False  # «خادم الحرمين الشريفين الملك سلمان»: an apposed title
+    if norm.startswith(("ال", "وال")) and not _hamza_initial(tok):
+        bare = bare_noun(norm)
+        if bare.endswith(("ي", "يه", "يون", "يين")) or _title_then_name(prev, tok, lex):
+            return False
+        return bare not in lex.adjectives or _disagrees(tokens[first], prev, tok, lex)
+    if norm.startswith("لل") or is_preposition_like(norm):
+        return False  # «الأمين العام للأمم المتحدة»: a لـ-phrase goes on with the subject
+    head = strip_conjunction(norm)
+    return (
+        (head in lex.head_words or head in lex.organisation_words)
+        and head not in label_words().given_names
+        and k + 1 < end
+        and is_definite(tokens[k + 1])
+    )
+
+
+def _titles_name(tok: Token, nxt: Token, lex: Lexicon) -> bool:
+    """«الملك سلمان»، «اللواء منصور»: a title or role noun before a name."""
+    bare = bare_noun(strip_conjunction(tok.norm))
+    titled = tok.norm in lex.marker_set("titles") or bare in lex.heads or tok.norm in lex.head_words
+    return titled and (
+        strip_conjunction(nxt.norm) in label_words().given_names or name_like(nxt, lex)
+        and not is_preposition_like(nxt.norm)
+        and nxt.norm[:1] != "ب"
+    )
+
+
+def _disagrees(head: Token, prev: Token, tok: Token, lex: Lexicon) -> bool:
+    """«الوزير المعارضة»، «النظام الإيراني المعارضة»: a feminine speaker noun after a masculine
+    one (the word before or the phrase's head) is no adjective of it, though «معارض» can be."""
+    before = lex.heads.get(bare_noun(strip_conjunction(prev.norm))) or lex.heads.get(
+        bare_noun(strip_conjunction(head.norm))
+    )
+    after = lex.heads.get(bare_noun(strip_conjunction(tok.norm)))
+    return (
+        before is not None and after is not None
+        and before.agreement == "m" and after.agreement == "f"
+    )
+
+
+def names_outlet(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
+    """«وكالة "رويترز" للأنباء»، «"الشرق الأوسط"»: a phrase that names a news outlet."""
+    words = [t.norm for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
+    if not words:
+        return False
+    entity = gazetteer().get(" ".join(strip_conjunction(w) for w in words[:1]) + "".join(
+        " " + w for w in words[1:]))
+    return bare_noun(strip_conjunction(words[0])) in lex.marker_set("outlet_heads") or (
+        entity is not None and entity.kind == OUTLET
+    )

@@ -439,3 +439,18 @@ def test_whom_the_speaker_speaks_for_is_not_part_of_the_speaker() -> None:
     assert text_of(by_cue(text, "قال").source) == "الوزير"
     text = "وقالت نيابة أمن الدولة إن المتهمين اعترفوا."
     assert text_of(by_cue(text, "قالت").source) == "نيابة أمن الدولة"
+
+
+def test_a_speaker_before_the_verbs_own_preposition_keeps_its_adjectives_and_titles() -> None:
+    said = only("وحذر المدير العام السابق للشركة من أن الأرباح ستتراجع.")
+    assert text_of(said.source) == "المدير العام السابق للشركة"
+    said = only("وحذر وزير الاقتصاد الشيخ سالم العبدالله من أن الأسعار سترتفع.")
+    assert text_of(said.source) == "وزير الاقتصاد الشيخ سالم العبدالله"
+    said = only("وحذر المتحدث باسم الجيش السكان من الاقتراب من الحدود.")
+    assert text_of(said.source) == "المتحدث باسم الجيش"
+    said = only("وحذر الأمين العام للأمم المتحدة من تفاقم الأزمة.")
+    assert text_of(said.source) == "الأمين العام للأمم المتحدة"
+    said = only("وحذر أمير منطقة مكة المكرمة من الشائعات.")
+    assert text_of(said.source) == "أمير منطقة مكة المكرمة"
+    said = only('وحذرت "الهيئة العامة" المواطنين من العواصف.')
+    assert text_of(said.source) == '"الهيئة العامة"'

@@ -27,7 +27,9 @@ from claimx.extraction.phrase import (
     head_norm,
     is_possessed_verbal_noun,
     is_verbal_noun_phrase,
+    names_outlet,
     noun_phrase,
+    object_start,
 )
 from claimx.extraction.source import (
     fronted_subject,
@@ -37,7 +39,7 @@ from claimx.extraction.source import (
     relative_before,
     with_apposition,
 )
-from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText, normalize
 from claimx.extraction.words import CONDITIONALS, RELATIVE_AGREEMENT
 from claimx.model import Range
 
@@ -93,7 +95,8 @@ class VerbCues(BuilderState):
             if relayed is None and Takes.QUOTE not in cue.takes:
                 return None  # «علمت أن» (she learned that) relays no one: no claim
             source, channel = relayed or (source, channel)
-        if self._anaphoric_object(cue, opener, after_source):
+        accused_of = after_source > cue.last and self.tt.tokens[after_source - 1].norm == "ب"
+        if self._anaphoric_object(cue, opener, after_source) and not accused_of:
             content = self._antecedent_proposition(cue)
         else:
             content = self._verb_content(cue, opener, after_source)
@@ -213,12 +216,17 @@ class VerbCues(BuilderState):
         start = skip_adverbials(self.tt, cue.last, self.lex)
         if start < region_end and self.tt.tokens[start].norm in ("،", ","):
             start += 1  # «وكتب، جيسون داو، من سوسيتيه جنرال»
+        if start < region_end and self.tt.tokens[start].norm == "ب" and cue.has_object:
+            return None, start + 1  # «واتهمتها بـ"دعم الإرهاب"»: what she is accused of
         if start < region_end and is_oblique_plural(self.tt.tokens[start], self.lex):
             return None, cue.last  # «واتهم الديمقراطيين بتسييس القضية»: the object
         if start < region_end and is_possessed_verbal_noun(self.tt.tokens[start], self.lex):
             return None, cue.last  # «وأكد أيضا توقعاته للفارق»: the object; the subject dropped
         if self._relative_subject(cue, relative):
             return None, cue.last  # «الذي اتهم المملكة بـ»: the relative pronoun is the subject
+        split = self._subject_before_object(start, region_end, cue)
+        if split is not None:
+            return split  # «اتهم الوزير المعارضة بعرقلة ...»: the subject ends at the object
         if cue.has_object:  # «وهو ما نفته الشركة»: what follows is the subject
             phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
             return (phrase, phrase[1]) if phrase else (None, cue.last)
@@ -228,6 +236,34 @@ class VerbCues(BuilderState):
         if phrase:
             phrase = with_apposition(self.tt, phrase, region_end, self.lex, self.cue_starts)
         return (phrase, phrase[1]) if phrase else (None, cue.last)
+
+    def _subject_before_object(
+        self, start: int, limit: int, cue: CueMatch
+    ) -> tuple[Range | None, int] | None:
+        """«حذر صندوق النقد الدولي الحكومات من ...»: a verb that takes a person before its
+        content; when the phrase after it runs up to that content, the object ends it."""
+        tt, lex = self.tt, self.lex
+        if cue.has_object or normalize(cue.lemma) not in lex.marker_set("person_object_verbs"):
+            return None  # «حذّرها فيصل من»: the object is the pronoun
+        full = noun_phrase(tt, start, limit, lex, self.cue_starts)
+        if full is None:
+            return None
+        if normalize(cue.lemma) in lex.marker_set("telling_verbs") and names_outlet(tt, full, lex):
+            return None, cue.last  # «وأبلغ وكالة "رويترز" أن»: the outlet told; the subject dropped
+        # «الوزير المعارضة بعرقلة ...» reads as one phrase: the content opens inside it
+        end = next((k for k in range(start + 1, full[1] + 1) if self._content_at(k)), None)
+        k = object_start(tt, (start, end), lex) if end is not None else None
+        return ((start, k), k) if k is not None else None
+
+    def _content_at(self, k: int) -> bool:
+        """«بعرقلة»، «بأن»، «من»، «أن»: what may open the content of a verb of telling,
+        warning or accusing."""
+        if k >= len(self.tt.tokens):
+            return False
+        norm = strip_conjunction(self.tt.tokens[k].norm)
+        if norm in self.lex.marker_set("np_links"):
+            return False  # «المتحدث باسم الجيش»
+        return norm[:1] == "ب" or norm in ("من", "ان") or norm in self.lex.complementizers
 
     def _subject_and_object(
         self, start: int, limit: int, cue: CueMatch

@@ -66,3 +66,37 @@ def test_unanimous_report_with_ala_anna() -> None:
     c = by_cue("وأجمع سكان الحي على أنهم عانوا من صعوبة في التنفس.", "أجمع")
     assert text_of(c.source) == "سكان الحي" and c.stance == "report"
     assert c.content.text == "عانوا من صعوبة في التنفس"
+
+
+def test_a_person_object_ends_the_subject_of_a_verb_of_warning_or_telling() -> None:
+    c = only("وحذر صندوق النقد الدولي الحكومات من رفع الدعم بسرعة.")
+    assert text_of(c.source) == "صندوق النقد الدولي"
+    assert c.content.text.startswith("رفع الدعم")
+    c = only("وأبلغ رئيس النادي اللاعبين بأن المدرب سيرحل.")
+    assert text_of(c.source) == "رئيس النادي"
+    assert c.content.text == "المدرب سيرحل"
+    c = only("وحذر الاتحاد الأوروبي الحكومة اليونانية من أن المهلة تنتهي.")
+    assert text_of(c.source) == "الاتحاد الأوروبي"
+
+
+def test_whom_one_accuses_is_the_start_of_the_content_not_part_of_the_speaker() -> None:
+    c = only("اتهم الوزير المعارضة بعرقلة الإصلاحات.")
+    assert text_of(c.source) == "الوزير"
+    assert c.content.text.startswith("المعارضة بعرقلة")
+    c = only("واتهمت روسيا تركيا بدعم المسلحين.")
+    assert text_of(c.source) == "روسيا"
+    assert c.content.text.startswith("تركيا بدعم")
+
+
+def test_an_outlet_told_right_after_a_verb_of_telling_is_no_subject() -> None:
+    text = 'وقال شاهد إنه رأى الحادث، وأبلغ وكالة "رويترز" للأنباء، أن الشرطة أطلقت النار.'
+    c = by_cue(text, "أبلغ")
+    assert c.source is None and text_of(c.speaker) == "شاهد"
+    assert c.content.text == "الشرطة أطلقت النار"
+
+
+def test_what_one_is_accused_of_follows_a_bi_written_apart() -> None:
+    text = 'وقطعت سبع دول علاقاتها مع الدوحة، واتهمتها بـ"دعم الإرهاب"، في أسوأ أزمة.'
+    c = by_cue(text, "اتهمتها")
+    assert c.source is None
+    assert c.content.text.strip('"') == "دعم الإرهاب"
