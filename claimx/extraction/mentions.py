@@ -633,6 +633,10 @@ def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int])
     phrase = noun_phrase(tt, k + 1, limit, lex, cue_starts, object_mode=True)
     if phrase is None:
         return None
+    if strip_conjunction(tt.tokens[k + 1].norm) in lex.head_words:
+        found = _mention_phrase(tt, k + 1, lex, cue_starts)
+        if found is not None and found[0][1] > phrase[1]:
+            return with_apposition(tt, found[0], limit, lex, cue_starts)  # «وجه الوزير فلان»
     if _unnamed(tt.tokens[phrase[0]]):
         phrase = (phrase[0], _unnamed_end(tt, phrase, lex))  # «لم يحدد المصدر عدد ...»
     chain = _construct_end(tt, phrase[0], phrase[1], limit, lex)

@@ -267,3 +267,13 @@ def test_an_institution_keeps_its_chain_of_genitives() -> None:
     assert speaker_of(text, "أكد") == "مركز دراسات عدم الانحياز"
     text = "وقالت شركة ناشئة لامعة تحقيق أرباح أمر صعب، وأوضحت أن السوق ضيقة."
     assert speaker_of(text, "أوضحت") == "شركة ناشئة لامعة"
+
+
+def test_the_subject_of_a_governing_verb_keeps_the_name_after_its_title() -> None:
+    text = "وجه الوزير مروان الحلبي رسالة إلى المزارعين، مشيرا إلى أن الدعم سيصل قريبا."
+    assert speaker_of(text, "مشيرا") == "الوزير مروان الحلبي"
+
+
+def test_the_subject_of_a_governing_verb_keeps_its_lam_phrase() -> None:
+    text = "زار المدير الفني لنادي الشروق المعسكر التدريبي، مؤكدا أن الفريق جاهز للموسم."
+    assert speaker_of(text, "مؤكدا") == "المدير الفني لنادي الشروق"
