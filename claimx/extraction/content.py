@@ -348,6 +348,11 @@ def _continues_with_preposition(norm: str) -> bool:
     return len(norm) >= 4 and norm[0] in "لب" and not one_of(norm, NOT_PREPOSED)
 
 
+def _bare_preposition(norm: str) -> bool:
+    """«في»، «من»، «ضد» as a word of its own; «بسبب»، «لتمديد» open the writer's adverbials."""
+    return norm in OBJECT_PREPOSITIONS or norm in ("مع", "ضد")
+
+
 def _apposed_subject(tt: TokenizedText, start: int, k: int, cue: CueMatch) -> bool:
     """The content opens with the subject of the cue at ``k``, a name set off by commas."""
     if cue.kind != CueKind.VERB or cue.conjoined:
@@ -458,6 +463,9 @@ def object_content(
         norm = tt.tokens[k].norm
         if norm in CLAUSE_PUNCT and (aside := parenthetical_end(tt, k)) is not None and aside < end:
             k = aside + 1  # «تلقيها، مؤخرا، لمعلومات تفيد»: the object goes on after the aside
+            continue
+        if norm in CLAUSE_PUNCT and k + 1 < end and _bare_preposition(tt.tokens[k + 1].norm):
+            k += 1  # «تسليم السلاح، في حي الشرق»: a prepositional phrase completes the object
             continue
         if (
             norm in CLAUSE_PUNCT

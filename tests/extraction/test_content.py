@@ -113,3 +113,14 @@ def test_the_writers_reason_after_khassatan_anna_ends_the_content() -> None:
 def test_khassatan_before_a_noun_stays_inside_the_content() -> None:
     text = "وقالت الوكالة إن الطلب ارتفع خاصة في المدن الساحلية خلال الصيف."
     assert content_of(text, "قالت") == "الطلب ارتفع خاصة في المدن الساحلية خلال الصيف"
+
+
+
+def test_a_preposition_after_a_comma_completes_the_object() -> None:
+    text = "وكشفت البلدية عن تسلمها شكاوى كثيرة من السكان، في الحي الشرقي من المدينة."
+    assert content_of(text, "كشفت") == "تسلمها شكاوى كثيرة من السكان، في الحي الشرقي من المدينة"
+
+
+def test_a_prefixed_adverbial_after_a_comma_still_ends_the_object() -> None:
+    text = "وكشفت البلدية عن تسلمها شكاوى كثيرة من السكان، بسبب انقطاع الماء عن الحي."
+    assert content_of(text, "كشفت") == "تسلمها شكاوى كثيرة من السكان"
