@@ -259,6 +259,8 @@ def proposition_end(
         if tok.text in QUOTES and quotes.get(k, -1) > k:
             k = quotes[k] + 1
             continue
+        if k > start and _starts_sequence(tt, k, "justification_tails", lex):
+            return trim_end(tt, start, k)  # «... الصيف خاصة وأنه باع»: the writer's reason
         if k > start and tok.norm in lex.speech_act_participles:
             return trim_end(tt, start, k)  # «... انتهت"، داعيا إسرائيل إلى»: the speaker's next act
         if k in cue_at and k > start and k > after_cue.first:
@@ -346,6 +348,11 @@ def _continues_with_preposition(norm: str) -> bool:
     return len(norm) >= 4 and norm[0] in "لب" and not one_of(norm, NOT_PREPOSED)
 
 
+def _bare_preposition(norm: str) -> bool:
+    """«في»، «من»، «ضد» as a word of its own; «بسبب»، «لتمديد» open the writer's adverbials."""
+    return norm in OBJECT_PREPOSITIONS or norm in ("مع", "ضد")
+
+
 def _apposed_subject(tt: TokenizedText, start: int, k: int, cue: CueMatch) -> bool:
     """The content opens with the subject of the cue at ``k``, a name set off by commas."""
     if cue.kind != CueKind.VERB or cue.conjoined:
@@ -361,9 +368,14 @@ def _apposed_subject(tt: TokenizedText, start: int, k: int, cue: CueMatch) -> bo
 
 
 def _starts_content_ender(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    return _starts_sequence(tt, k, "content_enders", lex)
+
+
+def _starts_sequence(tt: TokenizedText, k: int, name: str, lex: Lexicon) -> bool:
+    """A word sequence of marker ``name`` starts at token ``k``."""
     if k >= len(tt.tokens):
         return False
-    for ender in lex.sequences_from("content_enders", tt.tokens[k].norm):
+    for ender in lex.sequences_from(name, tt.tokens[k].norm):
         words = tuple(t.norm for t in tt.tokens[k + 1 : k + len(ender)])
         if words == ender[1:]:
             return True
@@ -451,6 +463,9 @@ def object_content(
         norm = tt.tokens[k].norm
         if norm in CLAUSE_PUNCT and (aside := parenthetical_end(tt, k)) is not None and aside < end:
             k = aside + 1  # «تلقيها، مؤخرا، لمعلومات تفيد»: the object goes on after the aside
+            continue
+        if norm in CLAUSE_PUNCT and k + 1 < end and _bare_preposition(tt.tokens[k + 1].norm):
+            k += 1  # «تسليم السلاح، في حي الشرق»: a prepositional phrase completes the object
             continue
         if (
             norm in CLAUSE_PUNCT

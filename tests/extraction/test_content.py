@@ -101,3 +101,26 @@ def test_ali_spelling_the_preposition_still_opens_the_object() -> None:
     said = by_cue("وأكد ترامب علي أهمية الحوار.", "أكد")
     assert text_of(said.source) == "ترامب" and text_of(said.content) == "أهمية الحوار"
     assert content_of("وأكد المدير علي أن العمل سيبدأ غدا.", "أكد") == "العمل سيبدأ غدا"
+
+
+def test_the_writers_reason_after_khassatan_anna_ends_the_content() -> None:
+    text = "وأكد رئيس النادي رفضه بيع الحارس هذا الصيف خاصة وأنه باع مدافعه الأول الشهر الماضي."
+    assert content_of(text, "أكد") == "رفضه بيع الحارس هذا الصيف"
+    text = "ويتوقع الخبير أن ترتفع أسعار القمح، خاصة أن المحصول تراجع في عدة دول."
+    assert content_of(text, "يتوقع") == "ترتفع أسعار القمح"
+
+
+def test_khassatan_before_a_noun_stays_inside_the_content() -> None:
+    text = "وقالت الوكالة إن الطلب ارتفع خاصة في المدن الساحلية خلال الصيف."
+    assert content_of(text, "قالت") == "الطلب ارتفع خاصة في المدن الساحلية خلال الصيف"
+
+
+
+def test_a_preposition_after_a_comma_completes_the_object() -> None:
+    text = "وكشفت البلدية عن تسلمها شكاوى كثيرة من السكان، في الحي الشرقي من المدينة."
+    assert content_of(text, "كشفت") == "تسلمها شكاوى كثيرة من السكان، في الحي الشرقي من المدينة"
+
+
+def test_a_prefixed_adverbial_after_a_comma_still_ends_the_object() -> None:
+    text = "وكشفت البلدية عن تسلمها شكاوى كثيرة من السكان، بسبب انقطاع الماء عن الحي."
+    assert content_of(text, "كشفت") == "تسلمها شكاوى كثيرة من السكان"
