@@ -353,8 +353,10 @@ def _mention_phrase(
     start no object and stay in it. With the phrase, where the next mention may start."""
     limit = tt.sentence_bounds(k)[1]
     full = noun_phrase(tt, k, limit, lex, cue_starts, split_nouns=True)
+    if full is None or full[1] - full[0] == 1:
+        return (full, full[1]) if full else None  # one word: no object starts inside it
     short = noun_phrase(tt, k, limit, lex, cue_starts, object_mode=True, split_nouns=True)
-    if full is not None and short is not None and _unnamed(tt.tokens[k]):
+    if short is not None and _unnamed(tt.tokens[k]):
         short = (short[0], _unnamed_end(tt, short, lex))
     if full is None or short is None or short[1] >= full[1]:
         return (full, full[1]) if full else None
