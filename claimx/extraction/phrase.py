@@ -252,6 +252,8 @@ def _preposition_with_pronoun(norm: str) -> bool:
 def _definite_sound_plural(tok: Token, lex: Lexicon) -> bool:
     """«الباحثون»، «والمحامين»: a definite masculine plural in ـون/ـين, not a noun that only
     ends so («القانون»، «الأمين»، «التلفزيون»)."""
+    if not tok.norm.endswith(("ون", "ين")):  # the article goes at the front: the end is the word's
+        return False
     bare = bare_noun(strip_conjunction(tok.norm))
     return (
         is_definite(tok)
