@@ -464,7 +464,8 @@ def object_content(
         if norm in CLAUSE_PUNCT and (aside := parenthetical_end(tt, k)) is not None and aside < end:
             k = aside + 1  # «تلقيها، مؤخرا، لمعلومات تفيد»: the object goes on after the aside
             continue
-        if norm in CLAUSE_PUNCT and k + 1 < end and _bare_preposition(tt.tokens[k + 1].norm):
+        if norm in CLAUSE_PUNCT and k + 1 < end and _bare_preposition(tt.tokens[k + 1].norm) \
+                and tt.quotes.get(start) != k - 1:  # «بـ"دعم الإرهاب"، في»: one quotation, whole
             k += 1  # «تسليم السلاح، في حي الشرق»: a prepositional phrase completes the object
             continue
         if (
