@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from claimx.extraction.cues import strip_conjunction
 from claimx.extraction.gazetteer import PERSON, gazetteer, label_words, organisation_names
 from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon, read_data
 from claimx.extraction.phrase import (
+    PREPOSITION_CLITICS,
     bare_noun,
     is_definite,
     is_verbal_noun,
@@ -22,7 +24,14 @@ from claimx.extraction.phrase import (
     noun_phrase,
 )
 from claimx.extraction.source import with_apposition
-from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText, normalize
+from claimx.extraction.tokenize import (
+    PUNCTUATION,
+    QUOTES,
+    Token,
+    TokenizedText,
+    is_name_lookalike,
+    normalize,
+)
 from claimx.extraction.words import (
     CONJUNCTIONS,
     DEMONSTRATIVES,
@@ -40,7 +49,6 @@ MAX_EMBEDDED_SUBJECT = 3
 MAX_NAME_WORDS = 3  # «فرانسوا مولين»: a name after a title
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
-_PREPOSITION_CLITICS = ("لل", "بال", "وبال", "ولل")
 
 
 def content_words(tt: TokenizedText, rng: Range) -> list[str]:
@@ -79,7 +87,7 @@ def governing_words(tt: TokenizedText, rng: Range) -> tuple[str, ...]:
 def _governed(tt: TokenizedText, tok: Token, first: int) -> bool:
     """«للشركة»، «مع قطر»، «المتحدث باسم الشرطة»: a noun with a preposition on it or just
     before it; not the noun of a quantity that opens the mention («العديد من سكان المنطقة»)."""
-    if tok.norm.startswith(_PREPOSITION_CLITICS):
+    if tok.norm.startswith(PREPOSITION_CLITICS):
         return True
     k = tok.index - 1
     return k >= first and (
@@ -95,7 +103,7 @@ def _np_links() -> frozenset[str]:
 
 def is_preposition(tok: Token) -> bool:
     """«مع»، «على»; not the name «علي» (written with ya), which folds to the same form."""
-    return tok.norm in PREPOSITIONS and not (tok.norm == "علي" and tok.text.endswith("ي"))
+    return tok.norm in PREPOSITIONS and not is_name_lookalike(tok)
 
 
 def _points(tt: TokenizedText, tok: Token) -> bool:
@@ -116,7 +124,7 @@ def _same_before(tt: TokenizedText, tok: Token) -> bool:
 def back_reference_nouns() -> frozenset[str]:
     """«المصدر»، «العلماء»: nouns a report uses, with the article, for the source it
     introduced last (the list the speaker keys read too), as bare nouns."""
-    words = read_data("identity.toml")["words"]["back_references"]
+    words = _identity_lists()["words"]["back_references"]
     return frozenset(bare_noun(normalize(w)) for w in words)
 
 
@@ -473,7 +481,7 @@ def _name_part(tt: TokenizedText, i: int, lex: Lexicon, first: bool = False) -> 
     its first word no imperfect verb («ترامب يطالب») and no accusative («استعدادًا»)."""
     tok = tt.tokens[i]
     norm = strip_conjunction(tok.norm)
-    if tok.norm in PREPOSITIONS and tok.text != "علي":
+    if tok.norm in PREPOSITIONS and not is_name_lookalike(tok):
         return False  # «تشوركين على ذلك»: the preposition, not the name «علي»
     if _person_name(norm):
         return True  # «ترامب» has the shape of a verbal noun
@@ -584,9 +592,15 @@ def _names_a_person(head: Token) -> bool:
 
 
 @cache
+def _identity_lists() -> dict[str, Any]:
+    """data/identity.toml, read once: its kinds and back-references serve here too."""
+    return read_data("identity.toml")
+
+
+@cache
 def _heads_of(*kinds: str) -> frozenset[str]:
     """The heads of the given speaker kinds (unnamed, document, institution), as bare nouns."""
-    listed = read_data("identity.toml")["kinds"]
+    listed = _identity_lists()["kinds"]
     return frozenset(bare_noun(normalize(w)) for kind in kinds for w in listed[kind])
 
 

@@ -49,11 +49,15 @@ def is_complementizer(tok: Token, lex: Lexicon) -> bool:
     return tok.norm in lex.complementizers
 
 
+# «بالوزارة»، «للصحيفة»، «وللشركة»: a preposition fused with the article
+PREPOSITION_CLITICS = ("بال", "لل", "وبال", "ولل")
+
+
 def is_preposition_like(norm: str) -> bool:
     """«في»، «عن»، and a fused «بالوزارة»، «للصحيفة»: a word that opens a preposition phrase."""
     return (
         one_of(norm, PREPOSITIONS)
-        or norm.startswith(("بال", "لل", "وبال", "ولل"))
+        or norm.startswith(PREPOSITION_CLITICS)
         and len(norm) > 5
     )
 
