@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from claimx.extraction.cues import strip_conjunction
+from claimx.extraction.cues import TANWEEN_FATH, strip_conjunction
 from claimx.extraction.gazetteer import PERSON, gazetteer, label_words, organisation_names
 from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon, read_data
 from claimx.extraction.phrase import (
@@ -647,8 +647,8 @@ def subject_after(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int])
     the verb's preposition («سخر النائب من القرار»)."""
     limit = tt.sentence_bounds(k)[1]
     phrase = noun_phrase(tt, k + 1, limit, lex, cue_starts, object_mode=True)
-    if phrase is None:
-        return None
+    if phrase is None or TANWEEN_FATH in tt.tokens[phrase[0]].text:
+        return None  # «أصدر قرارًا بمنح فلان»: a noun marked accusative is the object
     if strip_conjunction(tt.tokens[k + 1].norm) in lex.head_words:
         found = _mention_phrase(tt, k + 1, lex, cue_starts)
         if found is not None and found[0][1] > phrase[1]:

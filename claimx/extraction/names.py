@@ -23,6 +23,7 @@ from claimx.extraction.phrase import (
     MENTION_REACH,
     bare_noun,
     is_verbal_noun,
+    is_verbal_noun_form,
     named_again,
     noun_phrase,
     spelled,
@@ -228,4 +229,12 @@ def _given_name(tok: Token, lex: Lexicon) -> bool:
         and norm not in lex.head_words
         and norm[:1] not in CONJUNCTIONS
         and len(norm) >= 3
+        and not _governed_verbal_noun(tok, lex)
     )
+
+
+def _governed_verbal_noun(tok: Token, lex: Lexicon) -> bool:
+    """«قرار بتكريم نبيل الحداد»: a verbal noun after «بـ» or «لـ» governs the name that
+    follows; it is no given name of it."""
+    norm = tok.norm
+    return norm[:1] in ("ب", "ل") and is_verbal_noun_form(norm[1:], lex)

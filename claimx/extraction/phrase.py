@@ -440,11 +440,16 @@ def is_verbal_noun_phrase(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
 
 def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
     """A derived-form verbal noun («الاستعداد»، «ارتكاب») that names no known speaker."""
-    bare = bare_noun(strip_conjunction(tok.norm))
+    return is_verbal_noun_form(tok.norm, lex)
+
+
+def is_verbal_noun_form(norm: str, lex: Lexicon) -> bool:
+    """``is_verbal_noun`` of a normalised word: «تكريم» of «بتكريم» once «بـ» is off it."""
+    bare = bare_noun(strip_conjunction(norm))
     return (
         bool(_MASDAR.match(bare))
-        and tok.norm not in lex.head_words
-        and tok.norm not in lex.organisation_words
+        and norm not in lex.head_words
+        and norm not in lex.organisation_words
         and bare not in lex.head_words
     )
 

@@ -277,3 +277,12 @@ def test_the_subject_of_a_governing_verb_keeps_the_name_after_its_title() -> Non
 def test_the_subject_of_a_governing_verb_keeps_its_lam_phrase() -> None:
     text = "زار المدير الفني لنادي الشروق المعسكر التدريبي، مؤكدا أن الفريق جاهز للموسم."
     assert speaker_of(text, "مؤكدا") == "المدير الفني لنادي الشروق"
+
+
+def test_an_accusative_object_is_no_speaker_to_refer_back_to() -> None:
+    text = (
+        "وقال نبيل الحداد إن المعرض ناجح. "
+        "وكان المجلس قد أصدر قرارًا بتكريم نبيل الحداد في الحفل. "
+        "وأضاف الحداد أن الزوار كثر."
+    )
+    assert speaker_of(text, "أضاف") == "نبيل الحداد"
