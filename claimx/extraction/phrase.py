@@ -133,6 +133,8 @@ def noun_phrase(
             continue
         if norm in RELATIVE_AGREEMENT and (object_mode or split_nouns):
             break  # «كما ذكرت السلطات التي قالت»: the clause is not read into the subject
+        if norm in RELATIVE_AGREEMENT:
+            break  # «وقال ساركوزي الذي استقبله ...»: a name's relative clause is an aside
         if _ends_after_plural(tt, i, j, lex):
             break  # «أظهر الباحثون خطر المادة»، «أن الباحثين وجدوا»: the object or the verb
         if not split_nouns and _opens_bare_relative(tt, i, j, lex):

@@ -454,3 +454,10 @@ def test_a_speaker_before_the_verbs_own_preposition_keeps_its_adjectives_and_tit
     assert text_of(said.source) == "أمير منطقة مكة المكرمة"
     said = only('وحذرت "الهيئة العامة" المواطنين من العواصف.')
     assert text_of(said.source) == '"الهيئة العامة"'
+
+
+def test_a_names_relative_clause_is_an_aside() -> None:
+    said = by_cue("وقال مراد بوزيد الذي زار المدينة أمس، إن السوق مغلقة.", "قال")
+    assert text_of(said.source) == "مراد بوزيد"
+    said = by_cue("وقالت «الفجر» التي تصدر في العاصمة إن العدد نفد.", "قالت")
+    assert text_of(said.source) == "«الفجر»"
