@@ -114,12 +114,24 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     if close + 1 >= len(tt.tokens):
         return True
     after = tt.tokens[close + 1]
+    if _names_subject_before_that(tt, k, close, lex):
+        return False
     return (
         after.norm in PUNCTUATION
         or _joins_quotes(tt, close + 1)
         or tt.sentence_of[close + 1] != tt.sentence_of[close]
         or tt.tokens[close - 1].text in SENTENCE_END  # «قالت: "... توضيح." وقال الوزير»
         or _next_cue_after(tt, k, close, lex)
+    )
+
+
+def _names_subject_before_that(tt: TokenizedText, k: int, close: int, lex: Lexicon) -> bool:
+    """«أكد «المرصد السوري لحقوق الإنسان»، أن ...»: a quoted name, a comma, then the
+    complementizer of the content: the quotation is the subject (no colon before it)."""
+    if k == 0 or tt.tokens[k - 1].text == ":" or close + 2 >= len(tt.tokens):
+        return False
+    return tt.tokens[close + 1].norm in ("،", ",") and tt.tokens[close + 2].norm in (
+        lex.complementizers
     )
 
 

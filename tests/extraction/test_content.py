@@ -124,3 +124,12 @@ def test_a_preposition_after_a_comma_completes_the_object() -> None:
 def test_a_prefixed_adverbial_after_a_comma_still_ends_the_object() -> None:
     text = "وكشفت البلدية عن تسلمها شكاوى كثيرة من السكان، بسبب انقطاع الماء عن الحي."
     assert content_of(text, "كشفت") == "تسلمها شكاوى كثيرة من السكان"
+
+
+def test_a_quoted_name_before_a_comma_and_that_is_the_subject() -> None:
+    said = by_cue("وأكد «مرصد حقوق العمال في الجنوب»، أن الإضراب مستمر.", "أكد")
+    assert text_of(said.source) == "«مرصد حقوق العمال في الجنوب»"
+    assert text_of(said.content) == "الإضراب مستمر"
+    said = by_cue("وقال سامي النجار، رئيس جمعية «أصدقاء البحر»، إن الشاطئ نظيف.", "قال")
+    assert text_of(said.source) == "سامي النجار، رئيس جمعية «أصدقاء البحر»"
+    assert text_of(said.content) == "الشاطئ نظيف"
