@@ -42,6 +42,7 @@ from claimx.extraction.words import (
 from claimx.model import Range
 
 MAX_OPENER_DISTANCE = 30
+MAX_QUOTATION_REACH = 8  # from a quotation-only verb to its quotation
 # No attributed proposition runs longer: keeps run-on text (no punctuation) linear.
 MAX_PROPOSITION_TOKENS = 200
 MAX_QUOTE_TOKENS = 400  # a longer quotation is read as running text
@@ -169,12 +170,25 @@ def find_opener(tt: TokenizedText, cue: CueMatch, limit: int, lex: Lexicon) -> O
     """The first content opener the cue can take, before ``limit`` (the next cue)."""
     _, sentence_end = tt.sentence_bounds(cue.first)
     stop = min(limit, sentence_end, cue.last + MAX_OPENER_DISTANCE)
+    if cue.takes == QUOTE_ONLY:
+        stop = _quotation_reach(tt, cue.last, stop)
     opener = _first_opener(tt, cue, stop, lex)
     if opener is not None and opener.kind == OpenerKind.BI:
         that = _complementizer_in_clause(tt, opener.index + 1, stop, lex)
         if that is not None:
             return Opener(OpenerKind.THAT, that)
     return opener
+
+
+def _quotation_reach(tt: TokenizedText, k: int, stop: int) -> int:
+    """«وزاد الوزير: "..."»: a verb that takes only a quotation («زاد»، «أكمل») has it
+    right after its subject, before any comma; «زاد من حجم الخلافات، ...» is no cue."""
+    stop = min(stop, k + MAX_QUOTATION_REACH)
+    for j in range(k, stop):
+        tok = tt.tokens[j]
+        if tok.norm in PUNCTUATION and tok.text not in QUOTES and tok.text != ":":
+            return j
+    return stop
 
 
 def _complementizer_in_clause(tt: TokenizedText, k: int, stop: int, lex: Lexicon) -> int | None:

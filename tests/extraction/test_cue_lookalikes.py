@@ -150,3 +150,10 @@ def only_claim(text: str, cue: str | None = None):
         assert len(claims) == 1, [c.cue.text for c in claims]
         return claims[0]
     return by_cue(text, cue)
+
+
+def test_zada_takes_its_quotation_before_any_comma() -> None:
+    text = "وزاد من حجم الخلاف ارتفاع الأسعار، وبالتالي «عجز العائلات عن شراء حاجاتها اليومية»."
+    assert "زاد" not in cues_of(text)
+    added = by_cue("وقال المدير إن العمل مستمر. وزاد المدير: «لن نتراجع عن موقفنا».", "زاد")
+    assert text_of(added.content) == "لن نتراجع عن موقفنا"
