@@ -461,3 +461,10 @@ def test_a_names_relative_clause_is_an_aside() -> None:
     assert text_of(said.source) == "مراد بوزيد"
     said = by_cue("وقالت «الفجر» التي تصدر في العاصمة إن العدد نفد.", "قالت")
     assert text_of(said.source) == "«الفجر»"
+
+
+def test_the_outlet_told_stands_between_the_verb_and_its_subject() -> None:
+    said = by_cue("وقال لـ«النهار» مصدر أمني إن الطريق مغلق.", "قال")
+    assert text_of(said.source) == "مصدر أمني"
+    said = by_cue("وقالت لـ«النهار»، الدكتورة سلمى بوزيد إن الطريق مغلق.", "قالت")
+    assert text_of(said.source) == "الدكتورة سلمى بوزيد"
