@@ -511,3 +511,31 @@ def is_oblique_plural(tok: Token, lex: Lexicon) -> bool:
         and tok.norm not in lex.head_words
         and tok.norm not in lex.organisation_words
     )
+
+
+def past_outlet_told(tt: TokenizedText, k: int, limit: int, lex: Lexicon) -> int:
+    """«وقال لـ«الشرق الأوسط» مصدر أمني إن»، «كما يقول لرويترز الباحث ...»: the outlet told
+    stands between the cue and its subject; the subject starts after it (and a comma)."""
+    if k >= limit or not names_outlet_told(tt.tokens[k], lex):
+        return k
+    end = k + 1
+    if end < limit and tt.tokens[end].text in QUOTES:
+        close = tt.quotes.get(end, -1)
+        if close <= end or close >= limit:
+            return k
+        end = close + 1
+    elif tt.tokens[k].norm[1:] not in lex.organisations:
+        return k  # «لوكالة الأنباء الألمانية»: where its name ends is not known
+    if end < limit and tt.tokens[end].norm in ("،", ","):
+        end += 1
+    if end >= limit or tt.tokens[end].norm in PUNCTUATION or _opens_content(tt.tokens[end], lex):
+        return k  # «وقال لـ«الشرق الأوسط»: ...»، «... إن»: no subject after it
+    return end
+
+
+def _opens_content(tok: Token, lex: Lexicon) -> bool:
+    """«إن»، «بأن»، «من»، «بتورط»: what opens a content rather than a subject."""
+    norm = strip_conjunction(tok.norm)
+    return norm in lex.complementizers or norm in ("من", "ان") or (
+        norm[:1] == "ب" and norm not in lex.marker_set("np_links")
+    )

@@ -28,7 +28,6 @@ from claimx.extraction.phrase import (
     is_possessed_verbal_noun,
     is_verbal_noun_phrase,
     names_outlet,
-    names_outlet_told,
     noun_phrase,
     object_start,
 )
@@ -36,6 +35,7 @@ from claimx.extraction.source import (
     fronted_subject,
     is_non_speaker,
     is_oblique_plural,
+    past_outlet_told,
     relative_antecedent,
     relative_before,
     with_apposition,
@@ -217,7 +217,7 @@ class VerbCues(BuilderState):
         start = skip_adverbials(self.tt, cue.last, self.lex)
         if start < region_end and self.tt.tokens[start].norm in ("،", ","):
             start += 1  # «وكتب، جيسون داو، من سوسيتيه جنرال»
-        start = self._past_outlet_told(start, region_end)
+        start = past_outlet_told(self.tt, start, region_end, self.lex)
         if start < region_end and self.tt.tokens[start].norm == "ب" and cue.has_object:
             return None, start + 1  # «واتهمتها بـ"دعم الإرهاب"»: what she is accused of
         if start < region_end and is_oblique_plural(self.tt.tokens[start], self.lex):
@@ -238,26 +238,6 @@ class VerbCues(BuilderState):
         if phrase:
             phrase = with_apposition(self.tt, phrase, region_end, self.lex, self.cue_starts)
         return (phrase, phrase[1]) if phrase else (None, cue.last)
-
-    def _past_outlet_told(self, k: int, limit: int) -> int:
-        """«وقال لـ«الشرق الأوسط» مصدر أمني إن»: the outlet told stands between the verb
-        and its subject; the subject starts after it (and after a comma)."""
-        tt = self.tt
-        if k >= limit or not names_outlet_told(tt.tokens[k], self.lex):
-            return k
-        end = k + 1
-        if end < limit and tt.tokens[end].text in QUOTES:
-            close = tt.quotes.get(end, -1)
-            if close <= end or close >= limit:
-                return k
-            end = close + 1
-        elif tt.tokens[k].norm[1:] not in self.lex.organisations:
-            return k  # «لوكالة الأنباء الألمانية»: where its name ends is not known
-        if end < limit and tt.tokens[end].norm in ("،", ","):
-            end += 1
-        if end >= limit or self._content_at(end) or tt.tokens[end].norm in PUNCTUATION:
-            return k  # «وقال لـ«الشرق الأوسط»: ...»، «... إن»: no subject after it
-        return end
 
     def _subject_before_object(
         self, start: int, limit: int, cue: CueMatch
