@@ -468,3 +468,10 @@ def test_the_outlet_told_stands_between_the_verb_and_its_subject() -> None:
     assert text_of(said.source) == "مصدر أمني"
     said = by_cue("وقالت لـ«النهار»، الدكتورة سلمى بوزيد إن الطريق مغلق.", "قالت")
     assert text_of(said.source) == "الدكتورة سلمى بوزيد"
+
+
+def test_a_clause_with_fiha_describes_the_noun_before_it() -> None:
+    said = by_cue("في وقت أعلنت فيه الرئاسة التونسية أن الحدود ستفتح.", "أعلنت")
+    assert text_of(said.source) == "الرئاسة التونسية"
+    text = "وألقى الوزير سامي بوزيد كلمة في الحفل أكد فيها أن المشروع سينجح."
+    assert speaker_of(text, "أكد") == "الوزير سامي بوزيد"

@@ -65,11 +65,12 @@ class VerbCues(BuilderState):
             return None  # «الأمر الذي يشير إلى أنها ...»: the writer's inference
         if self._after_which(cue) and self._subject_after(cue, limit) is None:
             return None  # «..., مما يشير إلى أن»: what happened points to it, no one says it
-        if relative is None and not self._after_which(cue):
+        opener = find_opener(tt, cue, limit, lex)
+        resumes = self._resumes_noun(cue) and opener is not None and opener.kind != OpenerKind.BI
+        if relative is None and not self._after_which(cue) and not resumes:
             fronted, adjacent = fronted_subject(tt, cue, lex, self.cue_starts)
         else:
             fronted, adjacent = None, False
-        opener = find_opener(tt, cue, limit, lex)
         return VerbFrame(limit, relative, fronted, adjacent, opener)
 
     def _verb(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
@@ -133,6 +134,14 @@ class VerbCues(BuilderState):
         if antecedent[1] - antecedent[0] == 1 and alone in self.lex.non_speakers:
             return True
         return is_non_speaker(self.tt, antecedent, self.lex)
+
+    def _resumes_noun(self, cue: CueMatch) -> bool:
+        """«وألقى الرئيس كلمة أكد فيها أن»: a clause on the noun before it, whose subject is
+        dropped or follows «فيها» («في وقت أعلنت فيه الرئاسة»), never a noun before it."""
+        k = cue.last
+        return k < len(self.tt.tokens) and self.tt.tokens[k].norm in self.lex.marker_set(
+            "resumptive_pronouns"
+        )
 
     def _after_which(self, cue: CueMatch) -> bool:
         return cue.first > 0 and self.tt.tokens[cue.first - 1].norm == "مما"
@@ -218,6 +227,8 @@ class VerbCues(BuilderState):
         if start < region_end and self.tt.tokens[start].norm in ("،", ","):
             start += 1  # «وكتب، جيسون داو، من سوسيتيه جنرال»
         start = past_outlet_told(self.tt, start, region_end, self.lex)
+        if start == cue.last and self._resumes_noun(cue) and not object_mode:
+            start += 1  # «في وقت أعلنت فيه الرئاسة الفرنسية»: the subject after «فيه»
         if start < region_end and self.tt.tokens[start].norm == "ب" and cue.has_object:
             return None, start + 1  # «واتهمتها بـ"دعم الإرهاب"»: what she is accused of
         if start < region_end and is_oblique_plural(self.tt.tokens[start], self.lex):
