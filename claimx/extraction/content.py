@@ -107,7 +107,7 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     prev = tt.tokens[k - 1].norm if k > 0 else ""
     if (
         prev in GOVERNING
-        or prev in ("عبر", "ل", "ب", "باسم")
+        or prev in ("عبر", "ل", "ب", "باسم", "في")  # «مدير العمليات في «كويا دبي»:»
         or prev in lex.marker_set("channel_kinds")
         or k > 0 and names_outlet_told(tt.tokens[k - 1], lex)  # «لوكالة "فرانس برس":»
     ):

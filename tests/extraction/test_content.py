@@ -133,3 +133,9 @@ def test_a_quoted_name_before_a_comma_and_that_is_the_subject() -> None:
     said = by_cue("وقال سامي النجار، رئيس جمعية «أصدقاء البحر»، إن الشاطئ نظيف.", "قال")
     assert text_of(said.source) == "سامي النجار، رئيس جمعية «أصدقاء البحر»"
     assert text_of(said.content) == "الشاطئ نظيف"
+
+
+def test_a_quoted_name_after_fi_is_where_the_speaker_works() -> None:
+    said = by_cue("وقال سامي بوزيد، مدير المبيعات في «نجمة الشرق»: «الطلب يرتفع كل شهر».", "قال")
+    assert text_of(said.source) == "سامي بوزيد، مدير المبيعات في «نجمة الشرق»"
+    assert text_of(said.content) == "الطلب يرتفع كل شهر"
