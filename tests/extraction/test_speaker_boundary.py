@@ -475,3 +475,8 @@ def test_a_clause_with_fiha_describes_the_noun_before_it() -> None:
     assert text_of(said.source) == "الرئاسة التونسية"
     text = "وألقى الوزير سامي بوزيد كلمة في الحفل أكد فيها أن المشروع سينجح."
     assert speaker_of(text, "أكد") == "الوزير سامي بوزيد"
+
+
+def test_a_manner_adverb_after_a_name_ends_the_speaker() -> None:
+    said = by_cue("وقال ماريو بيانكي بصراحة إن الشركة خسرت كثيرا.", "قال")
+    assert text_of(said.source) == "ماريو بيانكي"
