@@ -32,6 +32,7 @@ from claimx.extraction.words import (
     NAME_LINKS,
     PRONOUN_SUFFIXES,
     RELATIVE_AGREEMENT,
+    RELATIVE_MA,
     RELATIVES,
 )
 from claimx.model import Range
@@ -70,6 +71,8 @@ def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int
         j -= 1
     if j > 0 and tt.tokens[j].norm in ("كان", "كانت") and tt.tokens[j - 1].norm in ("،", ","):
         j -= 1  # «النائب، X، كان صرح»: the auxiliary after a parenthetical
+    if cue.has_object and j >= 0 and one_of(tt.tokens[j].norm, RELATIVE_MA):
+        return None  # «تبعا لما ذكرته الصحيفة»، «الدليل على ما قاله الوزير»: the subject follows
     run_end = j + 1
     start, boundary = _walk_back(tt, j, first_of_sentence, lex, cue_starts)
     if start < run_end:
