@@ -454,3 +454,10 @@ def test_a_speaker_before_the_verbs_own_preposition_keeps_its_adjectives_and_tit
     assert text_of(said.source) == "أمير منطقة مكة المكرمة"
     said = only('وحذرت "الهيئة العامة" المواطنين من العواصف.')
     assert text_of(said.source) == '"الهيئة العامة"'
+
+
+def test_an_apposed_title_keeps_the_body_it_belongs_to() -> None:
+    text = "وقال سمير الحداد، الأمين العام لحزب التجمع، إن الحزب سيشارك في الانتخابات."
+    assert text_of(by_cue(text, "قال").source) == "سمير الحداد، الأمين العام لحزب التجمع"
+    text = "وقال علي البناني، الباحث الأثري لوكالة الأنباء، إن المقبرة قديمة."
+    assert text_of(by_cue(text, "قال").source) == "علي البناني، الباحث الأثري"
