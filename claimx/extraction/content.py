@@ -16,7 +16,9 @@ from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
 from claimx.extraction.phrase import (
     ali_as_name,
     bare_noun,
+    heads_of,
     is_complementizer,
+    is_definite,
     is_verbal_noun,
     names_outlet_told,
 )
@@ -37,6 +39,7 @@ from claimx.extraction.words import (
     NOT_PREPOSED,
     OBJECT_ENDERS,
     OBJECT_PREPOSITIONS,
+    PREPOSITIONS,
     TURN_OPENERS,
 )
 from claimx.model import Range
@@ -109,6 +112,7 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         or prev in ("عبر", "ل", "ب", "باسم")
         or prev in lex.marker_set("channel_kinds")
         or k > 0 and names_outlet_told(tt.tokens[k - 1], lex)  # «لوكالة "فرانس برس":»
+        or k > 0 and _names_quoted_body(tt.tokens[k - 1], lex)
     ):
         return False
     if close + 1 >= len(tt.tokens):
@@ -120,6 +124,19 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         or tt.sentence_of[close + 1] != tt.sentence_of[close]
         or tt.tokens[close - 1].text in SENTENCE_END  # «قالت: "... توضيح." وقال الوزير»
         or _next_cue_after(tt, k, close, lex)
+    )
+
+
+def _names_quoted_body(tok: Token, lex: Lexicon) -> bool:
+    """«في "بيرسون"»، «لدى "ستاندرد تشارترد"»، «رئيس منظمة "جي ستريت"»، «لشركة "النور"»: a
+    quotation after a preposition or an unnamed institution names it; it is no speech."""
+    norm = tok.norm
+    if one_of(norm, PREPOSITIONS):
+        return True
+    if norm[:1] in "لب" and not norm.startswith(("لا", "لل", "بال")):
+        norm = norm[1:]  # «لشركة»، «بمؤسسة»
+    return not is_definite(tok) and (
+        norm in heads_of("organisation") or norm in lex.marker_set("outlet_heads")
     )
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import Any
 
 from claimx.extraction.cues import one_of, strip_conjunction
 from claimx.extraction.gazetteer import OUTLET, PERSON, gazetteer, label_words
-from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.lexicon import Lexicon, read_data
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
     PUNCTUATION,
@@ -21,6 +22,7 @@ from claimx.extraction.tokenize import (
     Token,
     TokenizedText,
     is_name_lookalike,
+    normalize,
 )
 from claimx.extraction.words import (
     CONJUNCTIONS,
@@ -795,6 +797,19 @@ def head_norm(tt: TokenizedText, rng: Range) -> str:
             continue
         return bare_noun(norm)
     return ""
+
+
+@cache
+def identity_lists() -> dict[str, Any]:
+    """data/identity.toml, read once: its kinds of speaker heads and its back-references."""
+    return read_data("identity.toml")
+
+
+@cache
+def heads_of(*kinds: str) -> frozenset[str]:
+    """The heads of the given speaker kinds (unnamed, document, institution), as bare nouns."""
+    listed = identity_lists()["kinds"]
+    return frozenset(bare_noun(normalize(w)) for kind in kinds for w in listed[kind])
 
 
 @lru_cache(maxsize=100_000)

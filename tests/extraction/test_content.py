@@ -124,3 +124,15 @@ def test_a_preposition_after_a_comma_completes_the_object() -> None:
 def test_a_prefixed_adverbial_after_a_comma_still_ends_the_object() -> None:
     text = "وكشفت البلدية عن تسلمها شكاوى كثيرة من السكان، بسبب انقطاع الماء عن الحي."
     assert content_of(text, "كشفت") == "تسلمها شكاوى كثيرة من السكان"
+
+
+def test_a_quoted_name_after_an_institution_or_a_preposition_is_no_quotation() -> None:
+    text = "وقال كريم الحلو، مدير منظمة «أصدقاء البيئة»: «سنواصل حملتنا»."
+    said = by_cue(text, "قال")
+    assert said.content.text == "سنواصل حملتنا"
+    assert text_of(said.source) == "كريم الحلو، مدير منظمة «أصدقاء البيئة»"
+    text = "وقالت صحيفة «أخبار المدينة»، نقلا عن شهود، إن الجسر انهار."
+    assert content_of(text, "قالت") == "الجسر انهار"
+    text = "وقال سامي النجار، المحلل في «بيت الاستثمار»: «الأسعار ستنخفض»."
+    assert content_of(text, "قال") == "الأسعار ستنخفض"
+    assert content_of('وقال المسؤول "لن نسمح بذلك".', "قال") == "لن نسمح بذلك"
