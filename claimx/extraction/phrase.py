@@ -643,9 +643,25 @@ def continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         _stops_source(nxt, lex)
         or bare in lex.marker_set("channel_kinds")
         or nxt.norm in lex.marker_set("channel_kinds")
+        or _own_statement(nxt, lex)
         or nxt.norm in ("وقت", "حين")
         or _opens_adverbial(nxt, lex)
     )
+
+
+def _own_statement(tok: Token, lex: Lexicon) -> bool:
+    """«في خطابه»، «في تقريرها»، «في كلمته»: the speaker's own statement, a channel or an
+    occasion after the speaker, not where the speaker belongs."""
+    text = tok.text.rstrip(_SHORT_VOWELS)
+    for suffix in PRONOUN_SUFFIXES:
+        stem = tok.norm[: -len(suffix)]
+        if not text.endswith(suffix) or len(stem) < 3:
+            continue
+        if stem.endswith("ت") and stem[:-1] + "ه" in lex.marker_set("channel_kinds"):
+            return True  # «كلمته»: the ة of «كلمة» written ت before the pronoun
+        if stem in lex.marker_set("channel_kinds"):
+            return True
+    return False
 
 
 def _opens_adverbial(tok: Token, lex: Lexicon) -> bool:

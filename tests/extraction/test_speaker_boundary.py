@@ -461,3 +461,12 @@ def test_an_apposed_title_keeps_the_body_it_belongs_to() -> None:
     assert text_of(by_cue(text, "قال").source) == "سمير الحداد، الأمين العام لحزب التجمع"
     text = "وقال علي البناني، الباحث الأثري لوكالة الأنباء، إن المقبرة قديمة."
     assert text_of(by_cue(text, "قال").source) == "علي البناني، الباحث الأثري"
+
+
+def test_the_speakers_own_statement_after_fi_is_not_part_of_the_speaker() -> None:
+    said = by_cue("وأضاف المجلس في تقريره الفصلي أن الطلب تراجع.", "أضاف")
+    assert text_of(said.source) == "المجلس"
+    said = by_cue("وأضاف الحمادي في خطابه الذي ألقاه أمس أن السوق يحدد السعر.", "أضاف")
+    assert text_of(said.source) == "الحمادي"
+    said = by_cue("وقال مسؤول في سوسيتيه جنرال إن الأسعار ستنخفض.", "قال")
+    assert text_of(said.source) == "مسؤول في سوسيتيه جنرال"
