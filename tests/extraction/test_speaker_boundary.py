@@ -470,3 +470,10 @@ def test_the_speakers_own_statement_after_fi_is_not_part_of_the_speaker() -> Non
     assert text_of(said.source) == "الحمادي"
     said = by_cue("وقال مسؤول في سوسيتيه جنرال إن الأسعار ستنخفض.", "قال")
     assert text_of(said.source) == "مسؤول في سوسيتيه جنرال"
+
+
+def test_faqad_after_a_fronted_attribution_ends_its_source() -> None:
+    text = "وحسب وزارة الداخلية فقد حدد التنظيم لكل خلية دورها."
+    assert text_of(by_cue(text, "حسب").source) == "وزارة الداخلية"
+    text = "ووفقا للمصادر العسكرية فقد فطن المتطرفون إلى الخطر."
+    assert text_of(by_cue(text, "وفقا").source) == "للمصادر العسكرية"
