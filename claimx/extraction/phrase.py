@@ -142,7 +142,8 @@ def noun_phrase(
             j += 1
             continue
         initial = norm[:1]
-        if initial in "فلب" and _after_bare_name(prev, tok, lex):
+        if initial in "فلب" and _after_bare_name(prev, tok, lex) \
+                and not _surname_with_lam_or_ba(tt, j, lex):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
         if norm in ("في", "وفي"):
             if object_mode and titled_head and j + 1 < limit \
@@ -472,6 +473,31 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
         and prev not in lex.marker_set("participle_objects")  # «المقبوض عليهم في قضية»
         and not prev.endswith(("ه", "ات", "ون", "ين"))
         and bare_noun(prev) not in lex.adjectives
+    )
+
+
+def _surname_with_lam_or_ba(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """«لوريتا لينش»، «بدر باسلمة»: a last name that starts as لـ or بـ would, which the text
+    uses again as a speaker («وقالت لينش») or after the same first name; an outlet or an
+    audience told is no name."""
+    tok = tt.tokens[j]
+    norm = tok.norm
+    if norm[:1] not in "لب" or len(norm) < 4 or norm.startswith(("لل", "بال", "لا")):
+        return False
+    if is_preposition_like(tt.tokens[j - 1].norm):
+        return False  # «في لندن»: a place after «في», not a last name
+    if names_outlet_told(tok, lex) or told_audience(tok, lex):
+        return False
+    first = strip_conjunction(tt.tokens[j - 1].norm)
+    tokens = tt.tokens
+    return any(
+        other.index != j
+        and other.index > 0
+        and (  # «وقالت لينش»، «لوريتا لينش» again: the word names the speaker elsewhere
+            tokens[other.index - 1].norm in lex.verbs
+            or strip_conjunction(tokens[other.index - 1].norm) == first
+        )
+        for other in spelled(tt, norm, max(0, j - MENTION_REACH), j + MENTION_REACH)
     )
 
 

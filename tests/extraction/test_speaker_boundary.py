@@ -477,3 +477,12 @@ def test_faqad_after_a_fronted_attribution_ends_its_source() -> None:
     assert text_of(by_cue(text, "حسب").source) == "وزارة الداخلية"
     text = "ووفقا للمصادر العسكرية فقد فطن المتطرفون إلى الخطر."
     assert text_of(by_cue(text, "وفقا").source) == "للمصادر العسكرية"
+
+
+def test_a_last_name_that_starts_like_a_preposition_stays_in_the_speaker() -> None:
+    text = "وقالت المدعية العامة لورا لينش إن التحقيق بدأ. وأضافت لينش أن المشتبه به فر."
+    assert text_of(by_cue(text, "قالت").source) == "المدعية العامة لورا لينش"
+    text = "وقال وزير النقل بدر باسلمه إن المطار سيفتح. وأكد باسلمه أن الرحلات ستبدأ."
+    assert text_of(by_cue(text, "قال").source) == "وزير النقل بدر باسلمه"
+    text = "وقال ترامب لرويترز إن الاتفاق سيئ. وأضاف لرويترز أنه سينسحب."
+    assert text_of(by_cue(text, "قال").source) == "ترامب"
