@@ -16,7 +16,9 @@ from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
 from claimx.extraction.phrase import (
     ali_as_name,
     bare_noun,
+    heads_of,
     is_complementizer,
+    is_definite,
     is_verbal_noun,
     names_outlet_told,
 )
@@ -37,6 +39,7 @@ from claimx.extraction.words import (
     NOT_PREPOSED,
     OBJECT_ENDERS,
     OBJECT_PREPOSITIONS,
+    PREPOSITIONS,
     TURN_OPENERS,
 )
 from claimx.model import Range
@@ -107,9 +110,10 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     prev = tt.tokens[k - 1].norm if k > 0 else ""
     if (
         prev in GOVERNING
-        or prev in ("عبر", "ل", "ب", "باسم", "في")  # «مدير العمليات في «كويا دبي»:»
+        or prev in ("عبر", "ل", "ب", "باسم")
         or prev in lex.marker_set("channel_kinds")
         or k > 0 and names_outlet_told(tt.tokens[k - 1], lex)  # «لوكالة "فرانس برس":»
+        or k > 0 and _names_quoted_body(tt.tokens[k - 1], lex)
     ):
         return False
     if close + 1 >= len(tt.tokens):
@@ -133,6 +137,19 @@ def _names_subject_before_that(tt: TokenizedText, k: int, close: int, lex: Lexic
         return False
     return tt.tokens[close + 1].norm in ("،", ",") and tt.tokens[close + 2].norm in (
         lex.complementizers
+    )
+
+
+def _names_quoted_body(tok: Token, lex: Lexicon) -> bool:
+    """«في "بيرسون"»، «لدى "ستاندرد تشارترد"»، «رئيس منظمة "جي ستريت"»، «لشركة "النور"»: a
+    quotation after a preposition or an unnamed institution names it; it is no speech."""
+    norm = tok.norm
+    if one_of(norm, PREPOSITIONS):
+        return True
+    if norm[:1] in "لب" and not norm.startswith(("لا", "لل", "بال")):
+        norm = norm[1:]  # «لشركة»، «بمؤسسة»
+    return not is_definite(tok) and (
+        norm in heads_of("organisation") or norm in lex.marker_set("outlet_heads")
     )
 
 

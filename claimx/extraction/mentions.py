@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
 
 from claimx.extraction.cues import TANWEEN_FATH, strip_conjunction
 from claimx.extraction.gazetteer import PERSON, gazetteer, label_words, organisation_names
-from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon, read_data
+from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon
 from claimx.extraction.phrase import (
     PREPOSITION_CLITICS,
     bare_noun,
+    heads_of,
+    identity_lists,
     is_definite,
     is_verbal_noun,
     named_again,
@@ -124,7 +125,7 @@ def _same_before(tt: TokenizedText, tok: Token) -> bool:
 def back_reference_nouns() -> frozenset[str]:
     """«المصدر»، «العلماء»: nouns a report uses, with the article, for the source it
     introduced last (the list the speaker keys read too), as bare nouns."""
-    words = _identity_lists()["words"]["back_references"]
+    words = identity_lists()["words"]["back_references"]
     return frozenset(bare_noun(normalize(w)) for w in words)
 
 
@@ -397,7 +398,7 @@ def _construct_end(tt: TokenizedText, k: int, j: int, limit: int, lex: Lexicon) 
     أرباح»: adjectives, then an object with no definite noun)."""
     tokens = tt.tokens
     head = tokens[k]
-    if is_definite(head) or bare_noun(strip_conjunction(head.norm)) not in _heads_of(
+    if is_definite(head) or bare_noun(strip_conjunction(head.norm)) not in heads_of(
         "organisation"
     ):
         return None
@@ -425,7 +426,7 @@ def _at_institution(tok: Token, lex: Lexicon) -> bool:
         return False
     rest = norm[1:]
     return (
-        bare_noun(rest) in _heads_of("organisation")
+        bare_noun(rest) in heads_of("organisation")
         or rest in lex.organisation_words
         or rest in organisation_names()
     )
@@ -436,7 +437,7 @@ def _affiliation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     if tt.tokens[k].norm not in ("من", "في"):
         return False
     tok = tt.tokens[k + 1]
-    return is_definite(tok) or bare_noun(strip_conjunction(tok.norm)) in _heads_of(
+    return is_definite(tok) or bare_noun(strip_conjunction(tok.norm)) in heads_of(
         "organisation"
     ) or tok.norm in lex.organisation_words
 
@@ -559,12 +560,12 @@ def _foreign_form(tok: Token, lex: Lexicon) -> bool:
 
 def _is_document(head: Token) -> bool:
     """«مذكرة»، «التقرير»: a text that speaks."""
-    return bare_noun(strip_conjunction(head.norm)) in _heads_of("document")
+    return bare_noun(strip_conjunction(head.norm)) in heads_of("document")
 
 
 def _unnamed(head: Token) -> bool:
     """«المصدر»، «الدراسة»: an unnamed source or a document, which no name follows."""
-    return bare_noun(strip_conjunction(head.norm)) in _heads_of("anonymous", "document")
+    return bare_noun(strip_conjunction(head.norm)) in heads_of("anonymous", "document")
 
 
 def _unnamed_end(tt: TokenizedText, phrase: Range, lex: Lexicon) -> int:
@@ -586,22 +587,9 @@ def _unnamed_end(tt: TokenizedText, phrase: Range, lex: Lexicon) -> int:
 def _names_a_person(head: Token) -> bool:
     """«السفير»، «الفنان»: a speaker noun that is a person's role, not a group, a document
     or an institution («الجمعية شكوى» starts an object; «الرئيس هادي» is one person)."""
-    return bare_noun(strip_conjunction(head.norm)) not in _heads_of(
+    return bare_noun(strip_conjunction(head.norm)) not in heads_of(
         "anonymous", "document", "organisation"
     )
-
-
-@cache
-def _identity_lists() -> dict[str, Any]:
-    """data/identity.toml, read once: its kinds and back-references serve here too."""
-    return read_data("identity.toml")
-
-
-@cache
-def _heads_of(*kinds: str) -> frozenset[str]:
-    """The heads of the given speaker kinds (unnamed, document, institution), as bare nouns."""
-    listed = _identity_lists()["kinds"]
-    return frozenset(bare_noun(normalize(w)) for kind in kinds for w in listed[kind])
 
 
 def _lam_phrase(norm: str) -> bool:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import Any
 
 from claimx.extraction.cues import one_of, strip_conjunction
 from claimx.extraction.gazetteer import OUTLET, PERSON, gazetteer, label_words
-from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.lexicon import Lexicon, read_data
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
     PUNCTUATION,
@@ -21,6 +22,7 @@ from claimx.extraction.tokenize import (
     Token,
     TokenizedText,
     is_name_lookalike,
+    normalize,
 )
 from claimx.extraction.words import (
     CONJUNCTIONS,
@@ -142,7 +144,8 @@ def noun_phrase(
             j += 1
             continue
         initial = norm[:1]
-        if initial in "فلب" and _after_bare_name(prev, tok, lex):
+        if initial in "فلب" and _after_bare_name(prev, tok, lex) \
+                and not _surname_with_lam_or_ba(tt, j, lex):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
         if norm in ("في", "وفي"):
             if object_mode and titled_head and j + 1 < limit \
@@ -480,6 +483,31 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
     )
 
 
+def _surname_with_lam_or_ba(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """«لوريتا لينش»، «بدر باسلمة»: a last name that starts as لـ or بـ would, which the text
+    uses again as a speaker («وقالت لينش») or after the same first name; an outlet or an
+    audience told is no name."""
+    tok = tt.tokens[j]
+    norm = tok.norm
+    if norm[:1] not in "لب" or len(norm) < 4 or norm.startswith(("لل", "بال", "لا")):
+        return False
+    if is_preposition_like(tt.tokens[j - 1].norm):
+        return False  # «في لندن»: a place after «في», not a last name
+    if names_outlet_told(tok, lex) or told_audience(tok, lex):
+        return False
+    first = strip_conjunction(tt.tokens[j - 1].norm)
+    tokens = tt.tokens
+    return any(
+        other.index != j
+        and other.index > 0
+        and (  # «وقالت لينش»، «لوريتا لينش» again: the word names the speaker elsewhere
+            tokens[other.index - 1].norm in lex.verbs
+            or strip_conjunction(tokens[other.index - 1].norm) == first
+        )
+        for other in spelled(tt, norm, max(0, j - MENTION_REACH), j + MENTION_REACH)
+    )
+
+
 def _manner_after_definite(previous: Token, tok: Token, lex: Lexicon) -> bool:
     """«المدرب بغضب»: an indefinite بـ-noun after a definite one tells how, not who."""
     norm = tok.norm
@@ -648,9 +676,25 @@ def continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         _stops_source(nxt, lex)
         or bare in lex.marker_set("channel_kinds")
         or nxt.norm in lex.marker_set("channel_kinds")
+        or _own_statement(nxt, lex)
         or nxt.norm in ("وقت", "حين")
         or _opens_adverbial(nxt, lex)
     )
+
+
+def _own_statement(tok: Token, lex: Lexicon) -> bool:
+    """«في خطابه»، «في تقريرها»، «في كلمته»: the speaker's own statement, a channel or an
+    occasion after the speaker, not where the speaker belongs."""
+    text = tok.text.rstrip(_SHORT_VOWELS)
+    for suffix in PRONOUN_SUFFIXES:
+        stem = tok.norm[: -len(suffix)]
+        if not text.endswith(suffix) or len(stem) < 3:
+            continue
+        if stem.endswith("ت") and stem[:-1] + "ه" in lex.marker_set("channel_kinds"):
+            return True  # «كلمته»: the ة of «كلمة» written ت before the pronoun
+        if stem in lex.marker_set("channel_kinds"):
+            return True
+    return False
 
 
 def _opens_adverbial(tok: Token, lex: Lexicon) -> bool:
@@ -802,6 +846,19 @@ def head_norm(tt: TokenizedText, rng: Range) -> str:
             continue
         return bare_noun(norm)
     return ""
+
+
+@cache
+def identity_lists() -> dict[str, Any]:
+    """data/identity.toml, read once: its kinds of speaker heads and its back-references."""
+    return read_data("identity.toml")
+
+
+@cache
+def heads_of(*kinds: str) -> frozenset[str]:
+    """The heads of the given speaker kinds (unnamed, document, institution), as bare nouns."""
+    listed = identity_lists()["kinds"]
+    return frozenset(bare_noun(normalize(w)) for kind in kinds for w in listed[kind])
 
 
 @lru_cache(maxsize=100_000)

@@ -32,6 +32,7 @@ from claimx.extraction.words import (
     NAME_LINKS,
     PRONOUN_SUFFIXES,
     RELATIVE_AGREEMENT,
+    RELATIVE_MA,
     RELATIVES,
 )
 from claimx.model import Range
@@ -70,6 +71,8 @@ def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int
         j -= 1
     if j > 0 and tt.tokens[j].norm in ("كان", "كانت") and tt.tokens[j - 1].norm in ("،", ","):
         j -= 1  # «النائب، X، كان صرح»: the auxiliary after a parenthetical
+    if cue.has_object and j >= 0 and one_of(tt.tokens[j].norm, RELATIVE_MA):
+        return None  # «تبعا لما ذكرته الصحيفة»، «الدليل على ما قاله الوزير»: the subject follows
     run_end = j + 1
     start, boundary = _walk_back(tt, j, first_of_sentence, lex, cue_starts)
     if start < run_end:
@@ -491,13 +494,24 @@ def _closes_name(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) 
 
 
 def _trim_told(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:
-    """«الباحث الأثري لبي بي سي»: whom the words were told to ends the apposition."""
+    """«الباحث الأثري لبي بي سي»: whom the words were told to ends the apposition; the
+    organisation of a title does not («الأمين العام لحزب التجمع»)."""
     for k in range(start + 1, end):
         norm = tt.tokens[k].norm
         told = norm[:1] == "ل" and not norm.startswith(("لل", "لا"))
-        if told and is_definite(tt.tokens[k - 1]):
+        if told and is_definite(tt.tokens[k - 1]) and not _titles_organisation(tt.tokens[k], lex):
             return k
     return end
+
+
+def _titles_organisation(tok: Token, lex: Lexicon) -> bool:
+    """«لحزب»، «لشركة»، «لهيئة»: the body a title belongs to, not an outlet or an audience
+    told («لوكالة»، «للصحفيين»)."""
+    return (
+        tok.norm[1:] in lex.heads
+        and not names_outlet_told(tok, lex)
+        and not told_audience(tok, lex)
+    )
 
 
 def is_oblique_plural(tok: Token, lex: Lexicon) -> bool:

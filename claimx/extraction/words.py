@@ -55,6 +55,7 @@ INDIRECT_QUESTIONS = _words("indirect_questions")
 # Pronouns and demonstratives
 RELATIVES = _words("relatives")
 RELATIVE_AGREEMENT = _table("relative_agreement")
+RELATIVE_MA = _words("relative_ma")
 PARTITIVES = _words("partitives")
 DEMONSTRATIVES = _words("demonstratives") | PARTITIVES
 DEMONSTRATIVE_OBJECTS = _words("demonstrative_objects")

@@ -139,3 +139,15 @@ def test_a_quoted_name_after_fi_is_where_the_speaker_works() -> None:
     said = by_cue("وقال سامي بوزيد، مدير المبيعات في «نجمة الشرق»: «الطلب يرتفع كل شهر».", "قال")
     assert text_of(said.source) == "سامي بوزيد، مدير المبيعات في «نجمة الشرق»"
     assert text_of(said.content) == "الطلب يرتفع كل شهر"
+
+
+def test_a_quoted_name_after_an_institution_or_a_preposition_is_no_quotation() -> None:
+    text = "وقال كريم الحلو، مدير منظمة «أصدقاء البيئة»: «سنواصل حملتنا»."
+    said = by_cue(text, "قال")
+    assert said.content.text == "سنواصل حملتنا"
+    assert text_of(said.source) == "كريم الحلو، مدير منظمة «أصدقاء البيئة»"
+    text = "وقالت صحيفة «أخبار المدينة»، نقلا عن شهود، إن الجسر انهار."
+    assert content_of(text, "قالت") == "الجسر انهار"
+    text = "وقال سامي النجار، المحلل في «بيت الاستثمار»: «الأسعار ستنخفض»."
+    assert content_of(text, "قال") == "الأسعار ستنخفض"
+    assert content_of('وقال المسؤول "لن نسمح بذلك".', "قال") == "لن نسمح بذلك"

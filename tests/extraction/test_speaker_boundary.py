@@ -480,3 +480,35 @@ def test_a_clause_with_fiha_describes_the_noun_before_it() -> None:
 def test_a_manner_adverb_after_a_name_ends_the_speaker() -> None:
     said = by_cue("وقال ماريو بيانكي بصراحة إن الشركة خسرت كثيرا.", "قال")
     assert text_of(said.source) == "ماريو بيانكي"
+
+
+def test_an_apposed_title_keeps_the_body_it_belongs_to() -> None:
+    text = "وقال سمير الحداد، الأمين العام لحزب التجمع، إن الحزب سيشارك في الانتخابات."
+    assert text_of(by_cue(text, "قال").source) == "سمير الحداد، الأمين العام لحزب التجمع"
+    text = "وقال علي البناني، الباحث الأثري لوكالة الأنباء، إن المقبرة قديمة."
+    assert text_of(by_cue(text, "قال").source) == "علي البناني، الباحث الأثري"
+
+
+def test_the_speakers_own_statement_after_fi_is_not_part_of_the_speaker() -> None:
+    said = by_cue("وأضاف المجلس في تقريره الفصلي أن الطلب تراجع.", "أضاف")
+    assert text_of(said.source) == "المجلس"
+    said = by_cue("وأضاف الحمادي في خطابه الذي ألقاه أمس أن السوق يحدد السعر.", "أضاف")
+    assert text_of(said.source) == "الحمادي"
+    said = by_cue("وقال مسؤول في سوسيتيه جنرال إن الأسعار ستنخفض.", "قال")
+    assert text_of(said.source) == "مسؤول في سوسيتيه جنرال"
+
+
+def test_faqad_after_a_fronted_attribution_ends_its_source() -> None:
+    text = "وحسب وزارة الداخلية فقد حدد التنظيم لكل خلية دورها."
+    assert text_of(by_cue(text, "حسب").source) == "وزارة الداخلية"
+    text = "ووفقا للمصادر العسكرية فقد فطن المتطرفون إلى الخطر."
+    assert text_of(by_cue(text, "وفقا").source) == "للمصادر العسكرية"
+
+
+def test_a_last_name_that_starts_like_a_preposition_stays_in_the_speaker() -> None:
+    text = "وقالت المدعية العامة لورا لينش إن التحقيق بدأ. وأضافت لينش أن المشتبه به فر."
+    assert text_of(by_cue(text, "قالت").source) == "المدعية العامة لورا لينش"
+    text = "وقال وزير النقل بدر باسلمه إن المطار سيفتح. وأكد باسلمه أن الرحلات ستبدأ."
+    assert text_of(by_cue(text, "قال").source) == "وزير النقل بدر باسلمه"
+    text = "وقال ترامب لرويترز إن الاتفاق سيئ. وأضاف لرويترز أنه سينسحب."
+    assert text_of(by_cue(text, "قال").source) == "ترامب"

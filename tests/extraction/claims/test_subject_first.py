@@ -29,3 +29,18 @@ def test_noun_after_a_causative_is_the_cues_subject() -> None:
     text = "وهو ما جعل ترامب يحذر من فرض رسوم إضافية. وتابع أن الرسوم ضرورية."
     assert text_of(by_cue(text, "يحذر").source) == "ترامب"
     assert text_of(by_cue(text, "تابع").speaker) == "ترامب"
+
+
+def test_words_before_the_relative_ma_are_no_fronted_subject() -> None:
+    text = "وتوقف المراقبون عند ما أكده الوزير بأن الخطة ستنفذ قريبا."
+    assert text_of(by_cue(text, "أكده").source) == "الوزير"
+    assert text_of(only("ومما قاله الوزير إن الخطة ستنفذ قريبا.").source) == "الوزير"
+    text = "وتحدث المقال عن الأزمة، وهذا تحديدا ما أكدته الخبيرة منى الصالح."
+    assert text_of(by_cue(text, "أكدته").source) == "الخبيرة منى الصالح"
+
+
+def test_a_conjunction_ending_in_ma_opens_the_clause() -> None:
+    said = only("لطالما حذر خبراء الاقتصاد من خطورة الديون.")
+    assert text_of(said.source) == "خبراء الاقتصاد"
+    said = only("ومثلما أوضح الباحث، فإن الطاقة ستتضاعف.")
+    assert text_of(said.source) == "الباحث"
