@@ -151,3 +151,7 @@ def test_a_quoted_name_after_an_institution_or_a_preposition_is_no_quotation() -
     text = "وقال سامي النجار، المحلل في «بيت الاستثمار»: «الأسعار ستنخفض»."
     assert content_of(text, "قال") == "الأسعار ستنخفض"
     assert content_of('وقال المسؤول "لن نسمح بذلك".', "قال") == "لن نسمح بذلك"
+
+
+def test_faqad_answering_a_fronted_attribution_opens_no_content_word() -> None:
+    assert content_of("وبحسب الشرطة، فقد أغلق المسلحون الطريق.", "بحسب") == "أغلق المسلحون الطريق"

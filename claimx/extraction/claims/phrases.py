@@ -89,6 +89,8 @@ class PhraseCues(BuilderState):
             k += 1
         if cue.ahead and tt.quotes.get(k, -1) > k and is_speech_length(tt, k):
             return quoted(tt, k)  # «جاء فيها «الهدنة انتهت»»
+        if k + 1 < sentence_end and tt.tokens[k].norm in self.lex.marker_set("answering_particles"):
+            return content_from(tt, k + 1, self.cue_at, cue, self.lex)  # «حسب X، فقد P»
         for j in range(k, min(sentence_end, k + 12, self._next_verb_start(cue))):
             if is_complementizer(tt.tokens[j], self.lex):
                 return content_from(tt, j + 1, self.cue_at, cue, self.lex)
