@@ -115,7 +115,6 @@ def test_khassatan_before_a_noun_stays_inside_the_content() -> None:
     assert content_of(text, "قالت") == "الطلب ارتفع خاصة في المدن الساحلية خلال الصيف"
 
 
-
 def test_a_preposition_after_a_comma_completes_the_object() -> None:
     text = "وكشفت البلدية عن تسلمها شكاوى كثيرة من السكان، في الحي الشرقي من المدينة."
     assert content_of(text, "كشفت") == "تسلمها شكاوى كثيرة من السكان، في الحي الشرقي من المدينة"
@@ -124,3 +123,10 @@ def test_a_preposition_after_a_comma_completes_the_object() -> None:
 def test_a_prefixed_adverbial_after_a_comma_still_ends_the_object() -> None:
     text = "وكشفت البلدية عن تسلمها شكاوى كثيرة من السكان، بسبب انقطاع الماء عن الحي."
     assert content_of(text, "كشفت") == "تسلمها شكاوى كثيرة من السكان"
+
+
+def test_abr_before_a_way_or_a_place_stays_inside_the_object() -> None:
+    text = "ونفى الموظف تورطه عبر مساعدة العصابة في نقل المسروقات."
+    assert content_of(text, "نفى") == "تورطه عبر مساعدة العصابة في نقل المسروقات"
+    text = "وكشفت الجمارك عن تزايد تهريب السجائر عبر الحدود الجنوبية."
+    assert content_of(text, "كشفت") == "تزايد تهريب السجائر عبر الحدود الجنوبية"
