@@ -130,3 +130,10 @@ def test_abr_before_a_way_or_a_place_stays_inside_the_object() -> None:
     assert content_of(text, "نفى") == "تورطه عبر مساعدة العصابة في نقل المسروقات"
     text = "وكشفت الجمارك عن تزايد تهريب السجائر عبر الحدود الجنوبية."
     assert content_of(text, "كشفت") == "تزايد تهريب السجائر عبر الحدود الجنوبية"
+
+
+def test_complementizer_after_kama_or_ghayr_opens_no_content() -> None:
+    text = "أكد الوزير أمس استقالته من الحكومة، كما أن الحزب سيعقد اجتماعا."
+    assert content_of(text, "أكد") == "استقالته من الحكومة"
+    text = "وأعلنت الشركة إغلاق المصنع، من غير أن تحدد موعدا لإعادة فتحه."
+    assert content_of(text, "أعلنت").startswith("إغلاق المصنع")
