@@ -150,3 +150,8 @@ def only_claim(text: str, cue: str | None = None):
         assert len(claims) == 1, [c.cue.text for c in claims]
         return claims[0]
     return by_cue(text, cue)
+
+
+def test_nadharan_because_of_is_no_cue() -> None:
+    text = "وقال الباحثون إنه نظرا للتطور الكبير في الأجهزة فإن التجربة ستنجح."
+    assert cues_of(text) == ["قال"]
