@@ -108,8 +108,7 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         prev in GOVERNING
         or prev in ("عبر", "ل", "ب", "باسم")
         or prev in lex.marker_set("channel_kinds")
-        or k > 0
-        and names_outlet_told(tt.tokens[k - 1], lex)  # «لوكالة "فرانس برس":»
+        or k > 0 and names_outlet_told(tt.tokens[k - 1], lex)  # «لوكالة "فرانس برس":»
     ):
         return False
     if close + 1 >= len(tt.tokens):
@@ -465,20 +464,15 @@ def object_content(
         if norm in CLAUSE_PUNCT and (aside := parenthetical_end(tt, k)) is not None and aside < end:
             k = aside + 1  # «تلقيها، مؤخرا، لمعلومات تفيد»: the object goes on after the aside
             continue
-        if (
-            norm in CLAUSE_PUNCT
-            and k + 1 < end
-            and _bare_preposition(tt.tokens[k + 1].norm)
-            and tt.quotes.get(start) != k - 1
-        ):  # «بـ"دعم الإرهاب"، في»: one quotation, whole
+        if norm in CLAUSE_PUNCT and k + 1 < end and _bare_preposition(tt.tokens[k + 1].norm) \
+                and tt.quotes.get(start) != k - 1:  # «بـ"دعم الإرهاب"، في»: one quotation, whole
             k += 1  # «تسليم السلاح، في حي الشرق»: a prepositional phrase completes the object
             continue
         if (
             norm in CLAUSE_PUNCT
             or norm in AND_WHICH
             or norm in OBJECT_ENDERS
-            or norm[:1] == "و"
-            and norm in lex.speech_acts  # «... "بالثرثرة" ودعاها إلى»
+            or norm[:1] == "و" and norm in lex.speech_acts  # «... "بالثرثرة" ودعاها إلى»
             or starts_channel(tt, k, lex)
         ):
             end = trim_end(tt, start, k)
