@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from claimx.extraction.cues import one_of
 from claimx.extraction.lexicon import Lexicon, conjoined
-from claimx.extraction.phrase import bare_noun
+from claimx.extraction.phrase import bare_noun, is_definite, is_verbal_noun
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.words import BEFORE_OUTLET, BEFORE_STATEMENT
 from claimx.model import Range
@@ -26,7 +27,12 @@ def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | N
     for k in range(lo, hi):
         norm = tokens[k].norm
         if norm in _BEFORE_OUTLET:
-            found = _outlet(tt, k + 1, hi, lex)
+            through = one_of(norm, ("عبر",))
+            found = (
+                None
+                if through and not is_medium_at(tt, k + 1, lex)
+                else _outlet(tt, k + 1, hi, lex)
+            )
         elif norm in _BEFORE_STATEMENT:
             found = (
                 _statement(tt, k + 1, hi, lex)
@@ -40,6 +46,23 @@ def find_channel(tt: TokenizedText, lo: int, hi: int, lex: Lexicon) -> Range | N
         if found:
             return found
     return None
+
+
+def is_medium_at(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """What «عبر» names: a medium («عبر "تويتر"»، «عبر حسابه»، «عبر وسائل الإعلام»), or the
+    way the object happened («اعترف باشتراكه عبر مساعدة التنظيم»، «تهريب السلع عبر الحدود»),
+    a definite noun or a verbal noun that no outlet or kind of statement names."""
+    if k >= len(tt.tokens):
+        return True
+    tok = tt.tokens[k]
+    bare = bare_noun(tok.norm)
+    if (
+        tok.text in QUOTES
+        or bare in lex.marker_set("outlet_heads")
+        or bare in lex.marker_set("channel_kinds")
+    ):
+        return True
+    return not (is_definite(tok) or is_verbal_noun(tok, lex))
 
 
 def statement_end(tt: TokenizedText, k: int, lex: Lexicon) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from claimx.extraction.channel import statement_end
+from claimx.extraction.channel import is_medium_at, statement_end
 from claimx.extraction.cues import CueMatch, one_of
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
 from claimx.extraction.phrase import (
@@ -529,6 +529,7 @@ def starts_channel(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     tok = tt.tokens[k]
     return (
         one_of(tok.norm, ("عبر",))
+        and is_medium_at(tt, k + 1, lex)
         or statement_end(tt, k, lex) is not None
         or names_outlet_told(tok, lex)
     )

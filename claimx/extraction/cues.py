@@ -28,6 +28,7 @@ from claimx.extraction.tokenize import (
 from claimx.extraction.words import (
     CONJUNCTIONS,
     GOVERNING,
+    JUSSIVE_PARTICLES,
     PARTICIPLE_OPENERS,
     PRONOUN_AGREEMENT,
     PRONOUN_SUFFIXES,
@@ -283,6 +284,8 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         or _plain_form(tok.norm, form) and _complementizer_follows(tt, i, lex, form)
     ):
         return None
+    if form.jussive and not _after_lam(tt, i):
+        return None  # «وتر» (string), «لتر» (litre): «تر» is a cue only in «لم تر»
     if verb and _first_person(tok.text, form):
         return None  # «أعتقد» (I believe) inside a quotation is the speaker's own voice
     if verb and TANWEEN_FATH in tok.text:
@@ -305,6 +308,15 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         form = replace(form, kind=CueKind.PASSIVE)  # «يُوصف بأنه»: the damma marks the passive
     start = _after_conjunction(tt, i) if has_conj else tok.start
     return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)
+
+
+def _after_lam(tt: TokenizedText, i: int) -> bool:
+    """«لم ينفِ»، «ولم ترَ»: the particle that takes the jussive stands before the verb."""
+    return (
+        i > 0
+        and tt.tokens[i].norm[:1] not in "ولفس"
+        and one_of(tt.tokens[i - 1].norm, JUSSIVE_PARTICLES)
+    )
 
 
 def _complementizer_next(tt: TokenizedText, i: int, lex: Lexicon) -> bool:

@@ -91,6 +91,7 @@ class CueForm:
     ambiguous: bool = False  # mostly another word («بين» between): a cue only when diacritised
     has_object: bool = False  # carries an object pronoun: «نفته» (denied it)
     impersonal: bool = False  # «ويُرجَّح أن»: passive, no source, when a complementizer follows
+    jussive: bool = False  # the short form of a defective verb («ينفِ»، «يرَ»): only after «لم»
 
     __reduce__ = _as_call
 
@@ -260,6 +261,16 @@ def imperfect_forms(imperfect: str) -> list[tuple[str, str]]:
     return forms + with_objects
 
 
+def jussive_forms(imperfect: str) -> frozenset[str]:
+    """The short forms of a defective imperfect (ينف، تنف، ير، تر): «لم ينفِ» is a denial,
+    but alone such a form is mostly another word («وتر» string, «لتر» litre)."""
+    i = normalize(imperfect)
+    if not i.endswith(("ي", "و")):
+        return frozenset()
+    short = i[1:-1]
+    return frozenset({"ي" + short, "ت" + short})
+
+
 def participle_forms(stem: str) -> list[tuple[str, str]]:
     """Adverbial (accusative) participles: مؤكدا، مؤكدة، مؤكدين."""
     if not stem:
@@ -297,6 +308,7 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
         "takes": _takes(entry.get("passive_takes", entry["takes"])),
     }
     with_object = object_forms(entry["lemma"], entry["imperfect"])
+    jussive = jussive_forms(entry["imperfect"])
     for form, agreement, kind, future in generated:
         if form in skip:
             cue = CueForm(agreement=agreement, kind=kind, ambiguous=True, **base)
@@ -310,6 +322,7 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
                 kind=kind,
                 has_object=form in with_object,
                 impersonal=form in impersonal,
+                jussive=kind == CueKind.VERB and form in jussive,
                 **base,
             )
         out += [(surface, cue) for surface in _with_proclitics(form, future)]

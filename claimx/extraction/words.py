@@ -50,6 +50,7 @@ OBJECT_PREPOSITIONS = _table("object_prepositions")  # word → what cues.toml c
 GOVERNING = _table("governing")
 PARTICIPLE_OPENERS = _words("participle_openers")
 CONDITIONALS = _words("conditionals")
+JUSSIVE_PARTICLES = _words("jussive_particles")
 INDIRECT_QUESTIONS = _words("indirect_questions")
 
 # Pronouns and demonstratives

@@ -115,7 +115,6 @@ def test_khassatan_before_a_noun_stays_inside_the_content() -> None:
     assert content_of(text, "قالت") == "الطلب ارتفع خاصة في المدن الساحلية خلال الصيف"
 
 
-
 def test_a_preposition_after_a_comma_completes_the_object() -> None:
     text = "وكشفت البلدية عن تسلمها شكاوى كثيرة من السكان، في الحي الشرقي من المدينة."
     assert content_of(text, "كشفت") == "تسلمها شكاوى كثيرة من السكان، في الحي الشرقي من المدينة"
@@ -155,3 +154,17 @@ def test_a_quoted_name_after_an_institution_or_a_preposition_is_no_quotation() -
 
 def test_faqad_answering_a_fronted_attribution_opens_no_content_word() -> None:
     assert content_of("وبحسب الشرطة، فقد أغلق المسلحون الطريق.", "بحسب") == "أغلق المسلحون الطريق"
+
+
+def test_abr_before_a_way_or_a_place_stays_inside_the_object() -> None:
+    text = "ونفى الموظف تورطه عبر مساعدة العصابة في نقل المسروقات."
+    assert content_of(text, "نفى") == "تورطه عبر مساعدة العصابة في نقل المسروقات"
+    text = "وكشفت الجمارك عن تزايد تهريب السجائر عبر الحدود الجنوبية."
+    assert content_of(text, "كشفت") == "تزايد تهريب السجائر عبر الحدود الجنوبية"
+
+
+def test_complementizer_after_kama_or_ghayr_opens_no_content() -> None:
+    text = "أكد الوزير أمس استقالته من الحكومة، كما أن الحزب سيعقد اجتماعا."
+    assert content_of(text, "أكد") == "استقالته من الحكومة"
+    text = "وأعلنت الشركة إغلاق المصنع، من غير أن تحدد موعدا لإعادة فتحه."
+    assert content_of(text, "أعلنت").startswith("إغلاق المصنع")

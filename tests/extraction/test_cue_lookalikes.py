@@ -157,3 +157,8 @@ def test_zada_takes_its_quotation_before_any_comma() -> None:
     assert "زاد" not in cues_of(text)
     added = by_cue("وقال المدير إن العمل مستمر. وزاد المدير: «لن نتراجع عن موقفنا».", "زاد")
     assert text_of(added.content) == "لن نتراجع عن موقفنا"
+
+
+def test_nadharan_because_of_is_no_cue() -> None:
+    text = "وقال الباحثون إنه نظرا للتطور الكبير في الأجهزة فإن التجربة ستنجح."
+    assert cues_of(text) == ["قال"]

@@ -81,3 +81,10 @@ def test_constructions_through_the_cli() -> None:
         ("رأى", "opinion"),
         ("من المنتظر", "predict"),
     ]
+
+
+def test_short_form_of_a_defective_verb_is_a_cue_only_after_lam() -> None:
+    denied = only("ولم ينف المتحدث أن الاجتماع تأجل.")
+    assert denied.cue.text == "ينف" and denied.negated
+    assert cues_of("ويحق لكل أسرة عشرة كيلوغرامات من الأرز ولتر من الزيت.") == []
+    assert cues_of("وعزفت الفرقة على وتر الحنين إلى الماضي.") == []

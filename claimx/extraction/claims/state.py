@@ -12,7 +12,7 @@ from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.phrase import is_complementizer
 from claimx.extraction.speaker import SpeakerMemory
 from claimx.extraction.tokenize import PUNCTUATION, TokenizedText
-from claimx.extraction.words import CLAUSE_START_WORDS, INDIRECT_QUESTIONS
+from claimx.extraction.words import CLAUSE_START_WORDS, INDIRECT_QUESTIONS, RELATIVES
 from claimx.model import Range
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
@@ -120,13 +120,19 @@ class BuilderState:
 
     def _preceding_content(self, cue: CueMatch) -> tuple[Range, bool] | None:
         """A post-posed cue («... بحسب ما ذكر X») attributes the proposition just before it."""
+        found: Draft | None = None
         for draft in reversed(self.drafts):
             start, end = draft.content
             gap = [t for t in self.tt.tokens[end : cue.first] if t.norm not in PUNCTUATION]
             if start <= cue.first and (not gap or end > cue.first):
-                return draft.content, draft.direct_quote
+                if found is not None and not self._takes_in(draft, found, cue):
+                    break
+                found = draft
+                continue
             if end <= cue.first:
                 break
+        if found is not None and not self._in_relative_clause(found.cue):
+            return found.content, found.direct_quote
         first = self._clause_start(cue.first)
         first = self._after_last_complementizer(first, cue.first)
         while first < cue.first and self.tt.tokens[first].norm in CLAUSE_START_WORDS | PUNCTUATION:
@@ -134,6 +140,25 @@ class BuilderState:
         end = trim_end(self.tt, first, cue.first)
         first = trim_start(self.tt, first, end)
         return ((first, end), False) if end > first else None
+
+    def _takes_in(self, outer: Draft, inner: Draft, cue: CueMatch) -> bool:
+        """«وأضاف أن P كما من المنتظر أن Q، وفق قوله»: the claim of the sentence whose
+        content ends with the inner claim's, and takes it in, is the one attributed."""
+        sentence_of = self.tt.sentence_of
+        return (
+            not outer.direct_quote  # a cue inside a quotation attributes its own words
+            and outer.content[0] <= inner.cue.first
+            and outer.content[1] == inner.content[1]
+            and sentence_of[outer.cue.first] == sentence_of[cue.first]
+        )
+
+    def _in_relative_clause(self, cue: CueMatch) -> bool:
+        """«بنسبة الـ10 في المئة التي أشارت إلى احتمال فرضها، بحسب تقارير»: a claim in a
+        relative clause is part of the proposition a post-posed cue attributes."""
+        if cue.first == 0:
+            return False
+        norm = self.tt.tokens[cue.first - 1].norm
+        return norm in RELATIVES and norm.startswith("ال")
 
     def _after_last_complementizer(self, first: int, end: int) -> int:
         """«بيّن التحليل أنها تعود للبحار، حسب مصدر»: the clause after «أن» is what the

@@ -79,3 +79,21 @@ def test_post_posed_kama_with_a_cue_verb() -> None:
     c = by_cue(text, "يعتقدون")
     assert c.stance == "opinion"
     assert c.content.text.startswith("المجرمين لا يستطيعون الاختباء")
+
+
+def test_post_posed_phrase_attributes_the_claim_that_takes_in_a_nested_one() -> None:
+    text = (
+        "وأضاف المدير أن الشركة تنتظر معدات جديدة من المنتظر أن تصل قريبا لتحسين الإنتاج وفق قوله."
+    )
+    c = by_cue(text, "وفق قوله")
+    assert c.content.text.startswith("الشركة تنتظر معدات جديدة")
+    assert c.content.text.endswith("لتحسين الإنتاج")
+
+
+def test_post_posed_phrase_after_a_relative_clause_claim_attributes_the_clause() -> None:
+    text = (
+        "ترفع الحكومة الضريبة بنسبة عشرين في المئة، متجاوزة النسبة التي أعلنت من قبل "
+        "عن احتمال فرضها، بحسب ما أفادت به تقارير."
+    )
+    c = by_cue(text, "بحسب ما أفادت به")
+    assert c.content.text.startswith("ترفع الحكومة الضريبة")

@@ -114,3 +114,11 @@ def test_statement_parenthetical_before_the_object() -> None:
     c = by_cue("نفى المدير، في بيان صدر مساء الأحد، وجود أي خلاف داخل الإدارة.", "نفى")
     assert text_of(c.channel) == "بيان"
     assert c.content.text == "وجود أي خلاف داخل الإدارة"
+
+
+def test_abr_before_a_place_is_no_channel() -> None:
+    c = only("وتتهم الشرطة المهربين بإدخال السلاح عبر الأنفاق إلى المدينة.")
+    assert c.channel is None
+    assert c.content.text == "المهربين بإدخال السلاح عبر الأنفاق إلى المدينة"
+    c = only("ونفى الوزير استقالته عبر حسابه على الشبكة.")
+    assert text_of(c.channel) == "حسابه"
