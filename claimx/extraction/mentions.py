@@ -47,6 +47,7 @@ from claimx.model import Range
 
 MAX_REDUCED_TOKENS = 2
 MAX_EMBEDDED_SUBJECT = 3
+MAX_QUOTED_NAME = 4  # tokens from a quotation mark to its partner: «جديدي»، «لواء الجفرة»
 MAX_NAME_WORDS = 3  # «فرانسوا مولين»: a name after a title
 _POINTING = conjoined(DEMONSTRATIVES | REFLEXIVES)  # words that point back, not content
 _DEMONSTRATIVES_PROPER = conjoined(DEMONSTRATIVES - PARTITIVES)
@@ -298,12 +299,17 @@ def _verb_before_subject(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     if forms & _KAN:
         return True
     nxt = strip_conjunction(tt.tokens[k + 1].norm)
-    if not (nxt.startswith("ال") or nxt in lex.head_words):
+    if not (nxt.startswith("ال") or nxt in lex.head_words or _quoted_name_at(tt, k + 1)):
         return False
     noun_ending = tt.tokens[k].text.endswith(("ة", "ات"))  # «لجنة»، «تصريحات»: nouns
     return not noun_ending and any(
         norm in lex.speech_acts or _verb_like(norm, lex) for norm in forms
     )
+
+
+def _quoted_name_at(tt: TokenizedText, k: int) -> bool:
+    """«ويرد «جديدي» قائلا»: a name of a few words in quotation marks."""
+    return tt.tokens[k].text in QUOTES and 0 < tt.quotes.get(k, -1) - k <= MAX_QUOTED_NAME
 
 
 def _verb_like(norm: str, lex: Lexicon) -> bool:

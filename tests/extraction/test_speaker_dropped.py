@@ -286,3 +286,8 @@ def test_an_accusative_object_is_no_speaker_to_refer_back_to() -> None:
         "وأضاف الحداد أن الزوار كثر."
     )
     assert speaker_of(text, "أضاف") == "نبيل الحداد"
+
+
+def test_a_quoted_name_after_a_governing_verb_is_its_subject() -> None:
+    text = "وقال مسؤول إن الطريق مفتوح. ويرد «بوزيد» قائلا إن المشكلة في التمويل."
+    assert speaker_of(text, "قائلا") == "«بوزيد»"
