@@ -26,6 +26,7 @@ from claimx.extraction.tokenize import (
     normalize,
 )
 from claimx.extraction.words import (
+    BEFORE_STATEMENT,
     CONJUNCTIONS,
     GOVERNING,
     JUSSIVE_PARTICLES,
@@ -436,7 +437,23 @@ def _predicate_adjective(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
     after_pause = previous.norm in PUNCTUATION or previous.norm in CONJUNCTIONS
     nxt = tt.tokens[i + 1].norm if i + 1 < len(tt.tokens) else ""
     opens = nxt in lex.complementizers or nxt in PARTICIPLE_OPENERS or nxt in PUNCTUATION
-    return not (after_pause or opens)
+    return not (after_pause or opens or _channel_then_that(tt, i, lex))
+
+
+CHANNEL_THAT_REACH = 5  # «مؤكدة في نص الدعوى أنه»: words from a participle to its «أن»
+
+
+def _channel_then_that(tt: TokenizedText, i: int, lex: Lexicon) -> bool:
+    """«مؤكدة في نص الدعوى أنه»، «مؤكدة خلال المؤتمر أن»: a participle that opens its content
+    after the statement it was made in."""
+    if i + 1 >= len(tt.tokens) or not one_of(tt.tokens[i + 1].norm, BEFORE_STATEMENT):
+        return False
+    for tok in tt.tokens[i + 2 : i + 2 + CHANNEL_THAT_REACH]:
+        if tok.norm in lex.complementizers:
+            return True
+        if tok.norm in PUNCTUATION:
+            return False
+    return False
 
 
 def _spelled_as_verb(raw: str, form: CueForm) -> bool:

@@ -88,3 +88,8 @@ def test_short_form_of_a_defective_verb_is_a_cue_only_after_lam() -> None:
     assert denied.cue.text == "ينف" and denied.negated
     assert cues_of("ويحق لكل أسرة عشرة كيلوغرامات من الأرز ولتر من الزيت.") == []
     assert cues_of("وعزفت الفرقة على وتر الحنين إلى الماضي.") == []
+
+
+def test_a_participle_in_ta_marbuta_takes_its_content_after_the_statement() -> None:
+    text = "وقالت الوزيرة إن الطريق مغلق مؤكدة في نص البيان أنه سيفتح غدا."
+    assert "مؤكدة" in cues_of(text)
