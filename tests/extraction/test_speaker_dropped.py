@@ -277,3 +277,13 @@ def test_the_subject_of_a_governing_verb_keeps_the_name_after_its_title() -> Non
 def test_the_subject_of_a_governing_verb_keeps_its_lam_phrase() -> None:
     text = "زار المدير الفني لنادي الشروق المعسكر التدريبي، مؤكدا أن الفريق جاهز للموسم."
     assert speaker_of(text, "مؤكدا") == "المدير الفني لنادي الشروق"
+
+
+def test_a_quantified_plural_agrees_as_the_noun_it_counts() -> None:
+    text = "وقالت النقابة إن عددا من العمال اعتصموا أمام المصنع، وأكدوا أنهم لن يعودوا."
+    assert speaker_of(text, "أكدوا") == "عددا من العمال"
+
+
+def test_a_group_named_by_its_noun_stays_singular() -> None:
+    text = "ونفت مجموعة الأمل الخبر، وأكدت أنها ستلجأ إلى القضاء."
+    assert speaker_of(text, "أكدت").startswith("مجموعة الأمل")
