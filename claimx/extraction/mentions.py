@@ -202,6 +202,7 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     words = [w for w in words if w not in _DEMONSTRATIVES_PROPER]
     if len(words) > 1 and words[0] in SAME_BEFORE and words[1].startswith("ال"):
         words = words[1:]  # «ذات المصدر»، «نفس المصادر»: the noun after «the same»
+    words = _quantified(words)
     if not words:
         return ""
     for n in (2, 1):
@@ -222,6 +223,21 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     if construct and head.endswith("ي") and len(head) >= 5 and head[0] == "م":
         return "mp"  # the same, oblique: «مرتكبي الجرائم»، «ممثلي الأحزاب»
     return "m"
+
+
+def _quantified(words: list[str]) -> list[str]:
+    """«عدد من المقبوض عليهم ... وأنكروا»، «معظم المعترفين ... واصفين»: a quantifier before
+    «من» or a definite noun agrees as the noun it counts («مجموعة بولوريه» stays a name)."""
+    if len(words) < 3 or words[0] not in quantifier_words():
+        return words
+    rest = words[2:] if words[1] == "من" else words[1:]
+    return rest if rest[0].startswith("ال") or words[1] == "من" else words
+
+
+@cache
+def quantifier_words() -> frozenset[str]:
+    """«عدد»، «بعض»، «معظم»: the quantifiers the speaker keys read too (identity.toml)."""
+    return frozenset(normalize(w) for w in _identity_lists()["words"]["quantifiers"])
 
 
 def bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:

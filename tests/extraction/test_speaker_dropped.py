@@ -291,3 +291,13 @@ def test_an_accusative_object_is_no_speaker_to_refer_back_to() -> None:
 def test_a_quoted_name_after_a_governing_verb_is_its_subject() -> None:
     text = "وقال مسؤول إن الطريق مفتوح. ويرد «بوزيد» قائلا إن المشكلة في التمويل."
     assert speaker_of(text, "قائلا") == "«بوزيد»"
+
+
+def test_a_quantified_plural_agrees_as_the_noun_it_counts() -> None:
+    text = "وقالت النقابة إن عددا من العمال اعتصموا أمام المصنع، وأكدوا أنهم لن يعودوا."
+    assert speaker_of(text, "أكدوا") == "عددا من العمال"
+
+
+def test_a_group_named_by_its_noun_stays_singular() -> None:
+    text = "ونفت مجموعة الأمل الخبر، وأكدت أنها ستلجأ إلى القضاء."
+    assert speaker_of(text, "أكدت").startswith("مجموعة الأمل")
