@@ -237,7 +237,7 @@ def _quantified(words: list[str]) -> list[str]:
 @cache
 def quantifier_words() -> frozenset[str]:
     """«عدد»، «بعض»، «معظم»: the quantifiers the speaker keys read too (identity.toml)."""
-    return frozenset(normalize(w) for w in _identity_lists()["words"]["quantifiers"])
+    return frozenset(normalize(w) for w in identity_lists()["words"]["quantifiers"])
 
 
 def bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
