@@ -23,6 +23,7 @@ from claimx.extraction.phrase import (
     is_verbal_noun,
     named_again,
     noun_phrase,
+    noun_phrase_readings,
 )
 from claimx.extraction.source import with_apposition
 from claimx.extraction.tokenize import (
@@ -383,10 +384,9 @@ def _mention_phrase(
     after «في» or لـ («رئيس البحوث في منظمة ...») and a name after a title («الرئيس هادي»)
     start no object and stay in it. With the phrase, where the next mention may start."""
     limit = tt.sentence_bounds(k)[1]
-    full = noun_phrase(tt, k, limit, lex, cue_starts, split_nouns=True)
+    full, short = noun_phrase_readings(tt, k, limit, lex, cue_starts)
     if full is None or full[1] - full[0] == 1:
         return (full, full[1]) if full else None  # one word: no object starts inside it
-    short = noun_phrase(tt, k, limit, lex, cue_starts, object_mode=True, split_nouns=True)
     if short is not None and _unnamed(tt.tokens[k]):
         short = (short[0], _unnamed_end(tt, short, lex))
     if full is None or short is None or short[1] >= full[1]:

@@ -8,6 +8,7 @@ object after a definite noun («نفت الشرطة وقوع إصابات»), wh
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
@@ -80,26 +81,54 @@ def noun_phrase(
     ``split_nouns``: only a definite noun after a definite one ends it («الوزير المواطنين»).
     ``after_lam``: the phrase is governed by لـ («وفقا للتقارير»), so a fused لل is expected.
     """
+    return _read_phrase(tt, i, limit, lex, cue_starts, object_mode, after_lam, split_nouns)[0]
+
+
+def noun_phrase_readings(
+    tt: TokenizedText, i: int, limit: int, lex: Lexicon, cue_starts: set[int]
+) -> tuple[Range | None, Range | None]:
+    """The ``split_nouns`` phrase at ``i``, and the same read with ``object_mode`` (where an
+    object may start: «قدمت الجمعية شكوى»), in one walk: the object-mode reading follows the
+    same words and stops at the first word where one of its own ends comes first, and a
+    speaker noun's mention weighs the two against each other."""
+    return _read_phrase(tt, i, limit, lex, cue_starts, False, False, True, both=True)
+
+
+def _read_phrase(
+    tt: TokenizedText,
+    i: int,
+    limit: int,
+    lex: Lexicon,
+    cue_starts: set[int],
+    object_mode: bool,
+    after_lam: bool,
+    split_nouns: bool,
+    both: bool = False,
+) -> tuple[Range | None, Range | None]:
+    """``noun_phrase``; with ``both`` (and ``split_nouns``), also where the object-mode
+    reading ends (None when ``both`` is not asked)."""
     tokens = tt.tokens
     if i >= limit or _stops_source(tokens[i], lex):
-        return None
+        return None, None
     if i in cue_starts:
-        return None  # «وأشار وفقا لما أوردته صحيفة X إلى أن»: another cue, no subject
+        return None, None  # «وأشار وفقا لما أوردته صحيفة X إلى أن»: another cue, no subject
     if tokens[i].norm in lex.complementizers and not is_name_lookalike(tokens[i]):
-        return None
+        return None, None
     lam = tokens[i].norm[:1] == "ل" and not tokens[i].norm.startswith("لا")
     if tokens[i].norm == "ب":
-        return None  # «واتهمتها بـ"دعم الإرهاب"»: a بـ written apart opens what she is accused of
+        return None, None  # «واتهمتها بـ"دعم الإرهاب"»: a بـ written apart opens the charge
     if (is_preposition_like(tokens[i].norm) or lam) and not (
         after_lam or is_name_lookalike(tokens[i])
     ):
-        return None
+        return None, None
     j = i
     relative = -1  # where a restrictive relative clause opened («المسؤول الذي طلب ...»)
     bare_clause = False  # the clause opened with its verb, no relative pronoun
     links, titled = lex.marker_set("np_links"), lex.pairs("titled_prepositions")
     stops = _phrase_stops(lex)
     titled_head = tokens[i].norm in lex.head_words and not is_definite(tokens[i])
+    watching = object_mode or both  # the ends of the object-mode reading are checked
+    object_end: int | None = None  # where the object-mode reading ended, if before ``j``
     while j < limit and j - i < (MAX_SOURCE_TOKENS if relative < 0 else MAX_RELATIVE_SOURCE):
         tok = tokens[j]
         norm = tok.norm
@@ -115,7 +144,7 @@ def noun_phrase(
             continue
         if tok.text in QUOTES:
             if j == i and j + 1 < limit and names_outlet_told(tokens[j + 1], lex):
-                return None  # «رجح "لصحيفة" أن»: an outlet told, not a speaker
+                return None, None  # «رجح "لصحيفة" أن»: an outlet told, not a speaker
             partner = tt.quotes.get(j)
             if partner is None or partner < j or partner >= limit or partner - j > 8:
                 break
@@ -148,16 +177,12 @@ def noun_phrase(
                 and not _surname_with_lam_or_ba(tt, j, lex):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
         if norm in ("في", "وفي"):
-            if object_mode and titled_head and j + 1 < limit \
-                    and _only_adjectives(tokens[i + 1 : j], lex):
-                quoted = _quoted_name_end(tt, j + 1, limit)
-                if quoted is not None:
-                    j = quoted
-                    break  # «نفت مصادر في "حزب الله" وجود ...»: the quoted name, then the object
-                if _names_institution(tokens[j + 1], lex):
-                    j = _institution_end(tt, j + 1, limit, lex)
-                    break  # «نفى مصدر في الجيش وقوع ...»: where the source is, then the object
-            if object_mode or not continues_with_noun(tt, j + 1, lex):
+            if watching and object_end is None:
+                object_end = _object_end_at_fi(tt, i, j, limit, lex, titled_head)
+                if object_mode:
+                    j = object_end
+                    break
+            if not continues_with_noun(tt, j + 1, lex):
                 break
             j += 1
             continue
@@ -183,18 +208,23 @@ def noun_phrase(
         if prev_definite and _possessed_after_definite(prev, tok) \
                 and not _role_then_name(tt, i, j, limit, lex):  # «السفير عبدالله»
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
-        if object_mode and (
+        if watching and object_end is None and (
             _name_then_verbal_noun(prev, tok, lex) or _name_then_possessed(prev, tok, lex)
         ):
-            break  # «نفى نتنياهو ارتكاب أي مخالفة»، «أكد ماكرون دعمه»: the object starts
+            object_end = j  # «نفى نتنياهو ارتكاب أي مخالفة»، «أكد ماكرون دعمه»: the object starts
+            if object_mode:
+                break
         if is_possessed_verbal_noun(tok, lex):
             break  # «أعلن X مدير الاحتراف بالنادي استقالته، موجها»: the object
-        if object_mode and _claim_noun_object(prev, tok, lex):
-            break  # «نفت قطر الاتهامات»، «كذبت الزوجة الرواية»: the claim denied
-        if object_mode and norm in lex.marker_set("event_nouns"):
-            break  # «نفى مصدر دبلوماسي مسؤول وجود ...»: an event is the object, not the source
+        if watching and object_end is None and (
+            _claim_noun_object(prev, tok, lex) or norm in lex.marker_set("event_nouns")
+        ):
+            object_end = j  # «نفت قطر الاتهامات»: the claim denied; «نفى مصدر دبلوماسي
+            if object_mode:  # مسؤول وجود ...»: an event is the object, not the source
+                break
+        ends_phrase = split_nouns and is_definite(tok)
         if (
-            (object_mode or split_nouns and is_definite(tok))
+            (ends_phrase or watching and object_end is None)
             and (prev_definite or prev.text in CLOSE_QUOTES)
             and not (titled_head and name_like(tok, lex))  # «وزير الاقتصاد سامي الحداد»
             and not _role_then_name(tt, i, j, limit, lex)  # «المدرب كريم الحلو»
@@ -203,8 +233,34 @@ def noun_phrase(
             and norm not in links
             and prev.norm not in links
         ):
-            break
+            if object_mode or ends_phrase:
+                break
+            object_end = j
         j += 1
+    phrase = _phrase_to(tt, i, j, relative, lex)
+    if not both:
+        return phrase, None
+    return phrase, phrase if object_end is None else _phrase_to(tt, i, object_end, -1, lex)
+
+
+def _object_end_at_fi(
+    tt: TokenizedText, i: int, j: int, limit: int, lex: Lexicon, titled_head: bool
+) -> int:
+    """Where a phrase read in object mode ends at «في» (token ``j``): there, or after the
+    body it names when only adjectives stand between an indefinite title and it."""
+    if titled_head and j + 1 < limit and _only_adjectives(tt.tokens[i + 1 : j], lex):
+        quoted = _quoted_name_end(tt, j + 1, limit)
+        if quoted is not None:
+            return quoted  # «نفت مصادر في "حزب الله" وجود ...»: the quoted name, then the object
+        if _names_institution(tt.tokens[j + 1], lex):
+            return _institution_end(tt, j + 1, limit, lex)  # «نفى مصدر في الجيش وقوع ...»
+    return j
+
+
+def _phrase_to(tt: TokenizedText, i: int, j: int, relative: int, lex: Lexicon) -> Range | None:
+    """The phrase from ``i`` to a walk's end ``j``, less a preposition or conjunction it ends
+    on and a relative pronoun with no clause after it."""
+    tokens = tt.tokens
     while j > i and (tokens[j - 1].norm in PREPOSITIONS or tokens[j - 1].norm in ("و", "ف")):
         if ali_as_name(tt, j - 1, lex):
             break  # «قالت الطبيبة سارة علي إن»: the name, not «على»
@@ -882,9 +938,15 @@ def named_again(tt: TokenizedText, surname: str, start: int, end: int) -> bool:
 
 def spelled(tt: TokenizedText, word: str, first: int, last: int) -> Iterator[Token]:
     """The tokens from ``first`` to ``last`` (excluded) spelled ``word``, alone or after a
-    conjunction («مرزوق»، «ومرزوق»), in order: looked up, not read one by one."""
-    spellings = {word, *(c + word for c in CONJUNCTIONS)}
-    return map(tt.tokens.__getitem__, tt.indices_of(spellings, first, last))
+    conjunction («مرزوق»، «ومرزوق»), in order. Where the text spells it is found once and
+    kept with the text: a name is sought again and again, each time within reach of another
+    word, and reading up to 3,000 tokens each time made long texts slow."""
+    key = (spelled, word)
+    where = tt.memo.get(key)
+    if where is None:
+        spellings = {word, *(c + word for c in CONJUNCTIONS)}
+        where = tt.memo[key] = tt.indices_of(spellings)
+    return map(tt.tokens.__getitem__, where[bisect_left(where, first) : bisect_left(where, last)])
 
 
 def object_start(tt: TokenizedText, rng: Range, lex: Lexicon) -> int | None:
