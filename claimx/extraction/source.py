@@ -542,13 +542,14 @@ def past_outlet_told(tt: TokenizedText, k: int, limit: int, lex: Lexicon) -> int
         return k  # «لوكالة الأنباء الألمانية»: where its name ends is not known
     if end < limit and tt.tokens[end].norm in ("،", ","):
         end += 1
-    if end >= limit or tt.tokens[end].norm in PUNCTUATION or _opens_content(tt.tokens[end], lex):
+    if end >= limit or tt.tokens[end].norm in PUNCTUATION or opens_content(tt.tokens[end], lex):
         return k  # «وقال لـ«الشرق الأوسط»: ...»، «... إن»: no subject after it
     return end
 
 
-def _opens_content(tok: Token, lex: Lexicon) -> bool:
-    """«إن»، «بأن»، «من»، «بتورط»: what opens a content rather than a subject."""
+def opens_content(tok: Token, lex: Lexicon) -> bool:
+    """«إن»، «بأن»، «من»، «بعرقلة»: what opens a content (of a verb of telling, warning or
+    accusing too) rather than a subject; «باسم» in «المتحدث باسم الجيش» does not."""
     norm = strip_conjunction(tok.norm)
     return norm in lex.complementizers or norm in ("من", "ان") or (
         norm[:1] == "ب" and norm not in lex.marker_set("np_links")

@@ -35,6 +35,7 @@ from claimx.extraction.source import (
     fronted_subject,
     is_non_speaker,
     is_oblique_plural,
+    opens_content,
     past_outlet_told,
     relative_antecedent,
     relative_before,
@@ -271,12 +272,7 @@ class VerbCues(BuilderState):
     def _content_at(self, k: int) -> bool:
         """«بعرقلة»، «بأن»، «من»، «أن»: what may open the content of a verb of telling,
         warning or accusing."""
-        if k >= len(self.tt.tokens):
-            return False
-        norm = strip_conjunction(self.tt.tokens[k].norm)
-        if norm in self.lex.marker_set("np_links"):
-            return False  # «المتحدث باسم الجيش»
-        return norm[:1] == "ب" or norm in ("من", "ان") or norm in self.lex.complementizers
+        return k < len(self.tt.tokens) and opens_content(self.tt.tokens[k], self.lex)
 
     def _subject_and_object(
         self, start: int, limit: int, cue: CueMatch
