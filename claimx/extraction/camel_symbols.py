@@ -96,6 +96,24 @@ def write_atomically(path: Path, data: bytes) -> None:
         pass
 
 
+# Files of one stem kept for other installations or versions sharing the cache folder.
+KEEP = 4
+
+
+def prune(written: Path, keep: int = KEEP) -> None:
+    """Remove all but the ``keep`` newest files of ``written``'s stem and suffix: each new
+    key (an edit of the data, another checkout or virtual environment) writes a new file, and
+    without this the folder would only grow."""
+    stem = written.name.rsplit("-", 1)[0]
+    try:
+        others = [p for p in written.parent.glob(f"{stem}-*{written.suffix}") if p != written]
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[keep - 1 :]:
+            old.unlink()
+    except OSError:
+        pass
+
+
 def cache_key() -> dict[str, Any]:
     """The versions the set is computed from, found without importing the packages (their
     import is the cost being saved): the ``.dist-info`` folders beside each package."""
@@ -169,4 +187,5 @@ def load(folder: Path | None = None) -> CamelSymbols:
     data = compute()
     content = json.dumps({"key": key, "data": data})
     write_atomically(path, content.encode("utf-8"))
+    prune(path)
     return CamelSymbols(data)

@@ -28,8 +28,7 @@ _FORMAT = 1
 _SUFFIX = ".pickle"
 # The code that expands and normalises the data files (besides the files themselves).
 CODE = ("lexicon.py", "words.py", "tokenize.py", "gazetteer.py", "identity.py", "tables.py")
-# Files of one table kept for other installations or versions sharing the folder.
-KEEP = 4
+KEEP = camel_symbols.KEEP  # files of one table kept for other installations sharing the folder
 
 
 def cached(stem: str, build: Callable[[], T], kind: type, folder: Path | None = None) -> T:
@@ -43,7 +42,7 @@ def cached(stem: str, build: Callable[[], T], kind: type, folder: Path | None = 
     if table is None:
         table = build()
         camel_symbols.write_atomically(path, pickle.dumps((key, table), pickle.HIGHEST_PROTOCOL))
-        _prune(path, stem)
+        camel_symbols.prune(path)
     return table
 
 
@@ -89,15 +88,3 @@ def _read(path: Path, key: dict[str, Any], kind: type) -> Any | None:
     if stored_key != key or not isinstance(table, kind):
         return None
     return table
-
-
-def _prune(written: Path, stem: str) -> None:
-    """Remove all but the newest files of the table: each edit of the data writes a new
-    one, and the old ones are never read again."""
-    try:
-        others = [p for p in written.parent.glob(f"{stem}-*{_SUFFIX}") if p != written]
-        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in others[KEEP - 1:]:
-            old.unlink()
-    except OSError:
-        pass

@@ -72,6 +72,21 @@ def test_installations_sharing_a_folder_keep_their_own_files(
     assert computed == []  # read back, not computed again
 
 
+def test_files_of_other_installations_are_pruned_to_the_newest(tmp_path: Path) -> None:
+    for n in range(8):
+        old = tmp_path / f"{CACHE_STEM}-{n:016x}.json"
+        old.write_text("{}", encoding="utf-8")
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
+    table = tmp_path / "lexicon-0000000000000000.pickle"
+    table.write_bytes(b"other stem")
+    _assert_camels(load(tmp_path))
+    left = sorted(p.name for p in tmp_path.glob(f"{CACHE_STEM}-*.json"))
+    assert len(left) == camel_symbols.KEEP
+    assert _cached(tmp_path).name in left and f"{CACHE_STEM}-{7:016x}.json" in left
+    assert f"{CACHE_STEM}-{0:016x}.json" not in left
+    assert table.exists()
+
+
 @pytest.mark.parametrize("content", ["", "{not json", "[]", '{"key": 1}', '{"key": null}'])
 def test_an_unreadable_cache_is_recomputed(tmp_path: Path, content: str) -> None:
     _cached(tmp_path).write_text(content, encoding="utf-8")
