@@ -33,6 +33,7 @@ from claimx.extraction.words import (
     PARTICIPLE_OPENERS,
     PRONOUN_AGREEMENT,
     PRONOUN_SUFFIXES,
+    QUESTION_PARTICLES,
 )
 
 _DIACRITIC = re.compile("[\u064b-\u0652]")
@@ -287,6 +288,8 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         return None
     if form.jussive and not _after_lam(tt, i):
         return None  # «وتر» (string), «لتر» (litre): «تر» is a cue only in «لم تر»
+    if verb and _after_question(tt, i):
+        return None  # «هل تتوقع أن ...؟» asks the reader or the interviewee; nobody claims
     if verb and _first_person(tok.text, form):
         return None  # «أعتقد» (I believe) inside a quotation is the speaker's own voice
     if verb and TANWEEN_FATH in tok.text:
@@ -318,6 +321,11 @@ def _after_lam(tt: TokenizedText, i: int) -> bool:
         and tt.tokens[i].norm[:1] not in "ولفس"
         and one_of(tt.tokens[i - 1].norm, JUSSIVE_PARTICLES)
     )
+
+
+def _after_question(tt: TokenizedText, i: int) -> bool:
+    """«هل تعتقد أن الحكام بحاجة ...؟»، «وهل يرى الوزير أن ...»: the particle is before the verb."""
+    return i > 0 and one_of(tt.tokens[i - 1].norm, QUESTION_PARTICLES)
 
 
 def _complementizer_next(tt: TokenizedText, i: int, lex: Lexicon) -> bool:

@@ -52,6 +52,7 @@ PARTICIPLE_OPENERS = _words("participle_openers")
 CONDITIONALS = _words("conditionals")
 JUSSIVE_PARTICLES = _words("jussive_particles")
 INDIRECT_QUESTIONS = _words("indirect_questions")
+QUESTION_PARTICLES = _words("question_particles")
 
 # Pronouns and demonstratives
 RELATIVES = _words("relatives")

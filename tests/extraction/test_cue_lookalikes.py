@@ -162,3 +162,9 @@ def test_zada_takes_its_quotation_before_any_comma() -> None:
 def test_nadharan_because_of_is_no_cue() -> None:
     text = "وقال الباحثون إنه نظرا للتطور الكبير في الأجهزة فإن التجربة ستنجح."
     assert cues_of(text) == ["قال"]
+
+
+def test_a_verb_after_the_question_particle_asks() -> None:
+    text = "وسأل المذيع ضيفه: هل تتوقع أن تنخفض الأسعار؟ وقال الوزير إن الأسعار ستنخفض."
+    assert cues_of(text) == ["قال"]
+    assert claims_of("وهل يرى الخبراء أن السوق ستتعافى قريبا؟") == []

@@ -512,3 +512,10 @@ def test_a_last_name_that_starts_like_a_preposition_stays_in_the_speaker() -> No
     assert text_of(by_cue(text, "قال").source) == "وزير النقل بدر باسلمه"
     text = "وقال ترامب لرويترز إن الاتفاق سيئ. وأضاف لرويترز أنه سينسحب."
     assert text_of(by_cue(text, "قال").source) == "ترامب"
+
+
+def test_deictic_adverbs_are_no_speakers() -> None:
+    said = by_cue("عندها يعتبر المحلل سامر الخطيب أن السوق ستتعافى.", "يعتبر")
+    assert text_of(said.source) == "المحلل سامر الخطيب"
+    said = by_cue("وزارت المصممة المعرض. وقالت حينها إنها ستعود قريبا.", "قالت")
+    assert said.source is None
