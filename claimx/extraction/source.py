@@ -528,8 +528,8 @@ def is_oblique_plural(tok: Token, lex: Lexicon) -> bool:
 
 
 def past_outlet_told(tt: TokenizedText, k: int, limit: int, lex: Lexicon) -> int:
-    """«وقال لـ«الشرق الأوسط» مصدر أمني إن»، «كما يقول لرويترز الباحث ...»: the outlet told
-    stands between the cue and its subject; the subject starts after it (and a comma)."""
+    """«وقال لـ«الشرق الأوسط» مصدر أمني إن»، «وقالت لرويترز المتحدثة ...»: the outlet told
+    stands between a cue verb and its subject; the subject starts after it (and a comma)."""
     if k >= limit or not names_outlet_told(tt.tokens[k], lex):
         return k
     end = k + 1
