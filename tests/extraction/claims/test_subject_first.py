@@ -44,3 +44,8 @@ def test_a_conjunction_ending_in_ma_opens_the_clause() -> None:
     assert text_of(said.source) == "خبراء الاقتصاد"
     said = only("ومثلما أوضح الباحث، فإن الطاقة ستتضاعف.")
     assert text_of(said.source) == "الباحث"
+
+
+def test_the_subject_of_a_reason_is_the_pronoun_on_lianna() -> None:
+    c = by_cue("وقال الوزير إن الصبر ضروري في التفاوض، لأنه يوضح للطرف الآخر أنك جاد.", "يوضح")
+    assert c.source is None and text_of(c.speaker) == "الوزير"
