@@ -60,6 +60,7 @@ class Takes(StrEnum):
     CLAIM_OBJECT = "claim_object"  # an object that names a claim: «رفض الاتهامات»
     DOUBLE = "double"  # an object before the content: «وصف الوزير الاتفاق بأنه»
     PREDICATE = "predicate"  # «ما اعتبره "خطرا"»: a predicate after the object pronoun
+    HELD = "held"  # «اعتبر الوزير الخطة خطوة»: a definite object, then what it is held to be
     CLAUSE = "clause"  # a phrase cue: the clause after it
     ILA = "ila"  # إلى (أن)
     AN = "an"  # عن
@@ -289,6 +290,7 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
     skip = {normalize(w) for w in entry.get("skip", [])}
     passive = {normalize(w) for w in entry.get("passive", [])}
     impersonal = {normalize(w) for w in entry.get("impersonal", [])}
+    unheld = {normalize(w) for w in entry.get("unheld", [])}
     base = dict(
         lemma=entry["lemma"],
         stance=entry["stance"],
@@ -316,6 +318,10 @@ def _verb_entries(entry: dict[str, Any]) -> list[tuple[str, CueForm]]:
             continue
         if form in passive:
             cue = CueForm(agreement=agreement, kind=CueKind.PASSIVE, **passive_base)
+        elif form in unheld:
+            # «ويعتبر المشروع الأكبر»: mostly the passive «يُعتبر», the writer's own words
+            unheld_base = {**base, "takes": base["takes"] - {Takes.HELD}}
+            cue = CueForm(agreement=agreement, kind=kind, **unheld_base)
         else:
             cue = CueForm(
                 agreement=agreement,

@@ -637,6 +637,29 @@ def is_definite(tok: Token) -> bool:
     return tok.norm.startswith(("ال", "وال", "لل")) and not _hamza_initial(tok)
 
 
+def opens_held_object(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """A definite object after a verb of holding, before what it is held to be: «اعتبر الوزير
+    الخطة خطوة»، «اعتبرت هذه المشاركات دافعا»، «اعتبرت ما صدر تدخلا»، «اعتبر نفسه خارج
+    المنافسة»، «يعتبرون خسارة البيانات الخطر الأكبر» (a noun before a definite one). A
+    predicate alone («اعتبرت غير قانونية»، «يعتبرون خبراء في») is the passive."""
+    tokens = tt.tokens
+    tok = tokens[k]
+    if tok.norm.startswith("ال") and is_definite(tok):
+        return True
+    if tok.norm in DEMONSTRATIVES or tok.norm in REFLEXIVES or tok.norm == "ما":
+        return True
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        nxt is not None
+        and tok.norm not in _phrase_stops(lex)
+        and not is_preposition_like(tok.norm)
+        and not one_of(tok.norm, lex.complementizers)
+        and nxt.norm.startswith("ال")
+        and is_definite(nxt)
+        and nxt.norm not in lex.marker_set("time_words")
+    )
+
+
 def _hamza_initial(tok: Token) -> bool:
     """«أليستر»، «إلهام» fold to «ال...» but carry no article: the hamza tells."""
     raw = tok.text.lstrip("وف") if tok.norm[:1] in "وف" and tok.norm[1:3] == "ال" else tok.text

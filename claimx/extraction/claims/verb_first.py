@@ -30,6 +30,7 @@ from claimx.extraction.phrase import (
     names_outlet,
     noun_phrase,
     object_start,
+    opens_held_object,
 )
 from claimx.extraction.source import (
     fronted_subject,
@@ -46,7 +47,8 @@ from claimx.extraction.words import CONDITIONALS, RELATIVE_AGREEMENT
 from claimx.model import Range
 
 # A verb that takes one of these may have its content as an object, with no opener before it.
-OBJECT_TAKES = frozenset({Takes.OBJECT, Takes.CLAIM_OBJECT, Takes.DOUBLE})
+PLAIN_OBJECTS = frozenset({Takes.OBJECT, Takes.CLAIM_OBJECT, Takes.DOUBLE})
+OBJECT_TAKES = PLAIN_OBJECTS | {Takes.HELD}
 
 
 class VerbCues(BuilderState):
@@ -103,7 +105,7 @@ class VerbCues(BuilderState):
             content = self._antecedent_proposition(cue)
         else:
             content = self._verb_content(cue, opener, after_source)
-        if content is None:
+        if content is None or not self._held(cue, opener, content[0]):
             return None
         if channel is None and cue.kind != CueKind.PARTICIPLE and not cue.conjoined:
             channel = self.channel_for.get(cue.first) or self._channel_before(cue, source)
@@ -112,6 +114,16 @@ class VerbCues(BuilderState):
         else:
             speaker = self._speaker(cue, source)
         return Draft(cue, source, speaker, content[0], channel, content[1])
+
+    def _held(self, cue: CueMatch, opener: Opener | None, content: Range) -> bool:
+        """With no opener, a verb of holding («اعتبر») has a content only when a definite
+        object opens it («اعتبر الوزير الخطة خطوة»); «عقارات اعتبرت غير قانونية» is the
+        passive, and «اعتبره خطرا» (the object is the pronoun) is a pointing cue's."""
+        if opener is not None or Takes.HELD not in cue.takes or cue.takes & PLAIN_OBJECTS:
+            return True
+        if cue.kind == CueKind.PASSIVE or cue.has_object:
+            return False
+        return opens_held_object(self.tt, content[0], self.lex)
 
     def _as_says(self, cue: CueMatch, frame: VerbFrame) -> bool:
         """«... وراء إخفاء الهوية كما يعتقدون»: «كما» and a cue verb with no content of its

@@ -5,7 +5,7 @@ these tests, through ``claimx.extract``."""
 
 from __future__ import annotations
 
-from extraction_helpers import by_cue, only, text_of
+from extraction_helpers import by_cue, cues_of, only, text_of
 
 
 def test_verb_first_with_channel() -> None:
@@ -100,3 +100,15 @@ def test_what_one_is_accused_of_follows_a_bi_written_apart() -> None:
     c = by_cue(text, "اتهمتها")
     assert c.source is None
     assert c.content.text.strip('"') == "دعم الإرهاب"
+
+
+def test_a_verb_of_holding_takes_a_definite_object_and_what_it_is_held_to_be() -> None:
+    c = only("واعتبرت النقابة القرار الجديد خطوة إلى الوراء.")
+    assert c.cue.text == "اعتبرت"
+    assert text_of(c.source) == "النقابة" and c.stance == "opinion"
+    assert c.content.text == "القرار الجديد خطوة إلى الوراء"
+
+
+def test_a_verb_of_holding_with_a_predicate_alone_is_the_passive() -> None:
+    assert cues_of("وقال المهندس إن المباني القديمة اعتبرت غير آمنة.") == ["قال"]
+    assert cues_of("وتعتبر المدينة من أجمل مدن الساحل.") == []
