@@ -6,8 +6,10 @@ from __future__ import annotations
 from claimx.extraction.claims.state import BuilderState, Draft
 from claimx.extraction.content import content_from, is_speech_length, quoted
 from claimx.extraction.cues import NOUN_WINDOW, CueMatch
+from claimx.extraction.mentions import clause_subject
 from claimx.extraction.phrase import noun_phrase
 from claimx.extraction.source import is_non_speaker
+from claimx.model import Range
 
 
 class VerbalNouns(BuilderState):
@@ -25,6 +27,8 @@ class VerbalNouns(BuilderState):
                 source = None
         if cue.pronoun:
             speaker = self.memory.resolve_dropped(cue, cue.agreement)
+        elif source is None and self._by_saying(cue):
+            speaker = self._sayer(cue)
         else:
             speaker = self._speaker(cue, source) if source else None
         start = opener + 1
@@ -38,6 +42,21 @@ class VerbalNouns(BuilderState):
                 return None
             content = found
         return Draft(cue, source, speaker, content[0], None, content[1])
+
+    def _by_saying(self, cue: CueMatch) -> bool:
+        """«ورد الوزير بالقول إن»، «مكتفيا بالقول»: the noun with «بـ» tells how the act of
+        the verb before it was done, by saying."""
+        return self.tt.tokens[cue.first].norm.startswith(("بال", "وبال"))
+
+    def _sayer(self, cue: CueMatch) -> Range | None:
+        """Who says «بالقول»: the subject of the verb whose clause it ends («ورد الوزير
+        بالقول» → «الوزير»), else the speaker a dropped subject would refer to
+        («، مكتفيا بالقول»)."""
+        claims = {m for m in self.cue_at if m < cue.first}
+        subject = clause_subject(self.tt, cue.first, self.lex, self.cue_starts, claims)
+        if subject is not None:
+            return self.memory.resolve_reduced(subject)
+        return self.memory.resolve_dropped(cue, "")
 
     def _noun_opener(self, cue: CueMatch) -> int | None:
         for tok in self.tt.tokens[cue.last : cue.last + NOUN_WINDOW]:

@@ -26,3 +26,9 @@ def test_verbal_noun_of_denial_after_a_preposition() -> None:
     text = "ورغم نفي الاستقالة، تؤكد المصادر أن الوزير سيغادر منصبه قريبا."
     assert "نفي" not in cues_of(text)
     assert cues_of("وجاء القرار إثر تشدد الحكومة في منع التهريب.") == []
+
+
+def test_by_saying_is_said_by_the_subject_of_the_verb_it_completes() -> None:
+    c = by_cue("وعلق المدرب على الهزيمة بالقول إن الفريق سيعود أقوى.", "بالقول")
+    assert text_of(c.speaker) == "المدرب"
+    assert c.content.text == "الفريق سيعود أقوى"
