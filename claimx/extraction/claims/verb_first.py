@@ -123,7 +123,14 @@ class VerbCues(BuilderState):
             return True
         if cue.kind == CueKind.PASSIVE or cue.has_object:
             return False
-        return opens_held_object(self.tt, content[0], self.lex)
+        stoppers = self.lex.marker_set("source_stoppers")
+        words = [
+            t for t in self.tt.tokens[content[0] : content[1]]
+            if t.norm not in PUNCTUATION and t.norm not in stoppers
+        ]
+        # «واعتبر الأمر مزحة من المصور المتفائل»: an object and what it is held to be, not
+        # one word left over from a phrase read too far
+        return len(words) > 1 and opens_held_object(self.tt, content[0], self.lex)
 
     def _as_says(self, cue: CueMatch, frame: VerbFrame) -> bool:
         """«... وراء إخفاء الهوية كما يعتقدون»: «كما» and a cue verb with no content of its
@@ -256,12 +263,31 @@ class VerbCues(BuilderState):
         if cue.has_object:  # «وهو ما نفته الشركة»: what follows is the subject
             phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
             return (phrase, phrase[1]) if phrase else (None, cue.last)
+        if object_mode and self._holds_only(cue):
+            return self._holder(start, region_end, cue)
         if object_mode or Takes.DOUBLE in cue.takes:
             return self._subject_and_object(start, region_end, cue)
         phrase = noun_phrase(self.tt, start, region_end, self.lex, self.cue_starts)
         if phrase:
             phrase = with_apposition(self.tt, phrase, region_end, self.lex, self.cue_starts)
         return (phrase, phrase[1]) if phrase else (None, cue.last)
+
+    def _holds_only(self, cue: CueMatch) -> bool:
+        return Takes.HELD in cue.takes and not cue.takes & PLAIN_OBJECTS
+
+    def _holder(self, start: int, limit: int, cue: CueMatch) -> tuple[Range | None, int]:
+        """«اعتبر القاضي السابق في المحكمة الفصل في القضية شأنا للعلماء»: the holder ends
+        where a definite object starts (a definite noun that is no adjective, «ما صدر»)."""
+        tt = self.tt
+        for object_mode in (False, True):
+            phrase = noun_phrase(
+                tt, start, limit, self.lex, self.cue_starts, object_mode, split_nouns=True
+            )
+            if phrase is None or not self._object_follows(phrase[1]):
+                break  # «اعتبرت الخطة "منطلقا"»: the only phrase is the object
+            if opens_held_object(tt, self._skip_interjections(phrase[1]), self.lex):
+                return phrase, phrase[1]
+        return None, cue.last  # the subject dropped
 
     def _subject_before_object(
         self, start: int, limit: int, cue: CueMatch

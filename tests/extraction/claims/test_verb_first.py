@@ -112,3 +112,13 @@ def test_a_verb_of_holding_takes_a_definite_object_and_what_it_is_held_to_be() -
 def test_a_verb_of_holding_with_a_predicate_alone_is_the_passive() -> None:
     assert cues_of("وقال المهندس إن المباني القديمة اعتبرت غير آمنة.") == ["قال"]
     assert cues_of("وتعتبر المدينة من أجمل مدن الساحل.") == []
+
+
+def test_the_holder_ends_where_a_definite_object_starts() -> None:
+    c = only("واعتبر القاضي السابق في محكمة الاستئناف النظر في هذه الدعوى من شأن العلماء.")
+    assert text_of(c.source) == "القاضي السابق في محكمة الاستئناف"
+    assert c.content.text == "النظر في هذه الدعوى من شأن العلماء"
+
+
+def test_what_is_held_follows_an_object() -> None:
+    assert cues_of("وتحدث عن المطربين، واعتبر الآخرين من الأصوات الجميلة أيضا.") == []
