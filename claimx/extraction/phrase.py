@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
 
+from claimx.extraction import tables
 from claimx.extraction.cues import one_of, strip_conjunction
 from claimx.extraction.gazetteer import OUTLET, PERSON, gazetteer, label_words
-from claimx.extraction.lexicon import Lexicon, read_data
+from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
     PUNCTUATION,
@@ -907,7 +908,7 @@ def head_norm(tt: TokenizedText, rng: Range) -> str:
 @cache
 def identity_lists() -> dict[str, Any]:
     """data/identity.toml, read once: its kinds of speaker heads and its back-references."""
-    return read_data("identity.toml")
+    return tables.data_file("identity.toml")
 
 
 @cache

@@ -368,7 +368,7 @@ class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
     __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of",
-                 "_marked", "_norms", "_before_definite", "memo")
+                 "_norms", "_before_definite", "memo")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -381,19 +381,10 @@ class TokenizedText:
         self._sentence_starts = starts
         self.sentence_of = spread(starts, n) if n else []
         self._paragraph_of = spread([0, *breaks], n) if n else []
-        self._marked: list[Token] | None = None
         self._before_definite: list[int] | None = None
         # What functions of the text alone computed (a mention's content words), kept
         # with it: the text never changes, and a long article asks again and again.
         self.memo: dict[Hashable, Any] = {}
-
-    def marked(self, words: frozenset[str]) -> list[Token]:
-        """The tokens whose normalised form is in ``words``, found in one pass and kept: the
-        lexicon gives every stage's start words as one set (cues, speech verbs, speaker
-        heads), and each stage filters this short list instead of the whole text."""
-        if self._marked is None:
-            self._marked = list(compress(self.tokens, map(words.__contains__, self._norms)))
-        return self._marked
 
     def indices_of(self, words: Container[str], first: int = 0,
                    last: int | None = None) -> list[int]:
