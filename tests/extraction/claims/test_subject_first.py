@@ -19,6 +19,13 @@ def test_fronted_subject_across_kana_and_qad() -> None:
     assert c.label == "Russian Defence Ministry announces"
 
 
+def test_madaa_went_on_to_say_is_no_speaker() -> None:
+    text = "وقالت الوزيرة إن الميناء سيفتح. ومضت تقول إن العمال سيعودون الشهر المقبل."
+    assert text_of(by_cue(text, "تقول").speaker) == "الوزيرة"
+    text = "ومضى سامر الوادي ليقول إن العمال سيعودون."
+    assert text_of(by_cue(text, "ليقول").source) == "سامر الوادي"
+
+
 def test_pointing_word_and_conditional_are_no_fronted_subject() -> None:
     text = 'انتقد اللاعب إدارة ناديه علنا، وذلك من خلال تغريدة قال فيها: "لن ألعب بعد اليوم".'
     c = by_cue(text, "قال")
