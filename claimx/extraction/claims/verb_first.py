@@ -9,6 +9,7 @@ from claimx.extraction.claims.state import (
     Draft,
     VerbFrame,
     _asks,
+    before_quoted_predicate,
 )
 from claimx.extraction.content import (
     Opener,
@@ -22,11 +23,13 @@ from claimx.extraction.content import (
 )
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
 from claimx.extraction.lexicon import CueKind, Takes
-from claimx.extraction.mentions import agrees
+from claimx.extraction.mentions import agreement_of, agrees, bare_name
 from claimx.extraction.phrase import (
     head_norm,
+    is_definite,
     is_possessed_verbal_noun,
     is_verbal_noun_phrase,
+    name_like,
     names_outlet,
     noun_phrase,
     object_start,
@@ -42,7 +45,12 @@ from claimx.extraction.source import (
     with_apposition,
 )
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText, normalize
-from claimx.extraction.words import CONDITIONALS, RELATIVE_AGREEMENT
+from claimx.extraction.words import (
+    CONDITIONALS,
+    PRONOUN_AGREEMENT,
+    PRONOUN_SUFFIXES,
+    RELATIVE_AGREEMENT,
+)
 from claimx.model import Range
 
 # A verb that takes one of these may have its content as an object, with no opener before it.
@@ -62,6 +70,9 @@ class VerbCues(BuilderState):
             return None  # «حق التظلم إذا رأوا أنهم ظلموا»: a supposed saying, no claim
         limit = self._next_verb_start(cue)
         relative = relative_before(tt, cue, lex)
+        if relative is not None and self._object_relative(cue, relative, limit):
+            opener = find_opener(tt, cue, limit, lex)  # «القرار الذي أعلنه رئيس البلدية»
+            return VerbFrame(limit, None, None, False, opener)
         if relative is not None and self._inference(relative):
             return None  # «الأمر الذي يشير إلى أنها ...»: the writer's inference
         if self._after_which(cue) and self._subject_after(cue, limit) is None:
@@ -72,7 +83,67 @@ class VerbCues(BuilderState):
             fronted, adjacent = fronted_subject(tt, cue, lex, self.cue_starts)
         else:
             fronted, adjacent = None, False
+        if fronted and adjacent and self._bare_relative_object(cue, fronted, limit):
+            fronted, adjacent = None, False  # «وهي مسألة اعتبرها الرئيس "..."»
         return VerbFrame(limit, relative, fronted, adjacent, opener)
+
+    def _object_pronoun_agreement(self, cue: CueMatch) -> str:
+        """The gender and number of the object pronoun a cue carries: «نفاه» m, «اعتبرها» f."""
+        if not cue.has_object:
+            return ""
+        word = self.tt.tokens[cue.last - 1].norm
+        return next((PRONOUN_AGREEMENT[s] for s in PRONOUN_SUFFIXES if word.endswith(s)), "")
+
+    def _subject_after_pronoun(self, cue: CueMatch, limit: int) -> Range | None:
+        """The phrase after a verb that carries an object pronoun, when it can be the verb's
+        subject: it agrees with the verb, and after a verb that takes a predicate something
+        follows it («اعتبرها الرئيس "صراعا"»; in «اعتبرها خطوة مهمة.» the phrase is the
+        predicate)."""
+        tt = self.tt
+        if cue.agreement not in ("m", "f"):
+            return None  # «يصفونها بأنها»: a plural verb carries its subject
+        phrase = self._subject_after(cue, limit)
+        if phrase is None or is_non_speaker(tt, phrase, self.lex):
+            return None
+        if Takes.PREDICATE in cue.takes:
+            phrase = before_quoted_predicate(tt, phrase)
+        # A verb before its subject agrees with it in gender only: «وصفها المعارضون».
+        gender = agreement_of(tt, phrase, self.lex)[:1]
+        if gender != cue.agreement and not bare_name(tt, phrase, self.lex):
+            return None
+        if Takes.PREDICATE in cue.takes and (
+            phrase[1] >= limit or tt.tokens[phrase[1]].norm in PUNCTUATION
+            and tt.tokens[phrase[1]].text not in QUOTES
+        ):
+            return None
+        return phrase
+
+    def _object_relative(self, cue: CueMatch, relative: int, limit: int) -> bool:
+        """«وهو الأمر الذي نفاه المصدر»، «المزايا التي تذكرها الخبيرة»: the verb's object
+        pronoun agrees with the relative pronoun, so the relative is the object and the phrase
+        after the verb is the subject (as after «ما» in «وهو ما نفته الشركة»)."""
+        pronoun = strip_conjunction(self.tt.tokens[relative].norm)
+        return (
+            cue.kind == CueKind.VERB
+            and self._object_pronoun_agreement(cue) == RELATIVE_AGREEMENT.get(pronoun)
+            and self._subject_after_pronoun(cue, limit) is not None
+        )
+
+    def _bare_relative_object(self, cue: CueMatch, fronted: Range, limit: int) -> bool:
+        """«وهي مسألة اعتبرها الرئيس "صراع جيلنا"»، «وهو اتهام تنفيه السلطات»: a clause on
+        an indefinite noun with no relative pronoun; the object pronoun takes up the noun, and
+        the phrase after the verb is the subject. A name or a role noun before the verb stays
+        its subject («سامر اعتبرها خطوة»)."""
+        tt = self.tt
+        head = tt.tokens[fronted[0]]
+        return (
+            cue.kind == CueKind.VERB
+            and cue.has_object
+            and not is_definite(head)
+            and not name_like(head, self.lex)
+            and strip_conjunction(head.norm) not in self.lex.head_words
+            and self._subject_after_pronoun(cue, limit) is not None
+        )
 
     def _verb(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
         """Verb first or subject first: «أكد الوزير أن»، «الوزير قال إن»، «نفى X صحة ...»."""
