@@ -41,6 +41,7 @@ class VerbFrame:
     fronted: Range | None  # a subject before the cue: «الوزير قال»
     adjacent: bool  # ... with no punctuation between it and the cue
     opener: Opener | None  # what introduces the content: «أن»، a quotation, a colon
+    after_lam: bool = False  # the fronted subject carries a لـ or بـ left out of its span
 
 
 class BuilderState:

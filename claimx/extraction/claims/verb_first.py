@@ -22,12 +22,14 @@ from claimx.extraction.content import (
     skip_adverbials,
 )
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
-from claimx.extraction.lexicon import CueKind, Takes
+from claimx.extraction.lexicon import CueKind, Lexicon, Takes
 from claimx.extraction.mentions import agreement_of, agrees, bare_name
 from claimx.extraction.phrase import (
+    bare_noun,
     head_norm,
     is_definite,
     is_possessed_verbal_noun,
+    is_preposition_like,
     is_verbal_noun_phrase,
     name_like,
     names_outlet,
@@ -44,14 +46,18 @@ from claimx.extraction.source import (
     relative_before,
     with_apposition,
 )
-from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText, normalize
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText, normalize
 from claimx.extraction.words import (
     CONDITIONALS,
     PRONOUN_AGREEMENT,
     PRONOUN_SUFFIXES,
     RELATIVE_AGREEMENT,
+    RELATIVE_MA,
 )
 from claimx.model import Range
+
+# A noun a cue verb describes («مصدر حكومي مسؤول نفى») has at most this many words.
+MAX_DESCRIBED_WORDS = 3
 
 # A verb that takes one of these may have its content as an object, with no opener before it.
 OBJECT_TAKES = frozenset({Takes.OBJECT, Takes.CLAIM_OBJECT, Takes.DOUBLE})
@@ -85,7 +91,52 @@ class VerbCues(BuilderState):
             fronted, adjacent = None, False
         if fronted and adjacent and self._bare_relative_object(cue, fronted, limit):
             fronted, adjacent = None, False  # «وهي مسألة اعتبرها الرئيس "..."»
+        if relative is None and not resumes:
+            described = self._described_noun(cue, limit)
+            if described is not None:  # «تلقيها لمعلومات تفيد بأن»
+                clitic = _lam_or_ba(tt.tokens[described[0]])
+                return VerbFrame(limit, None, described, True, opener, after_lam=clitic)
         return VerbFrame(limit, relative, fronted, adjacent, opener)
+
+    def _described_noun(self, cue: CueMatch, limit: int) -> Range | None:
+        """«يستند إلى مصدر موثوق أكد لها أن»، «خبرا لمصدر حكومي نفى ما أشيع»، «لمعلومات
+        تفيد بأن»: a cue verb right after an indefinite speaker noun that a preposition or
+        a verb governs, with no subject after it, opens a clause describing that noun (a
+        relative clause with no pronoun): the noun is its subject."""
+        tt, lex = self.tt, self.lex
+        if cue.kind != CueKind.VERB or cue.conjoined or cue.agreement not in ("m", "f"):
+            return None
+        after = self._subject_after(cue, limit)
+        if after is not None and _may_be_subject(tt.tokens[after[0]], lex):
+            return None  # «في بيان صحفي أكدت الوزارة»: the subject follows the verb
+        j = cue.first - 1
+        k = j
+        while k >= 0 and j - k < MAX_DESCRIBED_WORDS:
+            if _lam_or_ba(tt.tokens[k]):
+                k -= 1  # «لمعلومات»: the noun that the preposition governs opens the phrase
+                break
+            if not _indefinite_word(tt.tokens[k], lex):
+                break
+            k -= 1
+        first = k + 1
+        if first > j or k < 0:
+            return None
+        head = tt.tokens[first]
+        head_norm = head.norm[1:] if _lam_or_ba(head) else head.norm
+        if head_norm not in lex.head_words or first + 1 <= j and not all(
+            _adjective_after(t, lex) for t in tt.tokens[first + 1 : j + 1]
+        ):
+            return None
+        before = tt.tokens[k]
+        governed = _lam_or_ba(head) or is_preposition_like(strip_conjunction(before.norm)) or (
+            before.norm in lex.verbs
+        ) or _preposition_with_pronoun(before.norm)
+        if not governed:
+            return None
+        phrase = (first, j + 1)
+        if agreement_of(tt, phrase, lex)[:1] != cue.agreement:
+            return None
+        return phrase
 
     def _object_pronoun_agreement(self, cue: CueMatch) -> str:
         """The gender and number of the object pronoun a cue carries: «نفاه» m, «اعتبرها» f."""
@@ -182,7 +233,8 @@ class VerbCues(BuilderState):
             speaker = self._relative_speaker(cue, relative)
         else:
             speaker = self._speaker(cue, source)
-        return Draft(cue, source, speaker, content[0], channel, content[1])
+        after_lam = frame.after_lam and source == fronted
+        return Draft(cue, source, speaker, content[0], channel, content[1], after_lam)
 
     def _as_says(self, cue: CueMatch, frame: VerbFrame) -> bool:
         """«... وراء إخفاء الهوية كما يعتقدون»: «كما» and a cue verb with no content of its
@@ -452,3 +504,47 @@ def _to_closing_comma(tt: TokenizedText, k: int) -> int:
         if norm in PUNCTUATION and tt.tokens[j].text not in QUOTES:
             return k
     return k
+
+
+def _lam_or_ba(tok: Token) -> bool:
+    """«لمعلومات»، «بمصدر»: a preposition attached to an indefinite noun."""
+    return tok.norm[:1] in "لب" and not tok.norm[1:].startswith("ال") and len(tok.norm) > 3
+
+
+def _may_be_subject(tok: Token, lex: Lexicon) -> bool:
+    """«الوزارة»، «مسؤول»، «سامر»: a word that may open the subject after a verb (not
+    «بتضاعف» nor «ما»)."""
+    norm = strip_conjunction(tok.norm)
+    return not _lam_or_ba(tok) and norm not in RELATIVE_MA and (
+        is_definite(tok) or norm in lex.head_words or name_like(tok, lex)
+    )
+
+
+def _indefinite_word(tok: Token, lex: Lexicon) -> bool:
+    """A word of an indefinite noun phrase: no article, no punctuation, no verb."""
+    norm = strip_conjunction(tok.norm)
+    return (
+        norm.isalpha()
+        and not is_definite(tok)
+        and not (_lam_or_ba(tok) and norm[1:].startswith("ال"))
+        and norm not in lex.verbs
+        and norm not in lex.speech_acts
+        and norm not in lex.source_stop_words
+        and not is_preposition_like(norm)
+        and not _preposition_with_pronoun(norm)
+        and tok.norm == norm  # «ومصدر»: a conjunction opens a new phrase
+    )
+
+
+def _adjective_after(tok: Token, lex: Lexicon) -> bool:
+    """«موثوق»، «حكومي»، «مسؤول»: what may follow the noun inside its phrase."""
+    norm = bare_noun(tok.norm)
+    return norm in lex.adjectives or norm.endswith(("ي", "يه")) or norm in lex.head_words
+
+
+def _preposition_with_pronoun(norm: str) -> bool:
+    """«بها»، «له»، «منه»، «عنها»: a preposition carrying a pronoun."""
+    return any(
+        norm == p + s for p in ("ب", "ل", "من", "عن", "علي", "الي", "في", "مع") for s in
+        ("ه", "ها", "هم", "هما")
+    )
