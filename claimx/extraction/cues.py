@@ -324,7 +324,8 @@ def _after_lam(tt: TokenizedText, i: int) -> bool:
 
 
 def _after_question(tt: TokenizedText, i: int) -> bool:
-    """«هل تعتقد أن الحكام بحاجة ...؟»، «وهل يرى الوزير أن ...»: the particle is before the verb."""
+    """«هل تعتقد أن الحكام بحاجة ...؟»، «وهل يرى الوزير أن ...»، «كيف ترى ...؟»: the question
+    word is before the verb."""
     return i > 0 and one_of(tt.tokens[i - 1].norm, QUESTION_PARTICLES)
 
 

@@ -16,6 +16,7 @@ from operator import add, methodcaller, sub
 from typing import TYPE_CHECKING, Any
 
 from claimx.extraction import camel_symbols
+from claimx.extraction.words import TITLE_ABBREVIATIONS
 from claimx.model import Token
 
 if TYPE_CHECKING:
@@ -332,6 +333,7 @@ def sentence_starts(
             tok.text in SENTENCE_END
             and not _is_decimal_point(text, tok)
             and not is_ellipsis_dot(text, tok)
+            and not is_title_dot(tokens, k)
         ):
             nxt = k + 1
             while nxt < n and tokens[nxt].text in SENTENCE_END:  # "?!" stays with its sentence
@@ -355,6 +357,16 @@ def is_ellipsis_dot(text: str, tok: Token) -> bool:
     if tok.text != ".":
         return False
     return text[tok.end : tok.end + 1] == "." or text[tok.start - 1 : tok.start] == "."
+
+
+def is_title_dot(tokens: list[Token], k: int) -> bool:
+    """The dot of an abbreviated title, «د. سامي الحلو»، «د.الحلو»: it ends no sentence."""
+    return (
+        tokens[k].text == "."
+        and k > 0
+        and tokens[k - 1].norm in TITLE_ABBREVIATIONS
+        and tokens[k - 1].end == tokens[k].start
+    )
 
 
 def _is_decimal_point(text: str, tok: Token) -> bool:

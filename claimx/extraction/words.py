@@ -86,6 +86,7 @@ JOINED_NAME_STARTS = _words("joined_name_starts")
 KEEP_WHOLE = _words("keep_whole")
 GIVEN_NAME_HOMOGRAPHS = _words("given_name_homographs")
 NAME_LOOKALIKES = _words("name_lookalikes")
+TITLE_ABBREVIATIONS = _words("title_abbreviations")
 
 # English glosses, for labels
 DEMONSTRATIVE_GLOSS = _table("demonstrative_gloss")

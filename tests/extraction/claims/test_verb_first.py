@@ -100,3 +100,14 @@ def test_what_one_is_accused_of_follows_a_bi_written_apart() -> None:
     c = by_cue(text, "اتهمتها")
     assert c.source is None
     assert c.content.text.strip('"') == "دعم الإرهاب"
+
+
+def test_a_cue_right_after_an_indefinite_speaker_noun_describes_it() -> None:
+    text = "وقالت المجلة إن خبرها يستند إلى مصدر مطلع أكد لها أن المدرب سيرحل."
+    assert text_of(by_cue(text, "أكد").source) == "مصدر مطلع"
+    c = by_cue("وأعلنت الشرطة تلقيها لمعلومات تفيد بوجود عصابة في الحي.", "تفيد")
+    assert text_of(c.source) == "معلومات"
+    text = "ونشر الموقع خبرا لمصدر عسكري نفى ما تردد عن انسحاب القوات."
+    assert text_of(by_cue(text, "نفى").source) == "مصدر عسكري"
+    text = "وفي بيان صحفي أكدت الوزارة أن المعبر مفتوح."  # the subject follows the verb
+    assert text_of(by_cue(text, "أكدت").source) == "الوزارة"
