@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimx.extraction import camel_symbols
-from claimx.extraction.tokenize import ARABIC_DIACRITICS
 
 T = TypeVar("T")
 
@@ -88,7 +87,7 @@ def cache_key() -> dict[str, Any] | None:
         "format": _FORMAT,
         "python": sys.version,
         "unicode": unicodedata.unidata_version,
-        "diacritics": ARABIC_DIACRITICS,
+        "diacritics": camel_symbols.installed().diacritics,
         "sources": digest.hexdigest(),
     }
 

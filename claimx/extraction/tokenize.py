@@ -40,7 +40,7 @@ PUNCTUATION = SENTENCE_END | CLAUSE_MARKS | QUOTES | frozenset("()[]{}/\\…*•
 # CAMeL's own pattern and symbol set, so that the tokens are simple_word_tokenize's by
 # construction (tests/test_tokenize.py compares the two on random and real text); read
 # from claimx's cache, since computing them is most of a short run's start-up.
-_CAMEL = camel_symbols.load()
+_CAMEL = camel_symbols.installed()
 # ``dediac_ar``: CAMeL's Arabic diacritics, removed.
 ARABIC_DIACRITICS = _CAMEL.diacritics
 _DIACRITICS = dict.fromkeys(map(ord, ARABIC_DIACRITICS), None)
