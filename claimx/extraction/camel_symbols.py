@@ -19,7 +19,7 @@ import os
 import sys
 import tempfile
 import unicodedata
-from functools import cached_property
+from functools import cache, cached_property
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -170,6 +170,13 @@ def compute() -> dict[str, Any]:
         "diacritics": "".join(sorted(AR_DIAC_CHARSET)),
         "symbols": "\n".join(sorted(_SYMBOLS_ALL)),
     }
+
+
+@cache
+def installed() -> CamelSymbols:
+    """The set of this installation, read once per process (the tokenizer's and the tables'
+    cache key's)."""
+    return load()
 
 
 def load(folder: Path | None = None) -> CamelSymbols:

@@ -76,7 +76,7 @@ def find_cues(tt: TokenizedText, lex: Lexicon) -> list[CueMatch]:
     starts = lex.cue_words
     resume = 0  # the first token not yet inside a formula or a cue
     last_verb: CueMatch | None = None  # the last cue verb that can introduce a content
-    for i in [t.index for t in tt.marked(lex.start_words) if t.norm in starts]:
+    for i in tt.indices_of(starts):
         if i < resume:
             continue
         skip = _formula_length(tt, i, lex)
@@ -238,7 +238,7 @@ def _complementizer_between(tt: TokenizedText, start: int, end: int) -> bool:
 def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:
     """Non-claim speech verbs (دعا، برر ...): their subjects are speakers text may refer to."""
     acts = lex.speech_acts
-    return [(t.index, acts[t.norm]) for t in tt.marked(lex.start_words) if t.norm in acts]
+    return [(i, acts[tt.tokens[i].norm]) for i in tt.indices_of(acts)]
 
 
 def strip_conjunction(norm: str) -> str:
@@ -324,7 +324,8 @@ def _after_lam(tt: TokenizedText, i: int) -> bool:
 
 
 def _after_question(tt: TokenizedText, i: int) -> bool:
-    """«هل تعتقد أن الحكام بحاجة ...؟»، «وهل يرى الوزير أن ...»: the particle is before the verb."""
+    """«هل تعتقد أن الحكام بحاجة ...؟»، «وهل يرى الوزير أن ...»، «كيف ترى ...؟»: the question
+    word is before the verb."""
     return i > 0 and one_of(tt.tokens[i - 1].norm, QUESTION_PARTICLES)
 
 

@@ -7,10 +7,8 @@ them; every spelling of one entry maps to one entity, which is how «قسد» an
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from claimx.extraction import tables
@@ -29,11 +27,7 @@ class Entity:
     kind: str  # person, organisation, place or outlet
     first: str  # the first (usual) Arabic spelling, normalised: the entity's one key
 
-
-def read_data(name: str) -> dict[str, Any]:
-    """A data file of claimx.extraction.data (read here too: the lexicon loads this module)."""
-    text = resources.files("claimx.extraction.data").joinpath(name).read_text("utf-8")
-    return tomllib.loads(text)
+    __reduce__ = tables.as_call
 
 
 def _n(words: str) -> str:
@@ -47,7 +41,7 @@ def gazetteer() -> dict[str, Entity]:
 
 
 def build_gazetteer() -> dict[str, Entity]:
-    raw = read_data("gazetteer.toml")
+    raw = tables.parse_data_file("gazetteer.toml")
     out: dict[str, Entity] = {}
     for section, kind in _SECTIONS.items():
         for english, spellings in raw[section].items():
@@ -94,6 +88,8 @@ class Noun:
     plural: bool = False
     title: bool = False
 
+    __reduce__ = tables.as_call
+
 
 @dataclass(frozen=True)
 class LabelWords:
@@ -118,7 +114,7 @@ class LabelWords:
 def calendar() -> tuple[dict[str, int], tuple[str, ...]]:
     """Month names as written (every region's) → month number, and the days of the week
     (data/calendar.toml)."""
-    raw = read_data("calendar.toml")
+    raw = tables.parse_data_file("calendar.toml")
     months = {name: int(number) for number, names in raw["months"].items() for name in names}
     return months, tuple(raw["week"]["days"])
 
@@ -129,7 +125,7 @@ def label_words() -> LabelWords:
 
 
 def build_label_words() -> LabelWords:
-    raw = read_data("label_words.toml")
+    raw = tables.parse_data_file("label_words.toml")
     nouns = _nouns(raw["nouns"])
     time = raw["time"]
     return LabelWords(

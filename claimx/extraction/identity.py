@@ -28,7 +28,7 @@ from typing import NamedTuple
 from claimx.extraction import tables
 from claimx.extraction.gazetteer import PERSON as GAZETTEER_PERSON
 from claimx.extraction.gazetteer import calendar, gazetteer
-from claimx.extraction.lexicon import Lexicon, load_lexicon, read_data
+from claimx.extraction.lexicon import Lexicon, load_lexicon
 from claimx.extraction.tokenize import normalize
 from claimx.extraction.words import (
     ARTICLE_PROCLITICS,
@@ -83,6 +83,8 @@ class _IdentityData:
     heads: frozenset[str]  # head_kinds and role_heads together
     people: dict[str, str]  # a known person's spellings (surname alone too) → one spelling
 
+    __reduce__ = tables.as_call
+
 
 def bare(norm: str) -> str:
     """A normalised word without a conjunction, preposition or article on it: «والمصادر» →
@@ -112,7 +114,7 @@ def _data() -> _IdentityData:
 
 def _build_data() -> _IdentityData:
     lex = load_lexicon()
-    raw = read_data("identity.toml")
+    raw = tables.parse_data_file("identity.toml")
     kinds = {kind: heads for kind, heads in raw["kinds"].items() if kind != "role"}
     head_kinds = {_bare_phrase(word): kind for kind, heads in kinds.items() for word in heads}
     roles = frozenset(

@@ -8,12 +8,10 @@ under a digest of everything it is built from, and read back by later runs.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -71,13 +69,6 @@ class Takes(StrEnum):
     BI = "bi"  # بـ, the content from the object it governs
 
 
-def _as_call(record: Any) -> tuple[type, tuple[Any, ...]]:
-    """Pickle a record as a call with its field values: a frozen dataclass with slots is
-    otherwise read back through a ``__setstate__`` that looks its fields up once per
-    record, most of the time it takes to read the cached lexicon."""
-    return type(record), tuple(getattr(record, name) for name in record.__slots__)
-
-
 @dataclass(frozen=True, slots=True)
 class CueForm:
     """What one surface form of a cue verb means."""
@@ -94,7 +85,7 @@ class CueForm:
     impersonal: bool = False  # «ويُرجَّح أن»: passive, no source, when a complementizer follows
     jussive: bool = False  # the short form of a defective verb («ينفِ»، «يرَ»): only after «لم»
 
-    __reduce__ = _as_call
+    __reduce__ = tables.as_call
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +99,7 @@ class PhraseCue:
     quoting: bool = False  # «نقلا عن X»: X was quoted by the speaker of the claim it sits in
     ahead: bool = False  # «جاء فيها «...»»: the content follows, whatever stands before
 
-    __reduce__ = _as_call
+    __reduce__ = tables.as_call
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +110,7 @@ class VerbalNoun:
     gloss: str
     pronoun: str  # the attached pronoun naming the speaker («بزعمه»), or ""
 
-    __reduce__ = _as_call
+    __reduce__ = tables.as_call
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +120,7 @@ class Head:
     plural: bool
     singular: str = ""  # a broken plural's singular, normalised: «مصادر» → «مصدر»
 
-    __reduce__ = _as_call
+    __reduce__ = tables.as_call
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: loaded once
@@ -150,24 +141,14 @@ class Lexicon:
     cue_words: frozenset[str]  # every token form that can start a cue or a formula
     complementizers: frozenset[str]  # أن، إن، بأن ... with every pronoun suffix
     source_stop_words: frozenset[str]  # words a source phrase never runs across
-    # ... but for verbs that open a clause («خرج»): a bare word outside it may be a verb
-    clause_stop_words: frozenset[str]
     organisation_words: frozenset[str]  # first words of organisations, as in text
-    start_words: frozenset[str]  # cue words, speech verbs and head words: TokenizedText.marked
     # adverbial participles of non-claim speech acts («داعيا»، «معربا»): the speaker's next act
     speech_act_participles: frozenset[str] = frozenset()
 
-    def __getstate__(self) -> dict[str, Any]:
-        """The lexicon to pickle, without the sets derived from the others: a union costs
-        less than reading its words back (the start words alone are 33,000)."""
-        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self.__dict__.update(_derived_sets(
-            self.cue_words, self.speech_acts, self.head_words, self.source_stop_words,
-            self.markers,
-        ))
+    def stops_clause(self, norm: str) -> bool:
+        """A word no source runs across, but for a verb that opens a clause («خرج»): two
+        lookups, not a set of the difference, which would cost every run 15,000 words."""
+        return norm in self.source_stop_words and norm not in self.markers["clause_verbs@wa"]
 
     def marker_set(self, name: str) -> frozenset[str]:
         return self.markers[name]
@@ -195,15 +176,6 @@ class Lexicon:
         if len(first) > 2 and first[0] in "وف":
             found = found + index.get(first[1:], ())
         return found
-
-
-def read_data(name: str) -> dict[str, Any]:
-    return read_toml("claimx.extraction.data", name)
-
-
-def read_toml(package: str, name: str) -> dict[str, Any]:
-    """A TOML data file shipped inside a claimx package."""
-    return tomllib.loads(resources.files(package).joinpath(name).read_text("utf-8"))
 
 
 def _n(words: str) -> str:
@@ -405,22 +377,23 @@ CACHE_STEM = "lexicon"
 
 def cached_lexicon(folder: Path) -> Lexicon:
     """The lexicon kept in ``folder`` (see claimx.extraction.tables), its words shared."""
-    return tables.cached(CACHE_STEM, lambda: _with_shared_strings(build_lexicon()), Lexicon,
+    return tables.cached(CACHE_STEM, lambda: _with_shared_values(build_lexicon()), Lexicon,
                          folder)
 
 
-def _with_shared_strings(lexicon: Lexicon) -> Lexicon:
-    """The same lexicon with each distinct word one string object: the sets hold the same
-    words many times over («قال» in verbs, cue words, start words ...), and pickle writes a
-    shared object once and reads it back as one, which halves the time to read the file."""
-    seen: dict[str, str] = {}
+def _with_shared_values(lexicon: Lexicon) -> Lexicon:
+    """The same lexicon with each distinct word and record one object: the sets hold the
+    same words many times over («قال» in verbs, cue words, start words ...), and the verbs
+    12,000 forms but some 800 distinct meanings; pickle writes a shared object once and
+    reads it back as one, which halves the time to read the file."""
+    seen: dict[Any, Any] = {}
     return Lexicon(**{f.name: _shared(getattr(lexicon, f.name), seen) for f in fields(Lexicon)})
 
 
-def _shared(value: Any, seen: dict[str, str]) -> Any:
-    """``value`` with its strings replaced by the first equal string met; dicts keep their
-    order. Records (cue forms, phrases) are kept as they are."""
-    if isinstance(value, str):
+def _shared(value: Any, seen: dict[Any, Any]) -> Any:
+    """``value`` with its strings and records replaced by the first equal one met; dicts
+    keep their order."""
+    if isinstance(value, str | CueForm | VerbalNoun | Head | PhraseCue):
         return seen.setdefault(value, value)
     if isinstance(value, frozenset):
         return frozenset(_shared(item, seen) for item in value)
@@ -433,8 +406,8 @@ def _shared(value: Any, seen: dict[str, str]) -> Any:
 
 def build_lexicon() -> Lexicon:
     """Read and expand the data files."""
-    cues, markers = read_data("cues.toml"), read_data("markers.toml")
-    sources = read_data("sources.toml")
+    cues, markers = tables.parse_data_file("cues.toml"), tables.parse_data_file("markers.toml")
+    sources = tables.parse_data_file("sources.toml")
     verbs: dict[str, CueForm] = {}
     for entry in cues["verbs"]:
         for surface, form in _verb_entries(entry):
@@ -509,8 +482,6 @@ def build_lexicon() -> Lexicon:
         source_stop_words=source_stop_words,
         organisation_words=_head_words(organisations),
         cue_words=cue_words,
-        **_derived_sets(cue_words, speech_acts, head_words, source_stop_words,
-                        normalised_markers),
         speech_act_participles=frozenset(
             surface
             for entry in cues["speech_acts"]
@@ -519,21 +490,6 @@ def build_lexicon() -> Lexicon:
             for surface in _with_proclitics(form, False)
         ),
     )
-
-
-_DERIVED = ("clause_stop_words", "start_words")
-
-
-def _derived_sets(
-    cue_words: frozenset[str], speech_acts: dict[str, str], head_words: frozenset[str],
-    source_stop_words: frozenset[str], markers: dict[str, Any],
-) -> dict[str, frozenset[str]]:
-    """The word sets made of others by a union or a difference: the source stoppers less
-    the verbs that open a clause, and every word a stage starts from."""
-    return {
-        "clause_stop_words": source_stop_words - markers["clause_verbs@wa"],
-        "start_words": frozenset(cue_words | set(speech_acts) | head_words),
-    }
 
 
 def conjoined(words: Iterable[str]) -> frozenset[str]:

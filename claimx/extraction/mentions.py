@@ -334,7 +334,7 @@ def _verb_like(norm: str, lex: Lexicon) -> bool:
         norm not in PUNCTUATION
         and not norm.startswith(("ال", "لل", "بال"))
         and 3 <= len(norm) <= 6
-        and norm not in lex.clause_stop_words
+        and not lex.stops_clause(norm)
         and norm not in lex.head_words
         and norm not in lex.marker_set("time_words")
     )
@@ -355,7 +355,7 @@ def _opens_verb_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         norm not in PUNCTUATION
         and not norm.startswith(("ال", "وال", "لل", "بال"))
         and 3 <= len(norm) <= 6
-        and norm not in lex.clause_stop_words
+        and not lex.stops_clause(norm)
         and norm not in lex.head_words
         and norm not in lex.marker_set("time_words")
         and not norm.endswith(("ه", "ات"))
@@ -367,7 +367,7 @@ def gazetteer_mentions(tt: TokenizedText, lex: Lexicon, cue_starts: set[int]) ->
     in text order."""
     end = 0  # one past the phrase found last: a head inside it starts no other
     heads = lex.head_words
-    for k in [t.index for t in tt.marked(lex.start_words) if t.norm in heads]:
+    for k in tt.indices_of(heads):
         if k < end:
             continue
         found = _mention_phrase(tt, k, lex, cue_starts)

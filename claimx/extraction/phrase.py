@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
 
+from claimx.extraction import tables
 from claimx.extraction.cues import one_of, strip_conjunction
 from claimx.extraction.gazetteer import OUTLET, PERSON, gazetteer, label_words
-from claimx.extraction.lexicon import Lexicon, read_data
+from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
     PUNCTUATION,
@@ -23,6 +24,7 @@ from claimx.extraction.tokenize import (
     Token,
     TokenizedText,
     is_name_lookalike,
+    is_title_dot,
     normalize,
 )
 from claimx.extraction.words import (
@@ -150,8 +152,8 @@ def _read_phrase(
                 break
             j = partner + 1
             continue
-        if j == i:
-            j += 1
+        if j == i or is_title_dot(tokens, j):
+            j += 1  # «د. سامي الحلو»، «الناقد د.الحلو»: an abbreviated title and its dot
             continue
         prev = tokens[j - 1]
         if (
@@ -338,6 +340,8 @@ def ali_as_name(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         return False
     if tokens[k].norm != "علي":
         return False  # «فان»: another look-alike
+    if is_title_dot(tokens, k - 1):
+        return True  # «ويؤكد د. علي لـ"الصحيفة"»: after an abbreviated title, the name
     prev, nxt = tokens[k - 1], tokens[k + 1]
     if _name_before(prev, lex):
         return _name_after(nxt, lex) or _speaker_complement(nxt, lex)
@@ -930,7 +934,7 @@ def head_norm(tt: TokenizedText, rng: Range) -> str:
 @cache
 def identity_lists() -> dict[str, Any]:
     """data/identity.toml, read once: its kinds of speaker heads and its back-references."""
-    return read_data("identity.toml")
+    return tables.data_file("identity.toml")
 
 
 @cache

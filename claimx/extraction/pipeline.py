@@ -7,7 +7,7 @@ from claimx.extraction.claims import ClaimBuilder, Draft
 from claimx.extraction.cues import find_cues, find_speech_acts
 from claimx.extraction.identity import Identity, identify_document
 from claimx.extraction.label import labels
-from claimx.extraction.lexicon import CueKind, load_lexicon
+from claimx.extraction.lexicon import CueKind, Lexicon, load_lexicon
 from claimx.extraction.tokenize import EDGE_MARKS, TokenizedText
 from claimx.model import Claim, Document, Range, Span
 
@@ -18,7 +18,7 @@ def extract_document(text: str, source: str = "-", doc_id: str | None = None) ->
     tt = TokenizedText(text)
     cues = find_cues(tt, lex)
     drafts = ClaimBuilder(tt, cues, lex, find_speech_acts(tt, lex)).build()
-    speakers = [_speaker_span(tt, d) for d in drafts]
+    speakers = [_speaker_span(tt, d, lex) for d in drafts]
     identities = identify_document([None if s is None else s.text for s in speakers])
     claims = tuple(
         _to_claim(tt, n, draft, speaker, identity, lex)
@@ -36,10 +36,20 @@ def extract_document(text: str, source: str = "-", doc_id: str | None = None) ->
     )
 
 
-def _speaker_span(tt: TokenizedText, draft: Draft) -> Span | None:
-    return _span(
-        tt, draft.speaker, detach=draft.source_after_lam and draft.speaker == draft.source
+def _speaker_span(tt: TokenizedText, draft: Draft, lex: Lexicon) -> Span | None:
+    """The speaker's span; a لـ or بـ on an earlier mention's speaker noun is left out
+    («خبرا لمصدر مسؤول نفى ...، وأشار المصدر»: the speaker is «مصدر مسؤول»)."""
+    if draft.speaker is None:
+        return None
+    first = tt.tokens[draft.speaker[0]].norm
+    resolved = (
+        draft.speaker != draft.source
+        and first[:1] in "لب"
+        and not first.startswith(("لل", "بال"))  # «للتقارير»: the article is fused, kept
+        and first[1:] in lex.head_words
     )
+    same = draft.source_after_lam and draft.speaker == draft.source
+    return _span(tt, draft.speaker, detach=same or resolved)
 
 
 def _to_claim(

@@ -73,6 +73,8 @@ def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int
         j -= 1  # «النائب، X، كان صرح»: the auxiliary after a parenthetical
     if cue.has_object and j >= 0 and one_of(tt.tokens[j].norm, RELATIVE_MA):
         return None  # «تبعا لما ذكرته الصحيفة»، «الدليل على ما قاله الوزير»: the subject follows
+    if j >= 0 and tt.tokens[j].norm in lex.conjoined_set("adverbs_before_verb"):
+        return None  # «وهنا يقول الكاتب»، «ولذا قال الخبير»: the subject follows the verb
     run_end = j + 1
     start, boundary = _walk_back(tt, j, first_of_sentence, lex, cue_starts)
     if start < run_end:

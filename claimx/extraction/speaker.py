@@ -124,7 +124,11 @@ class SpeakerMemory:
     def _words(self, mention: Mention) -> tuple[str, ...]:
         key = mention.speaker or mention.source
         if key not in self._word_cache:
-            self._word_cache[key] = tuple(content_words(self.tt, key))
+            words = content_words(self.tt, key)
+            first = words[0] if words else ""
+            if first[:1] in "لب" and first[:2] != "لل" and first[1:] in self.lex.head_words:
+                words[0] = words[0][1:]  # «خبرا لمصدر مسؤول نفى»: «المصدر» refers back to it
+            self._word_cache[key] = tuple(words)
         return self._word_cache[key]
 
     def _speaker_of(self, mention: Mention) -> Range:

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimx.extraction import camel_symbols
-from claimx.extraction.tokenize import ARABIC_DIACRITICS
 
 T = TypeVar("T")
 
@@ -46,6 +45,32 @@ def cached(stem: str, build: Callable[[], T], kind: type, folder: Path | None = 
     return table
 
 
+def data_file(name: str) -> dict[str, Any]:
+    """A data file the stages read while they run (closed word classes, the kinds of speaker
+    heads), kept parsed like a table: tomllib's import and parsing cost a short run more
+    than reading the pickle."""
+    return cached(f"data-{name.removesuffix('.toml')}", lambda: parse_data_file(name), dict)
+
+
+def parse_data_file(name: str) -> dict[str, Any]:
+    """A TOML file of claimx.extraction.data, parsed."""
+    return read_toml("claimx.extraction.data", name)
+
+
+def read_toml(package: str, name: str) -> dict[str, Any]:
+    """A TOML data file shipped inside a claimx package."""
+    import tomllib  # only when a table is built: a run reads the pickles
+
+    return tomllib.loads(resources.files(package).joinpath(name).read_text("utf-8"))
+
+
+def as_call(record: Any) -> tuple[type, tuple[Any, ...]]:
+    """Pickle a record as a call with its field values (``__reduce__ = tables.as_call``): a
+    frozen dataclass with slots is otherwise read back through a ``__setstate__`` that looks
+    its fields up once per record, most of the time it takes to read a table of records."""
+    return type(record), tuple(getattr(record, name) for name in record.__slots__)
+
+
 @cache
 def cache_key() -> dict[str, Any] | None:
     """What the tables are built from: a digest of the data files and of the code that
@@ -62,7 +87,7 @@ def cache_key() -> dict[str, Any] | None:
         "format": _FORMAT,
         "python": sys.version,
         "unicode": unicodedata.unidata_version,
-        "diacritics": ARABIC_DIACRITICS,
+        "diacritics": camel_symbols.installed().diacritics,
         "sources": digest.hexdigest(),
     }
 

@@ -16,6 +16,7 @@ from operator import add, methodcaller, sub
 from typing import TYPE_CHECKING, Any
 
 from claimx.extraction import camel_symbols
+from claimx.extraction.words import TITLE_ABBREVIATIONS
 from claimx.model import Token
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ PUNCTUATION = SENTENCE_END | CLAUSE_MARKS | QUOTES | frozenset("()[]{}/\\…*•
 # CAMeL's own pattern and symbol set, so that the tokens are simple_word_tokenize's by
 # construction (tests/test_tokenize.py compares the two on random and real text); read
 # from claimx's cache, since computing them is most of a short run's start-up.
-_CAMEL = camel_symbols.load()
+_CAMEL = camel_symbols.installed()
 # ``dediac_ar``: CAMeL's Arabic diacritics, removed.
 ARABIC_DIACRITICS = _CAMEL.diacritics
 _DIACRITICS = dict.fromkeys(map(ord, ARABIC_DIACRITICS), None)
@@ -332,6 +333,7 @@ def sentence_starts(
             tok.text in SENTENCE_END
             and not _is_decimal_point(text, tok)
             and not is_ellipsis_dot(text, tok)
+            and not is_title_dot(tokens, k)
         ):
             nxt = k + 1
             while nxt < n and tokens[nxt].text in SENTENCE_END:  # "?!" stays with its sentence
@@ -357,6 +359,16 @@ def is_ellipsis_dot(text: str, tok: Token) -> bool:
     return text[tok.end : tok.end + 1] == "." or text[tok.start - 1 : tok.start] == "."
 
 
+def is_title_dot(tokens: list[Token], k: int) -> bool:
+    """The dot of an abbreviated title, «د. سامي الحلو»، «د.الحلو»: it ends no sentence."""
+    return (
+        tokens[k].text == "."
+        and k > 0
+        and tokens[k - 1].norm in TITLE_ABBREVIATIONS
+        and tokens[k - 1].end == tokens[k].start
+    )
+
+
 def _is_decimal_point(text: str, tok: Token) -> bool:
     """«2.5» and «بي.بي.سي»: a dot between two letters or digits ends no sentence."""
     before = text[tok.start - 1] if tok.start > 0 else ""
@@ -368,7 +380,7 @@ class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
     __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of",
-                 "_marked", "_norms", "_before_definite", "memo")
+                 "_norms", "_before_definite", "memo")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -381,19 +393,10 @@ class TokenizedText:
         self._sentence_starts = starts
         self.sentence_of = spread(starts, n) if n else []
         self._paragraph_of = spread([0, *breaks], n) if n else []
-        self._marked: list[Token] | None = None
         self._before_definite: list[int] | None = None
         # What functions of the text alone computed (a mention's content words), kept
         # with it: the text never changes, and a long article asks again and again.
         self.memo: dict[Hashable, Any] = {}
-
-    def marked(self, words: frozenset[str]) -> list[Token]:
-        """The tokens whose normalised form is in ``words``, found in one pass and kept: the
-        lexicon gives every stage's start words as one set (cues, speech verbs, speaker
-        heads), and each stage filters this short list instead of the whole text."""
-        if self._marked is None:
-            self._marked = list(compress(self.tokens, map(words.__contains__, self._norms)))
-        return self._marked
 
     def indices_of(self, words: Container[str], first: int = 0,
                    last: int | None = None) -> list[int]:

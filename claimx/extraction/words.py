@@ -2,22 +2,22 @@
 data/function_words.toml, where each list is written once.
 
 The words are written there as tokens are normalised and used as written, so this module
-needs nothing of claimx: any stage may import it, the lexicon included.
+needs nothing of the stages (only the table cache that keeps the file parsed): any stage may
+import it, the lexicon included.
 """
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from claimx.extraction import tables
 
 
 @cache
 def function_words() -> dict[str, Any]:
     """The data file, read once per process."""
-    data = resources.files("claimx.extraction.data").joinpath("function_words.toml")
-    return tomllib.loads(data.read_text("utf-8"))
+    return tables.data_file("function_words.toml")
 
 
 def _words(name: str) -> frozenset[str]:
@@ -86,6 +86,7 @@ JOINED_NAME_STARTS = _words("joined_name_starts")
 KEEP_WHOLE = _words("keep_whole")
 GIVEN_NAME_HOMOGRAPHS = _words("given_name_homographs")
 NAME_LOOKALIKES = _words("name_lookalikes")
+TITLE_ABBREVIATIONS = _words("title_abbreviations")
 
 # English glosses, for labels
 DEMONSTRATIVE_GLOSS = _table("demonstrative_gloss")

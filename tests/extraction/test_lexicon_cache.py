@@ -1,7 +1,8 @@
 """The tables kept in claimx's cache folder (the lexicon, the gazetteer, the label words, the
-speaker-key tables): read back equal to those built from the data files, built again when a
-data file or the code changes or the file is damaged, built in memory when the folder cannot
-be written, old files pruned; the command's output is the same either way."""
+speaker-key tables, the data files read at run time): read back equal to those built from
+the data files, built again when a data file or the code changes or the file is damaged,
+built in memory when the folder cannot be written, old files pruned; the command's output
+is the same either way."""
 
 from __future__ import annotations
 
@@ -133,12 +134,40 @@ def test_claimx_extract_gives_the_same_output_built_cached_or_unwritable(
     ("gazetteer", gazetteer.build_gazetteer, dict),
     ("label-words", gazetteer.build_label_words, gazetteer.LabelWords),
     ("speaker-keys", identity._build_data, identity._IdentityData),
+    ("data-function_words", lambda: tables.parse_data_file("function_words.toml"), dict),
+    ("data-identity", lambda: tables.parse_data_file("identity.toml"), dict),
 ])
 def test_the_other_tables_are_read_back_equal(tmp_path: Path, stem: str, build: object,
                                               kind: type) -> None:
     built = tables.cached(stem, build, kind, tmp_path)  # type: ignore[arg-type]
     read = tables.cached(stem, _never_built, kind, tmp_path)
     assert read == built and read is not built
+
+
+def test_equal_records_are_one_object_in_the_stored_lexicon(tmp_path: Path) -> None:
+    cached_lexicon(tmp_path)
+    read = cached_lexicon(tmp_path)
+    for table in (read.verbs, read.verbal_nouns):
+        assert len({id(record) for record in table.values()}) == len(set(table.values()))
+    assert read.verbs["قال"] is read.verbs["وقال"]
+
+
+def test_a_clause_verb_is_no_stop_word_of_a_clause() -> None:
+    lex = lexicon.load_lexicon()
+    clause_verbs = lex.wa_set("clause_verbs")
+    assert clause_verbs and clause_verbs <= lex.source_stop_words
+    for word in lex.source_stop_words:
+        assert lex.stops_clause(word) == (word not in clause_verbs)
+    assert not lex.stops_clause("المزارعون")
+
+
+def test_a_run_from_the_cache_parses_no_toml(tmp_path: Path) -> None:
+    env = {**os.environ, "CLAIMX_CACHE_DIR": str(tmp_path)}
+    script = ("import sys, claimx; claimx.extract('قال الوزير إن الجسر سيفتح.'); "
+              "print('tomllib' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                           text=True, timeout=120, check=True).stdout.strip() for _ in range(2)]
+    assert runs == ["True", "False"]  # the first run builds the tables, the next reads them
 
 
 def _never_built() -> object:

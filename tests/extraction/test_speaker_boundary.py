@@ -20,6 +20,15 @@ def test_where_the_speaker_works_stays_in_the_phrase() -> None:
     assert text_of(said.source) == "مسؤول في الإدارة الأمريكية"
 
 
+def test_an_abbreviated_title_and_the_name_after_its_dot() -> None:
+    said = by_cue("وقال د.سامي الحلو إن المرض نادر.", "قال")
+    assert text_of(said.source) == "د.سامي الحلو"
+    said = by_cue("ويرى الطبيب السوري د. منى العطار أن العلاج متوفر.", "يرى")
+    assert text_of(said.source) == "الطبيب السوري د. منى العطار"
+    said = by_cue("ويؤكد د. علي لـ«الحياة» أن الجهاز آمن.", "يؤكد")
+    assert text_of(said.source) == "د. علي"
+
+
 def test_a_time_between_commas_is_no_apposition() -> None:
     said = by_cue("وقال وزير الثقافة نادر البحيري، الأربعاء، إن المهرجان سيقام.", "قال")
     assert text_of(said.source) == "وزير الثقافة نادر البحيري"

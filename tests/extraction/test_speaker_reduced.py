@@ -320,3 +320,12 @@ def test_a_definite_plural_after_a_verb_is_no_surname() -> None:
         "وأشارت الشاشات إلى أن الضغط مرتفع."
     )
     assert speaker_of(text, "أشارت") == "الشاشات"
+
+
+def test_a_fuller_mention_after_a_preposition_names_the_reduced_one() -> None:
+    """The attached لـ or بـ is no part of the speaker («لمصدر» → «مصدر»)."""
+    text = (
+        "ونشر الموقع خبرا لمصدر عسكري رفيع نفى ما تردد عن انسحاب القوات. "
+        "وأشار المصدر إلى أن القوات باقية."
+    )
+    assert text_of(by_cue(text, "أشار").speaker) == "مصدر عسكري رفيع"

@@ -185,3 +185,11 @@ def test_words_are_found_where_a_reading_token_by_token_finds_them(
     assert tt.indices_of(frozenset(normal), first, last) == expected
     many = normal | {f"word{k}" for k in range(10)}
     assert tt.indices_of(many, first, last) == expected
+
+
+def test_the_dot_of_an_abbreviated_title_ends_no_sentence() -> None:
+    """«د. سامي»، «أ.د. سامي»: the title's dot is not a full stop; a dot after a word is."""
+    text = "وقال د. سامي الحلو إن المرض نادر. وأضاف أ.د. منى أن العلاج متوفر."
+    tt = tokenizer.TokenizedText(text)
+    assert tt.n_sentences == 2
+    assert tokenizer.TokenizedText("وصل الوفد. د. سامي الحلو استقبله.").n_sentences == 2

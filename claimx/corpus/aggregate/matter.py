@@ -6,7 +6,8 @@ from __future__ import annotations
 from functools import cache
 
 from claimx.extraction.identity import bare, words_of
-from claimx.extraction.lexicon import load_lexicon, read_toml
+from claimx.extraction.lexicon import load_lexicon
+from claimx.extraction.tables import read_toml
 from claimx.extraction.tokenize import normalize
 
 MIN_WORD_LETTERS = 2

@@ -9,6 +9,7 @@ from claimx.extraction.claims.state import (
     BuilderState,
     Draft,
     VerbFrame,
+    before_quoted_predicate,
 )
 from claimx.extraction.content import (
     Opener,
@@ -42,7 +43,12 @@ class PointingObjects(BuilderState):
         if fronted is None and cue.agreement not in PLURAL_AGREEMENTS:
             start = skip_adverbials(tt, cue.last, self.lex)
             phrase = noun_phrase(tt, start, limit, self.lex, self.cue_starts, object_mode=True)
-            if phrase and phrase[1] < limit and tt.tokens[phrase[1]].norm not in PUNCTUATION:
+            if phrase:
+                phrase = before_quoted_predicate(tt, phrase)
+            if phrase is not None and phrase[1] < limit and (
+                tt.tokens[phrase[1]].norm not in PUNCTUATION
+                or tt.quotes.get(phrase[1], -1) > phrase[1]
+            ):  # «ما اعتبره الوزير "خطرا"»: the predicate follows the subject
                 source, after = phrase, phrase[1]
         if after < len(tt.tokens) and tt.quotes.get(after, -1) > after:
             rng, direct = quoted(tt, after)

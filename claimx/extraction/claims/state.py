@@ -11,7 +11,7 @@ from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.phrase import is_complementizer
 from claimx.extraction.speaker import SpeakerMemory
-from claimx.extraction.tokenize import PUNCTUATION, TokenizedText
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.words import CLAUSE_START_WORDS, INDIRECT_QUESTIONS, RELATIVES
 from claimx.model import Range
 
@@ -41,6 +41,7 @@ class VerbFrame:
     fronted: Range | None  # a subject before the cue: «الوزير قال»
     adjacent: bool  # ... with no punctuation between it and the cue
     opener: Opener | None  # what introduces the content: «أن»، a quotation, a colon
+    after_lam: bool = False  # the fronted subject carries a لـ or بـ left out of its span
 
 
 class BuilderState:
@@ -182,6 +183,15 @@ def _asks(tt: TokenizedText, cue: CueMatch) -> bool:
     does not end the reach of the cue before it («نقل X عن Y، لم يوضح إذا ...، أن»)."""
     k = cue.last
     return cue.negated and k < len(tt.tokens) and tt.tokens[k].norm in INDIRECT_QUESTIONS
+
+
+def before_quoted_predicate(tt: TokenizedText, phrase: Range) -> Range:
+    """«اعتبرها الرئيس "صراع جيلنا"»: after a verb that takes a predicate, a quotation that
+    follows the subject is the predicate, not part of the subject's name."""
+    for k in range(phrase[0] + 1, phrase[1]):
+        if tt.tokens[k].text in QUOTES and tt.quotes.get(k, -1) > k:
+            return phrase[0], k
+    return phrase
 
 
 def _overlap(a: Range, b: Range) -> bool:

@@ -9,6 +9,7 @@ from claimx.extraction.claims.state import (
     Draft,
     VerbFrame,
     _asks,
+    before_quoted_predicate,
 )
 from claimx.extraction.content import (
     Opener,
@@ -21,12 +22,16 @@ from claimx.extraction.content import (
     skip_adverbials,
 )
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
-from claimx.extraction.lexicon import CueKind, Takes
-from claimx.extraction.mentions import agrees
+from claimx.extraction.lexicon import CueKind, Lexicon, Takes
+from claimx.extraction.mentions import agreement_of, agrees, bare_name
 from claimx.extraction.phrase import (
+    bare_noun,
     head_norm,
+    is_definite,
     is_possessed_verbal_noun,
+    is_preposition_like,
     is_verbal_noun_phrase,
+    name_like,
     names_outlet,
     noun_phrase,
     object_start,
@@ -42,9 +47,18 @@ from claimx.extraction.source import (
     relative_before,
     with_apposition,
 )
-from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText, normalize
-from claimx.extraction.words import CONDITIONALS, RELATIVE_AGREEMENT
+from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText, normalize
+from claimx.extraction.words import (
+    CONDITIONALS,
+    PRONOUN_AGREEMENT,
+    PRONOUN_SUFFIXES,
+    RELATIVE_AGREEMENT,
+    RELATIVE_MA,
+)
 from claimx.model import Range
+
+# A noun a cue verb describes («مصدر حكومي مسؤول نفى») has at most this many words.
+MAX_DESCRIBED_WORDS = 3
 
 # A verb that takes one of these may have its content as an object, with no opener before it.
 PLAIN_OBJECTS = frozenset({Takes.OBJECT, Takes.CLAIM_OBJECT, Takes.DOUBLE})
@@ -64,6 +78,9 @@ class VerbCues(BuilderState):
             return None  # «حق التظلم إذا رأوا أنهم ظلموا»: a supposed saying, no claim
         limit = self._next_verb_start(cue)
         relative = relative_before(tt, cue, lex)
+        if relative is not None and self._object_relative(cue, relative, limit):
+            opener = find_opener(tt, cue, limit, lex)  # «القرار الذي أعلنه رئيس البلدية»
+            return VerbFrame(limit, None, None, False, opener)
         if relative is not None and self._inference(relative):
             return None  # «الأمر الذي يشير إلى أنها ...»: the writer's inference
         if self._after_which(cue) and self._subject_after(cue, limit) is None:
@@ -74,7 +91,112 @@ class VerbCues(BuilderState):
             fronted, adjacent = fronted_subject(tt, cue, lex, self.cue_starts)
         else:
             fronted, adjacent = None, False
+        if fronted and adjacent and self._bare_relative_object(cue, fronted, limit):
+            fronted, adjacent = None, False  # «وهي مسألة اعتبرها الرئيس "..."»
+        if relative is None and not resumes:
+            described = self._described_noun(cue, limit)
+            if described is not None:  # «تلقيها لمعلومات تفيد بأن»
+                clitic = _lam_or_ba(tt.tokens[described[0]])
+                return VerbFrame(limit, None, described, True, opener, after_lam=clitic)
         return VerbFrame(limit, relative, fronted, adjacent, opener)
+
+    def _described_noun(self, cue: CueMatch, limit: int) -> Range | None:
+        """«يستند إلى مصدر موثوق أكد لها أن»، «خبرا لمصدر حكومي نفى ما أشيع»، «لمعلومات
+        تفيد بأن»: a cue verb right after an indefinite speaker noun that a preposition or
+        a verb governs, with no subject after it, opens a clause describing that noun (a
+        relative clause with no pronoun): the noun is its subject."""
+        tt, lex = self.tt, self.lex
+        if cue.kind != CueKind.VERB or cue.conjoined or cue.agreement not in ("m", "f"):
+            return None
+        after = self._subject_after(cue, limit)
+        if after is not None and _may_be_subject(tt.tokens[after[0]], lex):
+            return None  # «في بيان صحفي أكدت الوزارة»: the subject follows the verb
+        j = cue.first - 1
+        k = j
+        while k >= 0 and j - k < MAX_DESCRIBED_WORDS:
+            if _lam_or_ba(tt.tokens[k]):
+                k -= 1  # «لمعلومات»: the noun that the preposition governs opens the phrase
+                break
+            if not _indefinite_word(tt.tokens[k], lex):
+                break
+            k -= 1
+        first = k + 1
+        if first > j or k < 0:
+            return None
+        head = tt.tokens[first]
+        head_norm = head.norm[1:] if _lam_or_ba(head) else head.norm
+        if head_norm not in lex.head_words or first + 1 <= j and not all(
+            _adjective_after(t, lex) for t in tt.tokens[first + 1 : j + 1]
+        ):
+            return None
+        before = tt.tokens[k]
+        governed = _lam_or_ba(head) or is_preposition_like(strip_conjunction(before.norm)) or (
+            before.norm in lex.verbs
+        ) or _preposition_with_pronoun(before.norm)
+        if not governed:
+            return None
+        phrase = (first, j + 1)
+        if agreement_of(tt, phrase, lex)[:1] != cue.agreement:
+            return None
+        return phrase
+
+    def _object_pronoun_agreement(self, cue: CueMatch) -> str:
+        """The gender and number of the object pronoun a cue carries: «نفاه» m, «اعتبرها» f."""
+        if not cue.has_object:
+            return ""
+        word = self.tt.tokens[cue.last - 1].norm
+        return next((PRONOUN_AGREEMENT[s] for s in PRONOUN_SUFFIXES if word.endswith(s)), "")
+
+    def _subject_after_pronoun(self, cue: CueMatch, limit: int) -> Range | None:
+        """The phrase after a verb that carries an object pronoun, when it can be the verb's
+        subject: it agrees with the verb, and after a verb that takes a predicate something
+        follows it («اعتبرها الرئيس "صراعا"»; in «اعتبرها خطوة مهمة.» the phrase is the
+        predicate)."""
+        tt = self.tt
+        if cue.agreement not in ("m", "f"):
+            return None  # «يصفونها بأنها»: a plural verb carries its subject
+        phrase = self._subject_after(cue, limit)
+        if phrase is None or is_non_speaker(tt, phrase, self.lex):
+            return None
+        if Takes.PREDICATE in cue.takes:
+            phrase = before_quoted_predicate(tt, phrase)
+        # A verb before its subject agrees with it in gender only: «وصفها المعارضون».
+        gender = agreement_of(tt, phrase, self.lex)[:1]
+        if gender != cue.agreement and not bare_name(tt, phrase, self.lex):
+            return None
+        if Takes.PREDICATE in cue.takes and (
+            phrase[1] >= limit or tt.tokens[phrase[1]].norm in PUNCTUATION
+            and tt.tokens[phrase[1]].text not in QUOTES
+        ):
+            return None
+        return phrase
+
+    def _object_relative(self, cue: CueMatch, relative: int, limit: int) -> bool:
+        """«وهو الأمر الذي نفاه المصدر»، «المزايا التي تذكرها الخبيرة»: the verb's object
+        pronoun agrees with the relative pronoun, so the relative is the object and the phrase
+        after the verb is the subject (as after «ما» in «وهو ما نفته الشركة»)."""
+        pronoun = strip_conjunction(self.tt.tokens[relative].norm)
+        return (
+            cue.kind == CueKind.VERB
+            and self._object_pronoun_agreement(cue) == RELATIVE_AGREEMENT.get(pronoun)
+            and self._subject_after_pronoun(cue, limit) is not None
+        )
+
+    def _bare_relative_object(self, cue: CueMatch, fronted: Range, limit: int) -> bool:
+        """«وهي مسألة اعتبرها الرئيس "صراع جيلنا"»، «وهو اتهام تنفيه السلطات»: a clause on
+        an indefinite noun with no relative pronoun; the object pronoun takes up the noun, and
+        the phrase after the verb is the subject. A name or a role noun before the verb stays
+        its subject («سامر اعتبرها خطوة»)."""
+        tt = self.tt
+        head = tt.tokens[fronted[0]]
+        return (
+            cue.kind == CueKind.VERB
+            and cue.has_object
+            and not is_definite(head)
+            and not name_like(head, self.lex)
+            and strip_conjunction(head.norm) not in self.lex.head_words
+            and self._subject_after_pronoun(cue, limit) is not None
+        )
 
     def _verb(self, cue: CueMatch, frame: VerbFrame) -> Draft | None:
         """Verb first or subject first: «أكد الوزير أن»، «الوزير قال إن»، «نفى X صحة ...»."""
@@ -113,7 +235,8 @@ class VerbCues(BuilderState):
             speaker = self._relative_speaker(cue, relative)
         else:
             speaker = self._speaker(cue, source)
-        return Draft(cue, source, speaker, content[0], channel, content[1])
+        after_lam = frame.after_lam and source == fronted
+        return Draft(cue, source, speaker, content[0], channel, content[1], after_lam)
 
     def _held(self, cue: CueMatch, opener: Opener | None, content: Range) -> bool:
         """With no opener, a verb of holding («اعتبر») has a content only when a definite
@@ -419,3 +542,47 @@ def _to_closing_comma(tt: TokenizedText, k: int) -> int:
         if norm in PUNCTUATION and tt.tokens[j].text not in QUOTES:
             return k
     return k
+
+
+def _lam_or_ba(tok: Token) -> bool:
+    """«لمعلومات»، «بمصدر»: a preposition attached to an indefinite noun."""
+    return tok.norm[:1] in "لب" and not tok.norm[1:].startswith("ال") and len(tok.norm) > 3
+
+
+def _may_be_subject(tok: Token, lex: Lexicon) -> bool:
+    """«الوزارة»، «مسؤول»، «سامر»: a word that may open the subject after a verb (not
+    «بتضاعف» nor «ما»)."""
+    norm = strip_conjunction(tok.norm)
+    return not _lam_or_ba(tok) and norm not in RELATIVE_MA and (
+        is_definite(tok) or norm in lex.head_words or name_like(tok, lex)
+    )
+
+
+def _indefinite_word(tok: Token, lex: Lexicon) -> bool:
+    """A word of an indefinite noun phrase: no article, no punctuation, no verb."""
+    norm = strip_conjunction(tok.norm)
+    return (
+        norm.isalpha()
+        and not is_definite(tok)
+        and not (_lam_or_ba(tok) and norm[1:].startswith("ال"))
+        and norm not in lex.verbs
+        and norm not in lex.speech_acts
+        and norm not in lex.source_stop_words
+        and not is_preposition_like(norm)
+        and not _preposition_with_pronoun(norm)
+        and tok.norm == norm  # «ومصدر»: a conjunction opens a new phrase
+    )
+
+
+def _adjective_after(tok: Token, lex: Lexicon) -> bool:
+    """«موثوق»، «حكومي»، «مسؤول»: what may follow the noun inside its phrase."""
+    norm = bare_noun(tok.norm)
+    return norm in lex.adjectives or norm.endswith(("ي", "يه")) or norm in lex.head_words
+
+
+def _preposition_with_pronoun(norm: str) -> bool:
+    """«بها»، «له»، «منه»، «عنها»: a preposition carrying a pronoun."""
+    return any(
+        norm == p + s for p in ("ب", "ل", "من", "عن", "علي", "الي", "في", "مع") for s in
+        ("ه", "ها", "هم", "هما")
+    )

@@ -50,3 +50,24 @@ def test_relative_antecedent_stops_at_a_cue_word() -> None:
     text = "وتم تفكيك الخلية، حسب البيان، الذي أوضح أن التحريات مستمرة."
     c = by_cue(text, "أوضح")
     assert text_of(c.speaker) == "البيان"
+
+
+def test_a_relative_taken_up_by_the_object_pronoun_is_the_object() -> None:
+    text = "ويعني القرار الذي أعلنه رئيس البلدية أن الحافلات ستعمل بالكهرباء."
+    assert text_of(by_cue(text, "أعلنه").source) == "رئيس البلدية"
+    text = "وتحدثت تقارير عن إغلاق المصنع، وهو الأمر الذي نفاه مصدر في الشركة."
+    c = by_cue(text, "نفاه")
+    assert text_of(c.source) == "مصدر في الشركة"
+    assert c.content.text == "إغلاق المصنع"
+    text = "ونفى الوزير الأنباء التي وصفها بالكاذبة."  # no subject after it: dropped
+    assert text_of(by_cue(text, "وصفها").speaker) != "الأنباء"
+
+
+def test_a_bare_relative_on_an_indefinite_noun_has_its_subject_after_the_verb() -> None:
+    text = 'وعرض الوزير خطة للنقل؛ وهي مسألة اعتبرها الرئيس "أولوية وطنية".'
+    c = by_cue(text, "اعتبرها")
+    assert text_of(c.source) == "الرئيس"
+    assert c.content.text == "أولوية وطنية"
+    text = "وقال إن الجنود عبروا الحدود، وهو اتهام تنفيه الحكومة المجاورة."
+    assert text_of(by_cue(text, "تنفيه").source) == "الحكومة المجاورة"
+    assert text_of(by_cue("الوزيرة اعتبرتها خطوة مهمة.", "اعتبرتها").source) == "الوزيرة"

@@ -19,6 +19,22 @@ def test_fronted_subject_across_kana_and_qad() -> None:
     assert c.label == "Russian Defence Ministry announces"
 
 
+def test_madaa_went_on_to_say_is_no_speaker() -> None:
+    text = "وقالت الوزيرة إن الميناء سيفتح. ومضت تقول إن العمال سيعودون الشهر المقبل."
+    assert text_of(by_cue(text, "تقول").speaker) == "الوزيرة"
+    text = "ومضى سامر الوادي ليقول إن العمال سيعودون."
+    assert text_of(by_cue(text, "ليقول").source) == "سامر الوادي"
+
+
+def test_huna_and_lidha_before_the_verb_are_no_fronted_subject() -> None:
+    text = "وعرض الكتاب أرقام التهريب. وهنا يقول الباحث سامر الوادي إن الحدود مفتوحة."
+    assert text_of(by_cue(text, "يقول").source) == "الباحث سامر الوادي"
+    text = "ارتفعت الأسعار كثيرا، ولذلك يرى خبراء أن الطلب سيتراجع."
+    assert text_of(by_cue(text, "يرى").source) == "خبراء"
+    text = "وهنأ الوزير الفريق بالفوز، وقال إن الإنجاز كبير."  # «هنأ» (congratulated)
+    assert text_of(by_cue(text, "قال").speaker) == "الوزير"
+
+
 def test_pointing_word_and_conditional_are_no_fronted_subject() -> None:
     text = 'انتقد اللاعب إدارة ناديه علنا، وذلك من خلال تغريدة قال فيها: "لن ألعب بعد اليوم".'
     c = by_cue(text, "قال")

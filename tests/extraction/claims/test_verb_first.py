@@ -122,3 +122,14 @@ def test_the_holder_ends_where_a_definite_object_starts() -> None:
 
 def test_what_is_held_follows_an_object() -> None:
     assert cues_of("وتحدث عن المطربين، واعتبر الآخرين من الأصوات الجميلة أيضا.") == []
+
+
+def test_a_cue_right_after_an_indefinite_speaker_noun_describes_it() -> None:
+    text = "وقالت المجلة إن خبرها يستند إلى مصدر مطلع أكد لها أن المدرب سيرحل."
+    assert text_of(by_cue(text, "أكد").source) == "مصدر مطلع"
+    c = by_cue("وأعلنت الشرطة تلقيها لمعلومات تفيد بوجود عصابة في الحي.", "تفيد")
+    assert text_of(c.source) == "معلومات"
+    text = "ونشر الموقع خبرا لمصدر عسكري نفى ما تردد عن انسحاب القوات."
+    assert text_of(by_cue(text, "نفى").source) == "مصدر عسكري"
+    text = "وفي بيان صحفي أكدت الوزارة أن المعبر مفتوح."  # the subject follows the verb
+    assert text_of(by_cue(text, "أكدت").source) == "الوزارة"
