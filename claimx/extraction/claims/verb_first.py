@@ -20,6 +20,7 @@ from claimx.extraction.content import (
     object_content,
     quoted,
     skip_adverbials,
+    trim_end,
 )
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
 from claimx.extraction.lexicon import CueKind, Lexicon, Takes
@@ -264,6 +265,10 @@ class VerbCues(BuilderState):
         content = self._preceding_content(cue)
         if content is None:
             return None
+        (start, end), direct = content
+        kept = trim_end(self.tt, start, cue.first - 1)
+        if end >= cue.first and kept > start:  # «لا تعود إلى أبريل كما ذكرت السلطات»: «كما»
+            content = (start, kept), direct  # belongs to the cue
         plural = cue.agreement in PLURAL_AGREEMENTS
         source = None if plural else self._subject_after(cue, frame.limit)
         return Draft(cue, source, self._speaker(cue, source), content[0], None, content[1])

@@ -81,6 +81,14 @@ def test_post_posed_kama_with_a_cue_verb() -> None:
     assert c.content.text.startswith("المجرمين لا يستطيعون الاختباء")
 
 
+def test_post_posed_kama_is_left_out_of_the_content() -> None:
+    text = "وقال المسؤول إن المصنع لم يغلق في الربيع كما ذكرت الصحف المحلية."
+    c = by_cue(text, "ذكرت")
+    assert text_of(c.speaker) == "الصحف المحلية"
+    assert c.content.text == "المصنع لم يغلق في الربيع"
+    assert by_cue(text, "قال").content.text.endswith("كما ذكرت الصحف المحلية")
+
+
 def test_post_posed_phrase_attributes_the_claim_that_takes_in_a_nested_one() -> None:
     text = (
         "وأضاف المدير أن الشركة تنتظر معدات جديدة من المنتظر أن تصل قريبا لتحسين الإنتاج وفق قوله."
