@@ -40,6 +40,7 @@ from claimx.extraction.words import (
     OBJECT_ENDERS,
     OBJECT_PREPOSITIONS,
     PREPOSITIONS,
+    RELATIVES,
     TURN_OPENERS,
 )
 from claimx.model import Range
@@ -60,6 +61,7 @@ THAT_OR_AN = frozenset({Takes.THAT, Takes.AN})
 MIN_QUOTATION_TOKENS = 2
 PARENTHETICAL_TOKENS = 9  # «، ومن بينهم عون شرطة وسائق سيارة أجرة،»
 TURN_WINDOW = 4  # a connector and a short subject: «لكن مسؤولين آخرين قالوا»
+DEFINITE_RELATIVES = frozenset(w for w in RELATIVES if w.startswith("ال"))  # not «ما»، «من»
 
 
 def _governed_by_bi(tok: Token, lex: Lexicon) -> bool:
@@ -119,7 +121,7 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     if close + 1 >= len(tt.tokens):
         return True
     after = tt.tokens[close + 1]
-    if _names_subject_before_that(tt, k, close, lex):
+    if _names_subject_before_that(tt, k, close, lex) or _qualified_by_relative(tt, close):
         return False
     return (
         after.norm in PUNCTUATION
@@ -138,6 +140,15 @@ def _names_subject_before_that(tt: TokenizedText, k: int, close: int, lex: Lexic
     return tt.tokens[close + 1].norm in ("،", ",") and tt.tokens[close + 2].norm in (
         lex.complementizers
     )
+
+
+def _qualified_by_relative(tt: TokenizedText, close: int) -> bool:
+    """«على هامش "المؤتمر الدولي"، الذي عقد في دمشق»، «برنامج "السكن الأول" الذي أطلقته»: a
+    relative clause after the closing quote describes a quoted name; speech takes none."""
+    k = close + 1
+    if k < len(tt.tokens) and tt.tokens[k].norm in CLAUSE_PUNCT:
+        k += 1
+    return k < len(tt.tokens) and tt.tokens[k].norm in DEFINITE_RELATIVES
 
 
 def _names_quoted_body(tok: Token, lex: Lexicon) -> bool:

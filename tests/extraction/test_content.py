@@ -168,3 +168,11 @@ def test_complementizer_after_kama_or_ghayr_opens_no_content() -> None:
     assert content_of(text, "أكد") == "استقالته من الحكومة"
     text = "وأعلنت الشركة إغلاق المصنع، من غير أن تحدد موعدا لإعادة فتحه."
     assert content_of(text, "أعلنت").startswith("إغلاق المصنع")
+
+
+def test_a_quoted_name_with_a_relative_clause_is_no_speech() -> None:
+    text = (
+        'وقال الوزير في مؤتمر صحفي على هامش "المنتدى الدولي للطاقة"، الذي عقد في عمان: '
+        'إن "الاتفاق يشكل خطوة مهمة".'
+    )
+    assert content_of(text, "قال") == "الاتفاق يشكل خطوة مهمة"
