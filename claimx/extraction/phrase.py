@@ -196,6 +196,8 @@ def _read_phrase(
             continue
         if j in cue_starts or norm in stops and _stops_source(tok, lex):
             break
+        if _feminine_perfect(tok, lex) and _holds_definite(tokens[i:j]):
+            break  # «أن الشرطة في المدينة احتجزت ...»: the clause's verb ends its subject
         if j + 1 < limit and (norm, tokens[j + 1].norm) in lex.pairs("behalf"):
             break  # «قال الوزير نيابة عن الرئيس»: whom he speaks for is not the speaker
         if norm in _object_adverbials(lex) and (
@@ -566,6 +568,30 @@ def _surname_with_lam_or_ba(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         )
         for other in spelled(tt, norm, max(0, j - MENTION_REACH), j + MENTION_REACH)
     )
+
+
+def _feminine_perfect(tok: Token, lex: Lexicon) -> bool:
+    """«احتجزت»، «أرسلت»، «استقبلت»: a word of five letters or more in ا...ت (not ـات, not
+    the article) is a derived verb's feminine perfect; not «إنترنت» (a perfect never opens
+    with إ) nor a name such as «ايرنست»."""
+    norm = strip_conjunction(tok.norm)
+    if len(norm) < 5 or norm[0] != "ا" or norm[1] == "ي":
+        return False
+    raw = tok.text[1:] if norm != tok.norm else tok.text  # without و/ف
+    return (
+        norm.endswith("ت")
+        and not norm.endswith("ات")
+        and not norm.startswith("ال")
+        and not raw.startswith("إ")
+        and norm not in lex.head_words
+        and not is_name_lookalike(tok)
+    )
+
+
+def _holds_definite(tokens: list[Token]) -> bool:
+    """A phrase with a definite word or a quoted name: a verb after it opens no relative
+    clause of its own («امرأة ارتادت المدرسة» does, «الشرطة احتجزت» does not)."""
+    return any(is_definite(t) or t.text in QUOTES for t in tokens)
 
 
 def _manner_after_definite(previous: Token, tok: Token, lex: Lexicon) -> bool:

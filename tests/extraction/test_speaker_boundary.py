@@ -528,3 +528,21 @@ def test_deictic_adverbs_are_no_speakers() -> None:
     assert text_of(said.source) == "المحلل سامر الخطيب"
     said = by_cue("وزارت المصممة المعرض. وقالت حينها إنها ستعود قريبا.", "قالت")
     assert said.source is None
+
+
+def test_a_derived_feminine_perfect_ends_a_definite_subject() -> None:
+    text = (
+        "وأفادت مصادر أمنية بأن الشرطة في المدينة احتجزت عشرة مشتبهين. "
+        "كما اعتقلت الشرطة رجلا آخر، وقالت إنها تشتبه في تورطه."
+    )
+    assert speaker_of(text, "قالت") == "الشرطة في المدينة"
+    text = (
+        "وأوضحت مصادر أن تقارير المنظمة الدولية أجبرت الحكومة على التراجع. "
+        "ووفقا للتقارير الميدانية في الجنوب أرسلت الحكومة قوات إضافية."
+    )
+    assert text_of(by_cue(text, "وفقا").source) == "للتقارير الميدانية في الجنوب"
+
+
+def test_a_verb_after_an_indefinite_speaker_still_opens_its_relative_clause() -> None:
+    text = "ووصفت امرأة ارتادت المدرسة نفسها الشاب بأنه هادئ."
+    assert text_of(by_cue(text, "وصفت").source) != "امرأة"
