@@ -6,6 +6,7 @@ A cue found here is only a candidate; the claim builder drops it when no content
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from claimx.extraction.lexicon import (
@@ -241,9 +242,25 @@ def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:
     return [(i, acts[tt.tokens[i].norm]) for i in tt.indices_of(acts)]
 
 
-def strip_conjunction(norm: str) -> str:
+def _strip_conjunction(norm: str) -> str:
     """«والوزير» → «الوزير»; «وزير» keeps its و: only a conjunction before the article goes."""
     return norm[1:] if norm[1:3] == "ال" and norm[:1] in CONJUNCTIONS and len(norm) > 3 else norm
+
+
+class _Stripped(dict[str, str]):
+    """A memo of ``_strip_conjunction``: the same words are stripped again and again, and
+    a dict's own lookup runs no Python code."""
+
+    def __missing__(self, norm: str) -> str:
+        if len(self) >= _STRIPPED_SIZE:
+            self.clear()
+        stripped = self[norm] = _strip_conjunction(norm)
+        return stripped
+
+
+_STRIPPED_SIZE = 100_000
+# «والوزير» → «الوزير» (``_strip_conjunction``), looked up in the memo
+strip_conjunction: Callable[[str], str] = _Stripped().__getitem__
 
 
 def one_of(norm: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
