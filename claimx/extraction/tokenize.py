@@ -29,6 +29,22 @@ EDGE_MARKS = frozenset(
 )
 # ... and, with tatweel, what matching ignores inside words.
 _INVISIBLE = dict.fromkeys(map(ord, "\u0640" + "".join(sorted(EDGE_MARKS))), None)
+
+
+# Every code point of the Basic Multilingual Plane, mapped to itself (a tuple of numbers:
+# the garbage collector stops reading it).
+_UNCHANGED = tuple(range(0x10000))
+
+
+def translation_table(mapping: dict[int, str | None]) -> tuple[int | str | None, ...]:
+    """``mapping`` for ``str.translate`` as a tuple indexed by code point, every other
+    character up to its last key mapped to itself: a dict's translation raises and catches
+    a KeyError for each character it leaves, as «و» and «ز» of «الوزير», where a tuple
+    holds them all (a character past its end is left as by the dict)."""
+    table: list[int | str | None] = list(_UNCHANGED[: max(mapping) + 1])
+    for code, value in mapping.items():
+        table[code] = value
+    return tuple(table)
 SENTENCE_END = frozenset({".", "؟", "?", "!", "…"})
 CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", "-", "–", "—"})
 OPEN_QUOTES = frozenset({"«", "“", "„"})
@@ -44,11 +60,12 @@ _CAMEL = camel_symbols.installed()
 # ``dediac_ar``: CAMeL's Arabic diacritics, removed.
 ARABIC_DIACRITICS = _CAMEL.diacritics
 _DIACRITICS = dict.fromkeys(map(ord, ARABIC_DIACRITICS), None)
+_DIACRITICS_TABLE = translation_table(_DIACRITICS)
 
 
 def dediac_ar(text: str) -> str:
     """camel_tools' ``dediac_ar`` (which would import its code-point tables)."""
-    return text.translate(_DIACRITICS)
+    return text.translate(_DIACRITICS_TABLE)
 
 
 # CAMeL's ``normalize_unicode`` spells out two ligatures, then applies NFKC.
@@ -64,12 +81,15 @@ _FOLD = {
     0x0649: "\u064a",
     0x0629: "\u0647",
 }
+_FOLD_TABLE = translation_table(_FOLD)
 
 
 def normalize(word: str) -> str:
     """Fold spelling variants (hamza on alef, ta marbuta, alef maqsura, diacritics): CAMeL's
     ``normalize_unicode``, ``dediac_ar`` and Arabic normalisers, in one pass."""
-    return unicodedata.normalize("NFKC", word.translate(_LIGATURES)).translate(_FOLD)
+    if "\ufdfc" in word or "\ufdfd" in word:  # «﷼»: the ligatures, seldom met
+        word = word.translate(_LIGATURES)
+    return unicodedata.normalize("NFKC", word).translate(_FOLD_TABLE)
 
 
 def _bounded(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
