@@ -22,6 +22,7 @@ from claimx.extraction.tokenize import (
     PUNCTUATION,
     QUOTES,
     TokenizedText,
+    WordMemo,
     bare_words,
     is_name_lookalike,
     normalize,
@@ -247,20 +248,8 @@ def _strip_conjunction(norm: str) -> str:
     return norm[1:] if norm[1:3] == "ال" and norm[:1] in CONJUNCTIONS and len(norm) > 3 else norm
 
 
-class _Stripped(dict[str, str]):
-    """A memo of ``_strip_conjunction``: the same words are stripped again and again, and
-    a dict's own lookup runs no Python code."""
-
-    def __missing__(self, norm: str) -> str:
-        if len(self) >= _STRIPPED_SIZE:
-            self.clear()
-        stripped = self[norm] = _strip_conjunction(norm)
-        return stripped
-
-
-_STRIPPED_SIZE = 100_000
-# «والوزير» → «الوزير» (``_strip_conjunction``), looked up in the memo
-strip_conjunction: Callable[[str], str] = _Stripped().__getitem__
+# «والوزير» → «الوزير» (``_strip_conjunction``), looked up in a memo
+strip_conjunction: Callable[[str], str] = WordMemo(_strip_conjunction).__getitem__
 
 
 def one_of(norm: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> bool:

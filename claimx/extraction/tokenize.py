@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Hashable
+from collections.abc import Callable, Container, Hashable
 from functools import partial
 from itertools import accumulate, compress
 from operator import add, methodcaller, sub
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from claimx.extraction import camel_symbols
 from claimx.extraction.words import TITLE_ABBREVIATIONS
@@ -31,20 +31,17 @@ EDGE_MARKS = frozenset(
 _INVISIBLE = dict.fromkeys(map(ord, "\u0640" + "".join(sorted(EDGE_MARKS))), None)
 
 
-# Every code point of the Basic Multilingual Plane, mapped to itself (a tuple of numbers:
-# the garbage collector stops reading it).
-_UNCHANGED = tuple(range(0x10000))
+# The code points of Arabic news: Basic Latin, Latin-1, Arabic, and general punctuation («“»).
+_COMMON = (*range(0x0700), *range(0x2000, 0x2070))
 
 
-def translation_table(mapping: dict[int, str | None]) -> tuple[int | str | None, ...]:
-    """``mapping`` for ``str.translate`` as a tuple indexed by code point, every other
-    character up to its last key mapped to itself: a dict's translation raises and catches
-    a KeyError for each character it leaves, as «و» and «ز» of «الوزير», where a tuple
-    holds them all (a character past its end is left as by the dict)."""
-    table: list[int | str | None] = list(_UNCHANGED[: max(mapping) + 1])
-    for code, value in mapping.items():
-        table[code] = value
-    return tuple(table)
+def translation_table(mapping: dict[int, str | None]) -> dict[int, int | str | None]:
+    """``mapping`` for ``str.translate``, with every common character it leaves mapped to
+    itself: translating a character the table lacks raises and catches a KeyError, which
+    each of «و» and «ز» of «الوزير» would cost (a rare one is still left as it is)."""
+    return {**{code: code for code in _COMMON}, **mapping}
+
+
 SENTENCE_END = frozenset({".", "؟", "?", "!", "…"})
 CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", "-", "–", "—"})
 OPEN_QUOTES = frozenset({"«", "“", "„"})
@@ -242,6 +239,26 @@ class _Normalized(dict[str, str]):
 
 _MEMO_SIZE = 200_000
 _NORMALIZED = _Normalized()
+
+_T = TypeVar("_T")
+
+
+class WordMemo(dict[str, _T]):
+    """A memo of a function of one word, read as ``memo[word]``: the words of news come
+    again and again, and a dict's own lookup runs no Python code (where an ``lru_cache``
+    hit first packs its argument into a tuple)."""
+
+    __slots__ = ("_function",)
+
+    def __init__(self, function: Callable[[str], _T]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, word: str) -> _T:
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        value = self[word] = self._function(word)
+        return value
 
 
 def is_name_lookalike(token: Token) -> bool:
