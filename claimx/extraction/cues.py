@@ -6,6 +6,7 @@ A cue found here is only a candidate; the claim builder drops it when no content
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from claimx.extraction.lexicon import (
@@ -21,6 +22,7 @@ from claimx.extraction.tokenize import (
     PUNCTUATION,
     QUOTES,
     TokenizedText,
+    WordMemo,
     bare_words,
     is_name_lookalike,
     normalize,
@@ -241,9 +243,13 @@ def find_speech_acts(tt: TokenizedText, lex: Lexicon) -> list[tuple[int, str]]:
     return [(i, acts[tt.tokens[i].norm]) for i in tt.indices_of(acts)]
 
 
-def strip_conjunction(norm: str) -> str:
+def _strip_conjunction(norm: str) -> str:
     """«والوزير» → «الوزير»; «وزير» keeps its و: only a conjunction before the article goes."""
     return norm[1:] if norm[1:3] == "ال" and norm[:1] in CONJUNCTIONS and len(norm) > 3 else norm
+
+
+# «والوزير» → «الوزير» (``_strip_conjunction``), looked up in a memo
+strip_conjunction: Callable[[str], str] = WordMemo(_strip_conjunction).__getitem__
 
 
 def one_of(norm: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> bool:

@@ -29,7 +29,7 @@ from claimx.extraction import tables
 from claimx.extraction.gazetteer import PERSON as GAZETTEER_PERSON
 from claimx.extraction.gazetteer import calendar, gazetteer
 from claimx.extraction.lexicon import Lexicon, load_lexicon
-from claimx.extraction.tokenize import normalize
+from claimx.extraction.tokenize import normalize, translation_table
 from claimx.extraction.words import (
     ARTICLE_PROCLITICS,
     CONJUNCTIONS,
@@ -182,11 +182,11 @@ def identify(speaker: str | None) -> Identity:
 
 # Letters that spell one sound two ways: hamza on waw or on ya («مسؤول», «مسئول»), and the
 # Persian letters a name may be written with («ڤلاديمير», «کریم»).
-_SPELLING = str.maketrans({
+_SPELLING = translation_table(str.maketrans({
     "ؤ": "ئ", "ک": "ك", "ی": "ي", "ڤ": "ف",
     "پ": "ب", "چ": "ج", "ژ": "ز", "ە": "ه",
     "ۀ": "ه",
-})
+}))
 
 
 def _spelled(key: str | None) -> str | None:
@@ -626,7 +626,7 @@ def _shortened(mention: str, role: str) -> bool:
     return said[0] == held[0] and set(said) <= set(held)
 
 
-_VOWEL_LETTERS = str.maketrans("", "", "اوي")
+_VOWEL_LETTERS = translation_table(str.maketrans("", "", "اوي"))
 
 
 def _skeleton(word: str) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from claimx.extraction import tables
@@ -23,6 +23,7 @@ from claimx.extraction.tokenize import (
     QUOTES,
     Token,
     TokenizedText,
+    WordMemo,
     is_name_lookalike,
     is_title_dot,
     normalize,
@@ -970,13 +971,16 @@ def heads_of(*kinds: str) -> frozenset[str]:
     return frozenset(bare_noun(normalize(w)) for kind in kinds for w in listed[kind])
 
 
-@lru_cache(maxsize=100_000)
-def bare_noun(norm: str) -> str:
+def _bare_noun(norm: str) -> str:
     """The noun without its article and a proclitic on it: «والمصادر» → «مصادر»."""
     for prefix in ("وال", "بال", "لل", "ال"):
         if norm.startswith(prefix) and len(norm) > len(prefix) + 1:
             return norm[len(prefix) :]
     return norm
+
+
+# «والمصادر» → «مصادر» (``_bare_noun``), looked up in a memo
+bare_noun: Callable[[str], str] = WordMemo(_bare_noun).__getitem__
 
 
 def named_again(tt: TokenizedText, surname: str, start: int, end: int) -> bool:

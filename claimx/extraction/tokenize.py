@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Hashable
+from collections.abc import Callable, Container, Hashable
 from functools import partial
 from itertools import accumulate, compress
 from operator import add, methodcaller, sub
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from claimx.extraction import camel_symbols
 from claimx.extraction.words import TITLE_ABBREVIATIONS
@@ -29,6 +29,19 @@ EDGE_MARKS = frozenset(
 )
 # ... and, with tatweel, what matching ignores inside words.
 _INVISIBLE = dict.fromkeys(map(ord, "\u0640" + "".join(sorted(EDGE_MARKS))), None)
+
+
+# The code points of Arabic news: Basic Latin, Latin-1, Arabic, and general punctuation («“»).
+_COMMON = (*range(0x0700), *range(0x2000, 0x2070))
+
+
+def translation_table(mapping: dict[int, str | None]) -> dict[int, int | str | None]:
+    """``mapping`` for ``str.translate``, with every common character it leaves mapped to
+    itself: translating a character the table lacks raises and catches a KeyError, which
+    each of «و» and «ز» of «الوزير» would cost (a rare one is still left as it is)."""
+    return {**{code: code for code in _COMMON}, **mapping}
+
+
 SENTENCE_END = frozenset({".", "؟", "?", "!", "…"})
 CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", "-", "–", "—"})
 OPEN_QUOTES = frozenset({"«", "“", "„"})
@@ -44,11 +57,12 @@ _CAMEL = camel_symbols.installed()
 # ``dediac_ar``: CAMeL's Arabic diacritics, removed.
 ARABIC_DIACRITICS = _CAMEL.diacritics
 _DIACRITICS = dict.fromkeys(map(ord, ARABIC_DIACRITICS), None)
+_DIACRITICS_TABLE = translation_table(_DIACRITICS)
 
 
 def dediac_ar(text: str) -> str:
     """camel_tools' ``dediac_ar`` (which would import its code-point tables)."""
-    return text.translate(_DIACRITICS)
+    return text.translate(_DIACRITICS_TABLE)
 
 
 # CAMeL's ``normalize_unicode`` spells out two ligatures, then applies NFKC.
@@ -64,12 +78,15 @@ _FOLD = {
     0x0649: "\u064a",
     0x0629: "\u0647",
 }
+_FOLD_TABLE = translation_table(_FOLD)
 
 
 def normalize(word: str) -> str:
     """Fold spelling variants (hamza on alef, ta marbuta, alef maqsura, diacritics): CAMeL's
     ``normalize_unicode``, ``dediac_ar`` and Arabic normalisers, in one pass."""
-    return unicodedata.normalize("NFKC", word.translate(_LIGATURES)).translate(_FOLD)
+    if "\ufdfc" in word or "\ufdfd" in word:  # «﷼»: the ligatures, seldom met
+        word = word.translate(_LIGATURES)
+    return unicodedata.normalize("NFKC", word).translate(_FOLD_TABLE)
 
 
 def _bounded(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
@@ -222,6 +239,26 @@ class _Normalized(dict[str, str]):
 
 _MEMO_SIZE = 200_000
 _NORMALIZED = _Normalized()
+
+_T = TypeVar("_T")
+
+
+class WordMemo(dict[str, _T]):
+    """A memo of a function of one word, read as ``memo[word]``: the words of news come
+    again and again, and a dict's own lookup runs no Python code (where an ``lru_cache``
+    hit first packs its argument into a tuple)."""
+
+    __slots__ = ("_function",)
+
+    def __init__(self, function: Callable[[str], _T]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, word: str) -> _T:
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        value = self[word] = self._function(word)
+        return value
 
 
 def is_name_lookalike(token: Token) -> bool:
