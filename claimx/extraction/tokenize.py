@@ -227,19 +227,7 @@ _starts_with_article = methodcaller("startswith", "ال")
 _new_token = partial(tuple.__new__, Token)
 
 
-class _Normalized(dict[str, str]):
-    """A memo of ``normalize``: news repeats its words, and a dict lookup is the cheapest."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= _MEMO_SIZE:
-            self.clear()
-        value = self[word] = normalize(word)
-        return value
-
-
 _MEMO_SIZE = 200_000
-_NORMALIZED = _Normalized()
-
 _T = TypeVar("_T")
 
 
@@ -259,6 +247,9 @@ class WordMemo(dict[str, _T]):
             self.clear()
         value = self[word] = self._function(word)
         return value
+
+
+_NORMALIZED = WordMemo(normalize)  # news repeats its words: a dict lookup is the cheapest
 
 
 def is_name_lookalike(token: Token) -> bool:
