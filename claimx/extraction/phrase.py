@@ -165,10 +165,9 @@ def _read_phrase(
             relative = j  # the clause belongs to the speaker's phrase (corpus README)
             j += 1
             continue
-        if norm in RELATIVE_AGREEMENT and (object_mode or split_nouns):
-            break  # «كما ذكرت السلطات التي قالت»: the clause is not read into the subject
         if norm in RELATIVE_AGREEMENT:
-            break  # «وقال ساركوزي الذي استقبله ...»: a name's relative clause is an aside
+            break  # «كما ذكرت السلطات التي قالت»: the clause is not read into the subject;
+            # «وقال ساركوزي الذي استقبله ...»: a name's relative clause is an aside
         if _ends_after_plural(tt, i, j, lex):
             break  # «أظهر الباحثون خطر المادة»، «أن الباحثين وجدوا»: the object or the verb
         if not split_nouns and _opens_bare_relative(tt, i, j, lex):
@@ -981,6 +980,12 @@ def _bare_noun(norm: str) -> str:
 
 # «والمصادر» → «مصادر» (``_bare_noun``), looked up in a memo
 bare_noun: Callable[[str], str] = WordMemo(_bare_noun).__getitem__
+
+
+def governed_head(norm: str, lex: Lexicon) -> bool:
+    """«لمصدر»، «بمسؤول»: a speaker noun with a لـ or بـ attached, which a later «المصدر»
+    refers back to without it (not a fused «للـ» or «بالـ»)."""
+    return norm[:1] in "لب" and not norm.startswith(("لل", "بال")) and norm[1:] in lex.head_words
 
 
 def named_again(tt: TokenizedText, surname: str, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ from claimx.extraction.cues import find_cues, find_speech_acts
 from claimx.extraction.identity import Identity, identify_document
 from claimx.extraction.label import labels
 from claimx.extraction.lexicon import CueKind, Lexicon, load_lexicon
+from claimx.extraction.phrase import governed_head
 from claimx.extraction.tokenize import EDGE_MARKS, TokenizedText
 from claimx.model import Claim, Document, Range, Span
 
@@ -41,12 +42,8 @@ def _speaker_span(tt: TokenizedText, draft: Draft, lex: Lexicon) -> Span | None:
     («خبرا لمصدر مسؤول نفى ...، وأشار المصدر»: the speaker is «مصدر مسؤول»)."""
     if draft.speaker is None:
         return None
-    first = tt.tokens[draft.speaker[0]].norm
-    resolved = (
-        draft.speaker != draft.source
-        and first[:1] in "لب"
-        and not first.startswith(("لل", "بال"))  # «للتقارير»: the article is fused, kept
-        and first[1:] in lex.head_words
+    resolved = draft.speaker != draft.source and governed_head(
+        tt.tokens[draft.speaker[0]].norm, lex
     )
     same = draft.source_after_lam and draft.speaker == draft.source
     return _span(tt, draft.speaker, detach=same or resolved)

@@ -30,7 +30,7 @@ from claimx.extraction.mentions import (
     refers_to,
     says_same,
 )
-from claimx.extraction.phrase import bare_noun
+from claimx.extraction.phrase import bare_noun, governed_head
 from claimx.extraction.source import relative_before
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.model import Range
@@ -125,8 +125,7 @@ class SpeakerMemory:
         key = mention.speaker or mention.source
         if key not in self._word_cache:
             words = content_words(self.tt, key)
-            first = words[0] if words else ""
-            if first[:1] in "لب" and first[:2] != "لل" and first[1:] in self.lex.head_words:
+            if words and governed_head(words[0], self.lex):
                 words[0] = words[0][1:]  # «خبرا لمصدر مسؤول نفى»: «المصدر» refers back to it
             self._word_cache[key] = tuple(words)
         return self._word_cache[key]

@@ -243,7 +243,7 @@ class VerbCues(BuilderState):
         """With no opener, a verb of holding («اعتبر») has a content only when a definite
         object opens it («اعتبر الوزير الخطة خطوة»); «عقارات اعتبرت غير قانونية» is the
         passive, and «اعتبره خطرا» (the object is the pronoun) is a pointing cue's."""
-        if opener is not None or Takes.HELD not in cue.takes or cue.takes & PLAIN_OBJECTS:
+        if opener is not None or not self._holds_only(cue):
             return True
         if cue.kind == CueKind.PASSIVE or cue.has_object:
             return False
@@ -569,7 +569,6 @@ def _indefinite_word(tok: Token, lex: Lexicon) -> bool:
     return (
         norm.isalpha()
         and not is_definite(tok)
-        and not (_lam_or_ba(tok) and norm[1:].startswith("ال"))
         and norm not in lex.verbs
         and norm not in lex.speech_acts
         and norm not in lex.source_stop_words
