@@ -436,6 +436,25 @@ def _starts_sequence(tt: TokenizedText, k: int, name: str, lex: Lexicon) -> bool
     return False
 
 
+# After «و» at a sentence start: an imperfect or future prefix, a hamza or the article
+# («وتشهد»، «وسيتم»، «وأصدر»، «والشرطة»); «وصل»، «وزارة» keep their و.
+AFTER_CONJUNCTION = ("ي", "ت", "ن", "س", "أ", "إ", "ال")
+MIN_CONJOINED_LENGTH = 3
+
+
+def opens_with_conjunction(tt: TokenizedText, start: int) -> bool:
+    """«... الطلاب. وتم إيقاف المدرسين، حسب الشرطة»: a content that opens its sentence
+    leaves out the «و» joining that sentence to the one before."""
+    tok = tt.tokens[start]
+    rest = tok.text[1:]
+    return (
+        tt.sentence_bounds(start)[0] == start
+        and tok.text[:1] == "و"
+        and len(tok.text) >= MIN_CONJOINED_LENGTH
+        and rest.startswith(AFTER_CONJUNCTION)
+    )
+
+
 def trim_end(tt: TokenizedText, start: int, end: int) -> int:
     """Drop trailing punctuation (but not a closing quote that belongs to the content)."""
     while end > start:
