@@ -59,6 +59,10 @@ POSTPOSED_POSITIONS = frozenset(
 QUOTE_ONLY = frozenset({Takes.QUOTE})  # «ختم»: a quotation only, never a complementizer
 THAT_OR_AN = frozenset({Takes.THAT, Takes.AN})
 MIN_QUOTATION_TOKENS = 2
+# A complementizer with no pronoun opening a quotation is left out of it; «"إنه يدرس"» keeps
+# «إنه», the subject of the quoted clause.
+BARE_THAT = frozenset({"ان", "بان"})
+CONDITIONAL_AFTER = frozenset({"لم", "كان", "كانت"})  # «"إن لم تتحرك الحكومة ..."»: «if»
 PARENTHETICAL_TOKENS = 9  # «، ومن بينهم عون شرطة وسائق سيارة أجرة،»
 TURN_WINDOW = 4  # a connector and a short subject: «لكن مسؤولين آخرين قالوا»
 DEFINITE_RELATIVES = frozenset(w for w in RELATIVES if w.startswith("ال"))  # not «ما»، «من»
@@ -495,7 +499,14 @@ def quoted(tt: TokenizedText, open_index: int) -> tuple[Range, bool]:
         end = close
         while end > open_index + 2 and tt.tokens[end - 1].norm in INNER_END:
             end -= 1  # «"... توضيح."»: a full stop or comma inside the closing quote is left out
-        return (open_index + 1, end), True
+        start = open_index + 1
+        if (
+            end - start > MIN_QUOTATION_TOKENS
+            and tt.tokens[start].norm in BARE_THAT
+            and tt.tokens[start + 1].norm not in CONDITIONAL_AFTER
+        ):
+            start += 1  # «وأضاف الوزير "إن العلاقة متينة"»: the content after «إن»
+        return (start, end), True
     return (open_index, run_end + 1), True
 
 
