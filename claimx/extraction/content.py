@@ -429,6 +429,11 @@ def _starts_content_ender(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     return _starts_sequence(tt, k, "content_enders", lex)
 
 
+def opens_writers_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«، إلا أن»، «، مما»، «، لكن» at token ``k``: the writer's next clause, no object."""
+    return _starts_content_ender(tt, k, lex)
+
+
 def _starts_sequence(tt: TokenizedText, k: int, name: str, lex: Lexicon) -> bool:
     """A word sequence of marker ``name`` starts at token ``k``."""
     if k >= len(tt.tokens):
