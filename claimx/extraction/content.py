@@ -59,6 +59,10 @@ POSTPOSED_POSITIONS = frozenset(
 QUOTE_ONLY = frozenset({Takes.QUOTE})  # «ختم»: a quotation only, never a complementizer
 THAT_OR_AN = frozenset({Takes.THAT, Takes.AN})
 MIN_QUOTATION_TOKENS = 2
+# A complementizer with no pronoun opening a quotation is left out of it; «"إنه يدرس"» keeps
+# «إنه», the subject of the quoted clause.
+BARE_THAT = frozenset({"ان", "بان"})
+CONDITIONAL_AFTER = frozenset({"لم", "كان", "كانت"})  # «"إن لم تتحرك الحكومة ..."»: «if»
 PARENTHETICAL_TOKENS = 9  # «، ومن بينهم عون شرطة وسائق سيارة أجرة،»
 TURN_WINDOW = 4  # a connector and a short subject: «لكن مسؤولين آخرين قالوا»
 DEFINITE_RELATIVES = frozenset(w for w in RELATIVES if w.startswith("ال"))  # not «ما»، «من»
@@ -425,6 +429,11 @@ def _starts_content_ender(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     return _starts_sequence(tt, k, "content_enders", lex)
 
 
+def opens_writers_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«، إلا أن»، «، مما»، «، لكن» at token ``k``: the writer's next clause, no object."""
+    return _starts_content_ender(tt, k, lex)
+
+
 def _starts_sequence(tt: TokenizedText, k: int, name: str, lex: Lexicon) -> bool:
     """A word sequence of marker ``name`` starts at token ``k``."""
     if k >= len(tt.tokens):
@@ -434,6 +443,25 @@ def _starts_sequence(tt: TokenizedText, k: int, name: str, lex: Lexicon) -> bool
         if words == ender[1:]:
             return True
     return False
+
+
+# After «و» at a sentence start: an imperfect or future prefix, a hamza or the article
+# («وتشهد»، «وسيتم»، «وأصدر»، «والشرطة»); «وصل»، «وزارة» keep their و.
+AFTER_CONJUNCTION = ("ي", "ت", "ن", "س", "أ", "إ", "ال")
+MIN_CONJOINED_LENGTH = 3
+
+
+def opens_with_conjunction(tt: TokenizedText, start: int) -> bool:
+    """«... الطلاب. وتم إيقاف المدرسين، حسب الشرطة»: a content that opens its sentence
+    leaves out the «و» joining that sentence to the one before."""
+    tok = tt.tokens[start]
+    rest = tok.text[1:]
+    return (
+        tt.sentence_bounds(start)[0] == start
+        and tok.text[:1] == "و"
+        and len(tok.text) >= MIN_CONJOINED_LENGTH
+        and rest.startswith(AFTER_CONJUNCTION)
+    )
 
 
 def trim_end(tt: TokenizedText, start: int, end: int) -> int:
@@ -476,7 +504,14 @@ def quoted(tt: TokenizedText, open_index: int) -> tuple[Range, bool]:
         end = close
         while end > open_index + 2 and tt.tokens[end - 1].norm in INNER_END:
             end -= 1  # «"... توضيح."»: a full stop or comma inside the closing quote is left out
-        return (open_index + 1, end), True
+        start = open_index + 1
+        if (
+            end - start > MIN_QUOTATION_TOKENS
+            and tt.tokens[start].norm in BARE_THAT
+            and tt.tokens[start + 1].norm not in CONDITIONAL_AFTER
+        ):
+            start += 1  # «وأضاف الوزير "إن العلاقة متينة"»: the content after «إن»
+        return (start, end), True
     return (open_index, run_end + 1), True
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from claimx.extraction.channel import lam_prefixed
 from claimx.extraction.claims import ClaimBuilder, Draft
+from claimx.extraction.content import opens_with_conjunction
 from claimx.extraction.cues import find_cues, find_speech_acts
 from claimx.extraction.identity import Identity, identify_document
 from claimx.extraction.label import labels
@@ -71,7 +72,7 @@ def _to_claim(
         channel=_span(
             tt, draft.channel, detach=bool(draft.channel and lam_prefixed(tt, draft.channel))
         ),
-        content=_span(tt, draft.content, detach=False),
+        content=_span(tt, draft.content, detach=opens_with_conjunction(tt, draft.content[0])),
         direct_quote=draft.direct_quote,
         label=label,
         speaker_label=speaker_name,
@@ -92,7 +93,8 @@ def _resolution(draft: Draft) -> str:
 
 
 def _span(tt: TokenizedText, rng: Range | None, detach: bool) -> Span | None:
-    """The text of a token range; ``detach`` leaves out a leading لـ («لرويترز» → «رويترز»)."""
+    """The text of a token range; ``detach`` leaves out a leading letter: a لـ («لرويترز» →
+    «رويترز») or a conjunction («وتم نقلهما» → «تم نقلهما»)."""
     if rng is None or rng[1] <= rng[0]:
         return None
     first, last = tt.tokens[rng[0]], tt.tokens[rng[1] - 1]

@@ -176,3 +176,22 @@ def test_a_quoted_name_with_a_relative_clause_is_no_speech() -> None:
         'إن "الاتفاق يشكل خطوة مهمة".'
     )
     assert content_of(text, "قال") == "الاتفاق يشكل خطوة مهمة"
+
+
+def test_a_content_opening_its_sentence_leaves_out_the_conjunction() -> None:
+    text = "أغلقت البلدية السوق القديم. وسيتم نقل التجار إلى ساحة جديدة، حسب ما أفاد به مصدر محلي."
+    assert content_of(text, "حسب ما أفاد به") == "سيتم نقل التجار إلى ساحة جديدة"
+
+
+def test_a_word_that_begins_with_waw_keeps_it_at_a_sentence_start() -> None:
+    text = "انقطع الماء عن الحي. وزارة المياه أصلحت الأنبوب، حسب ما أفاد به مصدر محلي."
+    assert content_of(text, "حسب ما أفاد به").startswith("وزارة المياه")
+
+
+def test_a_quotation_opening_with_a_bare_complementizer_leaves_it_out() -> None:
+    text = 'وأضاف الوزير "إن العلاقة بين البلدين متينة وستبقى كذلك".'
+    assert content_of(text, "أضاف") == "العلاقة بين البلدين متينة وستبقى كذلك"
+    text = 'وقال المدير «إنه يدرس العرض الجديد بجدية».'
+    assert content_of(text, "قال") == "إنه يدرس العرض الجديد بجدية"
+    text = 'وقال المدرب: "إن لم نفز غدا فسنخرج من البطولة".'
+    assert content_of(text, "قال") == "إن لم نفز غدا فسنخرج من البطولة"

@@ -18,6 +18,7 @@ from claimx.extraction.content import (
     find_opener,
     is_speech_length,
     object_content,
+    opens_writers_clause,
     quoted,
     skip_adverbials,
     trim_end,
@@ -460,6 +461,8 @@ class VerbCues(BuilderState):
                 # «رفض الوزير الاتهامات، وقال»: a new claim, not an object
                 and (after not in self.cue_at or self.cue_at[after].kind == CueKind.NOUN)
                 and (tt.tokens[after].norm not in PUNCTUATION or tt.quotes.get(after, -1) > after)
+                # «تتهم كييف روسيا بتأجيج التمرد، إلا أن موسكو تنفي»: the writer goes on
+                and not opens_writers_clause(tt, after, self.lex)
             ):
                 return full, after  # «أعلن الحزب الخميس "التعليق المؤقت ..."»
         phrase = noun_phrase(tt, start, limit, self.lex, self.cue_starts, object_mode=True)

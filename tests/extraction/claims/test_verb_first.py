@@ -5,7 +5,7 @@ these tests, through ``claimx.extract``."""
 
 from __future__ import annotations
 
-from extraction_helpers import by_cue, cues_of, only, text_of
+from extraction_helpers import by_cue, content_of, cues_of, only, text_of
 
 
 def test_verb_first_with_channel() -> None:
@@ -133,3 +133,10 @@ def test_a_cue_right_after_an_indefinite_speaker_noun_describes_it() -> None:
     assert text_of(by_cue(text, "نفى").source) == "مصدر عسكري"
     text = "وفي بيان صحفي أكدت الوزارة أن المعبر مفتوح."  # the subject follows the verb
     assert text_of(by_cue(text, "أكدت").source) == "الوزارة"
+
+
+def test_illa_anna_after_a_comma_is_the_writers_turn_not_the_object() -> None:
+    text = "وتتهم المعارضة الحكومة بتزوير الانتخابات، إلا أن الحكومة تنفي ذلك بشكل قاطع."
+    assert content_of(text, "تتهم").endswith("بتزوير الانتخابات")
+    text = "ويصف المدرب المباراة بمثابة اختبار صعب، إلا أن اللاعبين واثقون من الفوز."
+    assert "اللاعبين" not in content_of(text, "يصف")
