@@ -25,9 +25,8 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimx.io.items import InputError, InputItem, InputText
 from claimx.model import Document
@@ -38,8 +37,7 @@ if TYPE_CHECKING:  # the process pool is imported when --jobs asks for one
 Render = Callable[[Document], str]
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
+class Rendered(NamedTuple):
     """A document already turned into output text where it was extracted: text is
     cheaper to send between processes than a document, and the parent is left with
     nothing to do but write it."""

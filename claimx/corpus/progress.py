@@ -13,22 +13,23 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 REFRESH_SECONDS = 0.1
 MB = 1_000_000
 
 
-@dataclass
 class RunStats:
     """What a run did, for the progress bar and the summary line."""
 
-    documents: int = 0
-    failed: int = 0
-    claims: int = 0
-    nbytes: int = 0
-    started: float = field(default_factory=time.perf_counter)
+    __slots__ = ("documents", "failed", "claims", "nbytes", "started")
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.failed = 0
+        self.claims = 0
+        self.nbytes = 0
+        self.started = time.perf_counter()
 
     def add(self, *, nbytes: int, claims: int = 0, failed: bool = False) -> None:
         self.documents += 1

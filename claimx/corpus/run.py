@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -45,8 +44,7 @@ def dask_available() -> bool:
         return False
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """How inputs are read: the ``claimx extract`` reading options."""
 
     input_format: InputFormat = InputFormat.auto
@@ -57,8 +55,7 @@ class Reading:
     encoding: str | None = None
 
 
-@dataclass(frozen=True)
-class Workers:
+class Workers(NamedTuple):
     """Who extracts: the engine, its number of workers, its cluster, its task size."""
 
     engine: Engine = Engine.local
@@ -123,8 +120,7 @@ def _within_limit(item: InputItem, max_chars: int) -> InputItem:
     return item
 
 
-@dataclass(frozen=True, slots=True)
-class ReadBackFailure:
+class ReadBackFailure(NamedTuple):
     """A record of claimx output that gives no document (malformed, or a failure record
     of the run that wrote it); ``message`` already says where."""
 
@@ -135,8 +131,7 @@ class ReadBackFailure:
         return self.message
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One document's result: a document (extracted, or read back from claimx output),
     its rendering by a worker, or a failure, with where it was read from."""
 

@@ -7,8 +7,8 @@ attribution («، بحسب ...») or a contrastive clause of the writer («، ل
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from claimx.extraction.channel import is_medium_at, statement_end
 from claimx.extraction.cues import CueMatch, one_of
@@ -190,8 +190,7 @@ class OpenerKind(StrEnum):
     BI = "bi"  # بـ on a noun: the content from that noun («أقر بوجود»)
 
 
-@dataclass(frozen=True, slots=True)
-class Opener:
+class Opener(NamedTuple):
     """What introduces the content, and where."""
 
     kind: OpenerKind

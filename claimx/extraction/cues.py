@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from claimx.extraction.lexicon import (
     CueForm,
@@ -43,8 +44,7 @@ VERBS_WITH_CONTENT = frozenset({CueKind.VERB, CueKind.PASSIVE})  # a participle 
 INTRODUCERS = frozenset({CueKind.PARTICIPLE, CueKind.NOUN})  # may only introduce a verb's content
 
 
-@dataclass(frozen=True, slots=True)
-class CueMatch:
+class CueMatch(NamedTuple):
     """A cue occurrence: tokens ``first``..``last`` (exclusive) and what the lexicon says of it."""
 
     first: int

@@ -7,9 +7,8 @@ them; every spelling of one entry maps to one entity, which is how «قسد» an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimx.extraction import tables
 from claimx.extraction.tokenize import normalize
@@ -21,13 +20,10 @@ _ROMAN = ("II", "III", "IV")
 PLURAL_NAMES = frozenset({"Houthis", "Taliban"})  # "the Taliban say"
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     english: str
     kind: str  # person, organisation, place or outlet
     first: str  # the first (usual) Arabic spelling, normalised: the entity's one key
-
-    __reduce__ = tables.as_call
 
 
 def _n(words: str) -> str:
@@ -82,17 +78,13 @@ def organisation_names() -> dict[str, str]:
     return {k: e.english for k, e in gazetteer().items() if e.kind != PERSON}
 
 
-@dataclass(frozen=True, slots=True)
-class Noun:
+class Noun(NamedTuple):
     gloss: str
     plural: bool = False
     title: bool = False
 
-    __reduce__ = tables.as_call
 
-
-@dataclass(frozen=True)
-class LabelWords:
+class LabelWords(NamedTuple):
     nouns: dict[str, Noun]
     noun_sizes: tuple[int, ...]  # longest first
     formal_titles: frozenset[str]

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -47,8 +46,7 @@ _WORD = re.compile(r"\w+")
 _TATWEEL = "\u0640"
 
 
-@dataclass(frozen=True, slots=True)
-class Identity:
+class Identity(NamedTuple):
     """Who a claim's speaker is across documents: ``key`` (``None`` when unresolved) and kind."""
 
     key: str | None
@@ -59,8 +57,7 @@ class Identity:
 UNRESOLVED_IDENTITY = Identity(None, UNRESOLVED)
 
 
-@dataclass(frozen=True, slots=True)
-class _IdentityData:
+class _IdentityData(NamedTuple):
     head_kinds: dict[str, str]  # bare head (one or two words) → kind; others are roles
     role_heads: frozenset[str]  # bare heads of persons' roles
     organisations: dict[tuple[str, ...], tuple[str, ...]]  # bare words → canonical bare words
@@ -82,8 +79,6 @@ class _IdentityData:
     relatives: frozenset[str]  # «الذي»: a relative clause describes the speaker, not names
     heads: frozenset[str]  # head_kinds and role_heads together
     people: dict[str, str]  # a known person's spellings (surname alone too) → one spelling
-
-    __reduce__ = tables.as_call
 
 
 def bare(norm: str) -> str:

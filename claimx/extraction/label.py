@@ -11,7 +11,6 @@ of its words were.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -38,8 +37,7 @@ _MINISTER = {"وزير": "minister", "وزيره": "minister", "الوزير": "
 _MINISTRY = ("وزاره", "الوزاره")
 
 
-@dataclass(frozen=True, slots=True)
-class Gloss:
+class Gloss(NamedTuple):
     """A speaker's English name, whether it is plural, whether a noun or a known name says
     so (else the verb's agreement decides), and the words transliterated."""
 
@@ -49,8 +47,7 @@ class Gloss:
     transliterated: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
+class _Part(NamedTuple):
     kind: str  # entity, person, noun, adjective, name, determiner, honorific
     text: str
     plural: bool = False

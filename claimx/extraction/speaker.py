@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from claimx.extraction.cues import CueMatch, strip_conjunction
 from claimx.extraction.lexicon import CueKind, Lexicon
@@ -41,8 +41,7 @@ LOOKBACK_PARAGRAPHS = 3
 LOOKBACK_MENTIONS = 64
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """An entity mention that later text may refer back to."""
 
     position: int  # token index where it was mentioned (or referred to)
@@ -55,24 +54,34 @@ class Mention:
     aside: bool = False  # a claim by a prepositional phrase («حسب آخر حصيلة»)
 
 
-@dataclass
 class SpeakerMemory:
     """Mentions seen so far, in text order."""
 
-    tt: TokenizedText
-    lex: Lexicon
-    # Non-claim mentions (position, words) in text order: read only as far as a look-back
-    # needs, so that text after the last claim that looks back is never searched.
-    pending: Iterator[tuple[int, Range]] = iter(())
-    mentions: list[Mention] = field(default_factory=list)
-    _agreements: dict[Range, str] = field(default_factory=dict)
-    _word_cache: dict[Range, tuple[str, ...]] = field(default_factory=dict)
-    _next_pending: tuple[int, Range] | None = None
-    # Subjects inside reported clauses («أن نوران حواس عبرت»): the last resort of a dropped
-    # subject, after every claim and speaker mention; found only when first needed.
-    find_embedded: Callable[[], list[Range]] = list
-    _embedded: list[Range] | None = None
-    cue_starts: set[int] = field(default_factory=set)
+    __slots__ = ("tt", "lex", "pending", "mentions", "_agreements", "_word_cache",
+                 "_next_pending", "find_embedded", "_embedded", "cue_starts")
+
+    def __init__(
+        self,
+        tt: TokenizedText,
+        lex: Lexicon,
+        pending: Iterator[tuple[int, Range]],
+        find_embedded: Callable[[], list[Range]],
+        cue_starts: set[int],
+    ) -> None:
+        self.tt = tt
+        self.lex = lex
+        # Non-claim mentions (position, words) in text order: read only as far as a look-back
+        # needs, so that text after the last claim that looks back is never searched.
+        self.pending = pending
+        self.mentions: list[Mention] = []
+        self._agreements: dict[Range, str] = {}
+        self._word_cache: dict[Range, tuple[str, ...]] = {}
+        self._next_pending: tuple[int, Range] | None = None
+        # Subjects inside reported clauses («أن نوران حواس عبرت»): the last resort of a
+        # dropped subject, after every claim and speaker mention; found only when first needed.
+        self.find_embedded = find_embedded
+        self._embedded: list[Range] | None = None
+        self.cue_starts = cue_starts
 
     def _read_until(self, before: int) -> None:
         """Remember the pending mentions that start before token ``before``."""

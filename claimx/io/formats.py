@@ -9,13 +9,11 @@ groups. A new format is one entry here and its writer functions. Writers are nam
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     """One output format.
 
     ``for_programs``: JSON-like output, always UTF-8 and never drawn by Rich (a table is

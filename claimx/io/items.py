@@ -10,8 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimx.model import PLAIN_TEXT
 
@@ -20,8 +19,7 @@ STDIN = "-"
 NoteCallback = Callable[[str], None]
 
 
-@dataclass(frozen=True, slots=True)
-class InputText:
+class InputText(NamedTuple):
     """One decoded input; ``text`` never includes a byte-order mark.
 
     ``id`` is the record's identifier in a JSONL corpus (``None`` for a text file,
@@ -35,16 +33,19 @@ class InputText:
     encoding: str = "utf-8"
     id: str | None = None
     line: int | None = None
-    nbytes: int = field(default=0, compare=False)
+    nbytes: int = 0
     content_type: str = PLAIN_TEXT  # text/html: ``text`` is a page's extracted article
     date: str | None = None  # a JSONL record's "date" (or "meta": {"date"}), as written
     outlet: str | None = None  # ... and its "outlet": who published it
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Plain-tuple pickling: a third of the cost of the dataclass default, which
-        matters when a whole corpus is sent to worker processes."""
-        return (InputText, (self.source, self.text, self.encoding, self.id, self.line,
-                            self.nbytes, self.content_type, self.date, self.outlet))
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is InputText and _compared(self, 5) == _compared(other, 5)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(_compared(self, 5))
 
     @property
     def doc_id(self) -> str:
@@ -57,18 +58,24 @@ class InputText:
         return _where(self.source, self.line)
 
 
-@dataclass(frozen=True, slots=True)
-class InputError:
-    """One input that could not be read (or processed); ``message`` is a single line."""
+class InputError(NamedTuple):
+    """One input that could not be read (or processed); ``message`` is a single line.
+    ``nbytes`` takes no part in comparisons."""
 
     source: str
     message: str
     line: int | None = None
     id: str | None = None
-    nbytes: int = field(default=0, compare=False)
+    nbytes: int = 0
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (InputError, (self.source, self.message, self.line, self.id, self.nbytes))
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is InputError and _compared(self, 4) == _compared(other, 4)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(_compared(self, 4))
 
     @property
     def where(self) -> str:
@@ -79,6 +86,11 @@ class InputError:
 
 
 InputItem = InputText | InputError
+
+
+def _compared(item: Any, nbytes: int) -> tuple[Any, ...]:
+    """An input's fields but ``nbytes`` (at index ``nbytes``): what equality compares."""
+    return item[:nbytes] + item[nbytes + 1:]
 
 
 def display_source(source: str) -> str:

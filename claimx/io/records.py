@@ -11,7 +11,6 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -26,12 +25,24 @@ class JsonLineError(ValueError):
     """A JSONL line that is not usable JSON; the message is one line."""
 
 
-@dataclass(frozen=True, slots=True)
 class LongNumber:
     """A JSON integer longer than Python converts (``sys.get_int_max_str_digits()``),
-    kept as its digits: a field claimx never reads must not cost the document."""
+    kept as its digits: a field claimx never reads must not cost the document. Not a
+    tuple: the JSON value holding it may be walked as lists and tuples."""
 
-    digits: str
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LongNumber) and other.digits == self.digits
+
+    def __hash__(self) -> int:
+        return hash(self.digits)
+
+    def __repr__(self) -> str:
+        return f"LongNumber({self.digits!r})"
 
 
 def _parse_int(digits: str) -> int | LongNumber:

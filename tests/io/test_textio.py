@@ -273,3 +273,18 @@ def test_corpus_size_counts_what_will_be_read(tmp_path: Path) -> None:
     _write(tmp_path / "sub" / "skip.md", b"z" * 100)
     assert corpus_size([str(a), str(tmp_path / "sub")]) == 15
     assert corpus_size([str(a), "-"]) is None
+
+
+def test_an_input_equals_another_whatever_its_size_and_survives_pickling() -> None:
+    import pickle
+
+    text = InputText("a.jsonl", ARABIC, id="d1", line=3, nbytes=120, outlet="وكالة")
+    same = InputText("a.jsonl", ARABIC, id="d1", line=3, outlet="وكالة")
+    error = InputError("a.jsonl", "boom", 4, "d2", nbytes=9)
+    assert text == same and hash(text) == hash(same)
+    assert (text != same) is False  # tuple's own != would compare nbytes
+    assert text != text._replace(line=4) and error == InputError("a.jsonl", "boom", 4, "d2")
+    assert error != ("a.jsonl", "boom", 4, "d2", 9) and text != error
+    for item in (text, error):
+        back = pickle.loads(pickle.dumps(item))
+        assert back == item and back.nbytes == item.nbytes and type(back) is type(item)

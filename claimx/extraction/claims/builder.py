@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 
 from claimx.extraction.claims.phrases import PhraseCues
 from claimx.extraction.claims.pointing import PointingObjects
@@ -170,7 +169,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
             self.tt, draft.cue
         ):
             return draft
-        return replace(draft, source=None, speaker=None)
+        return draft._replace(source=None, speaker=None)
 
     def _with_fullest_speakers(self) -> list[Draft]:
         """Each speaker as named most fully anywhere in the text, later claims included."""
@@ -185,7 +184,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
             if speaker is not None and speaker[1] - speaker[0] <= SHORT_SPEAKER:
                 fullest = fullest_mention(self.tt, speaker, mentions, self.lex)
                 if fullest != draft.speaker:
-                    draft = replace(draft, speaker=fullest)
+                    draft = draft._replace(speaker=fullest)
             out.append(draft)
         return out
 
@@ -206,7 +205,7 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
                 self.tt, later.source, self.lex
             )  # «لكنها توضح ... فتؤكد شور»: a name's gender is in its verb
             if named and not is_non_speaker(self.tt, later.source, self.lex):
-                return replace(draft, speaker=later.speaker or later.source)
+                return draft._replace(speaker=later.speaker or later.source)
             break
         return draft
 
@@ -237,4 +236,4 @@ class ClaimBuilder(VerbCues, PointingObjects, QuotationsBefore, PhraseCues, Rela
             return draft
         nested = next((k for k in range(start + 1, end) if k in self.cue_at), end)
         end = min(nested, start + max(self.content_budget, MIN_BUDGETED_CONTENT))
-        return replace(draft, content=(start, max(end, start + 1)))
+        return draft._replace(content=(start, max(end, start + 1)))

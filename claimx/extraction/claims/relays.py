@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from claimx.extraction.claims.state import (
     BuilderState,
     Draft,
@@ -34,14 +32,14 @@ class Relays(BuilderState):
         if n is not None:
             draft = self.drafts[n]
             if draft.source is None and draft.cue.position == CuePosition.IMPERSONAL:
-                self._revise(n, replace(draft, source=source, speaker=self._speaker(cue, source)))
+                self._revise(n, draft._replace(source=source, speaker=self._speaker(cue, source)))
                 return True
             if self._same_speaker(draft, source):
                 return False  # «أشار البيان إلى أن P، حسب البيان»: the same speaker twice
             if not self._is_medium(source):
                 return self._sourcing_within(draft, cue, source)
             if draft.channel is None:
-                self._revise(n, replace(draft, channel=source))
+                self._revise(n, draft._replace(channel=source))
             return True
         source = self._without_resumptive(source)
         if (
@@ -162,7 +160,7 @@ class Relays(BuilderState):
             if self.tt.sentence_of[draft.cue.first] != sentence:
                 break
             if draft.channel is None:
-                self._revise(n, replace(draft, channel=outlet))
+                self._revise(n, draft._replace(channel=outlet))
             return True
         if nxt is not None and self.tt.sentence_of[nxt.first] == sentence:
             self.channel_for[nxt.first] = outlet

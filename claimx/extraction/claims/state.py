@@ -4,7 +4,7 @@ the drafts so far and the speaker memory; plus the helpers they share."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from claimx.extraction.content import Opener, trim_end, trim_start
 from claimx.extraction.cues import CueMatch
@@ -19,8 +19,7 @@ MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
 PLURAL_AGREEMENTS = frozenset({"mp", "fp", "md", "fd"})
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
+class Draft(NamedTuple):
     """A claim in token ranges, before spans and labels are made."""
 
     cue: CueMatch
@@ -32,8 +31,7 @@ class Draft:
     source_after_lam: bool = False  # «وفقا لإحصاء ...»: the span leaves out the لـ
 
 
-@dataclass(frozen=True, slots=True)
-class VerbFrame:
+class VerbFrame(NamedTuple):
     """What stands around a verb cue before a construction is chosen for it."""
 
     limit: int  # where the next verb cue starts: the content comes before it
@@ -105,7 +103,7 @@ class BuilderState:
             return None
         if content == draft.content and channel == draft.channel:
             return draft
-        return replace(draft, channel=channel, content=content)
+        return draft._replace(channel=channel, content=content)
 
     def _outside(self, content: Range, part: Range) -> Range | None:
         """The longer of the stretches of ``content`` before and after ``part``."""
