@@ -588,6 +588,58 @@ def _feminine_perfect(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+def clause_verb_end(tt: TokenizedText, rng: Range, lex: Lexicon) -> Range:
+    """A relay's phrase less the clause it attributes, when that clause follows with no
+    comma: «بحسب التقارير تسعى الحكومة إلى ...»، «وفقا لـ"رويترز" سجلت الأسعار ...». After
+    a definite word or a quoted name a verb opens the clause (a relative clause or a
+    title's name keeps it: «الأرقام التي تم نشرها»، «المتحدث يوسف»)."""
+    tokens = tt.tokens
+    i, j = rng
+    k = i + 1
+    while k < j:
+        partner = tt.quotes.get(k - 1, -1)
+        if tokens[k - 1].text in QUOTES and partner >= k:
+            k = partner + 1  # «وفقا لصحيفة «ديلي تلغراف»»: a quoted name is read whole
+            continue
+        prev = tokens[k - 1]
+        opener = prev.norm in lex.marker_set("noun_clause_openers")
+        if opener or strip_conjunction(prev.norm) in RELATIVE_AGREEMENT:
+            return rng  # «السطور ما يشكل»، «أحد الزملاء وهو يقرأ»: the clause is the phrase's
+        if tokens[k].norm in lex.marker_set("existentials"):
+            return i, k  # «وحسب تقريره هناك نقص في ...»: «there is» opens the clause
+        if (
+            _holds_definite(tokens[i:k])
+            and prev.norm not in lex.head_words
+            and prev.norm not in NAME_LINKS
+            and not one_of(prev.norm, PREPOSITIONS)  # «من تجار»: a noun after a preposition
+            and _clause_verb(tokens[k], lex)
+        ):
+            return i, k
+        k += 1
+    return rng
+
+
+_IMPERFECT = re.compile(r"^[تي][^ا][^ ]{2,4}$")
+
+
+def _clause_verb(tok: Token, lex: Lexicon) -> bool:
+    """A finite verb: a cue verb («أوضح»), a derived perfect («احتجزت»، «استند»), an
+    imperfect in ت- or يـ («تسعى»، «يستهدف») that is no verbal noun («تقرير») or known noun."""
+    norm = tok.norm
+    if is_definite(tok) or norm[:1] == "و":
+        return False  # «الوسطاء والتجار»، «تجار ووسطاء»: a joined word goes on the phrase
+    if norm in lex.verbs or _verb_shaped(tok, lex) or _feminine_perfect(tok, lex):
+        return True
+    return (
+        bool(_IMPERFECT.match(norm))
+        and not norm.endswith(("ات", "ه"))
+        and not is_verbal_noun(tok, lex)
+        and norm not in lex.head_words
+        and norm not in lex.organisation_words
+        and not is_name_lookalike(tok)
+    )
+
+
 def _holds_definite(tokens: list[Token]) -> bool:
     """A phrase with a definite word or a quoted name: a verb after it opens no relative
     clause of its own («امرأة ارتادت المدرسة» does, «الشرطة احتجزت» does not)."""

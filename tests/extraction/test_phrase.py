@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from claimx.extraction.lexicon import load_lexicon
-from claimx.extraction.phrase import noun_phrase, noun_phrase_readings, spelled
+from claimx.extraction.phrase import clause_verb_end, noun_phrase, noun_phrase_readings, spelled
 from claimx.extraction.tokenize import TokenizedText
 from claimx.extraction.words import CONJUNCTIONS
 
@@ -61,3 +61,11 @@ def test_spelled_finds_what_a_scan_finds_in_any_window() -> None:
         found = [t.index for t in spelled(tt, "الحداد", first, last)]
         assert found == _scanned(tt, "الحداد", first, last)
     assert [t.index for t in spelled(tt, "مرزوق", 0, n)] == []
+
+
+def test_clause_verb_ends_a_relay_phrase_after_a_definite_word() -> None:
+    lex = load_lexicon()
+    tt = TokenizedText("حسب التقارير الأخيرة تسعى الحكومة إلى البناء.")
+    assert clause_verb_end(tt, (1, 5), lex) == (1, 3)  # «تسعى» opens the clause
+    tt = TokenizedText("حسب المتحدث يوسف العلي فإن الحكومة تبني.")
+    assert clause_verb_end(tt, (1, 4), lex) == (1, 4)  # a title's name, not a verb

@@ -15,7 +15,12 @@ from claimx.extraction.content import (
 )
 from claimx.extraction.cues import CueMatch
 from claimx.extraction.lexicon import CueKind, CuePosition
-from claimx.extraction.phrase import is_complementizer, is_verbal_noun, noun_phrase
+from claimx.extraction.phrase import (
+    clause_verb_end,
+    is_complementizer,
+    is_verbal_noun,
+    noun_phrase,
+)
 from claimx.extraction.source import is_non_speaker, with_name_apposition
 from claimx.extraction.tokenize import (
     CLAUSE_MARKS,
@@ -37,6 +42,7 @@ class PhraseCues(BuilderState):
             if source is None or is_non_speaker(tt, source, lex):
                 return None
             source = with_name_apposition(tt, source, sentence_end, lex, self.cue_starts)
+            source = clause_verb_end(tt, source, lex)  # «بحسب التقارير تسعى الحكومة ...»
         relayed = None
         if cue.relay:
             if source is None or self._attach_channel(cue, source, nxt):

@@ -105,3 +105,23 @@ def test_post_posed_phrase_after_a_relative_clause_claim_attributes_the_clause()
     )
     c = by_cue(text, "بحسب ما أفادت به")
     assert c.content.text.startswith("ترفع الحكومة الضريبة")
+
+
+def test_relay_phrase_ends_where_the_clause_verb_starts() -> None:
+    text = "وحسب التقارير الأخيرة تسعى الحكومة إلى بناء مصنع جديد في الميناء."
+    c = only(text)
+    assert text_of(c.source) == "التقارير الأخيرة"
+    assert c.content.text.startswith("تسعى الحكومة")
+
+
+def test_relay_phrase_ends_before_there_is() -> None:
+    c = only("وبحسب دراستها هناك نقص كبير في أدوية الأطفال.")
+    assert text_of(c.source) == "دراستها"
+    assert c.content.text.startswith("هناك نقص")
+
+
+def test_relay_phrase_keeps_a_quoted_name_and_a_relative_clause() -> None:
+    c = by_cue("ارتفعت الأسعار هذا الشهر، وفقا لصحيفة «يوم الرياضة» البريطانية.", "وفقا")
+    assert text_of(c.source) == "صحيفة «يوم الرياضة» البريطانية"
+    c = by_cue("ارتفعت الأسعار هذا الشهر، بحسب الأرقام التي تنشرها الوزارة.", "بحسب")
+    assert text_of(c.source) == "الأرقام التي تنشرها الوزارة"
