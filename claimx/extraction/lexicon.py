@@ -123,6 +123,12 @@ class Head:
     __reduce__ = tables.as_call
 
 
+# Word sets pickled as one string of their words and split on reading: 8,000 words cost a
+# third less to read back that way than as 8,000 strings (sets whose words the other tables
+# hold too gain nothing: pickle writes a word met before as a reference).
+JOINED = ("head_words", "organisation_words")
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: loaded once
 class Lexicon:
     verbs: dict[str, CueForm]
@@ -147,6 +153,14 @@ class Lexicon:
     organisation_words: frozenset[str]  # first words of organisations, as in text
     # adverbial participles of non-claim speech acts («داعيا»، «معربا»): the speaker's next act
     speech_act_participles: frozenset[str] = frozenset()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, **{name: "\n".join(self.__dict__[name]) for name in JOINED}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        joined = {name: frozenset(state[name].split("\n")) if state[name] else frozenset()
+                  for name in JOINED}
+        self.__dict__.update(state, **joined)
 
     def is_cue_word(self, norm: str) -> bool:
         """A form of a verb cue or the first word of a phrase or formula, with or without one
