@@ -123,6 +123,12 @@ class Head:
     __reduce__ = tables.as_call
 
 
+# Word sets pickled as one string of their words and split on reading: 8,000 words cost a
+# third less to read back that way than as 8,000 strings (sets whose words the other tables
+# hold too gain nothing: pickle writes a word met before as a reference).
+JOINED = ("head_words", "organisation_words")
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: loaded once
 class Lexicon:
     verbs: dict[str, CueForm]
@@ -138,12 +144,37 @@ class Lexicon:
     organisations: dict[str, str]
     non_speakers: frozenset[str]
     head_words: frozenset[str]  # every token form that can start a gazetteer head
-    cue_words: frozenset[str]  # every token form that can start a cue or a formula
+    # every token form a cue or a formula can start on: the verb forms as written (they carry
+    # their و/ف already), the first words of phrases and formulas with and without و/ف, and
+    # the verbal nouns' forms; the matchers of claimx.extraction.cues try no other token
+    cue_words: frozenset[str]
     complementizers: frozenset[str]  # أن، إن، بأن ... with every pronoun suffix
     source_stop_words: frozenset[str]  # words a source phrase never runs across
     organisation_words: frozenset[str]  # first words of organisations, as in text
     # adverbial participles of non-claim speech acts («داعيا»، «معربا»): the speaker's next act
     speech_act_participles: frozenset[str] = frozenset()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, **{name: "\n".join(self.__dict__[name]) for name in JOINED}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        joined = {name: frozenset(state[name].split("\n")) if state[name] else frozenset()
+                  for name in JOINED}
+        self.__dict__.update(state, **joined)
+
+    def is_cue_word(self, norm: str) -> bool:
+        """A form of a verb cue or the first word of a phrase or formula, with or without one
+        more leading و/ف («ووصف» as much as «وصف»، «فبحسب»), or a verbal noun's form: the
+        whole word is tried first, then the word without its first letter where that is و/ف
+        (every form takes both, so a و/ف of the root, as in «وعد», needs no exception). The
+        forms with one more و/ف are tried here, not stored: they are 17,000 more words to
+        read on every run, for a test made a few times per article."""
+        if norm in self.cue_words:
+            return True
+        rest = norm[1:]
+        return norm[:1] in "وف" and (
+            rest in self.verbs or rest in self.phrases_by_pair or rest in self.formulas
+        )
 
     def stops_clause(self, norm: str) -> bool:
         """A word no source runs across, but for a verb that opens a clause («خرج»): two
@@ -449,7 +480,7 @@ def build_lexicon() -> Lexicon:
         for form in _adjective_forms(word)
     }
     by_first = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()}
-    cue_words = conjoined(set(verbs) | set(phrases) | set(formulas)) | set(verbal_nouns)
+    cue_words = frozenset(verbs).union(conjoined(set(phrases) | set(formulas)), verbal_nouns)
     source_stop_words = frozenset(
         normalised_markers["source_stoppers"]
         | normalised_markers["time_words"]

@@ -263,7 +263,7 @@ def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | No
         if (
             tok.norm in PUNCTUATION
             or tok.norm in lex.source_stop_words
-            or tok.norm in lex.cue_words  # «حسب البيان، الذي أوضح»
+            or lex.is_cue_word(tok.norm)  # «حسب البيان، الذي أوضح»
             or is_preposition_like(tok.norm)
         ):
             break
