@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from typing import NamedTuple
 
 from claimx.extraction.lexicon import (
@@ -315,7 +314,7 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         _marked_passive(tok.text, has_conj, form.lemma)
         or form.impersonal and _complementizer_next(tt, i, lex)
     ):
-        form = replace(form, kind=CueKind.PASSIVE)  # «يُوصف بأنه»: the damma marks the passive
+        form = form._replace(kind=CueKind.PASSIVE)  # «يُوصف بأنه»: the damma marks the passive
     start = _after_conjunction(tt, i) if has_conj else tok.start
     return _make(tt, i, i + 1, start, form, has_conj or _lone_conjunction_before(tt, i), lex)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimx.extraction import camel_symbols, tables
 from claimx.extraction.gazetteer import label_words, organisation_names
@@ -69,8 +69,7 @@ class Takes(StrEnum):
     BI = "bi"  # بـ, the content from the object it governs
 
 
-@dataclass(frozen=True, slots=True)
-class CueForm:
+class CueForm(NamedTuple):
     """What one surface form of a cue verb means."""
 
     lemma: str
@@ -85,11 +84,8 @@ class CueForm:
     impersonal: bool = False  # «ويُرجَّح أن»: passive, no source, when a complementizer follows
     jussive: bool = False  # the short form of a defective verb («ينفِ»، «يرَ»): only after «لم»
 
-    __reduce__ = tables.as_call
 
-
-@dataclass(frozen=True, slots=True)
-class PhraseCue:
+class PhraseCue(NamedTuple):
     """A multi-word or prepositional cue such as «بحسب ما ذكر» or «من وجهة نظر»."""
 
     words: tuple[str, ...]
@@ -99,28 +95,20 @@ class PhraseCue:
     quoting: bool = False  # «نقلا عن X»: X was quoted by the speaker of the claim it sits in
     ahead: bool = False  # «جاء فيها «...»»: the content follows, whatever stands before
 
-    __reduce__ = tables.as_call
 
-
-@dataclass(frozen=True, slots=True)
-class VerbalNoun:
+class VerbalNoun(NamedTuple):
     """A noun of saying («قول»، «مزاعم») that is a cue when a proposition follows it."""
 
     stance: str
     gloss: str
     pronoun: str  # the attached pronoun naming the speaker («بزعمه»), or ""
 
-    __reduce__ = tables.as_call
 
-
-@dataclass(frozen=True, slots=True)
-class Head:
+class Head(NamedTuple):
     gloss: str
     agreement: str
     plural: bool
     singular: str = ""  # a broken plural's singular, normalised: «مصادر» → «مصدر»
-
-    __reduce__ = tables.as_call
 
 
 # Word sets pickled as one string of their words and split on reading: 8,000 words cost a

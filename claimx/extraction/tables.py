@@ -64,13 +64,6 @@ def read_toml(package: str, name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files(package).joinpath(name).read_text("utf-8"))
 
 
-def as_call(record: Any) -> tuple[type, tuple[Any, ...]]:
-    """Pickle a record as a call with its field values (``__reduce__ = tables.as_call``): a
-    frozen dataclass with slots is otherwise read back through a ``__setstate__`` that looks
-    its fields up once per record, most of the time it takes to read a table of records."""
-    return type(record), tuple(getattr(record, name) for name in record.__slots__)
-
-
 @cache
 def cache_key() -> dict[str, Any] | None:
     """What the tables are built from: a digest of the data files and of the code that
