@@ -301,7 +301,7 @@ def _ends_after_plural(tt: TokenizedText, i: int, j: int, lex: Lexicon) -> bool:
         tok.text in QUOTES
         or norm in PUNCTUATION
         or is_preposition_like(norm)
-        or _preposition_with_pronoun(norm)  # «المسؤولون فيه»، «الكثيرون ممن»
+        or preposition_with_pronoun(norm)  # «المسؤولون فيه»، «الكثيرون ممن»
         or norm[:1] in "بلك" and not norm.startswith("لا")  # «الدبلوماسيون بالاتحاد»
         or norm in NAME_LINKS
         or norm in lex.marker_set("np_links")
@@ -310,12 +310,16 @@ def _ends_after_plural(tt: TokenizedText, i: int, j: int, lex: Lexicon) -> bool:
     )
 
 
-def _preposition_with_pronoun(norm: str) -> bool:
-    """«فيه»، «منهم»، and «ممن»، «مما» (من before a relative): a preposition phrase."""
+# «فيه»، «منهم»، «عندها»، and the attached prepositions «به»، «لها»
+_WITH_PRONOUN = frozenset(
+    prep + suffix for prep in (*PREPOSITIONS, "ب", "ل") for suffix in PRONOUN_SUFFIXES
+)
+
+
+def preposition_with_pronoun(norm: str) -> bool:
+    """«فيه»، «منهم»، «لها»، and «ممن»، «مما» (من before a relative): a preposition phrase."""
     bare = strip_conjunction(norm)
-    return any(
-        bare == prep + suffix for prep in PREPOSITIONS for suffix in PRONOUN_SUFFIXES
-    ) or bare[:1] == "م" and bare[1:] in RELATIVES
+    return bare in _WITH_PRONOUN or bare[:1] == "م" and bare[1:] in RELATIVES
 
 
 def _definite_sound_plural(tok: Token, lex: Lexicon) -> bool:

@@ -38,6 +38,7 @@ from claimx.extraction.phrase import (
     noun_phrase,
     object_start,
     opens_held_object,
+    preposition_with_pronoun,
 )
 from claimx.extraction.source import (
     fronted_subject,
@@ -134,7 +135,7 @@ class VerbCues(BuilderState):
         before = tt.tokens[k]
         governed = _lam_or_ba(head) or is_preposition_like(strip_conjunction(before.norm)) or (
             before.norm in lex.verbs
-        ) or _preposition_with_pronoun(before.norm)
+        ) or preposition_with_pronoun(before.norm)
         if not governed:
             return None
         phrase = (first, j + 1)
@@ -576,7 +577,7 @@ def _indefinite_word(tok: Token, lex: Lexicon) -> bool:
         and norm not in lex.speech_acts
         and norm not in lex.source_stop_words
         and not is_preposition_like(norm)
-        and not _preposition_with_pronoun(norm)
+        and not preposition_with_pronoun(norm)
         and tok.norm == norm  # «ومصدر»: a conjunction opens a new phrase
     )
 
@@ -585,11 +586,3 @@ def _adjective_after(tok: Token, lex: Lexicon) -> bool:
     """«موثوق»، «حكومي»، «مسؤول»: what may follow the noun inside its phrase."""
     norm = bare_noun(tok.norm)
     return norm in lex.adjectives or norm.endswith(("ي", "يه")) or norm in lex.head_words
-
-
-def _preposition_with_pronoun(norm: str) -> bool:
-    """«بها»، «له»، «منه»، «عنها»: a preposition carrying a pronoun."""
-    return any(
-        norm == p + s for p in ("ب", "ل", "من", "عن", "علي", "الي", "في", "مع") for s in
-        ("ه", "ها", "هم", "هما")
-    )
