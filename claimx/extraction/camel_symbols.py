@@ -13,12 +13,12 @@ camel_tools itself does.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
 import tempfile
 import unicodedata
+import zlib
 from functools import cache, cached_property
 from importlib.util import find_spec
 from pathlib import Path
@@ -74,8 +74,9 @@ def cache_dir() -> Path:
 def cache_file(stem: str, key: object, suffix: str, folder: Path | None = None) -> Path:
     """``stem-DIGEST.suffix`` in the cache folder: one file per key, so that installations
     that share the folder do not overwrite each other's file on every run."""
-    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
-    return (cache_dir() if folder is None else folder) / f"{stem}-{digest[:16]}{suffix}"
+    named = json.dumps(key, sort_keys=True).encode("utf-8")
+    digest = f"{zlib.crc32(named):08x}{zlib.adler32(named):08x}"  # the file holds its key
+    return (cache_dir() if folder is None else folder) / f"{stem}-{digest}{suffix}"
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -3,19 +3,19 @@
 Expanding the data files (verb inflections, the gazetteer's spellings, the speaker-key
 tables) costs more than a short article's extraction; reading the result back costs a
 little. Each table is one pickle named by a digest of every data file and of the code
-that builds tables from them, so an edit to either builds it again. A folder that cannot
-be read or written costs time, never a failure: the table is built in memory.
+that builds tables from them (their sizes and modification times, as Python keys its
+bytecode), so an edit to either builds it again. A folder that cannot be read or written
+costs time, never a failure: the table is built in memory.
 """
 
 from __future__ import annotations
 
-import hashlib
+import os
 import pickle
 import sys
 import unicodedata
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -60,20 +60,18 @@ def parse_data_file(name: str) -> dict[str, Any]:
 def read_toml(package: str, name: str) -> dict[str, Any]:
     """A TOML data file shipped inside a claimx package."""
     import tomllib  # only when a table is built: a run reads the pickles
+    from importlib import resources
 
     return tomllib.loads(resources.files(package).joinpath(name).read_text("utf-8"))
 
 
 @cache
 def cache_key() -> dict[str, Any] | None:
-    """What the tables are built from: a digest of the data files and of the code that
-    expands them, the normaliser's Unicode tables and CAMeL diacritics, and the Python
-    that pickles them (once per process). None when a source cannot be read."""
-    digest = hashlib.sha256()
+    """What the tables are built from: the data files and the code that expands them (by
+    size and modification time), the normaliser's Unicode tables and CAMeL diacritics, and
+    the Python that pickles them (once per process). None when a source cannot be read."""
     try:
-        for name, content in cache_inputs():
-            digest.update(f"{name}\0{len(content)}\0".encode())
-            digest.update(content)
+        sources = cache_inputs()
     except OSError:
         return None
     return {
@@ -81,18 +79,18 @@ def cache_key() -> dict[str, Any] | None:
         "python": sys.version,
         "unicode": unicodedata.unidata_version,
         "diacritics": camel_symbols.installed().diacritics,
-        "sources": digest.hexdigest(),
+        "sources": sources,
     }
 
 
-def cache_inputs() -> list[tuple[str, bytes]]:
-    """Every data file and the code that turns them into tables, with their bytes."""
-    data = resources.files("claimx.extraction.data")
-    code = resources.files("claimx.extraction")
-    files = sorted((entry.name, entry) for entry in data.iterdir() if entry.name.endswith(".toml"))
-    return [(f"data/{name}", entry.read_bytes()) for name, entry in files] + [
-        (name, code.joinpath(name).read_bytes()) for name in CODE
-    ]
+def cache_inputs() -> list[list[str | int]]:
+    """Every data file and the code that turns them into tables, with its size and
+    modification time: reading and hashing them cost a short run more than its extraction."""
+    here = Path(__file__).parent
+    with os.scandir(here / "data") as entries:
+        data = sorted(f"data/{entry.name}" for entry in entries if entry.name.endswith(".toml"))
+    return [[name, (st := os.stat(here / name)).st_size, st.st_mtime_ns]
+            for name in [*data, *CODE]]
 
 
 def _read(path: Path, key: dict[str, Any], kind: type) -> Any | None:

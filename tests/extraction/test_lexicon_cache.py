@@ -56,8 +56,8 @@ def test_a_changed_data_file_builds_the_lexicon_again(
     cached_lexicon(tmp_path)
     before = _cached(tmp_path)
     inputs = tables.cache_inputs()
-    changed = [(name, content + b"\n# edited\n" if name == "data/cues.toml" else content)
-               for name, content in inputs]
+    changed = [[name, size + 9, mtime + 1] if name == "data/cues.toml" else [name, size, mtime]
+               for name, size, mtime in inputs]
     assert changed != inputs
     monkeypatch.setattr(tables, "cache_inputs", lambda: changed)
     tables.cache_key.cache_clear()
@@ -75,7 +75,7 @@ def _uncached(key: object) -> object:
 
 
 def test_the_code_that_expands_the_data_is_part_of_the_key() -> None:
-    names = [name for name, _ in tables.cache_inputs()]
+    names = [name for name, _size, _mtime in tables.cache_inputs()]
     assert {"lexicon.py", "words.py", "tokenize.py", "gazetteer.py", "identity.py"} <= set(names)
     assert {"data/cues.toml", "data/markers.toml", "data/sources.toml",
             "data/function_words.toml"} <= set(names)
