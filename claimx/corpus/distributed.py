@@ -138,7 +138,10 @@ def _connect(stack: contextlib.ExitStack, scheduler: str | None, workers: int | 
             n_workers=workers or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # The scheduler serves HTTP even without a dashboard, on port 8787 unless given
+            # another: a second cluster on the machine would print a warning about it.
+            dashboard_address=":0",
+            scheduler_kwargs={"dashboard": False},
             silence_logs=logging.CRITICAL,
             local_directory=scratch,
         )

@@ -3,12 +3,14 @@ corpora, ids, streaming output, --jobs, the Dask engine, progress, failures and 
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
 import pty
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -247,6 +249,21 @@ def test_dask_engine_writes_the_same_bytes_as_one_job(jobs1, corpus_dir) -> None
     assert dask.returncode == 1
     assert dask.stdout == jobs1.stdout
     assert problems(dask.stderr.decode()) == problems(jobs1.stderr.decode())
+
+
+@pytest.mark.dask
+@needs_dask
+def test_dask_beside_another_cluster_says_nothing_about_ports(tmp_path) -> None:
+    """Dask's scheduler serves HTTP on port 8787 unless told otherwise; a second cluster on
+    the machine (another claimx run) used to print a three-line warning about it."""
+    corpus = write_jsonl(tmp_path / "c.jsonl", [record(i) for i in range(3)])
+    with socket.socket() as taken:
+        with contextlib.suppress(OSError):  # else something already holds the port
+            taken.bind(("", 8787))
+            taken.listen()
+        result = run(["extract", str(corpus), "-f", "jsonl", "--engine", "dask", "--jobs", "1"])
+    assert result.returncode == 0
+    assert result.stderr.decode() == ""
 
 
 @pytest.mark.dask
