@@ -1056,14 +1056,8 @@ def named_again(tt: TokenizedText, surname: str, start: int, end: int) -> bool:
 
 def spelled(tt: TokenizedText, word: str, first: int, last: int) -> Iterator[Token]:
     """The tokens from ``first`` to ``last`` (excluded) spelled ``word``, alone or after a
-    conjunction («مرزوق»، «ومرزوق»), in order. Where the text spells it is found once and
-    kept with the text: a name is sought again and again, each time within reach of another
-    word, and reading up to 3,000 tokens each time made long texts slow."""
-    key = (spelled, word)
-    where = tt.memo.get(key)
-    if where is None:
-        spellings = {word, *(c + word for c in CONJUNCTIONS)}
-        where = tt.memo[key] = tt.indices_of(spellings)
+    conjunction («مرزوق»، «ومرزوق»), in order."""
+    where = tt.places((word, *(c + word for c in CONJUNCTIONS)))
     return map(tt.tokens.__getitem__, where[bisect_left(where, first) : bisect_left(where, last)])
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Container, Hashable
+from collections.abc import Callable, Container, Hashable, Iterable
 from functools import partial
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from operator import add, methodcaller, sub
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -408,7 +408,7 @@ class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
     __slots__ = ("text", "tokens", "quotes", "sentence_of", "_sentence_starts", "_paragraph_of",
-                 "_norms", "_before_definite", "memo")
+                 "_norms", "_before_definite", "_places", "memo")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -422,6 +422,7 @@ class TokenizedText:
         self.sentence_of = spread(starts, n) if n else []
         self._paragraph_of = spread([0, *breaks], n) if n else []
         self._before_definite: list[int] | None = None
+        self._places: dict[str, list[int]] | None = None
         # What functions of the text alone computed (a mention's content words), kept
         # with it: the text never changes, and a long article asks again and again.
         self.memo: dict[Hashable, Any] = {}
@@ -432,6 +433,17 @@ class TokenizedText:
         form is in ``words``, in order: one pass that runs no Python code per token."""
         norms = self._norms[first:last]
         return list(compress(range(first, first + len(norms)), map(words.__contains__, norms)))
+
+    def places(self, words: Iterable[str]) -> list[int]:
+        """The indices of the tokens whose normalised form is one of ``words``, in order,
+        from an index of the text's words made when first asked: names are sought again and
+        again («الحلبي»، «والحلبي»), and reading the whole text each time made long texts slow."""
+        index = self._places
+        if index is None:
+            index = self._places = {}
+            for i, norm in enumerate(self._norms):
+                index.setdefault(norm, []).append(i)
+        return sorted(chain.from_iterable(index.get(word, ()) for word in words))
 
     def before_definite(self) -> list[int]:
         """The indices of the tokens followed by a word that starts with the article «ال»:
