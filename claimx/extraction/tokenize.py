@@ -10,7 +10,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Hashable, Iterable
-from functools import partial
+from functools import cache, partial
 from itertools import accumulate, chain, compress
 from operator import add, methodcaller, sub
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -32,7 +32,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u0640" + "".join(sorted(EDGE_MARKS))), Non
 
 
 # The code points of Arabic news: Basic Latin, Latin-1, Arabic, and general punctuation («“»).
-_COMMON = (*range(0x0700), *range(0x2000, 0x2070))
+_COMMON_BLOCKS = ((0x0000, 0x06FF), (0x2000, 0x206F))
+_COMMON = tuple(chain.from_iterable(range(first, last + 1) for first, last in _COMMON_BLOCKS))
 
 
 def translation_table(mapping: dict[int, str | None]) -> dict[int, int | str | None]:
@@ -123,12 +124,34 @@ _WORD = re.compile(r"\S+")
 # CAMeL's rule there is: whitespace separates, and each character of ``_CAMEL.lone`` stands
 # alone. One stdlib pass cuts such text into tokens, each with the whitespace before it.
 _SEQUENCES = re.compile(f"[{camel_symbols.SEQUENCE_MARKS}\U00010000-\U0010ffff]")
-_LONE_CLASS = "".join(
-    re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-    for a, b in _CAMEL.lone_ranges
-)
-_PIECES = re.compile(rf"\s*(?:[{_LONE_CLASS}]|[^\s{_LONE_CLASS}]+)")
 _LONE = _CAMEL.lone
+
+
+def _pieces_pattern(ranges: list[tuple[int, int]]) -> re.Pattern[str]:
+    """Whitespace, then one lone symbol of ``ranges`` or a run of other characters."""
+    lone = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(rf"\s*(?:[{lone}]|[^\s{lone}]+)")
+
+
+# Compiling the class of all the lone symbols (thousands, most of them signs and pictographs)
+# is a sizeable part of a short run's start-up; text within the common code points (all but a
+# few articles of news) can only hold the two hundred or so among them, whose class compiles
+# in a fraction of the time.
+_OUTSIDE_COMMON = re.compile(
+    "[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _COMMON_BLOCKS) + "]"
+)
+_COMMON_PIECES = _pieces_pattern([
+    (max(a, lo), min(b, hi)) for lo, hi in _COMMON_BLOCKS
+    for a, b in _CAMEL.lone_ranges if a <= hi and b >= lo
+])
+
+
+@cache
+def _all_pieces() -> re.Pattern[str]:
+    return _pieces_pattern(_CAMEL.lone_ranges)
 
 
 def bare_words(text: str) -> str:
@@ -160,7 +183,8 @@ def _split(text: str) -> tuple[list[str], list[int], list[int], list[int]]:
     if _SEQUENCES.search(text) is not None:
         words, starts, marks = _split_sequences(text)
         return words, starts, list(map(add, starts, map(len, words))), marks
-    pieces = _PIECES.findall(text)  # contiguous from the start: each ends where a token does
+    pieces_of = _COMMON_PIECES if _OUTSIDE_COMMON.search(text) is None else _all_pieces()
+    pieces = pieces_of.findall(text)  # contiguous from the start: each ends where a token does
     words = list(map(str.lstrip, pieces))  # ``str.lstrip`` strips what ``\s`` matches
     ends = list(accumulate(map(len, pieces)))
     starts = list(map(sub, ends, map(len, words)))

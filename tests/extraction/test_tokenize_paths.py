@@ -1,6 +1,7 @@
-"""The tokenizer's one-pass cut (text without emoji sequences or characters above U+FFFF)
-leaves claimx's output byte for byte what the walk with CAMeL's pattern gives: on the seed
-article and the train and dev corpora, and (marked slow) on the real news of ../shared/bench.
+"""The tokenizer's one-pass cut (text without emoji sequences or characters above U+FFFF),
+with the class of the common code points' symbols or with the class of all of them, leaves
+claimx's output byte for byte what the walk with CAMeL's pattern gives: on the seed article
+and the train and dev corpora, and (marked slow) on the real news of ../shared/bench.
 """
 
 from __future__ import annotations
@@ -44,9 +45,12 @@ def _output(texts: list[tuple[str, str]]) -> list[str]:
 def _assert_paths_agree(texts: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     fast = _output(texts)
     with monkeypatch.context() as patch:
+        patch.setattr(tokenizer, "_OUTSIDE_COMMON", _EVERYWHERE)  # the class of all symbols
+        every_symbol = _output(texts)
+    with monkeypatch.context() as patch:
         patch.setattr(tokenizer, "_SEQUENCES", _EVERYWHERE)  # every text takes the walk
         walked = _output(texts)
-    assert fast == walked
+    assert fast == every_symbol == walked
 
 
 def test_the_seed_article_is_extracted_alike_on_both_paths(
