@@ -151,6 +151,7 @@ _COMMON_PIECES = _pieces_pattern([
 
 @cache
 def _all_pieces() -> re.Pattern[str]:
+    """The cut for text beyond the common code points («ﺍ», a presentation form; «€»)."""
     return _pieces_pattern(_CAMEL.lone_ranges)
 
 
