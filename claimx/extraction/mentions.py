@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from claimx.extraction.cues import TANWEEN_FATH, strip_conjunction
+from claimx.extraction.cues import TANWEEN_FATH, one_of, strip_conjunction
 from claimx.extraction.gazetteer import PERSON, gazetteer, label_words, organisation_names
 from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon
 from claimx.extraction.phrase import (
@@ -315,6 +315,8 @@ def _verb_before_subject(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     forms = {norm, norm[1:]} if norm[:1] in CONJUNCTIONS and len(norm) > 3 else {norm}
     if forms & _KAN:
         return True
+    if one_of(norm, PREPOSITIONS):
+        return False  # «وعن المسلسلات الجديدة قالت»: a preposition, its noun the topic
     nxt = strip_conjunction(tt.tokens[k + 1].norm)
     if not (nxt.startswith("ال") or nxt in lex.head_words or _quoted_name_at(tt, k + 1)):
         return False

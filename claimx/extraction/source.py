@@ -40,6 +40,8 @@ from claimx.model import Range
 MAX_FRONTED_SUBJECT = 7
 # How far back a subject is sought across parentheticals: keeps one huge sentence linear.
 MAX_LOOKBACK_TOKENS = 80
+# How long a topic phrase opening the cue's sentence may be («وعن ... قالت»).
+MAX_TOPIC_TOKENS = 30
 
 
 def fronted_subject(
@@ -75,6 +77,8 @@ def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int
         return None  # «تبعا لما ذكرته الصحيفة»، «الدليل على ما قاله الوزير»: the subject follows
     if j >= 0 and tt.tokens[j].norm in lex.conjoined_set("adverbs_before_verb"):
         return None  # «وهنا يقول الكاتب»، «ولذا قال الخبير»: the subject follows the verb
+    if topic_before(tt, cue, lex, cue_starts) is not None:
+        return None  # «وعما إذا كانت تحضر لمسلسل أجابت»: the clause before the verb is its topic
     run_end = j + 1
     start, boundary = _walk_back(tt, j, first_of_sentence, lex, cue_starts)
     if start < run_end:
@@ -250,6 +254,38 @@ def relative_before(tt: TokenizedText, cue: CueMatch, lex: Lexicon) -> int | Non
     if j >= 0 and strip_conjunction(tt.tokens[j].norm) in RELATIVE_AGREEMENT:
         return j
     return None
+
+
+def topic_before(
+    tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int]
+) -> int | None:
+    """Where the topic phrase starts that the cue's sentence opens with («وعن المسلسلات
+    الجديدة قالت»، «وحول هذا الأمر، أجاب»، «أما عن الشعر فقال»): its nouns are what the
+    speaker talks about, never the speaker. None when the sentence opens otherwise, when
+    another cue or a clause boundary comes between, or when «و» joins the cue to what went
+    before («حول الوزير الملف، وقال»: «حوّل» was a verb)."""
+    tokens = tt.tokens
+    if cue.conjoined and tokens[cue.first].norm[:1] == "و":
+        return None
+    opening = tt.sentence_bounds(cue.first)[0]
+    if one_of(tokens[opening].norm, {"اما"}):
+        opening += 1  # «أما عن ...»
+    if not (opening < cue.first <= opening + MAX_TOPIC_TOKENS and _opens_topic(tt, opening, lex)):
+        return None
+    between = range(opening + 1, cue.first - 1)  # a comma may stand right before the cue
+    if any(k in cue_starts for k in between) or any(
+        tokens[k].norm in PUNCTUATION and tokens[k].text not in QUOTES for k in between
+    ):
+        return None
+    return opening
+
+
+def _opens_topic(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    words = [t.norm for t in tt.tokens[k : k + 3]]
+    return any(
+        tuple(words[1 : len(seq)]) == seq[1:] and one_of(words[0], {seq[0]})
+        for seq in lex.sequences_from("topic_openers", words[0])
+    )
 
 
 def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | None:

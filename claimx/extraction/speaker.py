@@ -31,7 +31,7 @@ from claimx.extraction.mentions import (
     says_same,
 )
 from claimx.extraction.phrase import bare_noun, governed_head
-from claimx.extraction.source import relative_before
+from claimx.extraction.source import relative_before, topic_before
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.model import Range
 
@@ -163,8 +163,12 @@ class SpeakerMemory:
         governing = self._governing_subject(cue, agreement)
         if governing is not None:
             return governing
+        # «وعن المسلسلات الجديدة قالت»: the sentence's topic names no antecedent
+        topic = topic_before(self.tt, cue, self.lex, self.cue_starts) if (
+            cue.kind == CueKind.VERB) else None
+        before = cue.first if topic is None else topic
         earlier = _without_parentheticals(
-            [m for m in self._recent(cue.first) if paragraph - m.paragraph <= 1]
+            [m for m in self._recent(before) if paragraph - m.paragraph <= 1]
         )
         if (
             cue.conjoined
@@ -202,7 +206,7 @@ class SpeakerMemory:
                 else agrees(agreement, self._agreement(mention))
             ):
                 return self._speaker_of(mention)
-        return self._embedded_subject(cue, agreement, paragraph)
+        return self._embedded_subject(before, agreement, paragraph)
 
     def _governing_subject(self, cue: CueMatch, agreement: str) -> Range | None:
         """«رفض الموظف ذلك وقال»، «أدانت السعودية الحادث وأكدت»: with no claim between, a
@@ -271,15 +275,15 @@ class SpeakerMemory:
                 return self._speaker_of(mention)
         return self.resolve_dropped(cue, agreement)
 
-    def _embedded_subject(self, cue: CueMatch, agreement: str, paragraph: int) -> Range | None:
-        """The nearest subject of a reported clause before the cue that agrees with it; a
-        bare name agrees with a feminine verb too («نوران حواس ... وقالت»): a name's gender
-        is not in its form."""
+    def _embedded_subject(self, before: int, agreement: str, paragraph: int) -> Range | None:
+        """The nearest subject of a reported clause ending before token ``before`` (the cue,
+        or its sentence's topic) that agrees with the cue; a bare name agrees with a feminine
+        verb too («نوران حواس ... وقالت»): a name's gender is not in its form."""
         if self._embedded is None:
             self._embedded = sorted(self.find_embedded())
-        end = bisect_left(self._embedded, (cue.first, 0))
+        end = bisect_left(self._embedded, (before, 0))
         for rng in reversed(self._embedded[max(0, end - LOOKBACK_MENTIONS) : end]):
-            if rng[1] > cue.first:
+            if rng[1] > before:
                 continue
             if paragraph - self.tt.paragraph_of(rng[0]) > 1:
                 break

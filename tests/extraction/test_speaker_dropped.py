@@ -301,3 +301,37 @@ def test_a_quantified_plural_agrees_as_the_noun_it_counts() -> None:
 def test_a_group_named_by_its_noun_stays_singular() -> None:
     text = "ونفت مجموعة الأمل الخبر، وأكدت أنها ستلجأ إلى القضاء."
     assert speaker_of(text, "أكدت").startswith("مجموعة الأمل")
+
+
+def test_a_topic_opening_the_sentence_names_no_antecedent() -> None:
+    text = (
+        "وقالت الممثلة سلمى العمري إنها سعيدة بدورها الجديد. "
+        "وعن المسلسلات اللبنانية المشاركة في الموسم أجابت: «هي أعمال جيدة»."
+    )
+    assert speaker_of(text, "أجابت") == "الممثلة سلمى العمري"
+
+
+def test_a_topic_with_a_clause_of_its_own_is_no_fronted_subject() -> None:
+    text = (
+        "وقال المدرب سامي الكردي إن الفريق جاهز. "
+        "وعما إذا كان يخطط لضم لاعبين جدد أجاب: «ليس الآن»."
+    )
+    assert speaker_of(text, "أجاب") == "المدرب سامي الكردي"
+
+
+def test_a_topic_after_a_comma_and_after_amma() -> None:
+    text = (
+        "وقالت المديرة إن المدرسة ستفتح أبوابها. "
+        "وحول الدروس المسائية، أوضحت أنها ستبدأ الأحد. "
+        "أما عن الحافلات الجديدة فأكدت أنها وصلت."
+    )
+    assert speaker_of(text, "أوضحت") == "المديرة"
+    assert speaker_of(text, "أكدت") == "المديرة"
+
+
+def test_a_preposition_opening_a_clause_is_no_verb_before_its_subject() -> None:
+    text = (
+        "وقال الوزير إن الطريق مغلق. "
+        "وعلى الطريق الساحلي توقفت الحافلات، وأضاف أن الثلوج كثيفة."
+    )
+    assert speaker_of(text, "أضاف") == "الوزير"
