@@ -546,3 +546,11 @@ def test_a_derived_feminine_perfect_ends_a_definite_subject() -> None:
 def test_a_verb_after_an_indefinite_speaker_still_opens_its_relative_clause() -> None:
     text = "ووصفت امرأة ارتادت المدرسة نفسها الشاب بأنه هادئ."
     assert text_of(by_cue(text, "وصفت").source) != "امرأة"
+
+
+def test_an_adverb_after_the_verb_or_its_subject_is_not_the_speaker() -> None:
+    assert speaker_of("وأكد الوزير لاحقا أن الطريق مغلق.", "أكد") == "الوزير"
+    assert speaker_of("وأعلن الاتحاد رسميا أن البطولة ستقام في الصيف.", "أعلن") == "الاتحاد"
+    assert speaker_of("وأكد لاحقا وزير النقل أن الطريق مغلق.", "أكد") == "وزير النقل"
+    text = "وقال المحافظ إن الطريق مغلق. ثم أكد لاحقا أن العمل مستمر."
+    assert speaker_of(text, "أكد") == "المحافظ"
