@@ -41,6 +41,7 @@ from claimx.extraction.words import (
     PARTITIVES,
     PREPOSITIONS,
     REFLEXIVES,
+    RELATIVE_AGREEMENT,
     SAME_BEFORE,
 )
 from claimx.extraction.words import KAN as _KAN
@@ -74,14 +75,19 @@ def _content_words(tt: TokenizedText, rng: Range) -> list[str]:
 
 
 def governing_words(tt: TokenizedText, rng: Range) -> tuple[str, ...]:
-    """The content words of a mention less the objects of its prepositions: «الرئيس التنفيذي
-    للشركة» is no mention of «الشركة», «دول قطعت علاقاتها مع قطر» none of «قطر»."""
+    """The content words of a mention less the objects of its prepositions and its relative
+    clause: «الرئيس التنفيذي للشركة» is no mention of «الشركة», «دول قطعت علاقاتها مع قطر»
+    none of «قطر», «الجمعية العمومية التي أعيد خلالها انتخاب بلاتر» none of «بلاتر»."""
     key = (governing_words, rng[0], rng[1])
     words = tt.memo.get(key)
     if words is None:
+        end = next(
+            (tok.index for tok in tt.tokens[rng[0] + 1 : rng[1]] if tok.norm in RELATIVE_AGREEMENT),
+            rng[1],
+        )
         words = tt.memo[key] = tuple(
             bare_noun(strip_conjunction(tok.norm))
-            for tok in tt.tokens[rng[0] : rng[1]]
+            for tok in tt.tokens[rng[0] : end]
             if not (_points(tt, tok) or tok.text in QUOTES or _governed(tt, tok, rng[0]))
         )
     return words

@@ -329,3 +329,11 @@ def test_a_fuller_mention_after_a_preposition_names_the_reduced_one() -> None:
         "وأشار المصدر إلى أن القوات باقية."
     )
     assert text_of(by_cue(text, "أشار").speaker) == "مصدر عسكري رفيع"
+
+
+def test_a_noun_inside_a_relative_clause_is_no_fuller_mention_of_it() -> None:
+    text = (
+        "وقال نحو نصف الآباء الذين شملتهم الدراسة إن أطفالهم يفضلون الألعاب. "
+        "وأشارت الدراسة إلى أن الأطفال يحبون الشاشات."
+    )
+    assert speaker_of(text, "أشارت") == "الدراسة"
