@@ -32,6 +32,7 @@ from claimx.extraction.words import (
     CONJUNCTIONS,
     GOVERNING,
     JUSSIVE_PARTICLES,
+    ONLY_ADVERBS,
     PARTICIPLE_OPENERS,
     PRONOUN_AGREEMENT,
     PRONOUN_SUFFIXES,
@@ -539,7 +540,9 @@ def _make(
 def _match_phrase(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     tok = tt.tokens[i]
     keys = [(tok.norm, False)]
-    if len(tok.norm) > 2 and tok.norm[0] in CONJUNCTIONS:
+    if len(tok.norm) > 2 and tok.norm[0] in CONJUNCTIONS and not (
+        tok.norm in ONLY_ADVERBS and not _opens_clause_at(tt, i)
+    ):
         keys.append((tok.norm[1:], True))
     second = tt.tokens[i + 1].norm if i + 1 < len(tt.tokens) else ""
     for key, conj in keys:
@@ -551,6 +554,14 @@ def _match_phrase(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
             if length and not (length == 1 and _in_accordance_with(tt, i + 1, lex)):
                 return _make_phrase(tt, i, i + length, phrase, conj, lex)
     return None
+
+
+def _opens_clause_at(tt: TokenizedText, i: int) -> bool:
+    """Token ``i`` opens its sentence or follows a punctuation mark."""
+    before = tt.tokens[i - 1] if i > 0 else None
+    return before is None or tt.sentence_of[i] != tt.sentence_of[i - 1] or (
+        before.norm in PUNCTUATION and before.text not in QUOTES
+    )
 
 
 def _in_accordance_with(tt: TokenizedText, i: int, lex: Lexicon) -> bool:

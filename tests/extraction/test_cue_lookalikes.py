@@ -1,8 +1,8 @@
 """Words that only look like cues make no claim: the writer's formulas («يذكر أن»، «يشار إلى
 أن»، «من المقرر أن»), evidentials («تبين أن»، «مما يشير إلى»), an event as subject («الهجوم
 يؤكد»), «وفقا لـ» a plan or a rule, nouns that fold like verbs («إشارة»), «يبلغ» (reaches), a
-cognate object («نفيا قاطعا») and a verb describing a statement noun («تصريحات نقلتها»). On
-sentences written for these tests, through ``claimx.extract``."""
+cognate object («نفيا قاطعا»), a verb describing a statement noun («تصريحات نقلتها») and
+«فحسب» (only) after a word. On sentences written for these tests, through ``claimx.extract``."""
 
 from __future__ import annotations
 
@@ -173,3 +173,10 @@ def test_a_verb_after_the_question_particle_asks() -> None:
     assert claims_of("أم ماذا تتوقع أن يحدث بعد الانتخابات؟") == []
     text = "ومن هنا نفهم لماذا أشار التقرير إلى أن الأسعار سترتفع."
     assert cues_of(text) == ["أشار"]
+
+
+def test_fahasb_after_a_word_means_only() -> None:
+    assert cues_of("لا تحسن القهوة المزاج فحسب بل تنشط الذاكرة أيضا.") == []
+    assert cues_of("وليس هذا فحسب، بل إن الطريق مغلق.") == []
+    text = "الطريق مغلق منذ أمس، فحسب البيان الذي تلاه المتحدث فإن الثلوج كثيفة."
+    assert text_of(by_cue(text, "حسب").source) == "البيان الذي تلاه المتحدث"
