@@ -34,9 +34,11 @@ from claimx.extraction.words import (
     JUSSIVE_PARTICLES,
     ONLY_ADVERBS,
     PARTICIPLE_OPENERS,
+    PREPOSITIONS,
     PRONOUN_AGREEMENT,
     PRONOUN_SUFFIXES,
     QUESTION_PARTICLES,
+    RELATIVES,
 )
 
 _DIACRITIC = re.compile("[\u064b-\u0652]")
@@ -289,7 +291,9 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
     if form.ambiguous and not (
         _DIACRITIC.search(tok.text)
         or _spelled_as_verb(tok.text, form)
-        or _plain_form(tok.norm, form) and _complementizer_follows(tt, i, lex, form)
+        or _plain_form(tok.norm, form)
+        and (participle or _verb_opens_clause(tt, i, form, lex))
+        and _complementizer_follows(tt, i, lex, form)
     ):
         return None
     if form.jussive and not _after_lam(tt, i):
@@ -409,6 +413,25 @@ def _plain_form(norm: str, form: CueForm) -> bool:
     «بينها» (among them)."""
     bare = norm[1:] if norm[:1] in CONJUNCTIONS else norm
     return form.kind == CueKind.PARTICIPLE or bare == normalize(form.lemma)
+
+
+def _verb_opens_clause(tt: TokenizedText, i: int, form: CueForm, lex: Lexicon) -> bool:
+    """«. وبين حسن أن»، «، كما بين أن»، «الذي بين أنه»: a verb spelled like a preposition
+    («بيّن» without its shadda) opens its clause; after a noun or a verb it is the
+    preposition: «الفرق بين الفريقين أن»، «بيني وبين نفسي أن»."""
+    if normalize(form.lemma) not in PREPOSITIONS:
+        return True
+    k = i - 1
+    if k >= 0 and tt.tokens[k].norm in CONJUNCTIONS:
+        k -= 1  # «و بين حسن أن»: the conjunction written apart
+    if k < 0 or _opens_clause_at(tt, k + 1):
+        return True
+    before = tt.tokens[k].norm
+    return (
+        before in lex.conjoined_set("clause_openers")
+        or one_of(before, RELATIVES)
+        or before in ("قد", "وقد", "لقد")
+    )
 
 
 def _complementizer_follows(tt: TokenizedText, i: int, lex: Lexicon, form: CueForm) -> bool:

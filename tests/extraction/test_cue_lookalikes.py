@@ -180,3 +180,12 @@ def test_fahasb_after_a_word_means_only() -> None:
     assert cues_of("وليس هذا فحسب، بل إن الطريق مغلق.") == []
     text = "الطريق مغلق منذ أمس، فحسب البيان الذي تلاه المتحدث فإن الثلوج كثيفة."
     assert text_of(by_cue(text, "حسب").source) == "البيان الذي تلاه المتحدث"
+
+
+def test_bayna_after_a_noun_is_the_preposition() -> None:
+    assert cues_of("والفارق الأبرز بين التجربتين أن الأولى أقدم.") == []
+    assert cues_of("وكنت قد قررت بيني وبين نفسي أن أبتعد عن المدينة.") == []
+    assert cues_of("وينص الاتفاق المبرم بين البلدين على أن تصل الطائرات في الصيف.") == []
+    assert text_of(by_cue("وبين حسن أن الإصلاحات ضرورية.", "بين").source) == "حسن"
+    text = "وتحدث الدكتور توفيق الذي بين أن الكتب وزعت."
+    assert text_of(by_cue(text, "بين").speaker) == "الدكتور توفيق"
