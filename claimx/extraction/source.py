@@ -29,6 +29,7 @@ from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
 from claimx.extraction.words import (
     CONDITIONALS,
     DEMONSTRATIVES,
+    KAN,
     NAME_LINKS,
     PRONOUN_SUFFIXES,
     RELATIVE_AGREEMENT,
@@ -168,6 +169,8 @@ def _subject_across_parentheticals(
             or boundary == "opener"
             and not is_complementizer(tt.tokens[start - 1], lex)
         ):
+            if start < j and one_of(tt.tokens[start].norm, KAN):
+                start += 1  # «وكانت كريغ، وزيرة ...، قد حذرت»: the auxiliary opens the clause
             phrase = noun_phrase(tt, start, j, lex, cue_starts)
             return _as_subject(tt, *phrase, lex) if phrase else None
         if boundary != "comma":
@@ -301,6 +304,7 @@ def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | No
             or tok.norm in lex.source_stop_words
             or lex.is_cue_word(tok.norm)  # «حسب البيان، الذي أوضح»
             or is_preposition_like(tok.norm)
+            or one_of(tok.norm, KAN)  # «وكان الوزير، الذي ...»
         ):
             break
         if tok.norm[:1] in "بلك" and not is_definite(tok):

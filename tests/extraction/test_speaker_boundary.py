@@ -554,3 +554,15 @@ def test_an_adverb_after_the_verb_or_its_subject_is_not_the_speaker() -> None:
     assert speaker_of("وأكد لاحقا وزير النقل أن الطريق مغلق.", "أكد") == "وزير النقل"
     text = "وقال المحافظ إن الطريق مغلق. ثم أكد لاحقا أن العمل مستمر."
     assert speaker_of(text, "أكد") == "المحافظ"
+
+
+def test_a_purpose_clause_ends_the_speaker() -> None:
+    text = "ورأى مخرج الفيلم لكي يوفق بين الأمرين أن التصوير يجب أن يتأخر."
+    assert speaker_of(text, "رأى") == "مخرج الفيلم"
+
+
+def test_the_auxiliary_kana_opening_the_clause_is_not_part_of_the_subject() -> None:
+    text = "وكان شاهد عيان ومصدر طبي، أبلغا عن ثلاثة انفجارات، قالا إن الحصيلة كبيرة."
+    assert speaker_of(text, "قالا") == "شاهد عيان ومصدر طبي"
+    text = "وكان الوزير، الذي بين أن الخطة جاهزة، متفائلا."
+    assert speaker_of(text, "بين") == "الوزير"
