@@ -117,7 +117,11 @@ def _read_phrase(
         return None, None  # «وأشار وفقا لما أوردته صحيفة X إلى أن»: another cue, no subject
     if tokens[i].norm in lex.complementizers and not is_name_lookalike(tokens[i]):
         return None, None
-    lam = tokens[i].norm[:1] == "ل" and not tokens[i].norm.startswith("لا")
+    lam = (
+        tokens[i].norm[:1] == "ل"
+        and not tokens[i].norm.startswith("لا")
+        and not _own_lam_opens_phrase(tokens[i], lex, cue_starts)
+    )
     if tokens[i].norm == "ب":
         return None, None  # «واتهمتها بـ"دعم الإرهاب"»: a بـ written apart opens the charge
     if (is_preposition_like(tokens[i].norm) or lam) and not (
@@ -757,6 +761,25 @@ def _possessed_after_definite(previous: Token, current: Token) -> bool:
         return False
     raw = current.text.rstrip(_SHORT_VOWELS)
     return raw.endswith(("ه", "ها", "هم", "هما")) and current.norm not in REFLEXIVES
+
+
+def lam_of_its_own(tok: Token, lex: Lexicon) -> bool:
+    """«لجنة» (committee), «لبنان»: a speaker noun or a name whose own first letter is ل, not
+    the preposition لـ on a noun («لوكالة»، «لرويترز»: what follows ل is the known word)."""
+    norm = tok.norm
+    rest = norm[1:]
+    return (
+        norm[:1] == "ل"
+        and (norm in lex.head_words or norm in lex.organisation_words)
+        and not (rest in lex.head_words or rest in lex.organisation_words)
+    )
+
+
+def _own_lam_opens_phrase(tok: Token, lex: Lexicon, cue_starts: set[int]) -> bool:
+    """«وقالت لجنة الانتخابات»، «وأكد لبنان»: right after a cue verb, a speaker noun or a name
+    whose own first letter is ل is its subject (elsewhere «ليبيا» or «لندن» is mostly a place,
+    and a لـ-phrase is read as one)."""
+    return tok.index - 1 in cue_starts and lam_of_its_own(tok, lex)
 
 
 def names_outlet_told(tok: Token, lex: Lexicon) -> bool:

@@ -566,3 +566,12 @@ def test_the_auxiliary_kana_opening_the_clause_is_not_part_of_the_subject() -> N
     assert speaker_of(text, "قالا") == "شاهد عيان ومصدر طبي"
     text = "وكان الوزير، الذي بين أن الخطة جاهزة، متفائلا."
     assert speaker_of(text, "بين") == "الوزير"
+
+
+def test_a_subject_whose_own_first_letter_is_lam() -> None:
+    assert speaker_of("وأعلنت لجنة الانتخابات أن النتائج ستعلن غدا.", "أعلنت") == "لجنة الانتخابات"
+    assert speaker_of("وأكد لبنان أن الحدود آمنة.", "أكد") == "لبنان"
+    text = "والخطوة لم تكن مدروسة من وجهة نظر لجنة الاحتراف."
+    assert speaker_of(text, "من وجهة نظر") == "لجنة الاحتراف"
+    said = by_cue("وقال الوزير لوكالة رويترز إن الاتفاق قريب.", "قال")
+    assert text_of(said.speaker) == "الوزير" and text_of(said.channel) == "وكالة رويترز"
