@@ -220,6 +220,7 @@ def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range 
         is_preposition_like(first)
         or one_of(first, lex.marker_set("time_words"))
         or one_of(first, lex.marker_set("source_stoppers"))
+        or one_of(first, lex.marker_set("clause_adverbials"))
     ):
         return None
     for k in range(start + 1, end):  # «الوزارة في بيان أكدت»: the channel is not the speaker

@@ -575,3 +575,10 @@ def test_a_subject_whose_own_first_letter_is_lam() -> None:
     assert speaker_of(text, "من وجهة نظر") == "لجنة الاحتراف"
     said = by_cue("وقال الوزير لوكالة رويترز إن الاتفاق قريب.", "قال")
     assert text_of(said.speaker) == "الوزير" and text_of(said.channel) == "وكالة رويترز"
+
+
+def test_an_adverbial_opening_the_clause_is_no_fronted_subject() -> None:
+    assert speaker_of("وبهذا الخصوص قالت المنسقة سلمى العمري إن الاتفاق مهم.", "قالت") \
+        == "المنسقة سلمى العمري"
+    text = "وقال المدعي إن المتهم خطط للهجوم. وبذلك تؤكد النيابة العامة ما نشرته الصحف."
+    assert speaker_of(text, "تؤكد") == "النيابة العامة"
