@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimx.extraction.cues import one_of
-from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon
+from claimx.extraction.lexicon import Lexicon, conjoined
 from claimx.extraction.phrase import bare_noun, is_definite, is_verbal_noun, lam_of_its_own
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.words import BEFORE_OUTLET, BEFORE_STATEMENT
@@ -161,7 +161,7 @@ def _told_outlet(tt: TokenizedText, k: int, hi: int, lex: Lexicon) -> Range | No
     return None
 
 
-def lam_prefixed(tt: TokenizedText, rng: Range) -> bool:
+def lam_prefixed(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
     """True when the range's first token carries the preposition لـ of «قال لوكالة رويترز»
     (not the ل of «لجنة» or «لبنان»)."""
     tok = tt.tokens[rng[0]]
@@ -171,5 +171,5 @@ def lam_prefixed(tt: TokenizedText, rng: Range) -> bool:
         and not tok.norm.startswith("لل")
         and len(rest) >= 2
         and (rng[0] == 0 or tt.tokens[rng[0] - 1].norm not in _BEFORE_STATEMENT)
-        and not lam_of_its_own(tok, load_lexicon())
+        and not lam_of_its_own(tok, lex)
     )

@@ -21,6 +21,7 @@ from claimx.extraction.phrase import (
     is_definite,
     is_verbal_noun,
     names_outlet_told,
+    starts_sequence,
 )
 from claimx.extraction.tokenize import (
     OPEN_QUOTES,
@@ -316,7 +317,7 @@ def proposition_end(
         if tok.text in QUOTES and quotes.get(k, -1) > k:
             k = quotes[k] + 1
             continue
-        if k > start and _starts_sequence(tt, k, "justification_tails", lex):
+        if k > start and starts_sequence(tt, k, "justification_tails", lex):
             return trim_end(tt, start, k)  # «... الصيف خاصة وأنه باع»: the writer's reason
         if k > start and tok.norm in lex.speech_act_participles:
             return trim_end(tt, start, k)  # «... انتهت"، داعيا إسرائيل إلى»: the speaker's next act
@@ -425,23 +426,12 @@ def _apposed_subject(tt: TokenizedText, start: int, k: int, cue: CueMatch) -> bo
 
 
 def _starts_content_ender(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
-    return _starts_sequence(tt, k, "content_enders", lex)
+    return starts_sequence(tt, k, "content_enders", lex)
 
 
 def opens_writers_clause(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     """«، إلا أن»، «، مما»، «، لكن» at token ``k``: the writer's next clause, no object."""
     return _starts_content_ender(tt, k, lex)
-
-
-def _starts_sequence(tt: TokenizedText, k: int, name: str, lex: Lexicon) -> bool:
-    """A word sequence of marker ``name`` starts at token ``k``."""
-    if k >= len(tt.tokens):
-        return False
-    for ender in lex.sequences_from(name, tt.tokens[k].norm):
-        words = tuple(t.norm for t in tt.tokens[k + 1 : k + len(ender)])
-        if words == ender[1:]:
-            return True
-    return False
 
 
 # After «و» at a sentence start: an imperfect or future prefix, a hamza or the article

@@ -763,6 +763,18 @@ def _possessed_after_definite(previous: Token, current: Token) -> bool:
     return raw.endswith(("ه", "ها", "هم", "هما")) and current.norm not in REFLEXIVES
 
 
+def starts_sequence(tt: TokenizedText, k: int, name: str, lex: Lexicon) -> bool:
+    """A word sequence of marker ``name`` starts at token ``k`` (its first word with or
+    without و/ف): «فيما يتعلق»، «في وقت لاحق»."""
+    if k >= len(tt.tokens):
+        return False
+    for seq in lex.sequences_from(name, tt.tokens[k].norm):
+        words = tuple(t.norm for t in tt.tokens[k + 1 : k + len(seq)])
+        if words == seq[1:]:
+            return True
+    return False
+
+
 def lam_of_its_own(tok: Token, lex: Lexicon) -> bool:
     """«لجنة» (committee), «لبنان»: a speaker noun or a name whose own first letter is ل, not
     the preposition لـ on a noun («لوكالة»، «لرويترز»: what follows ل is the known word)."""

@@ -70,7 +70,7 @@ def _to_claim(
         stance=cue.stance,
         negated=cue.negated,
         channel=_span(
-            tt, draft.channel, detach=bool(draft.channel and lam_prefixed(tt, draft.channel))
+            tt, draft.channel, detach=bool(draft.channel and lam_prefixed(tt, draft.channel, lex))
         ),
         content=_span(tt, draft.content, detach=opens_with_conjunction(tt, draft.content[0])),
         direct_quote=draft.direct_quote,

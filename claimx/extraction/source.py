@@ -23,6 +23,7 @@ from claimx.extraction.phrase import (
     named_again,
     names_outlet_told,
     noun_phrase,
+    starts_sequence,
     told_audience,
 )
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
@@ -274,7 +275,10 @@ def topic_before(
     opening = tt.sentence_bounds(cue.first)[0]
     if one_of(tokens[opening].norm, {"اما"}):
         opening += 1  # «أما عن ...»
-    if not (opening < cue.first <= opening + MAX_TOPIC_TOKENS and _opens_topic(tt, opening, lex)):
+    if not (
+        opening < cue.first <= opening + MAX_TOPIC_TOKENS
+        and starts_sequence(tt, opening, "topic_openers", lex)
+    ):
         return None
     between = range(opening + 1, cue.first - 1)  # a comma may stand right before the cue
     if any(k in cue_starts for k in between) or any(
@@ -282,14 +286,6 @@ def topic_before(
     ):
         return None
     return opening
-
-
-def _opens_topic(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
-    words = [t.norm for t in tt.tokens[k : k + 3]]
-    return any(
-        tuple(words[1 : len(seq)]) == seq[1:] and one_of(words[0], {seq[0]})
-        for seq in lex.sequences_from("topic_openers", words[0])
-    )
 
 
 def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | None:

@@ -164,8 +164,11 @@ class SpeakerMemory:
         if governing is not None:
             return governing
         # «وعن المسلسلات الجديدة قالت»: the sentence's topic names no antecedent
-        topic = topic_before(self.tt, cue, self.lex, self.cue_starts) if (
-            cue.kind == CueKind.VERB) else None
+        topic = (
+            topic_before(self.tt, cue, self.lex, self.cue_starts)
+            if cue.kind == CueKind.VERB
+            else None
+        )
         before = cue.first if topic is None else topic
         earlier = _without_parentheticals(
             [m for m in self._recent(before) if paragraph - m.paragraph <= 1]

@@ -19,6 +19,25 @@ STDIN = "-"
 NoteCallback = Callable[[str], None]
 
 
+def _compared(item: Any) -> tuple[Any, ...]:
+    """An input's fields but ``nbytes``: what equality compares (the same text read twice is
+    the same input, whatever its size was counted as)."""
+    i = item._fields.index("nbytes")
+    return item[:i] + item[i + 1 :]
+
+
+def _equal(item: Any, other: object) -> bool:
+    return other.__class__ is item.__class__ and _compared(item) == _compared(other)
+
+
+def _unequal(item: Any, other: object) -> bool:
+    return not _equal(item, other)
+
+
+def _hash(item: Any) -> int:
+    return hash(_compared(item))
+
+
 class InputText(NamedTuple):
     """One decoded input; ``text`` never includes a byte-order mark.
 
@@ -38,14 +57,7 @@ class InputText(NamedTuple):
     date: str | None = None  # a JSONL record's "date" (or "meta": {"date"}), as written
     outlet: str | None = None  # ... and its "outlet": who published it
 
-    def __eq__(self, other: object) -> bool:
-        return other.__class__ is InputText and _compared(self, 5) == _compared(other, 5)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash(_compared(self, 5))
+    __eq__, __ne__, __hash__ = _equal, _unequal, _hash
 
     @property
     def doc_id(self) -> str:
@@ -68,14 +80,7 @@ class InputError(NamedTuple):
     id: str | None = None
     nbytes: int = 0
 
-    def __eq__(self, other: object) -> bool:
-        return other.__class__ is InputError and _compared(self, 4) == _compared(other, 4)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash(_compared(self, 4))
+    __eq__, __ne__, __hash__ = _equal, _unequal, _hash
 
     @property
     def where(self) -> str:
@@ -86,11 +91,6 @@ class InputError(NamedTuple):
 
 
 InputItem = InputText | InputError
-
-
-def _compared(item: Any, nbytes: int) -> tuple[Any, ...]:
-    """An input's fields but ``nbytes`` (at index ``nbytes``): what equality compares."""
-    return item[:nbytes] + item[nbytes + 1:]
 
 
 def display_source(source: str) -> str:

@@ -73,7 +73,7 @@ class PhraseCues(BuilderState):
         else:
             speaker = self._speaker(cue, source)
         channel = relayed or self._quoting_channel(cue) or self.channel_for.get(cue.first)
-        after_lam = source is not None and lam_prefixed(tt, source)
+        after_lam = source is not None and lam_prefixed(tt, source, lex)
         return Draft(cue, source, speaker, content[0], channel, content[1], after_lam)
 
     def _phrase_content(
