@@ -227,6 +227,7 @@ def _given_name(tok: Token, lex: Lexicon) -> bool:
         and norm not in lex.verbs
         and norm not in lex.speech_acts
         and norm not in lex.head_words
+        and norm not in lex.verbal_nouns  # «على حد قول غوميز»: the saying, not a name
         and norm[:1] not in CONJUNCTIONS
         and len(norm) >= 3
         and not _governed_verbal_noun(tok, lex)

@@ -337,3 +337,13 @@ def test_a_noun_inside_a_relative_clause_is_no_fuller_mention_of_it() -> None:
         "وأشارت الدراسة إلى أن الأطفال يحبون الشاشات."
     )
     assert speaker_of(text, "أشارت") == "الدراسة"
+
+
+def test_a_verbal_noun_before_a_surname_is_no_given_name() -> None:
+    """«على حد قول سالمي»: the saying, not a man called «قول سالمي»."""
+    text = (
+        "وارتفعت أسعار الشقق في الحي بنسبة عشرة في المائة على حد قول سالمي. "
+        "وقال سالمي إن الطلب سيبقى قويا."
+    )
+    assert text_of(by_cue(text, "قال").speaker) == "سالمي"
+    assert text_of(by_cue(text, "على حد قول").speaker) == "سالمي"
