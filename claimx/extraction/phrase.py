@@ -482,7 +482,11 @@ def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> boo
     second part."""
     if not _indefinite_after_name(previous, current, lex):
         return False
-    return bool(_MASDAR.match(current.norm)) and current.norm not in lex.head_words
+    return (
+        bool(_MASDAR.match(current.norm))
+        and current.norm not in lex.head_words
+        and not _known_person(current.norm)  # «دونالد ترامب»
+    )
 
 
 def _name_then_possessed(previous: Token, current: Token, lex: Lexicon) -> bool:
@@ -519,14 +523,21 @@ def is_verbal_noun(tok: Token, lex: Lexicon) -> bool:
 
 
 def is_verbal_noun_form(norm: str, lex: Lexicon) -> bool:
-    """``is_verbal_noun`` of a normalised word: «تكريم» of «بتكريم» once «بـ» is off it."""
+    """``is_verbal_noun`` of a normalised word: «تكريم» of «بتكريم» once «بـ» is off it; a
+    known person's name of that shape («ترامب») is none."""
     bare = bare_noun(strip_conjunction(norm))
     return (
         bool(_MASDAR.match(bare))
         and norm not in lex.head_words
         and norm not in lex.organisation_words
         and bare not in lex.head_words
+        and not _known_person(bare)
     )
+
+
+def _known_person(word: str) -> bool:
+    entity = gazetteer().get(word)
+    return entity is not None and entity.kind == PERSON
 
 
 def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:

@@ -582,3 +582,11 @@ def test_an_adverbial_opening_the_clause_is_no_fronted_subject() -> None:
         == "المنسقة سلمى العمري"
     text = "وقال المدعي إن المتهم خطط للهجوم. وبذلك تؤكد النيابة العامة ما نشرته الصحف."
     assert speaker_of(text, "تؤكد") == "النيابة العامة"
+
+
+def test_a_known_surname_shaped_like_a_verbal_noun_stays_in_the_name() -> None:
+    """«ترامب» has the shape of «تراجع» but is a surname, not the start of the object."""
+    text = "أكد دونالد ترامب دعمه لخطة السلام الجديدة."
+    c = by_cue(text, "أكد")
+    assert text_of(c.speaker) == "دونالد ترامب"
+    assert text_of(c.content) == "دعمه لخطة السلام الجديدة"
