@@ -21,6 +21,7 @@ from claimx.extraction.phrase import (
     identity_lists,
     is_definite,
     is_verbal_noun,
+    name_like,
     named_again,
     noun_phrase,
     noun_phrase_readings,
@@ -176,6 +177,39 @@ def refers_to(
     if all(w in candidate for w in words):
         return True
     return len(words) == 1 and len(words[0]) >= 4 and any(c.startswith(words[0]) for c in candidate)
+
+
+def conjunct_naming(tt: TokenizedText, rng: Range, words: list[str], lex: Lexicon) -> Range:
+    """«الرئيس الروسي فلاديمير بوتين والرئيس الأميركي باراك أوباما» is two people: the
+    fuller mention of «بوتين» is the conjunct before «والرئيس». A phrase is cut where «و»
+    opens a speaker noun after a name and a name follows it («مؤسس الشركة والمدير التنفيذي»
+    is one person's two titles); the conjunct holding ``words`` is kept."""
+    tokens = tt.tokens
+    opens = [
+        k for k in range(rng[0] + 1, rng[1])
+        if tokens[k].norm[:1] == "و"
+        and tokens[k].norm[1:] in lex.head_words
+        and not is_definite(tokens[k - 1])
+        and tokens[k - 1].norm not in lex.head_words
+    ]
+    cuts = [
+        k for n, k in enumerate(opens)
+        if any(_names_someone_else(t, lex) for t in tokens[k + 1 : [*opens, rng[1]][n + 1]])
+    ]
+    if not cuts:
+        return rng
+    for start, end in zip([rng[0], *cuts], [*cuts, rng[1]], strict=True):
+        found = {bare_noun(strip_conjunction(t.norm)) for t in tokens[start:end]}
+        if all(w in found for w in words):
+            while end - 1 > start and tokens[end - 1].norm in PUNCTUATION:
+                end -= 1
+            return (start, end)
+    return rng
+
+
+def _names_someone_else(tok: Token, lex: Lexicon) -> bool:
+    """«باراك»، «الأميركي»: a name, or a nationality (its gloss is capitalised: "US")."""
+    return name_like(tok, lex) or lex.adjectives.get(bare_noun(tok.norm), "")[:1].isupper()
 
 
 def is_definite_mention(tt: TokenizedText, source: Range) -> bool:

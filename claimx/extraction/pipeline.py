@@ -43,9 +43,10 @@ def _speaker_span(tt: TokenizedText, draft: Draft, lex: Lexicon) -> Span | None:
     («خبرا لمصدر مسؤول نفى ...، وأشار المصدر»: the speaker is «مصدر مسؤول»)."""
     if draft.speaker is None:
         return None
-    resolved = draft.speaker != draft.source and governed_head(
-        tt.tokens[draft.speaker[0]].norm, lex
-    )
+    head = tt.tokens[draft.speaker[0]].norm
+    resolved = draft.speaker != draft.source and (
+        governed_head(head, lex) or head[:1] == "و" and head[1:] in lex.head_words
+    )  # «... كيري والرئيس الأمريكي أوباما»: the second of two people, without «و»
     same = draft.source_after_lam and draft.speaker == draft.source
     return _span(tt, draft.speaker, detach=same or resolved)
 

@@ -21,6 +21,7 @@ from claimx.extraction.mentions import (
     back_reference_nouns,
     bare_name,
     clause_subject,
+    conjunct_naming,
     content_words,
     governing_words,
     has_demonstrative,
@@ -320,7 +321,7 @@ class SpeakerMemory:
         for mention, _ in fuller:
             governing = governing_words(self.tt, mention.speaker or mention.source)
             if refers_to(words, governing, self.tt, source):
-                return self._speaker_of(mention)
+                return conjunct_naming(self.tt, self._speaker_of(mention), words, self.lex)
         if is_definite_mention(self.tt, source):
             for mention, candidate in fuller:  # «مصادر أمنية ... وقال المصدر»: one of them
                 if self._one_of(words[0], candidate):

@@ -347,3 +347,30 @@ def test_a_verbal_noun_before_a_surname_is_no_given_name() -> None:
     )
     assert text_of(by_cue(text, "قال").speaker) == "سالمي"
     assert text_of(by_cue(text, "على حد قول").speaker) == "سالمي"
+
+
+def test_a_surname_takes_its_own_conjunct_of_two_people() -> None:
+    """«X والرئيس الأمريكي Y» names two people; «وقال X» is the first of them alone."""
+    text = (
+        "وقارن الكاتب بين الرئيس الروسي فلاديمير سوكولوف والرئيس الأميركي جون هارتلي. "
+        "وقال سوكولوف إن بلاده لن تتراجع."
+    )
+    assert text_of(by_cue(text, "قال").speaker) == "الرئيس الروسي فلاديمير سوكولوف"
+
+
+def test_two_titles_of_one_person_stay_together() -> None:
+    """«مؤسس الشركة والمدير التنفيذي» are one person's two titles: no name or nationality
+    follows the «و»."""
+    text = (
+        "قال سامي الفرا مؤسس الشركة والمدير التنفيذي إن الأرباح ارتفعت. "
+        "وأضاف الفرا أن الشركة ستتوسع."
+    )
+    assert text_of(by_cue(text, "أضاف").speaker) == "سامي الفرا مؤسس الشركة والمدير التنفيذي"
+
+
+def test_the_second_of_two_people_is_given_without_the_conjunction() -> None:
+    text = (
+        "قال وزير الخارجية الأمريكي جون هارتلي والرئيس الأمريكي سوكولوف إن الاتفاق جيد. "
+        "وادعى الرئيس سوكولوف أن إيران ستلتزم."
+    )
+    assert text_of(by_cue(text, "ادعى").speaker) == "الرئيس الأمريكي سوكولوف"
