@@ -590,3 +590,10 @@ def test_a_known_surname_shaped_like_a_verbal_noun_stays_in_the_name() -> None:
     c = by_cue(text, "أكد")
     assert text_of(c.speaker) == "دونالد ترامب"
     assert text_of(c.content) == "دعمه لخطة السلام الجديدة"
+
+
+def test_what_the_words_answer_is_no_part_of_the_speaker() -> None:
+    """«ردا على الأسئلة» says what the speaker answers; the speaker ends before it."""
+    said = by_cue("وقال السيد الفرا ردا على الأسئلة: «الوضع صعب جدا».", "قال")
+    assert text_of(said.speaker) == "السيد الفرا"
+    assert text_of(said.content) == "الوضع صعب جدا"
