@@ -170,6 +170,8 @@ def _given_names_before(tt: TokenizedText, index: int, lex: Lexicon) -> int:
     while start > 0 and index - start < 2 and (
         _given_name(tt.tokens[start - 1], lex) or _wa_fa_name(tt.tokens[start - 1], lex)
     ):
+        if start > 1 and tt.tokens[start - 2].norm in lex.wa_set("verb_negations"):
+            break  # «لم تتلق سيندي تشاو»: the word after «لم» is a verb
         start -= 1
     return start
 

@@ -374,3 +374,12 @@ def test_the_second_of_two_people_is_given_without_the_conjunction() -> None:
         "وادعى الرئيس سوكولوف أن إيران ستلتزم."
     )
     assert text_of(by_cue(text, "ادعى").speaker) == "الرئيس الأمريكي سوكولوف"
+
+
+def test_the_word_after_lam_is_a_verb_not_a_given_name() -> None:
+    """«لم تتلق سيندي»: «تتلق» is the verb «لم» negates, not a name before «سيندي تشاو»."""
+    text = (
+        "ورغم النجاح لم تتلق سيندي تشاو أي تدريب في التصميم. "
+        "وقالت تشاو إن الموهبة تكفي."
+    )
+    assert text_of(by_cue(text, "قالت").speaker) == "سيندي تشاو"
