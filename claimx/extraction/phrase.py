@@ -39,6 +39,7 @@ from claimx.extraction.words import (
     PRONOUN_SUFFIXES,
     REFLEXIVES,
     RELATIVE_AGREEMENT,
+    RELATIVE_MA,
     RELATIVES,
 )
 from claimx.model import Range
@@ -222,6 +223,8 @@ def _read_phrase(
             object_end = j  # «نفى نتنياهو ارتكاب أي مخالفة»، «أكد ماكرون دعمه»: the object starts
             if object_mode:
                 break
+        if norm in RELATIVE_MA:
+            break  # «روت الفنانة هيفاء وهبي ما حصل معها»: «what» opens the object
         if is_possessed_verbal_noun(tok, lex):
             break  # «أعلن X مدير الاحتراف بالنادي استقالته، موجها»: the object
         if watching and object_end is None and (

@@ -597,3 +597,20 @@ def test_what_the_words_answer_is_no_part_of_the_speaker() -> None:
     said = by_cue("وقال السيد الفرا ردا على الأسئلة: «الوضع صعب جدا».", "قال")
     assert text_of(said.speaker) == "السيد الفرا"
     assert text_of(said.content) == "الوضع صعب جدا"
+
+
+def test_what_opens_the_object_after_the_subject() -> None:
+    """«روت الفنانة X ما حصل معها»: «ما» (what) opens the object, never the speaker's phrase."""
+    text = (
+        "قالت سلمى الحداد إن المسلسل نجح. "
+        "وفي الحديث عن السرقة روت الفنانة سلمى الحداد ما حصل معها وبأن هناك من قام بسرقة "
+        "ملابسها اعتقادا منهم بأنها لن تقوم بمتابعة التصوير."
+    )
+    assert text_of(by_cue(text, "روت").speaker) == "الفنانة سلمى الحداد"
+    assert text_of(by_cue(text, "قالت").speaker) == "الفنانة سلمى الحداد"
+
+
+def test_what_the_denial_answers_is_its_content() -> None:
+    said = by_cue("ونفى مسؤول ما تردد عن إيقاف التصدير.", "نفى")
+    assert text_of(said.speaker) == "مسؤول"
+    assert text_of(said.content) == "ما تردد عن إيقاف التصدير"
