@@ -168,12 +168,18 @@ def _given_names_before(tt: TokenizedText, index: int, lex: Lexicon) -> int:
     """Where «محسن مرزوق» starts, for its surname at ``index``: up to two given names."""
     start = index
     while start > 0 and index - start < 2 and (
-        _given_name(tt.tokens[start - 1], lex) or _wa_fa_name(tt.tokens[start - 1], lex)
+        _given_name(tt.tokens[start - 1], lex) or _wa_fa_name_inside(tt, start - 1, lex)
     ):
         if start > 1 and tt.tokens[start - 2].norm in lex.wa_set("verb_negations"):
             break  # «لم تتلق سيندي تشاو»: the word after «لم» is a verb
         start -= 1
     return start
+
+
+def _wa_fa_name_inside(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """``_wa_fa_name`` not opening a sentence: «. وشبّه جين الصعود» opens with «و» and a
+    verb, not with a man called «وشبّه»."""
+    return _wa_fa_name(tt.tokens[k], lex) and k > 0 and tt.tokens[k - 1].norm not in PUNCTUATION
 
 
 def _wa_fa_name(tok: Token, lex: Lexicon) -> bool:

@@ -383,3 +383,13 @@ def test_the_word_after_lam_is_a_verb_not_a_given_name() -> None:
         "وقالت تشاو إن الموهبة تكفي."
     )
     assert text_of(by_cue(text, "قالت").speaker) == "سيندي تشاو"
+
+
+def test_a_sentence_opening_with_wa_and_a_verb_names_no_one() -> None:
+    """«. ويبيع الروقي الصدريات»: «و» and a verb open the sentence; «ويبيع» is no given
+    name of «الروقي»."""
+    text = (
+        "تنتشر في المدينة تجارة السلاح. ويبيع الروقي الصدريات العسكرية منذ سنوات. "
+        "ويقول الروقي إن الطلب كبير."
+    )
+    assert text_of(by_cue(text, "يقول").speaker) == "الروقي"
