@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 
 from claimx.extraction.cues import TANWEEN_FATH, one_of, strip_conjunction
 from claimx.extraction.gazetteer import PERSON, gazetteer, label_words, organisation_names
@@ -193,8 +194,8 @@ def conjunct_naming(tt: TokenizedText, rng: Range, words: list[str], lex: Lexico
         and tokens[k - 1].norm not in lex.head_words
     ]
     cuts = [
-        k for n, k in enumerate(opens)
-        if any(_names_someone_else(t, lex) for t in tokens[k + 1 : [*opens, rng[1]][n + 1]])
+        k for k, end in pairwise([*opens, rng[1]])
+        if any(_names_someone_else(t, lex) for t in tokens[k + 1 : end])
     ]
     if not cuts:
         return rng

@@ -542,6 +542,7 @@ def is_verbal_noun_form(norm: str, lex: Lexicon) -> bool:
 
 
 def _known_person(word: str) -> bool:
+    """«ترامب»، «باراك اوباما»: a person of the gazetteer, by name or surname."""
     entity = gazetteer().get(word)
     return entity is not None and entity.kind == PERSON
 
