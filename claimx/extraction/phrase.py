@@ -180,7 +180,7 @@ def _read_phrase(
             j += 1
             continue
         initial = norm[:1]
-        if initial in "فلب" and _after_bare_name(prev, tok, lex) \
+        if (initial in "فلب" or norm == "مع") and _after_bare_name(prev, tok, lex) \
                 and not _surname_with_lam_or_ba(tt, j, lex) \
                 and not (j - 2 >= i and _rank_first(tokens[j - 2], prev, lex)):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
@@ -552,7 +552,7 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
     where the speaker was or whom they addressed, not part of the speaker."""
     possessed_bi = tok.norm[:1] == "ب" and tok.text.endswith(("ه", "ها", "هم"))
     if not (
-        tok.norm in ("في", "وفي")
+        tok.norm in ("في", "وفي", "مع")
         or tok.norm[:1] == "ل" and not tok.norm.startswith("لا")
         or possessed_bi  # «أدلى كافانو بشهادته»
     ):

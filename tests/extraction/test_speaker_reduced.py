@@ -393,3 +393,12 @@ def test_a_sentence_opening_with_wa_and_a_verb_names_no_one() -> None:
         "ويقول الروقي إن الطلب كبير."
     )
     assert text_of(by_cue(text, "يقول").speaker) == "الروقي"
+
+
+def test_whom_a_name_was_with_is_no_part_of_it() -> None:
+    """«الصحافي هول مع عناصر التنظيم»: a name takes no «مع»-phrase; it is who he met."""
+    text = (
+        "لم يحتك الصحافي البريطاني هارتلي مع عناصر التنظيم أثناء وجوده في العراق. "
+        "ويقول إن التنظيم منظم."
+    )
+    assert text_of(by_cue(text, "يقول").speaker) == "الصحافي البريطاني هارتلي"
