@@ -19,8 +19,6 @@ from claimx.model import Range
 
 # Particles that resume the main clause after a fronted relay phrase: «وبحسب X، فقد توقع».
 RESUMPTIVES = frozenset({"فقد", "قد", "لقد"})
-# «فإن» opening the main clause after a fronted relay phrase, before its subject.
-FA_INNA = frozenset({"فان"})
 
 
 class Relays(BuilderState):
@@ -113,10 +111,6 @@ class Relays(BuilderState):
         between = self.tt.tokens[source[1] : nxt.first]
         while len(between) > 1 and between[-1].norm in RESUMPTIVES:
             between = between[:-1]
-        if len(between) > 2 and between[1].norm in FA_INNA and self._subject_up_to(
-            between[2].index, nxt.first
-        ):
-            between = between[:1]  # «ووفقا لوكالة X، فإن عددا من الجنود اعتبروا أن»
         return (
             self.tt.sentence_of[nxt.first] == self.tt.sentence_of[source[0]]
             and len(between) == 1
@@ -124,11 +118,6 @@ class Relays(BuilderState):
             and not nxt.conjoined
             and self._takes_content(nxt)
         )
-
-    def _subject_up_to(self, start: int, cue_first: int) -> bool:
-        """A noun phrase from ``start`` that ends right at the cue: the cue's fronted subject."""
-        phrase = noun_phrase(self.tt, start, cue_first, self.lex, self.cue_starts)
-        return phrase is not None and phrase[1] == cue_first
 
     def _takes_content(self, nxt: CueMatch) -> bool:
         """«وبحسب "X"، فقد زادت الأرباح»: «زادت» (increased) opens no content, so it is no

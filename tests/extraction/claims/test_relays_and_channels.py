@@ -122,11 +122,3 @@ def test_abr_before_a_place_is_no_channel() -> None:
     assert c.content.text == "المهربين بإدخال السلاح عبر الأنفاق إلى المدينة"
     c = only("ونفى الوزير استقالته عبر حسابه على الشبكة.")
     assert text_of(c.channel) == "حسابه"
-
-
-def test_a_fronted_relay_before_fa_inna_is_the_channel_of_the_claim_after_it() -> None:
-    """«ووفقا لوكالة X، فإن Y اعتبروا أن P»: one claim, Y's, told through X (rules v2, 7)."""
-    claims = claims_of("ووفقا لوكالة رويترز، فإن عددا من الجنود اعتبروا أن الزعيم مريض.")
-    assert [text_of(c.cue) for c in claims] == ["اعتبروا"]
-    assert text_of(claims[0].channel) == "وكالة رويترز"
-    assert text_of(claims[0].speaker) == "عددا من الجنود"
