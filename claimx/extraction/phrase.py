@@ -181,9 +181,8 @@ def _read_phrase(
             continue
         initial = norm[:1]
         if (initial in "فلب" or norm == "مع") and _after_bare_name(prev, tok, lex) \
-                and not _surname_with_lam_or_ba(tt, j, lex) \
-                and not (j - 2 >= i and _rank_first(tokens[j - 2], prev, lex)):
-            break  # «تاتشر في لحظة»، «حماقي للمتسابق»: a name takes no في- or لـ-phrase
+                and not _surname_with_lam_or_ba(tt, j, lex):
+            break  # «تاتشر في لحظة»، «حماقي للمتسابق»، «هول مع عناصر»: a name takes no such phrase
         if norm in ("في", "وفي"):
             if watching and object_end is None:
                 object_end = _object_end_at_fi(tt, i, j, limit, lex, titled_head)
@@ -200,9 +199,7 @@ def _read_phrase(
         if norm in lex.marker_set("participle_objects") and _passive_participle(prev):
             j += 1  # «عدد من المقبوض عليهم في قضية»: the participle's preposition
             continue
-        if j in cue_starts or norm in stops and _stops_source(tok, lex) and not (
-            _rank_first(prev, tok, lex)
-        ):
+        if j in cue_starts or norm in stops and _stops_source(tok, lex):
             break
         if _feminine_perfect(tok, lex) and _holds_definite(tokens[i:j]):
             break  # «أن الشرطة في المدينة احتجزت ...»: the clause's verb ends its subject
@@ -833,11 +830,6 @@ def told_audience(tok: Token, lex: Lexicon) -> bool:
     return rest in lex.marker_set("audience_nouns") or norm.startswith("لل") and (
         rest in lex.marker_set("outlet_heads")
     )
-
-
-def _rank_first(rank: Token, tok: Token, lex: Lexicon) -> bool:
-    """«الفريق أول»، «الملازم أول»: «أول» (first) is part of the rank, not «أول أمس»."""
-    return tok.norm == "اول" and bare_noun(rank.norm) in lex.marker_set("ranks_with_first")
 
 
 def _stops_source(tok: Token, lex: Lexicon) -> bool:

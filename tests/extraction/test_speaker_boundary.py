@@ -614,12 +614,3 @@ def test_what_the_denial_answers_is_its_content() -> None:
     said = by_cue("ونفى مسؤول ما تردد عن إيقاف التصدير.", "نفى")
     assert text_of(said.speaker) == "مسؤول"
     assert text_of(said.content) == "ما تردد عن إيقاف التصدير"
-
-
-def test_a_rank_with_first_stays_whole() -> None:
-    """«الفريق أول»، «الملازم أول»: «أول» belongs to the rank; «أول أمس» still ends a speaker."""
-    said = by_cue("وقال الفريق أول سامي الحداد إن الجيش سيتقدم.", "قال")
-    assert text_of(said.speaker) == "الفريق أول سامي الحداد"
-    said = by_cue("قال الملازم أول في وحدة الجرائم الإلكترونية حسين الفرا إن المحتال اعتقل.", "قال")
-    assert text_of(said.speaker) == "الملازم أول في وحدة الجرائم الإلكترونية حسين الفرا"
-    assert speaker_of("قال الوزير أول أمس إن الحكومة مستعدة.", "قال") == "الوزير"
