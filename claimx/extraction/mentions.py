@@ -13,7 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from claimx.extraction.cues import TANWEEN_FATH, one_of, strip_conjunction
-from claimx.extraction.gazetteer import PERSON, gazetteer, label_words, organisation_names
+from claimx.extraction.gazetteer import label_words, organisation_names
 from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon
 from claimx.extraction.phrase import (
     PREPOSITION_CLITICS,
@@ -22,6 +22,7 @@ from claimx.extraction.phrase import (
     identity_lists,
     is_definite,
     is_verbal_noun,
+    known_person,
     name_like,
     named_again,
     noun_phrase,
@@ -596,15 +597,12 @@ def _known_name(tt: TokenizedText, i: int, start: int, end: int) -> bool:
 
 def _gazetteer_name(tok: Token) -> bool:
     """«ترامب»: a person's name or surname in the gazetteer."""
-    return _person_name(strip_conjunction(tok.norm), given=False)
+    return known_person(strip_conjunction(tok.norm))
 
 
-def _person_name(word: str, given: bool = True) -> bool:
+def _person_name(word: str) -> bool:
     """«ترامب»، «محمد»: a gazetteer person's name or surname, or a given name."""
-    entity = gazetteer().get(word)
-    return entity is not None and entity.kind == PERSON or given and (
-        word in label_words().given_names
-    )
+    return known_person(word) or word in label_words().given_names
 
 
 def _foreign_form(tok: Token, lex: Lexicon) -> bool:

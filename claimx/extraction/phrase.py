@@ -488,7 +488,7 @@ def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> boo
     return (
         bool(_MASDAR.match(current.norm))
         and current.norm not in lex.head_words
-        and not _known_person(current.norm)  # «دونالد ترامب»
+        and not known_person(current.norm)  # «دونالد ترامب»
     )
 
 
@@ -534,11 +534,11 @@ def is_verbal_noun_form(norm: str, lex: Lexicon) -> bool:
         and norm not in lex.head_words
         and norm not in lex.organisation_words
         and bare not in lex.head_words
-        and not _known_person(bare)
+        and not known_person(bare)
     )
 
 
-def _known_person(word: str) -> bool:
+def known_person(word: str) -> bool:
     """«ترامب»، «باراك اوباما»: a person of the gazetteer, by name or surname."""
     entity = gazetteer().get(word)
     return entity is not None and entity.kind == PERSON
