@@ -35,6 +35,7 @@ from claimx.extraction.words import (
     PRONOUN_SUFFIXES,
     RELATIVE_AGREEMENT,
     RELATIVE_MA,
+    RELATIVE_MAN,
     RELATIVES,
 )
 from claimx.model import Range
@@ -213,6 +214,8 @@ def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range 
         return None  # «"لوكالة الأنباء" تنفي»: an outlet told, not a speaker
     if one_of(first, RELATIVES) or one_of(first, CONDITIONALS):
         return None  # «والتي نقلت»: the antecedent is found as for a dropped subject
+    if one_of(first, RELATIVE_MAN):
+        return None  # «ولمن يبحث عن شقة تنصح الخبيرة»: what the verb is about; its subject follows
     if one_of(first, DEMONSTRATIVES) and (
         end - start == 1 or is_preposition_like(tt.tokens[start + 1].norm)
     ):
@@ -303,6 +306,9 @@ def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | No
             or is_preposition_like(tok.norm)
             or one_of(tok.norm, KAN)  # «وكان الوزير، الذي ...»
         ):
+            break
+        if tok.norm[:1] == "ل" and tok.norm[1:] in lex.heads and start < end:
+            start -= 1  # «لوزارة العدل التي»: a body in لـ heads the construct
             break
         if tok.norm[:1] in "بلك" and not is_definite(tok):
             break  # «نفى الوزير بشدة الأنباء التي»: an adverb, not part of the phrase

@@ -58,6 +58,7 @@ QUESTION_PARTICLES = _words("question_particles")
 RELATIVES = _words("relatives")
 RELATIVE_AGREEMENT = _table("relative_agreement")
 RELATIVE_MA = _words("relative_ma")
+RELATIVE_MAN = _words("relative_man")
 PARTITIVES = _words("partitives")
 DEMONSTRATIVES = _words("demonstratives") | PARTITIVES
 DEMONSTRATIVE_OBJECTS = _words("demonstrative_objects")

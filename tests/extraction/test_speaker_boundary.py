@@ -614,3 +614,10 @@ def test_what_the_denial_answers_is_its_content() -> None:
     said = by_cue("ونفى مسؤول ما تردد عن إيقاف التصدير.", "نفى")
     assert text_of(said.speaker) == "مسؤول"
     assert text_of(said.content) == "ما تردد عن إيقاف التصدير"
+
+
+def test_a_fronted_phrase_with_the_relative_man_is_no_subject() -> None:
+    text = "ولمن يبحث عن شقة رخيصة تشير الخبيرة إلى الأحياء الشرقية."
+    assert text_of(by_cue(text, "تشير").source) == "الخبيرة"
+    text = "وعمن يتحمل المسؤولية يقول المحامي إن القضاء سيحسم الأمر."
+    assert text_of(by_cue(text, "يقول").source) == "المحامي"

@@ -335,3 +335,8 @@ def test_a_preposition_opening_a_clause_is_no_verb_before_its_subject() -> None:
         "وعلى الطريق الساحلي توقفت الحافلات، وأضاف أن الثلوج كثيفة."
     )
     assert speaker_of(text, "أضاف") == "الوزير"
+
+
+def test_a_relative_after_a_body_in_lam_refers_to_the_whole_construct() -> None:
+    text = "وتراجعت المبيعات بحسب أرقام لوزارة التجارة التي أعلنت أن السوق تباطأت."
+    assert speaker_of(text, "أعلنت") == "وزارة التجارة"
