@@ -168,17 +168,30 @@ def has_demonstrative(tt: TokenizedText, rng: Range) -> bool:
 
 
 def refers_to(
-    words: list[str], candidate: tuple[str, ...], tt: TokenizedText, source: Range
+    words: list[str], candidate: tuple[str, ...], tt: TokenizedText, source: Range, lex: Lexicon
 ) -> bool:
     """Whether a shorter mention's ``words`` name the entity of a fuller ``candidate``:
     «الوزير» one headed by the same noun, «مرزوق» one that holds the name."""
     if is_definite_mention(tt, source):  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
         if any(_person_name(w) and w not in candidate for w in words[1:]):
             return False  # «الرئيس ترامب» is not «نائب الرئيس مايك بنس»
+        if other_adjective(words, candidate, lex):
+            return False  # «المصادر الطبية» are not «مصادر أمنية»
         return words[0] in candidate or _number_stem(words[0]) in map(_number_stem, candidate)
     if all(w in candidate for w in words):
         return True
     return len(words) == 1 and len(words[0]) >= 4 and any(c.startswith(words[0]) for c in candidate)
+
+
+def other_adjective(words: list[str], candidate: tuple[str, ...], lex: Lexicon) -> bool:
+    """The adjective after the head differs from the one after it in the fuller mention:
+    «المصادر الطبية» are not «مصادر أمنية»، «المسؤول الروسي» not «مسؤول أمريكي بارز»."""
+    if len(words) < 2 or words[1] not in lex.adjectives or words[0] not in candidate:
+        return False
+    after = candidate.index(words[0]) + 1
+    return after < len(candidate) and candidate[after] in lex.adjectives and (
+        lex.adjectives[candidate[after]] != lex.adjectives[words[1]]
+    )
 
 
 def conjunct_naming(tt: TokenizedText, rng: Range, words: list[str], lex: Lexicon) -> Range:

@@ -62,7 +62,7 @@ def fullest_mention(
             continue
         candidate = tuple(content_words(tt, mention))
         if len(candidate) > best_size and (
-            refers_to(words, governing_words(tt, mention), tt, speaker)
+            refers_to(words, governing_words(tt, mention), tt, speaker, lex)
             or _same_compound(tt, speaker, mention)
         ):
             best, best_size = mention, len(candidate)

@@ -28,6 +28,7 @@ from claimx.extraction.mentions import (
     has_partitive,
     is_definite_mention,
     is_epithet,
+    other_adjective,
     refers_to,
     says_same,
 )
@@ -320,7 +321,7 @@ class SpeakerMemory:
         ]
         for mention, _ in fuller:
             governing = governing_words(self.tt, mention.speaker or mention.source)
-            if refers_to(words, governing, self.tt, source):
+            if refers_to(words, governing, self.tt, source, self.lex):
                 return conjunct_naming(self.tt, self._speaker_of(mention), words, self.lex)
         if is_definite_mention(self.tt, source):
             for mention, candidate in fuller:  # «مصادر أمنية ... وقال المصدر»: one of them
@@ -339,9 +340,10 @@ class SpeakerMemory:
         inside another's content."""
         paragraph = self.tt.paragraph_of(source[0])
         claims = [m for m in recent if m.is_claim and paragraph - m.paragraph <= 1]
+        reduced = content_words(self.tt, source)
         for mention in reversed(claims):
             words = self._words(mention)
-            if words and words[0] == head:
+            if words and words[0] == head and not other_adjective(reduced, words, self.lex):
                 return self._speaker_of(mention)
         if agreement_of(self.tt, source, self.lex) != "m" or has_partitive(self.tt, source):
             return source

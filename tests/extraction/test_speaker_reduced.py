@@ -402,3 +402,18 @@ def test_whom_a_name_was_with_is_no_part_of_it() -> None:
         "ويقول إن التنظيم منظم."
     )
     assert text_of(by_cue(text, "يقول").speaker) == "الصحافي البريطاني هارتلي"
+
+
+def test_a_different_adjective_after_the_head_is_another_entity() -> None:
+    text = (
+        "وقالت مصادر أمنية مطلعة على التحقيق إن الهجوم فشل. "
+        "وتضيف المصادر الطبية أن القتلى ثلاثة."
+    )
+    assert speaker_of(text, "تضيف") == "المصادر الطبية"
+    text = "وقالت مصادر أمنية إن الهجوم فشل. وتضيف المصادر الطبية أن القتلى ثلاثة."
+    assert speaker_of(text, "تضيف") == "المصادر الطبية"
+    text = (
+        "وقالت مصادر أمنية مطلعة على التحقيق إن الهجوم فشل. "
+        "وتضيف المصادر الأمنية أن القتلى ثلاثة."
+    )
+    assert speaker_of(text, "تضيف") == speaker_of(text, "قالت")
