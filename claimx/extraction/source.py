@@ -573,17 +573,23 @@ def is_oblique_plural(tok: Token, lex: Lexicon) -> bool:
 
 
 def past_outlet_told(tt: TokenizedText, k: int, limit: int, lex: Lexicon) -> int:
-    """«وقال لـ«الشرق الأوسط» مصدر أمني إن»، «وقالت لرويترز المتحدثة ...»: the outlet told
-    stands between a cue verb and its subject; the subject starts after it (and a comma)."""
-    if k >= limit or not names_outlet_told(tt.tokens[k], lex):
+    """«وقال لـ«الشرق الأوسط» مصدر أمني إن»، «وقالت لرويترز المتحدثة ...»، «وقال للصحيفة
+    مصدر»: the outlet or audience told stands between a cue verb and its subject; the subject
+    starts after it (and a comma)."""
+    if k >= limit:
         return k
-    end = k + 1
-    if end < limit and tt.tokens[end].text in QUOTES:
+    tok, end = tt.tokens[k], k + 1
+    if tok.norm.startswith("لل") and told_audience(tok, lex):  # «للصحيفة»، «للصحافيين»
+        if end < limit and is_definite(tt.tokens[end]):
+            return k  # «للصحيفة البريطانية»: where the phrase ends is not known
+    elif not names_outlet_told(tok, lex):
+        return k
+    elif end < limit and tt.tokens[end].text in QUOTES:
         close = tt.quotes.get(end, -1)
         if close <= end or close >= limit:
             return k
         end = close + 1
-    elif tt.tokens[k].norm[1:] not in lex.organisations:
+    elif tok.norm[1:] not in lex.organisations:
         return k  # «لوكالة الأنباء الألمانية»: where its name ends is not known
     if end < limit and tt.tokens[end].norm in ("،", ","):
         end += 1

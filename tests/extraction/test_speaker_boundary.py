@@ -621,3 +621,17 @@ def test_a_fronted_phrase_with_the_relative_man_is_no_subject() -> None:
     assert text_of(by_cue(text, "تشير").source) == "الخبيرة"
     text = "وعمن يتحمل المسؤولية يقول المحامي إن القضاء سيحسم الأمر."
     assert text_of(by_cue(text, "يقول").source) == "المحامي"
+
+
+def test_the_audience_told_before_the_subject_is_not_part_of_it() -> None:
+    said = by_cue("وقال للصحيفة مصدر دبلوماسي إن المحادثات توقفت.", "قال")
+    assert text_of(said.source) == "مصدر دبلوماسي"
+    said = by_cue("وقال للصحافيين مسؤول في الشركة إن المصنع أغلق.", "قال")
+    assert text_of(said.source) == "مسؤول في الشركة"
+
+
+def test_a_relay_phrase_skips_the_outlet_told_before_its_speaker() -> None:
+    text = "وهذا التمويل، كما يقول لـ«الأنباء» الخبير سامر حداد، لن يكفي."
+    assert text_of(by_cue(text, "كما يقول").source) == "الخبير سامر حداد"
+    text = "وتراجعت الصادرات، وفق ما كشف للصحيفة مصدر حكومي."
+    assert text_of(by_cue(text, "وفق ما كشف").source) == "مصدر حكومي"

@@ -21,7 +21,7 @@ from claimx.extraction.phrase import (
     is_verbal_noun,
     noun_phrase,
 )
-from claimx.extraction.source import is_non_speaker, with_name_apposition
+from claimx.extraction.source import is_non_speaker, past_outlet_told, with_name_apposition
 from claimx.extraction.tokenize import (
     CLAUSE_MARKS,
     SENTENCE_END,
@@ -38,7 +38,10 @@ class PhraseCues(BuilderState):
         _, sentence_end = tt.sentence_bounds(cue.first)
         source = None
         if cue.position == CuePosition.SOURCE_AFTER:
-            source = noun_phrase(tt, cue.last, sentence_end, lex, self.cue_starts, after_lam=True)
+            start = cue.last
+            if tt.tokens[start - 1].norm in lex.verbs:  # «كما يقول لـ«الحياة» الخبير»
+                start = past_outlet_told(tt, start, sentence_end, lex)
+            source = noun_phrase(tt, start, sentence_end, lex, self.cue_starts, after_lam=True)
             if source is None or is_non_speaker(tt, source, lex):
                 return None
             source = with_name_apposition(tt, source, sentence_end, lex, self.cue_starts)
