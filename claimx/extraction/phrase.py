@@ -225,6 +225,10 @@ def _read_phrase(
                 break
         if norm in RELATIVE_MA:
             break  # «روت الفنانة هيفاء وهبي ما حصل معها»: «what» opens the object
+        if norm in DEMONSTRATIVES and j + 1 < limit and (norm, tokens[j + 1].norm) in (
+            lex.sequences_from("adverbials", norm)
+        ):
+            break  # «وقال الوزير هذا الأسبوع إن»: a time pointed at ends the phrase
         if is_possessed_verbal_noun(tok, lex):
             break  # «أعلن X مدير الاحتراف بالنادي استقالته، موجها»: the object
         if watching and object_end is None and (

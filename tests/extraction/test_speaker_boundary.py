@@ -635,3 +635,10 @@ def test_a_relay_phrase_skips_the_outlet_told_before_its_speaker() -> None:
     assert text_of(by_cue(text, "كما يقول").source) == "الخبير سامر حداد"
     text = "وتراجعت الصادرات، وفق ما كشف للصحيفة مصدر حكومي."
     assert text_of(by_cue(text, "وفق ما كشف").source) == "مصدر حكومي"
+
+
+def test_a_time_pointed_at_is_no_subject_and_ends_one() -> None:
+    said = by_cue("وقال الوزير هذا الأسبوع إن الميناء سيفتح.", "قال")
+    assert text_of(said.source) == "الوزير"
+    text = "ودعا النائب سامر حداد إلى الحوار، وصرح ذلك اليوم بأن الأزمة انتهت."
+    assert speaker_of(text, "صرح") == "النائب سامر حداد"
