@@ -189,3 +189,8 @@ def test_bayna_after_a_noun_is_the_preposition() -> None:
     assert text_of(by_cue("وبين حسن أن الإصلاحات ضرورية.", "بين").source) == "حسن"
     text = "وتحدث الدكتور توفيق الذي بين أن الكتب وزعت."
     assert text_of(by_cue(text, "بين").speaker) == "الدكتور توفيق"
+
+
+def test_a_verb_form_after_a_comparative_says_in_what() -> None:
+    text = "وتعلم اللاعب أن يكون أكثر حذرا من خلال مشاركته في البطولة."
+    assert "حذرا" not in cues_of(text)

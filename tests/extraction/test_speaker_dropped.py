@@ -340,3 +340,11 @@ def test_a_preposition_opening_a_clause_is_no_verb_before_its_subject() -> None:
 def test_a_relative_after_a_body_in_lam_refers_to_the_whole_construct() -> None:
     text = "وتراجعت المبيعات بحسب أرقام لوزارة التجارة التي أعلنت أن السوق تباطأت."
     assert speaker_of(text, "أعلنت") == "وزارة التجارة"
+
+
+def test_a_feminine_noun_after_a_masculine_verb_is_its_object() -> None:
+    text = (
+        "قال المطرب سامر حداد إن الجولة نجحت. "
+        "ووصف الممثلة ليلى بأنها النجمة الأولى في البلاد."
+    )
+    assert speaker_of(text, "وصف") == "المطرب سامر حداد"

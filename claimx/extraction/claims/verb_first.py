@@ -218,6 +218,8 @@ class VerbCues(BuilderState):
         )
         if source and (is_non_speaker(tt, source, lex) or self._is_event(source)):
             return None
+        if source is not None and source != fronted and self._feminine_object(cue, source):
+            source, after_source = None, cue.last  # the subject is dropped
 
         channel = find_channel(tt, cue.last, region_end, lex)
         if cue.relay and source is not None:
@@ -240,6 +242,25 @@ class VerbCues(BuilderState):
             speaker = self._speaker(cue, source)
         after_lam = frame.after_lam and source == fronted
         return Draft(cue, source, speaker, content[0], channel, content[1], after_lam)
+
+    def _feminine_object(self, cue: CueMatch, phrase: Range) -> bool:
+        """«ووصف الفنانة أليسا بأنها»: a verb before its subject agrees with it in gender, so a
+        definite feminine noun right after a masculine verb is its object."""
+        first = self.tt.tokens[phrase[0]]
+        if not (
+            cue.kind == CueKind.VERB
+            and cue.agreement == "m"
+            and phrase[0] == cue.last
+            and is_definite(first)
+        ):
+            return False
+        word = strip_conjunction(first.norm)
+        if not word.endswith("ه"):
+            return False  # «وأضاف المصادر»: a plural may take it
+        entry = self.lex.heads.get(bare_noun(word))
+        if entry is not None:
+            return entry.agreement == "f"  # «الوزيرة»، «الشركة»; not «العمدة»
+        return word[:-1] in self.lex.head_words  # «الفنانة» of «الفنان»
 
     def _held(self, cue: CueMatch, opener: Opener | None, content: Range) -> bool:
         """With no opener, a verb of holding («اعتبر») has a content only when a definite
