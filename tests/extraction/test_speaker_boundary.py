@@ -642,3 +642,8 @@ def test_a_time_pointed_at_is_no_subject_and_ends_one() -> None:
     assert text_of(said.source) == "الوزير"
     text = "ودعا النائب سامر حداد إلى الحوار، وصرح ذلك اليوم بأن الأزمة انتهت."
     assert speaker_of(text, "صرح") == "النائب سامر حداد"
+
+
+def test_the_predicate_in_bi_after_an_object_pronoun_is_no_subject() -> None:
+    text = "قال المطرب سامر حداد إن الجولة نجحت. أما ليلى فوصفها بصاحبة موهبة نادرة."
+    assert speaker_of(text, "وصفها") == "المطرب سامر حداد"

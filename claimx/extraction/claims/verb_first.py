@@ -402,6 +402,10 @@ class VerbCues(BuilderState):
             start += 1  # «في وقت أعلنت فيه الرئاسة الفرنسية»: the subject after «فيه»
         if start < region_end and self.tt.tokens[start].norm == "ب" and cue.has_object:
             return None, start + 1  # «واتهمتها بـ"دعم الإرهاب"»: what she is accused of
+        if start < region_end and cue.has_object and Takes.PREDICATE in cue.takes and (
+            _bi_predicate(self.tt.tokens[start])
+        ):
+            return None, cue.last  # «فوصفها بصاحبة موهبة»: what she is called, not who calls
         if start < region_end and is_oblique_plural(self.tt.tokens[start], self.lex):
             return None, cue.last  # «واتهم الديمقراطيين بتسييس القضية»: the object
         if start < region_end and is_possessed_verbal_noun(self.tt.tokens[start], self.lex):
@@ -572,6 +576,11 @@ def _to_closing_comma(tt: TokenizedText, k: int) -> int:
         if norm in PUNCTUATION and tt.tokens[j].text not in QUOTES:
             return k
     return k
+
+
+def _bi_predicate(tok: Token) -> bool:
+    """«بالتاريخي»، «بصاحبة موهبة»: بـ before a definite word or a noun in ة (no name)."""
+    return tok.norm[:1] == "ب" and (is_preposition_like(tok.norm) or tok.text.endswith("ة"))
 
 
 def _lam_or_ba(tok: Token) -> bool:
