@@ -645,5 +645,8 @@ def test_a_time_pointed_at_is_no_subject_and_ends_one() -> None:
 
 
 def test_the_predicate_in_bi_after_an_object_pronoun_is_no_subject() -> None:
-    text = "قال المطرب سامر حداد إن الجولة نجحت. أما ليلى فوصفها بصاحبة موهبة نادرة."
+    text = (
+        "قال المطرب سامر حداد إن الجولة نجحت. "
+        "أما ليلى فوصفها بصاحبة موهبة نادرة، وأن الغناء يسكنها لا سيما أنها ابنة عائلة فنية."
+    )
     assert speaker_of(text, "وصفها") == "المطرب سامر حداد"
