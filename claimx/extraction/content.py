@@ -17,6 +17,7 @@ from claimx.extraction.phrase import (
     ali_as_name,
     bare_noun,
     heads_of,
+    is_adverbial_participle,
     is_complementizer,
     is_definite,
     is_verbal_noun,
@@ -329,7 +330,7 @@ def proposition_end(
             last_clause_punct = k
             if _starts_content_ender(tt, k + 1, lex) or (
                 k + 1 < sentence_end
-                and _adverbial_participle(tokens[k + 1])
+                and is_adverbial_participle(tokens[k + 1])
                 and parenthetical_end(tt, k) is None  # «تلقيها، مؤخرا، لشكاوى»: an aside
             ):  # «...، مقرا خلال مؤتمر صحفي أن»: the speaker goes on to another claim
                 return trim_end(tt, start, k)
@@ -583,14 +584,11 @@ def skip_adverbials(tt: TokenizedText, k: int, lex: Lexicon) -> int:
                 changed = True
                 break
         if k < len(tt.tokens) and (
-            tt.tokens[k].norm in lex.marker_set("time_words") or _adverbial_participle(tt.tokens[k])
+            tt.tokens[k].norm in lex.marker_set("time_words")
+            or is_adverbial_participle(tt.tokens[k])
         ):
             k += 1
             changed = True
     return k
 
 
-def _adverbial_participle(tok: Token) -> bool:
-    """«قال متهكما»: an indefinite accusative participle describes the speaker, is not one."""
-    norm = tok.norm
-    return len(norm) >= 5 and norm[0] == "م" and norm.endswith("ا") and not norm.startswith("ال")

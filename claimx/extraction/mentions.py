@@ -13,7 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from claimx.extraction.cues import TANWEEN_FATH, one_of, strip_conjunction
-from claimx.extraction.gazetteer import label_words, organisation_names
+from claimx.extraction.gazetteer import PERSON, gazetteer, label_words, organisation_names
 from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon
 from claimx.extraction.phrase import (
     PREPOSITION_CLITICS,
@@ -192,6 +192,12 @@ def other_adjective(words: list[str], candidate: tuple[str, ...], lex: Lexicon) 
     return after < len(candidate) and candidate[after] in lex.adjectives and (
         lex.adjectives[candidate[after]] != lex.adjectives[words[1]]
     )
+
+
+def named_body(words: list[str]) -> bool:
+    """«حماس»، «إيران»: one word that names a body or a place in the gazetteer, in full."""
+    entity = gazetteer().get(words[0]) if len(words) == 1 else None
+    return entity is not None and entity.kind != PERSON
 
 
 def conjunct_naming(tt: TokenizedText, rng: Range, words: list[str], lex: Lexicon) -> Range:
@@ -373,7 +379,12 @@ def _verb_before_subject(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     if one_of(norm, PREPOSITIONS):
         return False  # «وعن المسلسلات الجديدة قالت»: a preposition, its noun the topic
     nxt = strip_conjunction(tt.tokens[k + 1].norm)
-    if not (nxt.startswith("ال") or nxt in lex.head_words or _quoted_name_at(tt, k + 1)):
+    if not (
+        nxt.startswith("ال")
+        or nxt in lex.head_words
+        or _quoted_name_at(tt, k + 1)
+        or _person_name(nxt)  # «وأشاد روحاني بالاتفاق ووصفه»
+    ):
         return False
     noun_ending = tt.tokens[k].text.endswith(("ة", "ات"))  # «لجنة»، «تصريحات»: nouns
     return not noun_ending and any(

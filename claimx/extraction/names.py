@@ -17,6 +17,7 @@ from claimx.extraction.mentions import (
     governing_words,
     has_demonstrative,
     is_preposition,
+    named_body,
     refers_to,
 )
 from claimx.extraction.phrase import (
@@ -50,6 +51,8 @@ def fullest_mention(
     words = content_words(tt, speaker)
     if not words or len(words) > MAX_REDUCED_TOKENS or has_demonstrative(tt, speaker):
         return speaker
+    if named_body(words):
+        return speaker  # «حماس»، «إيران»: a body or a place named in full
     if any(t.norm in lex.head_words for t in tt.tokens[speaker[0] : speaker[1]]):
         # «خبراء»، «الوزير»: common nouns refer back only (SpeakerMemory); a title named
         # right before a name has that name («الرئيس السابق للاتحاد، جوسيف بلاتر»)

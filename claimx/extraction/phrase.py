@@ -211,6 +211,8 @@ def _read_phrase(
             break  # «أكدت "الصباح" صحة ما نشرته»، «نفى الوزير مجددا»: the object or an adverb
         if initial == "ب" and (is_adverb(tok, lex) or _manner_after_definite(prev, tok, lex)):
             break  # «نفى الوزير بشدة الأنباء»، «نفى المدرب بغضب»: the adverb ends the subject
+        if is_adverbial_participle(tok) and _participle_shape(norm):
+            break  # «وتابع انريكي متحدثا عن ميسي»: how he spoke ends the subject
         if initial == "ل" and (names_outlet_told(tok, lex) or told_audience(tok, lex)):
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
         prev_definite = prev.norm[:2] == "ال" or prev.norm[:3] == "وال"
@@ -556,6 +558,7 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
         tok.norm in ("في", "وفي", "مع")
         or tok.norm[:1] == "ل" and not tok.norm.startswith("لا")
         or possessed_bi  # «أدلى كافانو بشهادته»
+        or tok.norm.startswith("بال") and _person_word(previous)  # «وأشاد روحاني بالاتفاق»
     ):
         return False
     prev = previous.norm
@@ -570,6 +573,12 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
         and not prev.endswith(("ه", "ات", "ون", "ين"))
         and bare_noun(prev) not in lex.adjectives
     )
+
+
+def _person_word(tok: Token) -> bool:
+    """«روحاني»، «يوسف»: a gazetteer person's name or a given name."""
+    norm = strip_conjunction(tok.norm)
+    return known_person(norm) or norm in label_words().given_names
 
 
 def _surname_with_lam_or_ba(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
@@ -691,6 +700,19 @@ def _phrase_stops(lex: Lexicon) -> frozenset[str]:
     """Every word that may end a phrase, for one set look-up before the exact test."""
     # «المتحدث لم يحدد»: a negation before a verb ends the phrase too
     return lex.source_stop_words | lex.wa_set("verb_negations") | PUNCTUATION
+
+
+def is_adverbial_participle(tok: Token) -> bool:
+    """«قال متهكما»، «وتابع انريكي متحدثا»: an indefinite accusative participle describes the
+    speaker, is not one."""
+    norm = tok.norm
+    return len(norm) >= 5 and norm[0] == "م" and norm.endswith("ا") and not norm.startswith("ال")
+
+
+def _participle_shape(norm: str) -> bool:
+    """«متحدثا»، «مبتسما»: a consonant after the prefix م; «ميستورا»، «مونيكا»، «مودينا» are
+    names, «مرشدنا»، «مصنعها» nouns with a pronoun."""
+    return norm[1:2] not in ("ا", "و", "ي") and not norm.endswith(("نا", "ها"))
 
 
 def is_adverb(tok: Token, lex: Lexicon) -> bool:
@@ -1170,6 +1192,9 @@ def _opens_object(tt: TokenizedText, first: int, k: int, end: int, lex: Lexicon)
     if norm.startswith("لل") or is_preposition_like(norm):
         return False  # «الأمين العام للأمم المتحدة»: a لـ-phrase goes on with the subject
     head = strip_conjunction(norm)
+    entity = gazetteer().get(head)
+    if entity is not None and entity.kind != PERSON:
+        return True  # «اتهمت حماس إسرائيل بـ»: a place or a body named after the subject
     return (
         (head in lex.head_words or head in lex.organisation_words)
         and head not in label_words().given_names

@@ -28,6 +28,7 @@ from claimx.extraction.mentions import (
     has_partitive,
     is_definite_mention,
     is_epithet,
+    named_body,
     other_adjective,
     refers_to,
     says_same,
@@ -307,7 +308,7 @@ class SpeakerMemory:
             len(words) > MAX_REDUCED_TOKENS and not has_demonstrative(self.tt, source)
         ):
             return source
-        if self._indefinite_noun(source):
+        if self._indefinite_noun(source) or named_body(words):
             return source  # «مصدر»، «مسؤول أمريكي»: an indefinite noun names someone new
         self._read_until(source[0])
         recent = self._recent(source[0])

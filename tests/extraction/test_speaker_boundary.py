@@ -650,3 +650,26 @@ def test_the_predicate_in_bi_after_an_object_pronoun_is_no_subject() -> None:
         "أما ليلى فوصفها بصاحبة موهبة نادرة، وأن الغناء يسكنها لا سيما أنها ابنة عائلة فنية."
     )
     assert speaker_of(text, "وصفها") == "المطرب سامر حداد"
+
+
+def test_how_the_speaker_spoke_ends_the_subject() -> None:
+    text = "وتابع المدرب سامي حداد متحدثا عن اللاعب: «إنه يحتاج إلى الراحة»."
+    assert text_of(by_cue(text, "تابع").source) == "المدرب سامي حداد"
+    said = by_cue("ونفت الحركة فورا الاتهامات.", "نفت")
+    assert text_of(said.source) == "الحركة"
+
+
+def test_a_name_ending_like_a_participle_stays_in_the_speaker() -> None:
+    said = by_cue("وقالت الناطقة باسم المبعوث ميليسا مونتورا إن المحادثات مستمرة.", "قالت")
+    assert text_of(said.source) == "الناطقة باسم المبعوث ميليسا مونتورا"
+
+
+def test_a_time_word_with_dhaka_is_no_subject() -> None:
+    text = "ويومذاك اتهم التجار رجلا غريبا بالسرقة."
+    assert text_of(by_cue(text, "اتهم").source) == "التجار"
+
+
+def test_a_place_or_body_after_the_subject_opens_the_object() -> None:
+    said = by_cue("واتهمت حماس إسرائيل بخرق الهدنة.", "اتهمت")
+    assert text_of(said.source) == "حماس"
+    assert text_of(said.content) == "إسرائيل بخرق الهدنة"

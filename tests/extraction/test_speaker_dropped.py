@@ -348,3 +348,12 @@ def test_a_feminine_noun_after_a_masculine_verb_is_its_object() -> None:
         "ووصف الممثلة ليلى بأنها النجمة الأولى في البلاد."
     )
     assert speaker_of(text, "وصف") == "المطرب سامر حداد"
+
+
+def test_a_known_person_after_a_verb_that_is_no_cue_governs_a_dropped_subject() -> None:
+    text = (
+        "وقال الرئيس الإيراني حسن روحاني إن الاتفاق جيد. "
+        "وقال وزير الخارجية الأمريكي إن العقوبات سترفع. "
+        "وأشاد روحاني بالاتفاق ووصفه بأنه نصر."
+    )
+    assert speaker_of(text, "وصفه") == "الرئيس الإيراني حسن روحاني"

@@ -417,3 +417,11 @@ def test_a_different_adjective_after_the_head_is_another_entity() -> None:
         "وتضيف المصادر الأمنية أن القتلى ثلاثة."
     )
     assert speaker_of(text, "تضيف") == speaker_of(text, "قالت")
+
+
+def test_a_body_named_in_one_word_is_named_in_full() -> None:
+    text = (
+        "وقالت الشرطة إن المسؤول عن الخلية هو أحد نشطاء حماس في المدينة. "
+        "ونفت حماس أن تكون قد خططت للهجوم."
+    )
+    assert speaker_of(text, "نفت") == "حماس"
