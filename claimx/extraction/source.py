@@ -478,8 +478,11 @@ def _named_after_role(
     """«قال وزير النقل السابق، سمير العبدلي "..."»، «نفى رئيس الكتلة، كريم الهاشمي، ما»: a
     name after a role and a comma is the role's holder; one past the name, or None."""
     tokens = tt.tokens
-    if strip_conjunction(tokens[phrase[0]].norm) not in lex.head_words:
-        return None
+    head = strip_conjunction(tokens[phrase[0]].norm)
+    if head not in lex.head_words and not (
+        head in lex.marker_set("titles") and _opens_complement(tt, phrase[0] + 1, lex)
+    ):
+        return None  # a title with its complement has a holder too: «العقيد في الشرطة، سامي»
     end = k
     while end < min(limit, k + MAX_NAME_WORDS) and _name_word(tokens[end], end == k, lex) \
             and end not in cue_starts:

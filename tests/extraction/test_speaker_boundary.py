@@ -673,3 +673,8 @@ def test_a_place_or_body_after_the_subject_opens_the_object() -> None:
     said = by_cue("واتهمت حماس إسرائيل بخرق الهدنة.", "اتهمت")
     assert text_of(said.source) == "حماس"
     assert text_of(said.content) == "إسرائيل بخرق الهدنة"
+
+
+def test_a_title_with_its_complement_takes_the_holder_named_after_a_comma() -> None:
+    text = "وقال العقيد في شرطة المرور، سامر حداد، إن الطريق مغلق."
+    assert text_of(by_cue(text, "قال").source) == "العقيد في شرطة المرور، سامر حداد"
