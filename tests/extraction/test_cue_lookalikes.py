@@ -194,3 +194,9 @@ def test_bayna_after_a_noun_is_the_preposition() -> None:
 def test_a_verb_form_after_a_comparative_says_in_what() -> None:
     text = "وتعلم اللاعب أن يكون أكثر حذرا من خلال مشاركته في البطولة."
     assert "حذرا" not in cues_of(text)
+
+
+def test_according_to_a_measure_or_an_order_is_no_attribution() -> None:
+    assert cues_of("ويتغير لون الشاشة حسب تركيز السكر في الدم.") == []
+    assert cues_of("وتقلع الطائرة في الخامسة حسب التوقيت المحلي للمدينة.") == []
+    assert cues_of("وبحسب الأرقام الرسمية، فقد ارتفع عدد الزوار.") == ["بحسب"]

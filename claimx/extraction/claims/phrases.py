@@ -13,12 +13,14 @@ from claimx.extraction.content import (
     object_content,
     quoted,
 )
-from claimx.extraction.cues import CueMatch
+from claimx.extraction.cues import CueMatch, strip_conjunction
 from claimx.extraction.lexicon import CueKind, CuePosition
 from claimx.extraction.phrase import (
+    bare_noun,
     clause_verb_end,
     is_complementizer,
     is_verbal_noun,
+    is_verbal_noun_phrase,
     noun_phrase,
 )
 from claimx.extraction.source import is_non_speaker, past_outlet_told, with_name_apposition
@@ -44,6 +46,8 @@ class PhraseCues(BuilderState):
             source = noun_phrase(tt, start, sentence_end, lex, self.cue_starts, after_lam=True)
             if source is None or is_non_speaker(tt, source, lex):
                 return None
+            if self._measure(source):
+                return None  # «حسب تركيز السكر في الدم»: an action or a measure, no speaker
             source = with_name_apposition(tt, source, sentence_end, lex, self.cue_starts)
             source = clause_verb_end(tt, source, lex)  # «بحسب التقارير تسعى الحكومة ...»
         relayed = None
@@ -78,6 +82,14 @@ class PhraseCues(BuilderState):
         channel = relayed or self._quoting_channel(cue) or self.channel_for.get(cue.first)
         after_lam = source is not None and lam_prefixed(tt, source, lex)
         return Draft(cue, source, speaker, content[0], channel, content[1], after_lam)
+
+    def _measure(self, source: Range) -> bool:
+        """«تركيز السكر»، «الترتيب التنازلي»، «التوقيت المحلي»: a verbal noun by which things
+        vary; not of the shape أفعال, the plural of «الأرقام» and of «الإعلام»."""
+        word = bare_noun(strip_conjunction(self.tt.tokens[source[0]].norm))
+        return is_verbal_noun_phrase(self.tt, source[0], self.lex) and not (
+            len(word) == 5 and word[0] == "ا" and word[3] == "ا"
+        )
 
     def _phrase_content(
         self, cue: CueMatch, after: int, sentence_end: int
