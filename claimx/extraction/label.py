@@ -83,6 +83,18 @@ def _known_name_end(tt: TokenizedText, first: int, last: int) -> int:
 
 @lru_cache(maxsize=20_000)
 def _gloss_of_wording(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Gloss:
+    for k in range(2, len(wording)):  # «جون كيري والرئيس أوباما»: "... and President Obama"
+        norm, text = wording[k]
+        if norm.startswith("وال") and norm[1:] in lex.head_words:
+            first = _gloss_of_wording(wording[:k], lex)
+            second = _gloss_of_wording(((norm[1:], text[1:]), *wording[k + 1 :]), lex)
+            # two people when each conjunct names one: not «مؤسس الشركة والمدير التنفيذي
+            # سامي»، «سامي حداد، الباحث والكاتب» (one person's two titles)
+            two = _names_someone(wording[:k]) and _names_someone(wording[k + 1 :])
+            return Gloss(
+                f"{first.text} and {second.text}", two or first.plural, two or first.known,
+                first.transliterated + second.transliterated,
+            )
     words, texts = _without_time(*_split_bi([w for w, _ in wording], [t for _, t in wording]))
     for k in range(1, len(words)):  # «مصدر مسؤول في الوزارة»: "... in ..."
         joint = _postnominal(words, k)
@@ -95,6 +107,16 @@ def _gloss_of_wording(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Glo
                 outer.transliterated + inner.transliterated,
             )
     return _parts_gloss(words, texts, lex)
+
+
+def _names_someone(wording: tuple[tuple[str, str], ...]) -> bool:
+    """A known person's name or a given name among the words."""
+    norms = tuple(norm for norm, _ in wording)
+    return any(
+        strip_conjunction(norm) in label_words().given_names
+        or (found := _entity_at(norms, k)[0]) is not None and found.kind == PERSON
+        for k, norm in enumerate(norms)
+    )
 
 
 def _split_bi(words: list[str], texts: list[str]) -> tuple[list[str], list[str]]:

@@ -166,3 +166,13 @@ def test_security_services_and_rescuers_label_as_english() -> None:
     assert said.label == "Security personnel assert"
     said = by_cue("وقال المسعفون إن الجرحى نقلوا إلى المستشفى.", "قال")
     assert said.label == "Paramedics say"
+
+
+def test_two_people_joined_by_wa_are_two_in_the_label() -> None:
+    text = "وقال وزير الخارجية الأمريكي جون كيري والرئيس أوباما إن الاتفاق تاريخي."
+    assert by_cue(text, "قال").label == "US Secretary of State John Kerry and President Obama say"
+
+
+def test_one_persons_two_titles_stay_one_speaker_in_the_label() -> None:
+    text = "وقال مؤسس الشركة والمدير التنفيذي سامي حداد إن الأرباح زادت."
+    assert by_cue(text, "قال").label.endswith(" and Executive Director Sami Haddad says")
