@@ -60,11 +60,43 @@ def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> Glo
     """The English name of the speaker tokens, read on into a known name the span cuts
     short («شبكة سي» before «إن إن»: "CNN")."""
     last = _known_name_end(tt, first, last)
-    wording = tuple(  # the normalised words alone: one gloss per wording
+    wording = tuple(  # the normalised words and commas alone: one gloss per wording
         (t.norm, t.text) for t in tt.tokens[first:last]
-        if t.text not in QUOTES and t.norm not in PUNCTUATION
+        if t.text not in QUOTES and (t.norm not in PUNCTUATION or t.norm in COMMAS)
     )
-    return _gloss_of_wording(wording, lex)
+    return _gloss_of_apposition(wording, lex)
+
+
+COMMAS = ("،", ",")
+
+
+def _gloss_of_apposition(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Gloss:
+    """«اللواء منصور، المتحدث الأمني»: "Maj. Gen. Mansour, security spokesman": a part after
+    a comma that describes is glossed on its own; a name after a title runs on («وزير
+    الخارجية، جون كيري»: "Foreign Minister John Kerry")."""
+    pieces: list[tuple[tuple[str, str], ...]] = [()]
+    for pair in wording:
+        if pair[0] in COMMAS:
+            pieces.append(())
+        else:
+            pieces[-1] += (pair,)
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) < 2 or any(not _describes(piece, lex) for piece in pieces[1:]):
+        return _gloss_of_wording(tuple(pair for piece in pieces for pair in piece), lex)
+    glosses = [_gloss_of_wording(piece, lex) for piece in pieces]
+    return Gloss(
+        ", ".join(g.text for g in glosses), glosses[0].plural, glosses[0].known,
+        tuple(word for g in glosses for word in g.transliterated),
+    )
+
+
+def _describes(piece: tuple[tuple[str, str], ...], lex: Lexicon) -> bool:
+    """A part that opens with a role or a definite noun that is no name («المتحدث»، «مستشار»)."""
+    first = piece[0][0]
+    word = strip_conjunction(first)
+    return first[:1] != "و" and word not in label_words().given_names and (
+        word in lex.head_words or word.startswith("ال") and _entity_at((word,), 0)[0] is None
+    )
 
 
 def _known_name_end(tt: TokenizedText, first: int, last: int) -> int:
@@ -83,7 +115,7 @@ def _known_name_end(tt: TokenizedText, first: int, last: int) -> int:
 
 @lru_cache(maxsize=20_000)
 def _gloss_of_wording(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Gloss:
-    for k in range(2, len(wording)):  # «جون كيري والرئيس أوباما»: "... and President Obama"
+    for k in range(1, len(wording)):  # «جون كيري والرئيس أوباما»: "... and President Obama"
         norm, text = wording[k]
         if norm.startswith("وال") and norm[1:] in lex.head_words:
             first = _gloss_of_wording(wording[:k], lex)
@@ -299,7 +331,11 @@ def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
             parts.append(noun)
             k += size
             continue
-        parts.append(_word_part(norm, texts[k], lex, lw))
+        surname = (  # after a listed given name: «منصور التركي»، «محمد السعودي»
+            bool(parts) and parts[-1].kind == "name" and not parts[-1].transliterated
+            and norm.startswith("ال")
+        )
+        parts.append(_word_part(norm, texts[k], lex, lw, surname))
         k += 1
     return [p for p in parts if p.text or p.kind == "honorific"]
 
@@ -318,14 +354,17 @@ def _entity_part(entity: Entity) -> _Part:
     return _Part(kind, entity.english, plural=entity.english in PLURAL_NAMES)
 
 
-def _word_part(norm: str, text: str, lex: Lexicon, lw: LabelWords) -> _Part:
+def _word_part(
+    norm: str, text: str, lex: Lexicon, lw: LabelWords, surname: bool = False
+) -> _Part:
     """One word that is neither a known name nor a noun: a determiner, an honorific, an
-    adjective, or a name (from the list of given names, else transliterated)."""
+    adjective, or a name (from the list of given names, else transliterated); a definite
+    word right after a name is its family name («منصور التركي»: al-Turki, not Turkish)."""
     if norm in DEMONSTRATIVE_GLOSS:
         return _Part("determiner", DEMONSTRATIVE_GLOSS[norm])
     if norm in lw.honorifics:
         return _Part("honorific", lw.honorifics[norm])
-    adjective = _adjective(norm, lex)
+    adjective = "" if surname else _adjective(norm, lex)
     if adjective:
         return _Part("adjective", adjective)
     if norm in REFLEXIVES or norm in ("ذاته", "ذاتها", "نفسه", "نفسها"):

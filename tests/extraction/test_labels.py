@@ -176,3 +176,17 @@ def test_two_people_joined_by_wa_are_two_in_the_label() -> None:
 def test_one_persons_two_titles_stay_one_speaker_in_the_label() -> None:
     text = "وقال مؤسس الشركة والمدير التنفيذي سامي حداد إن الأرباح زادت."
     assert by_cue(text, "قال").label.endswith(" and Executive Director Sami Haddad says")
+
+
+def test_a_description_after_a_comma_is_glossed_after_the_name() -> None:
+    text = "وقال اللواء منصور الحداد، المتحدث الأمني في وزارة الداخلية، إن الخلية فككت."
+    label = by_cue(text, "قال").label
+    assert label.startswith("Maj. Gen. Mansour al-")
+    assert ", security spokesman in " in label
+    text = "وقال وزير الخارجية، سامي حداد، إن الاتفاق تاريخي."
+    assert by_cue(text, "قال").label == "Foreign Minister Sami Haddad says"
+
+
+def test_a_nisba_after_a_given_name_is_a_family_name() -> None:
+    text = "وقال اللواء منصور التركي إن الخلية فككت."
+    assert "Turkish" not in by_cue(text, "قال").label
