@@ -75,10 +75,10 @@ def _gloss_of_apposition(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> 
     a comma that describes is glossed on its own; a name after a title runs on («وزير
     الخارجية، جون كيري»: "Foreign Minister John Kerry")."""
     pieces: list[tuple[tuple[str, str], ...]] = [()]
-    for pair in wording:
-        if pair[0] in COMMAS:
+    for k, pair in enumerate(wording):
+        if pair[0] in COMMAS or _role_after_name(pieces[-1], pair[0], k + 1 < len(wording), lex):
             pieces.append(())
-        else:
+        if pair[0] not in COMMAS:
             pieces[-1] += (pair,)
     pieces = [piece for piece in pieces if piece]
     if len(pieces) < 2 or any(not _describes(piece, lex) for piece in pieces[1:]):
@@ -88,6 +88,22 @@ def _gloss_of_apposition(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> 
         ", ".join(g.text for g in glosses), glosses[0].plural, glosses[0].known,
         tuple(word for g in glosses for word in g.transliterated),
     )
+
+
+def _role_after_name(
+    before: tuple[tuple[str, str], ...], norm: str, more: bool, lex: Lexicon
+) -> bool:
+    """«محمد علي جعفري قائد الحرس الثوري»: a role noun in construct right after a name
+    opens its description, as a comma would; not a family name of that shape («الكاتب»،
+    «أمين»، the last word «رسالة»)."""
+    if not before or not more or norm not in lex.head_words or norm.startswith(("ال", "و")):
+        return False
+    if norm in label_words().given_names:
+        return False
+    words = [w for w, _ in before]
+    parts = _parts(words, [t for _, t in before], lex)
+    named = any(p.kind == "person" or p.kind == "name" and not p.transliterated for p in parts)
+    return named and parts[-1].kind in ("name", "person")
 
 
 def _describes(piece: tuple[tuple[str, str], ...], lex: Lexicon) -> bool:

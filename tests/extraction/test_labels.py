@@ -190,3 +190,8 @@ def test_a_description_after_a_comma_is_glossed_after_the_name() -> None:
 def test_a_nisba_after_a_given_name_is_a_family_name() -> None:
     text = "وقال اللواء منصور التركي إن الخلية فككت."
     assert "Turkish" not in by_cue(text, "قال").label
+
+
+def test_a_role_in_construct_right_after_a_name_is_its_description() -> None:
+    text = "وقال محمد علي جعفري قائد الحرس الثوري الإيراني إن الهجوم فشل."
+    assert by_cue(text, "قال").label == "Mohammed Ali Jafri, Revolutionary Guards commander says"
