@@ -195,3 +195,9 @@ def test_a_nisba_after_a_given_name_is_a_family_name() -> None:
 def test_a_role_in_construct_right_after_a_name_is_its_description() -> None:
     text = "وقال محمد علي جعفري قائد الحرس الثوري الإيراني إن الهجوم فشل."
     assert by_cue(text, "قال").label == "Mohammed Ali Jafri, Revolutionary Guards commander says"
+
+
+def test_abd_names_and_professors_read_as_english() -> None:
+    text = "وقال البروفسور عبد اللطيف حداد إن الدواء فعال. وأضاف حداد أن التجارب نجحت."
+    assert by_cue(text, "قال").label == "Prof. Abd al-Latif Haddad says"
+    assert by_cue(text, "قال").speaker_key == by_cue(text, "أضاف").speaker_key
