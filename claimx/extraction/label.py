@@ -68,6 +68,7 @@ def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> Glo
 
 
 COMMAS = ("،", ",")
+WHO_IS = ("وهو", "وهي")
 
 
 def _gloss_of_apposition(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Gloss:
@@ -78,6 +79,9 @@ def _gloss_of_apposition(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> 
     for k, pair in enumerate(wording):
         if pair[0] in COMMAS or _role_after_name(pieces[-1], pair[0], k + 1 < len(wording), lex):
             pieces.append(())
+        elif pair[0] in WHO_IS and pieces[-1]:
+            pieces.append(())  # «أحمد الموكلي وهو الباحث في ...»: as a comma
+            continue
         if pair[0] not in COMMAS:
             pieces[-1] += (pair,)
     pieces = [piece for piece in pieces if piece]
@@ -148,7 +152,7 @@ def _gloss_of_wording(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Glo
         joint = _postnominal(words, k)
         if words[k] in PREPOSITION_GLOSS or joint:
             outer = _parts_gloss(words[: k - 1 if joint else k], texts, lex)
-            inner = _parts_gloss(words[k + 1 :], texts[k + 1 :], lex)
+            inner = _gloss_of_wording(tuple(zip(words[k + 1 :], texts[k + 1 :], strict=True)), lex)
             link = joint or PREPOSITION_GLOSS[words[k]]
             return Gloss(
                 f"{outer.text} {link} {inner.text}".strip(), outer.plural, outer.known,

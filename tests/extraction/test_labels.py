@@ -201,3 +201,10 @@ def test_abd_names_and_professors_read_as_english() -> None:
     text = "وقال البروفسور عبد اللطيف حداد إن الدواء فعال. وأضاف حداد أن التجارب نجحت."
     assert by_cue(text, "قال").label == "Prof. Abd al-Latif Haddad says"
     assert by_cue(text, "قال").speaker_key == by_cue(text, "أضاف").speaker_key
+
+
+def test_who_is_reads_as_a_comma_and_every_in_is_glossed() -> None:
+    text = "وقال سامي حداد وهو مستشار أمني إن الخطر قائم."
+    assert by_cue(text, "قال").label == "Sami Haddad, security adviser says"
+    text = "وقال مسؤول في الشركة في دبي إن الأرباح زادت."
+    assert " Fi " not in by_cue(text, "قال").label + " "
