@@ -200,3 +200,10 @@ def test_according_to_a_measure_or_an_order_is_no_attribution() -> None:
     assert cues_of("ويتغير لون الشاشة حسب تركيز السكر في الدم.") == []
     assert cues_of("وتقلع الطائرة في الخامسة حسب التوقيت المحلي للمدينة.") == []
     assert cues_of("وبحسب الأرقام الرسمية، فقد ارتفع عدد الزوار.") == ["بحسب"]
+
+
+def test_gathering_and_recurring_are_no_claims() -> None:
+    text = "وأشار إلى أن جميع أعضاء المجموعة تجمعهم صلة قرابة، وفضلوا أن يؤسسوا جمعية."
+    assert cues_of(text) == ["أشار"]
+    assert cues_of("وهي الإجابة عن أسئلة تتردد بين الحين والآخر عن مستقبل الحكم.") == []
+    assert cues_of("ويتردد أن الوزير سيستقيل.") == ["يتردد"]
