@@ -29,7 +29,7 @@ from claimx.extraction.mentions import agreement_of
 from claimx.extraction.phrase import bare_noun
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.transliterate import transliterate
-from claimx.extraction.words import DEMONSTRATIVE_GLOSS, PREPOSITION_GLOSS, REFLEXIVES
+from claimx.extraction.words import DEMONSTRATIVE_GLOSS, PREPOSITION_GLOSS, REFLEXIVES, WHO_IS
 
 MAX_ENTITY_WORDS = 6
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does"}
@@ -68,7 +68,6 @@ def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> Glo
 
 
 COMMAS = ("،", ",")
-WHO_IS = ("وهو", "وهي")
 
 
 def _gloss_of_apposition(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Gloss:

@@ -59,6 +59,7 @@ RELATIVES = _words("relatives")
 RELATIVE_AGREEMENT = _table("relative_agreement")
 RELATIVE_MA = _words("relative_ma")
 RELATIVE_MAN = _words("relative_man")
+WHO_IS = _words("who_is")
 PARTITIVES = _words("partitives")
 DEMONSTRATIVES = _words("demonstratives") | PARTITIVES
 DEMONSTRATIVE_OBJECTS = _words("demonstrative_objects")
