@@ -36,6 +36,12 @@ def gazetteer() -> dict[str, Entity]:
     return tables.cached("gazetteer", build_gazetteer, dict)
 
 
+def names_person(first: str, last: str) -> bool:
+    """«مارك» «روته»: two normalised words that are a gazetteer person's name."""
+    entity = gazetteer().get(f"{first} {last}")
+    return entity is not None and entity.kind == PERSON
+
+
 def build_gazetteer() -> dict[str, Entity]:
     raw = tables.parse_data_file("gazetteer.toml")
     out: dict[str, Entity] = {}

@@ -15,7 +15,7 @@ from typing import Any
 
 from claimx.extraction import tables
 from claimx.extraction.cues import one_of, strip_conjunction
-from claimx.extraction.gazetteer import OUTLET, PERSON, gazetteer, label_words
+from claimx.extraction.gazetteer import OUTLET, PERSON, gazetteer, label_words, names_person
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
@@ -199,8 +199,10 @@ def _read_phrase(
         if norm in lex.marker_set("participle_objects") and _passive_participle(prev):
             j += 1  # «عدد من المقبوض عليهم في قضية»: the participle's preposition
             continue
-        if j in cue_starts or norm in stops and _stops_source(tok, lex):
-            break
+        if j in cue_starts or norm in stops and _stops_source(tok, lex) and not names_person(
+            strip_conjunction(prev.norm), norm
+        ):
+            break  # a verb ends the phrase; not «روته» of «مارك روته»
         if _feminine_perfect(tok, lex) and _holds_definite(tokens[i:j]):
             break  # «أن الشرطة في المدينة احتجزت ...»: the clause's verb ends its subject
         if j + 1 < limit and (norm, tokens[j + 1].norm) in lex.pairs("behalf"):
@@ -217,7 +219,8 @@ def _read_phrase(
             break  # «قال لوكالة رويترز»: the outlet told, not part of the speaker
         prev_definite = prev.norm[:2] == "ال" or prev.norm[:3] == "وال"
         if prev_definite and _possessed_after_definite(prev, tok) \
-                and not _role_then_name(tt, i, j, limit, lex):  # «السفير عبدالله»
+                and not _role_then_name(tt, i, j, limit, lex) \
+                and not _foreign_name_at(tt, j, limit, lex):  # «السفير عبدالله»، «المدرب جوزيه»
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         if watching and object_end is None and (
             _name_then_verbal_noun(prev, tok, lex) or _name_then_possessed(prev, tok, lex)
@@ -1056,10 +1059,26 @@ def name_like(tok: Token, lex: Lexicon) -> bool:
         and norm not in lex.head_words
         and norm not in lex.source_stop_words
         and norm not in ("اي", "كل", "بعض")
-        and not norm.endswith(("ه", "ات"))
+        and (not norm.endswith(("ه", "ات")) or _foreign_in_ih(tok))
         and not tok.text.endswith(("ا", "اً"))
         and not is_verbal_noun(tok, lex)
         and norm not in lex.marker_set("event_nouns")
+    )
+
+
+def _foreign_name_at(tt: TokenizedText, j: int, limit: int, lex: Lexicon) -> bool:
+    """«جوزيه مورينيو»: a word in ـيه before a name is a foreign given name, not a noun
+    with its pronoun («رأيه في»، «سعيه إلى»)."""
+    return _foreign_in_ih(tt.tokens[j]) and j + 1 < limit and name_like(tt.tokens[j + 1], lex)
+
+
+def _foreign_in_ih(tok: Token) -> bool:
+    """«جوزيه»، «أندريه»: a foreign name written in ـيه with ه (an Arabic nisba ends in ة);
+    not a preposition with its pronoun («عليه»، «لديه»)."""
+    return (
+        len(tok.norm) >= 4
+        and tok.text.endswith("يه")
+        and not preposition_with_pronoun(tok.norm)
     )
 
 

@@ -3,7 +3,7 @@ sentences written for these tests: one test per construction, through ``claimx.e
 
 from __future__ import annotations
 
-from extraction_helpers import by_cue, claims_of, only, speaker_of, text_of
+from extraction_helpers import by_cue, claims_of, cues_of, only, speaker_of, text_of
 
 
 def test_adverbial_fi_phrase_after_the_speaker_is_not_part_of_it() -> None:
@@ -678,3 +678,16 @@ def test_a_place_or_body_after_the_subject_opens_the_object() -> None:
 def test_a_title_with_its_complement_takes_the_holder_named_after_a_comma() -> None:
     text = "وقال العقيد في شرطة المرور، سامر حداد، إن الطريق مغلق."
     assert text_of(by_cue(text, "قال").source) == "العقيد في شرطة المرور، سامر حداد"
+
+
+def test_a_foreign_given_name_in_ih_stays_in_the_speaker() -> None:
+    said = by_cue("وقال المدرب البرتغالي جوزيه ماريو إن الفريق جاهز.", "قال")
+    assert text_of(said.source) == "المدرب البرتغالي جوزيه ماريو"
+    said = by_cue("وأبدى اللاعب رأيه في المباراة، وقال إن الفريق جاهز.", "قال")
+    assert text_of(said.speaker) == "اللاعب"
+
+
+def test_a_known_persons_name_shaped_like_a_verb_is_no_cue() -> None:
+    text = "وقال رئيس وزراء هولندا مارك روته إن الحكومة تسعى للتأييد."
+    assert cues_of(text) == ["قال"]
+    assert text_of(by_cue(text, "قال").source) == "رئيس وزراء هولندا مارك روته"
