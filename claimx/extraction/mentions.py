@@ -18,6 +18,7 @@ from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon
 from claimx.extraction.phrase import (
     PREPOSITION_CLITICS,
     bare_noun,
+    hamza_initial,
     heads_of,
     identity_lists,
     is_definite,
@@ -388,7 +389,8 @@ def _verb_before_subject(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         return False
     noun_ending = tt.tokens[k].text.endswith(("ة", "ات"))  # «لجنة»، «تصريحات»: nouns
     return not noun_ending and any(
-        norm in lex.speech_acts or _verb_like(norm, lex) for norm in forms
+        norm in lex.speech_acts or _verb_like(norm, lex, hamza_initial(tt.tokens[k]))
+        for norm in forms
     )
 
 
@@ -397,10 +399,12 @@ def _quoted_name_at(tt: TokenizedText, k: int) -> bool:
     return tt.tokens[k].text in QUOTES and 0 < tt.quotes.get(k, -1) - k <= MAX_QUOTED_NAME
 
 
-def _verb_like(norm: str, lex: Lexicon) -> bool:
+def _verb_like(norm: str, lex: Lexicon, no_article: bool = False) -> bool:
+    """A bare word that may be a verb; ``no_article``: a hamza says «ال» is no article
+    («ألقى» folds to «القي»)."""
     return (
         norm not in PUNCTUATION
-        and not norm.startswith(("ال", "لل", "بال"))
+        and (no_article or not norm.startswith(("ال", "لل", "بال")))
         and 3 <= len(norm) <= 6
         and not lex.stops_clause(norm)
         and norm not in lex.head_words

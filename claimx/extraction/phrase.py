@@ -768,7 +768,7 @@ def is_possessed_verbal_noun(tok: Token, lex: Lexicon) -> bool:
 
 def is_definite(tok: Token) -> bool:
     """«الوزير»، «والشرطة»، «للصحيفة»: a word with the article (not «إلهام»)."""
-    return tok.norm.startswith(("ال", "وال", "لل")) and not _hamza_initial(tok)
+    return tok.norm.startswith(("ال", "وال", "لل")) and not hamza_initial(tok)
 
 
 def opens_held_object(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
@@ -794,7 +794,7 @@ def opens_held_object(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     )
 
 
-def _hamza_initial(tok: Token) -> bool:
+def hamza_initial(tok: Token) -> bool:
     """«أليستر»، «إلهام» fold to «ال...» but carry no article: the hamza tells."""
     raw = tok.text.lstrip("وف") if tok.norm[:1] in "وف" and tok.norm[1:3] == "ال" else tok.text
     return raw[:1] in "أإآ"
@@ -1037,7 +1037,7 @@ def _definiteness_break(previous: Token, current: Token, lex: Lexicon) -> bool:
     nisbas in ـي/ـية, or listed in the gazetteer).
     """
     prev_definite = (
-        previous.norm.startswith(("ال", "وال")) and not _hamza_initial(previous)
+        previous.norm.startswith(("ال", "وال")) and not hamza_initial(previous)
     ) or previous.text in CLOSE_QUOTES
     if not prev_definite or current.text in QUOTES:
         return False
@@ -1203,7 +1203,7 @@ def _opens_object(tt: TokenizedText, first: int, k: int, end: int, lex: Lexicon)
         return False  # «في الداخل والخارج»: a conjunction joins, an object opens no phrase so
     if k + 1 < end and _titles_name(tokens[k], tokens[k + 1], lex):
         return False  # «خادم الحرمين الشريفين الملك سلمان»: an apposed title
-    if norm.startswith(("ال", "وال")) and not _hamza_initial(tok):
+    if norm.startswith(("ال", "وال")) and not hamza_initial(tok):
         bare = bare_noun(norm)
         if bare.endswith(("ي", "يه", "يون", "يين")) or _title_then_name(prev, tok, lex):
             return False

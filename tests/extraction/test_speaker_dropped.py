@@ -357,3 +357,11 @@ def test_a_known_person_after_a_verb_that_is_no_cue_governs_a_dropped_subject() 
         "وأشاد روحاني بالاتفاق ووصفه بأنه نصر."
     )
     assert speaker_of(text, "وصفه") == "الرئيس الإيراني حسن روحاني"
+
+
+def test_a_verb_whose_hamza_folds_like_the_article_governs_a_dropped_subject() -> None:
+    text = (
+        "وقال مجلس الوزراء إن الميزانية جاهزة. "
+        "وبعد شهر، ألقى الملك خطابا، حيث أكد أن المواطن محل اهتمامه."
+    )
+    assert speaker_of(text, "أكد") == "الملك"
