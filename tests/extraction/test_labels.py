@@ -208,3 +208,8 @@ def test_who_is_reads_as_a_comma_and_every_in_is_glossed() -> None:
     assert by_cue(text, "قال").label == "Sami Haddad, security adviser says"
     text = "وقال مسؤول في الشركة في دبي إن الأرباح زادت."
     assert " Fi " not in by_cue(text, "قال").label + " "
+
+
+def test_the_custodian_of_the_two_holy_mosques_reads_as_english() -> None:
+    text = "وقال خادم الحرمين الشريفين إن المملكة ماضية في الإصلاح."
+    assert by_cue(text, "قال").label == "Custodian of the Two Holy Mosques says"
