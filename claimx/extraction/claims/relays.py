@@ -107,14 +107,15 @@ class Relays(BuilderState):
 
     def _introduces(self, source: Range, nxt: CueMatch) -> bool:
         """«وحسب وكالة X، أكدت الوزيرة»، «وبحسب "X"، فقد توقع محللون»: a comma, then the
-        cue, perhaps after «فقد»."""
+        cue, perhaps after «فقد»; or a verb cue right after the phrase («وبحسب تقرير الوكالة
+        أوضح الوزير أن»)."""
         between = self.tt.tokens[source[1] : nxt.first]
         while len(between) > 1 and between[-1].norm in RESUMPTIVES:
             between = between[:-1]
+        comma = len(between) == 1 and between[0].norm in ("،", ",")
         return (
             self.tt.sentence_of[nxt.first] == self.tt.sentence_of[source[0]]
-            and len(between) == 1
-            and between[0].norm in ("،", ",")
+            and (comma or not between and nxt.kind == CueKind.VERB)
             and not nxt.conjoined
             and self._takes_content(nxt)
         )

@@ -122,3 +122,12 @@ def test_abr_before_a_place_is_no_channel() -> None:
     assert c.content.text == "المهربين بإدخال السلاح عبر الأنفاق إلى المدينة"
     c = only("ونفى الوزير استقالته عبر حسابه على الشبكة.")
     assert text_of(c.channel) == "حسابه"
+
+
+def test_a_relay_phrase_right_before_a_verb_cue_is_its_channel() -> None:
+    text = (
+        "وحذرت المستشارة من الانسحاب. "
+        "وبحسب تقرير الوكالة أوضح زعيم الحزب أن الانسحاب خطأ."
+    )
+    assert cues_of(text) == ["حذرت", "أوضح"]
+    assert text_of(by_cue(text, "أوضح").channel) == "تقرير الوكالة"
