@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from claimx.extraction.gazetteer import names_person
+from claimx.extraction.gazetteer import known_person
 from claimx.extraction.lexicon import (
     CueForm,
     CueKind,
@@ -301,7 +301,7 @@ def _match_verb(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | None:
         return None  # «وتر» (string), «لتر» (litre): «تر» is a cue only in «لم تر»
     if verb and _after_question(tt, i):
         return None  # «هل تتوقع أن ...؟» asks the reader or the interviewee; nobody claims
-    if i > 0 and names_person(strip_conjunction(tt.tokens[i - 1].norm), tok.norm):
+    if i > 0 and known_person(f"{strip_conjunction(tt.tokens[i - 1].norm)} {tok.norm}"):
         return None  # «مارك روته» (Rutte), not «روته» (she told it)
     if verb and _first_person(tok.text, form):
         return None  # «أعتقد» (I believe) inside a quotation is the speaker's own voice

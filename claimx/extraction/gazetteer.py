@@ -36,10 +36,17 @@ def gazetteer() -> dict[str, Entity]:
     return tables.cached("gazetteer", build_gazetteer, dict)
 
 
-def names_person(first: str, last: str) -> bool:
-    """«مارك» «روته»: two normalised words that are a gazetteer person's name."""
-    entity = gazetteer().get(f"{first} {last}")
+def known_person(words: str) -> bool:
+    """«ترامب»، «باراك اوباما»، «مارك روته»: a person of the gazetteer, by name or surname
+    (normalised words)."""
+    entity = gazetteer().get(words)
     return entity is not None and entity.kind == PERSON
+
+
+def known_body(words: str) -> bool:
+    """«حماس»، «إيران»، «باكستان»: an organisation, a place or an outlet of the gazetteer."""
+    entity = gazetteer().get(words)
+    return entity is not None and entity.kind != PERSON
 
 
 def build_gazetteer() -> dict[str, Entity]:

@@ -70,6 +70,7 @@ def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> Glo
 COMMAS = ("،", ",")
 
 
+@lru_cache(maxsize=20_000)
 def _gloss_of_apposition(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Gloss:
     """«اللواء منصور، المتحدث الأمني»: "Maj. Gen. Mansour, security spokesman": a part after
     a comma that describes is glossed on its own; a name after a title runs on («وزير

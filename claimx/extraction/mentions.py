@@ -13,7 +13,12 @@ from functools import cache
 from itertools import pairwise
 
 from claimx.extraction.cues import TANWEEN_FATH, one_of, strip_conjunction
-from claimx.extraction.gazetteer import PERSON, gazetteer, label_words, organisation_names
+from claimx.extraction.gazetteer import (
+    known_body,
+    known_person,
+    label_words,
+    organisation_names,
+)
 from claimx.extraction.lexicon import Lexicon, conjoined, load_lexicon
 from claimx.extraction.phrase import (
     PREPOSITION_CLITICS,
@@ -23,11 +28,11 @@ from claimx.extraction.phrase import (
     identity_lists,
     is_definite,
     is_verbal_noun,
-    known_person,
     name_like,
     named_again,
     noun_phrase,
     noun_phrase_readings,
+    person_name,
 )
 from claimx.extraction.source import with_apposition
 from claimx.extraction.tokenize import (
@@ -174,7 +179,7 @@ def refers_to(
     """Whether a shorter mention's ``words`` name the entity of a fuller ``candidate``:
     «الوزير» one headed by the same noun, «مرزوق» one that holds the name."""
     if is_definite_mention(tt, source):  # by head noun: «المدرب الهلالي» → «المدرب الروماني ...»
-        if any(_person_name(w) and w not in candidate for w in words[1:]):
+        if any(person_name(w) and w not in candidate for w in words[1:]):
             return False  # «الرئيس ترامب» is not «نائب الرئيس مايك بنس»
         if other_adjective(words, candidate, lex):
             return False  # «المصادر الطبية» are not «مصادر أمنية»
@@ -197,8 +202,7 @@ def other_adjective(words: list[str], candidate: tuple[str, ...], lex: Lexicon) 
 
 def named_body(words: list[str]) -> bool:
     """«حماس»، «إيران»: one word that names a body or a place in the gazetteer, in full."""
-    entity = gazetteer().get(words[0]) if len(words) == 1 else None
-    return entity is not None and entity.kind != PERSON
+    return len(words) == 1 and known_body(words[0])
 
 
 def conjunct_naming(tt: TokenizedText, rng: Range, words: list[str], lex: Lexicon) -> Range:
@@ -384,7 +388,7 @@ def _verb_before_subject(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
         nxt.startswith("ال")
         or nxt in lex.head_words
         or _quoted_name_at(tt, k + 1)
-        or _person_name(nxt)  # «وأشاد روحاني بالاتفاق ووصفه»
+        or person_name(nxt)  # «وأشاد روحاني بالاتفاق ووصفه»
     ):
         return False
     noun_ending = tt.tokens[k].text.endswith(("ة", "ات"))  # «لجنة»، «تصريحات»: nouns
@@ -578,7 +582,7 @@ def _name_part(tt: TokenizedText, i: int, lex: Lexicon, first: bool = False) -> 
     norm = strip_conjunction(tok.norm)
     if tok.norm in PREPOSITIONS and not is_name_lookalike(tok):
         return False  # «تشوركين على ذلك»: the preposition, not the name «علي»
-    if _person_name(norm):
+    if person_name(norm):
         return True  # «ترامب» has the shape of a verbal noun
     if len(norm) < 3 or is_verbal_noun(tok, lex) or tok.text.endswith("ًا"):
         return False
@@ -626,11 +630,6 @@ def _known_name(tt: TokenizedText, i: int, start: int, end: int) -> bool:
 def _gazetteer_name(tok: Token) -> bool:
     """«ترامب»: a person's name or surname in the gazetteer."""
     return known_person(strip_conjunction(tok.norm))
-
-
-def _person_name(word: str) -> bool:
-    """«ترامب»، «محمد»: a gazetteer person's name or surname, or a given name."""
-    return known_person(word) or word in label_words().given_names
 
 
 def _foreign_form(tok: Token, lex: Lexicon) -> bool:

@@ -15,7 +15,13 @@ from typing import Any
 
 from claimx.extraction import tables
 from claimx.extraction.cues import one_of, strip_conjunction
-from claimx.extraction.gazetteer import OUTLET, PERSON, gazetteer, label_words, names_person
+from claimx.extraction.gazetteer import (
+    OUTLET,
+    gazetteer,
+    known_body,
+    known_person,
+    label_words,
+)
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.tokenize import (
     CLOSE_QUOTES,
@@ -199,8 +205,8 @@ def _read_phrase(
         if norm in lex.marker_set("participle_objects") and _passive_participle(prev):
             j += 1  # «عدد من المقبوض عليهم في قضية»: the participle's preposition
             continue
-        if j in cue_starts or norm in stops and _stops_source(tok, lex) and not names_person(
-            strip_conjunction(prev.norm), norm
+        if j in cue_starts or norm in stops and _stops_source(tok, lex) and not known_person(
+            f"{strip_conjunction(prev.norm)} {norm}"
         ):
             break  # a verb ends the phrase; not «روته» of «مارك روته»
         if _feminine_perfect(tok, lex) and _holds_definite(tokens[i:j]):
@@ -547,12 +553,6 @@ def is_verbal_noun_form(norm: str, lex: Lexicon) -> bool:
     )
 
 
-def known_person(word: str) -> bool:
-    """«ترامب»، «باراك اوباما»: a person of the gazetteer, by name or surname."""
-    entity = gazetteer().get(word)
-    return entity is not None and entity.kind == PERSON
-
-
 def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
     """A preposition phrase after a name (an indefinite word no gazetteer entry explains) is
     where the speaker was or whom they addressed, not part of the speaker."""
@@ -561,7 +561,8 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
         tok.norm in ("في", "وفي", "مع")
         or tok.norm[:1] == "ل" and not tok.norm.startswith("لا")
         or possessed_bi  # «أدلى كافانو بشهادته»
-        or tok.norm.startswith("بال") and _person_word(previous)  # «وأشاد روحاني بالاتفاق»
+        # «وأشاد روحاني بالاتفاق»
+        or tok.norm.startswith("بال") and person_name(strip_conjunction(previous.norm))
     ):
         return False
     prev = previous.norm
@@ -578,10 +579,9 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
     )
 
 
-def _person_word(tok: Token) -> bool:
-    """«روحاني»، «يوسف»: a gazetteer person's name or a given name."""
-    norm = strip_conjunction(tok.norm)
-    return known_person(norm) or norm in label_words().given_names
+def person_name(word: str) -> bool:
+    """«ترامب»، «روحاني»، «يوسف»: a gazetteer person's name or surname, or a given name."""
+    return known_person(word) or word in label_words().given_names
 
 
 def _surname_with_lam_or_ba(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
@@ -1182,9 +1182,8 @@ def _complete_subject(tt: TokenizedText, j: int) -> bool:
         return True
     if tok.norm in PUNCTUATION:
         return False
-    entity = gazetteer().get(strip_conjunction(tok.norm))
     # «محمد سعيد الكاتب»: a person's name may go on, a place's or an organisation's not
-    return is_definite(tok) or entity is not None and entity.kind != PERSON
+    return is_definite(tok) or known_body(strip_conjunction(tok.norm))
 
 
 def _opens_object(tt: TokenizedText, first: int, k: int, end: int, lex: Lexicon) -> bool:
@@ -1211,8 +1210,7 @@ def _opens_object(tt: TokenizedText, first: int, k: int, end: int, lex: Lexicon)
     if norm.startswith("لل") or is_preposition_like(norm):
         return False  # «الأمين العام للأمم المتحدة»: a لـ-phrase goes on with the subject
     head = strip_conjunction(norm)
-    entity = gazetteer().get(head)
-    if entity is not None and entity.kind != PERSON:
+    if known_body(head):
         return True  # «اتهمت حماس إسرائيل بـ»: a place or a body named after the subject
     return (
         (head in lex.head_words or head in lex.organisation_words)
