@@ -15,6 +15,16 @@ def test_adverbial_fi_phrase_after_the_speaker_is_not_part_of_it() -> None:
     assert text_of(said.source) == "الاتحاد"
 
 
+def test_a_recent_study_is_not_his_talk() -> None:
+    """«حديثة» (recent) and «حديثه» (his talk) are one word once ة is folded: the adjective
+    stays in the speaker, the talk after «اختتم» does not."""
+    said = by_cue("وقالت دراسة كندية حديثة إن النوم المبكر يحسن الذاكرة.", "قالت")
+    assert text_of(said.source) == "دراسة كندية حديثة"
+    assert said.label == "Recent Canadian study says"
+    ended = by_cue("واختتم الوزير حديثه بقوله إن الحكومة باقية.", "اختتم")
+    assert text_of(ended.source) == "الوزير"
+
+
 def test_where_the_speaker_works_stays_in_the_phrase() -> None:
     said = by_cue("وقال مسؤول في الإدارة الأمريكية إن الاتفاق قريب.", "قال")
     assert text_of(said.source) == "مسؤول في الإدارة الأمريكية"
