@@ -19,6 +19,17 @@ def test_hint_and_refute_verbs() -> None:
     assert refuted.stance == "deny"
 
 
+def test_findings_shown_by_a_study_or_figures() -> None:
+    shown = by_cue("وأظهرت دراسة جامعية حديثة أن النوم المبكر يحسن الذاكرة.", "أظهرت")
+    assert shown.stance == "report" and text_of(shown.speaker) == "دراسة جامعية حديثة"
+    assert shown.content.text == "النوم المبكر يحسن الذاكرة"
+    # the imperfect is mostly «يظهر» (appear, show on screen), the writer's own words
+    assert cues_of("ويظهر أن الحكومة لن تتراجع عن قرارها.") == []
+    assert cues_of("وانتشر شريط يظهر أن الجنود أحرقوا المنزل.") == []
+    # with no complementizer after it, it shows a thing, not a proposition
+    assert cues_of("وأظهرت اللقطات جثثا في الشارع.") == []
+
+
 def test_continuing_participle_before_a_complementizer() -> None:
     text = "وقال رئيس الحزب إن الانتخابات ستجرى في موعدها، متابعا أن الحزب جاهز لها."
     went_on = by_cue(text, "متابعا")
