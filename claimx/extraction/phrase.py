@@ -207,7 +207,7 @@ def _read_phrase(
             continue
         if j in cue_starts or norm in stops and _stops_source(tok, lex) and not known_person(
             f"{strip_conjunction(prev.norm)} {norm}"
-        ):
+        ) and not _first_of_rank(tt, j, lex):
             break  # a verb ends the phrase; not «روته» of «مارك روته»
         if _feminine_perfect(tok, lex) and _holds_definite(tokens[i:j]):
             break  # «أن الشرطة في المدينة احتجزت ...»: the clause's verb ends its subject
@@ -858,6 +858,18 @@ def told_audience(tok: Token, lex: Lexicon) -> bool:
     rest = norm[2:] if norm.startswith("لل") else norm[1:]
     return rest in lex.marker_set("audience_nouns") or norm.startswith("لل") and (
         rest in lex.marker_set("outlet_heads")
+    )
+
+
+def _first_of_rank(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """«قال الفريق أول صدقي صبحي»، «الملازم أول في وحدة الجرائم»: «أول» after a rank is
+    part of the title; «أول من أمس»، «أول أمس» stay a time."""
+    tokens = tt.tokens
+    return (
+        tokens[j].norm == "اول"
+        and j > 0
+        and bare_noun(strip_conjunction(tokens[j - 1].norm)) in lex.marker_set("first_ranks")
+        and (j + 1 >= len(tokens) or tokens[j + 1].norm not in ("من", "امس"))
     )
 
 

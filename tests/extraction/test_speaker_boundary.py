@@ -25,6 +25,16 @@ def test_a_recent_study_is_not_his_talk() -> None:
     assert text_of(ended.source) == "الوزير"
 
 
+def test_first_after_a_rank_is_part_of_the_title() -> None:
+    said = by_cue("وقال الفريق أول سامي الخطيب إن الجيش جاهز.", "قال")
+    assert text_of(said.source) == "الفريق أول سامي الخطيب"
+    assert said.label == "General Sami al-Khatib says"
+    said = by_cue("وقال الفريق أول من أمس إن اللاعبين جاهزون.", "قال")
+    assert text_of(said.source) == "الفريق"  # the day before yesterday
+    said = by_cue("وأكد النائب أول أمس أن القانون سيمر.", "أكد")
+    assert text_of(said.source) == "النائب"
+
+
 def test_where_the_speaker_works_stays_in_the_phrase() -> None:
     said = by_cue("وقال مسؤول في الإدارة الأمريكية إن الاتفاق قريب.", "قال")
     assert text_of(said.source) == "مسؤول في الإدارة الأمريكية"
