@@ -28,6 +28,9 @@ def test_findings_shown_by_a_study_or_figures() -> None:
     assert cues_of("وانتشر شريط يظهر أن الجنود أحرقوا المنزل.") == []
     # with no complementizer after it, it shows a thing, not a proposition
     assert cues_of("وأظهرت اللقطات جثثا في الشارع.") == []
+    # footage and test results are evidence, not speakers
+    assert cues_of("وأظهرت الاختبارات أن المادة آمنة على الأطفال.") == []
+    assert cues_of("وأظهرت اللقطات المصورة أن الجسر انهار بالكامل.") == []
 
 
 def test_continuing_participle_before_a_complementizer() -> None:
