@@ -33,6 +33,13 @@ def test_findings_shown_by_a_study_or_figures() -> None:
     assert cues_of("وأظهرت اللقطات المصورة أن الجسر انهار بالكامل.") == []
 
 
+def test_a_study_concludes_that() -> None:
+    concluded = by_cue("وخلصت الدراسة إلى أن النوم المبكر يحسن الذاكرة.", "خلصت")
+    assert concluded.stance == "report" and concluded.content.text == "النوم المبكر يحسن الذاكرة"
+    assert cues_of("وخلص الاجتماع إلى تشكيل لجنة للمتابعة.") == []  # no proposition
+    assert cues_of("وتخلص الجسم من السموم بالماء.") == []  # «تخلّص»: got rid of
+
+
 def test_continuing_participle_before_a_complementizer() -> None:
     text = "وقال رئيس الحزب إن الانتخابات ستجرى في موعدها، متابعا أن الحزب جاهز لها."
     went_on = by_cue(text, "متابعا")
