@@ -358,8 +358,32 @@ def clause_subject(
                 subject = subject_after(tt, verb, lex, cue_starts)
                 if subject is not None and subject[1] <= first:
                     return subject
+            subject = _subject_before_verb(tt, k, first, lex, cue_starts)
+            if subject is not None:
+                return subject
         k -= 1
     return None
+
+
+def _subject_before_verb(
+    tt: TokenizedText, k: int, first: int, lex: Lexicon, cue_starts: set[int]
+) -> Range | None:
+    """«لكن الموظف رفض ذلك وقال»، «لكن رئيس الوزراء رفض الاستقالة وأكد»: a definite subject
+    noun opening the clause (a role or body, not a name, which may be followed by any word),
+    then its verb."""
+    if strip_conjunction(tt.tokens[k].norm) not in lex.head_words:
+        return None
+    phrase = noun_phrase(tt, k, first, lex, cue_starts)
+    if phrase is None or phrase[1] >= first - 1:
+        return None
+    verb = tt.tokens[phrase[1]]
+    if verb.norm[:1] in CONJUNCTIONS or verb.norm in PUNCTUATION or not (
+        verb.norm in lex.speech_acts
+        or verb.norm in lex.verbs  # a cue verb that made no claim: «رفض الاستقالة»
+        or _verb_like(verb.norm, lex, hamza_initial(verb))
+    ):
+        return None
+    return phrase
 
 
 def _opens_clause(tt: TokenizedText, k: int, floor: int, lex: Lexicon) -> bool:

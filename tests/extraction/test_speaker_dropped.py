@@ -15,6 +15,13 @@ def test_subject_of_a_governing_verb_that_is_no_cue() -> None:
     assert speaker_of(text, "أكدت") == "الوزارة"
 
 
+def test_subject_before_a_governing_verb_that_is_no_cue() -> None:
+    text = "أكد الرئيس أن الحكومة مستمرة. لكن رئيس الوزراء رفض الاستقالة وأوضح أنه باق."
+    assert speaker_of(text, "أوضح") == "رئيس الوزراء"
+    text = "منظمة العفو الدولية أعربت في تقرير لها عن قلقها من الأوضاع، قائلة إن السجون مكتظة."
+    assert speaker_of(text, "قائلة") == "منظمة العفو الدولية"
+
+
 def test_object_after_the_verb_is_no_antecedent() -> None:
     text = "استقبل رئيس المجلس البلدي الوزير الجديد، مشيرا إلى أن المشروع سينطلق قريبا."
     assert speaker_of(text, "مشيرا") == "رئيس المجلس البلدي"
