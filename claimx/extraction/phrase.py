@@ -236,10 +236,8 @@ def _read_phrase(
                 break
         if norm in RELATIVE_MA:
             break  # «روت الفنانة هيفاء وهبي ما حصل معها»: «what» opens the object
-        if norm in DEMONSTRATIVES and j + 1 < limit and (norm, tokens[j + 1].norm) in (
-            lex.sequences_from("adverbials", norm)
-        ):
-            break  # «وقال الوزير هذا الأسبوع إن»: a time pointed at ends the phrase
+        if j + 1 < limit and _time_phrase_at(tt, j, lex):
+            break  # «وقال الوزير هذا الأسبوع إن»، «وكشفت الوزارة الشهر الماضي»: a time
         if is_possessed_verbal_noun(tok, lex):
             break  # «أعلن X مدير الاحتراف بالنادي استقالته، موجها»: the object
         if watching and object_end is None and (
@@ -731,6 +729,21 @@ def _one_word_adverbs(lex: Lexicon) -> frozenset[str]:
 
 
 @cache
+def _time_phrase_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """A time of two or three words at ``j`` («هذا الأسبوع»، «العام الماضي»، «أول من أمس»):
+    the adverbial sequences that hold a time word, matched word for word."""
+    norms = [t.norm for t in tt.tokens[j : j + 3]]
+    return any(
+        len(seq) > 1 and list(seq) == norms[: len(seq)] and _names_a_time(seq, lex)
+        for seq in lex.sequences_from("adverbials", norms[0])
+    )
+
+
+def _names_a_time(seq: tuple[str, ...], lex: Lexicon) -> bool:
+    times = lex.marker_set("time_words")
+    return seq[0] in DEMONSTRATIVES or any(word in times for word in seq)
+
+
 def _object_adverbials(lex: Lexicon) -> frozenset[str]:
     """One-word adverbials between a cue and its object («صحة»، «مجددا»، «أيضا»): never inside
     a speaker's phrase."""

@@ -35,6 +35,19 @@ def test_first_after_a_rank_is_part_of_the_title() -> None:
     assert text_of(said.source) == "النائب"
 
 
+def test_a_time_unit_placed_by_its_adjective_ends_the_speaker() -> None:
+    said = by_cue("وكشفت الوزارة الأسبوع الماضي أن الخطة جاهزة.", "كشفت")
+    assert text_of(said.source) == "الوزارة"
+    said = by_cue("وقالت الرابطة الوطنية للمزارعين الشهر الماضي إن المحصول تراجع.", "قالت")
+    assert text_of(said.source) == "الرابطة الوطنية للمزارعين"
+    said = by_cue("وقال الأمين العام للجامعة إن الاجتماع تأجل.", "قال")
+    assert text_of(said.source) == "الأمين العام للجامعة"  # «العام» without a time after it
+    announced = by_cue("وأعلنت الوزارة أمس الأول تحرير أسعار الوقود.", "أعلنت")
+    assert announced.content.text == "تحرير أسعار الوقود"
+    announced = by_cue("وأعلنت الوزارة أول من أمس تحرير أسعار الوقود.", "أعلنت")
+    assert announced.content.text == "تحرير أسعار الوقود"
+
+
 def test_where_the_speaker_works_stays_in_the_phrase() -> None:
     said = by_cue("وقال مسؤول في الإدارة الأمريكية إن الاتفاق قريب.", "قال")
     assert text_of(said.source) == "مسؤول في الإدارة الأمريكية"
