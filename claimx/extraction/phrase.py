@@ -557,7 +557,9 @@ def _after_bare_name(previous: Token, tok: Token, lex: Lexicon) -> bool:
     possessed_bi = tok.norm[:1] == "ب" and tok.text.endswith(("ه", "ها", "هم"))
     if not (
         tok.norm in ("في", "وفي", "مع")
-        or tok.norm[:1] == "ل" and not tok.norm.startswith("لا")
+        or tok.norm[:1] == "ل" and (
+            not tok.norm.startswith("لا") or tok.text.startswith(("لأ", "لإ"))  # «لأنصاره»
+        )
         or possessed_bi  # «أدلى كافانو بشهادته»
         # «وأشاد روحاني بالاتفاق»
         or tok.norm.startswith("بال") and person_name(strip_conjunction(previous.norm))
@@ -596,6 +598,13 @@ def _surname_with_lam_or_ba(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         return False
     first = strip_conjunction(tt.tokens[j - 1].norm)
     tokens = tt.tokens
+    if (
+        _closes_subject(tt, j + 1, lex)
+        and norm not in lex.source_stop_words
+        and not tok.text.endswith(("ه", "ها", "هم", "هما", "هن", "نا", "كم"))
+    ):
+        return True  # «قال الباحث كريم لحمر إن»، «جان إيف لودريان أن»: the clause goes
+        # on; «قال ساندرز لأنصاره إن»، «لمراسلنا»: whom he told, a pronoun on the noun
     return any(
         other.index != j
         and other.index > 0
@@ -605,6 +614,14 @@ def _surname_with_lam_or_ba(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
         )
         for other in spelled(tt, norm, max(0, j - MENTION_REACH), j + MENTION_REACH)
     )
+
+
+def _closes_subject(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """A complementizer, a comma or a colon at ``k``: what follows a verb's subject."""
+    if k >= len(tt.tokens):
+        return False
+    norm = tt.tokens[k].norm
+    return norm in lex.complementizers or norm in ("،", ",", ":")
 
 
 def _feminine_perfect(tok: Token, lex: Lexicon) -> bool:

@@ -48,6 +48,16 @@ def test_a_time_unit_placed_by_its_adjective_ends_the_speaker() -> None:
     assert announced.content.text == "تحرير أسعار الوقود"
 
 
+def test_a_surname_that_starts_as_lam_would_when_the_clause_follows() -> None:
+    said = by_cue("وأكد وزير الدفاع الفرنسي جان إيف لودريان أن باريس لن تتراجع.", "أكد")
+    assert text_of(said.source) == "وزير الدفاع الفرنسي جان إيف لودريان"
+    said = by_cue("وقال الباحث كريم لحمر إن الحل قريب.", "قال")
+    assert text_of(said.source) == "الباحث كريم لحمر"
+    # whom they told, with a pronoun on it or a hamza after the لـ, is no surname
+    assert speaker_of("وقال سامي لمراسلنا إن الحل قريب.", "قال") == "سامي"
+    assert speaker_of("وقال بيرني ساندرز لأنصاره إن الحل قريب.", "قال") == "بيرني ساندرز"
+
+
 def test_where_the_speaker_works_stays_in_the_phrase() -> None:
     said = by_cue("وقال مسؤول في الإدارة الأمريكية إن الاتفاق قريب.", "قال")
     assert text_of(said.source) == "مسؤول في الإدارة الأمريكية"
