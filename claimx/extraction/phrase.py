@@ -236,6 +236,8 @@ def _read_phrase(
                 break
         if norm in RELATIVE_MA:
             break  # «روت الفنانة هيفاء وهبي ما حصل معها»: «what» opens the object
+        if norm == "اي" and not tok.text.startswith("آ"):
+            break  # «نفت حماس أي علاقة لها»: «any» opens the object («آي بي إم» is a name)
         if j + 1 < limit and _time_phrase_at(tt, j, lex):
             break  # «وقال الوزير هذا الأسبوع إن»، «وكشفت الوزارة الشهر الماضي»: a time
         if is_possessed_verbal_noun(tok, lex):

@@ -58,6 +58,15 @@ def test_a_surname_that_starts_as_lam_would_when_the_clause_follows() -> None:
     assert speaker_of("وقال بيرني ساندرز لأنصاره إن الحل قريب.", "قال") == "بيرني ساندرز"
 
 
+def test_any_opens_the_object_of_a_denial() -> None:
+    """«أي» (any) starts what is denied, after a name too, and stays in the content."""
+    denied = by_cue("ونفت حماس أي علاقة لها بالهجوم.", "نفت")
+    assert text_of(denied.source) == "حماس"
+    assert denied.content.text == "أي علاقة لها بالهجوم"
+    said = by_cue("وقالت شركة آي بي إم إن الأرباح تراجعت.", "قالت")
+    assert text_of(said.source) == "شركة آي بي إم"  # «آي», the letter I, is a name
+
+
 def test_where_the_speaker_works_stays_in_the_phrase() -> None:
     said = by_cue("وقال مسؤول في الإدارة الأمريكية إن الاتفاق قريب.", "قال")
     assert text_of(said.source) == "مسؤول في الإدارة الأمريكية"
