@@ -1134,6 +1134,9 @@ def _nisba_before_name(previous: Token, current: Token, lex: Lexicon) -> bool:
         bare.endswith("ي")
         and len(bare) >= 5
         and not is_verbal_noun(current, lex)
+        # «أكد الرئيس الفرنسي دعم بلاده»: a word of three letters that is no given name is
+        # most likely the verbal noun of a simple verb (دعم، فرض، حرص)
+        and (len(current.norm) != 3 or person_name(current.norm) or known_person(current.norm))
         and current.norm not in lex.head_words
         and not current.norm.endswith(("ه", "ات"))
         and not current.text.endswith(("ا", "اً"))

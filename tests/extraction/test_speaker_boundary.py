@@ -67,6 +67,15 @@ def test_any_opens_the_object_of_a_denial() -> None:
     assert text_of(said.source) == "شركة آي بي إم"  # «آي», the letter I, is a name
 
 
+def test_a_simple_verbal_noun_after_a_nationality_is_the_object() -> None:
+    said = by_cue("وأعلن الاتحاد الأوروبي فرض عقوبات جديدة على الشركة.", "أعلن")
+    assert text_of(said.source) == "الاتحاد الأوروبي"
+    assert said.content.text == "فرض عقوبات جديدة على الشركة"
+    assert speaker_of("وأكد الرئيس الفرنسي دعم بلاده للبنان.", "أكد") == "الرئيس الفرنسي"
+    said = by_cue("وقال الوزير الأردني عمر الرزاز إن الخطة جاهزة.", "قال")
+    assert text_of(said.source) == "الوزير الأردني عمر الرزاز"  # a given name stays
+
+
 def test_where_the_speaker_works_stays_in_the_phrase() -> None:
     said = by_cue("وقال مسؤول في الإدارة الأمريكية إن الاتفاق قريب.", "قال")
     assert text_of(said.source) == "مسؤول في الإدارة الأمريكية"
