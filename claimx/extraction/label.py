@@ -29,7 +29,13 @@ from claimx.extraction.mentions import agreement_of
 from claimx.extraction.phrase import bare_noun
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.transliterate import transliterate
-from claimx.extraction.words import DEMONSTRATIVE_GLOSS, PREPOSITION_GLOSS, REFLEXIVES, WHO_IS
+from claimx.extraction.words import (
+    DEMONSTRATIVE_GLOSS,
+    PREPOSITION_GLOSS,
+    REFLEXIVES,
+    RELATIVE_AGREEMENT,
+    WHO_IS,
+)
 
 MAX_ENTITY_WORDS = 6
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does"}
@@ -60,6 +66,12 @@ def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> Glo
     """The English name of the speaker tokens, read on into a known name the span cuts
     short («شبكة سي» before «إن إن»: "CNN")."""
     last = _known_name_end(tt, first, last)
+    # «المصدر الذي طلب عدم ذكر اسمه»: "Source"; glossed, the clause would be transliterated
+    # verbs
+    for k in range(first + 1, last):
+        if strip_conjunction(tt.tokens[k].norm) in RELATIVE_AGREEMENT:
+            last = k
+            break
     wording = tuple(  # the normalised words and commas alone: one gloss per wording
         (t.norm, t.text) for t in tt.tokens[first:last]
         if t.text not in QUOTES and (t.norm not in PUNCTUATION or t.norm in COMMAS)
@@ -350,6 +362,16 @@ def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
         if noun is not None and not any(p.kind in ("name", "person") for p in parts):
             parts.append(noun)
             k += size
+            continue
+        pair = f"{norm} {words[k + 1]}" if k + 1 < len(words) else ""
+        if pair in lw.given_names:  # «عبد الله»، «عبد العزيز»: one name of two words
+            parts.append(_Part("name", lw.given_names[pair]))
+            k += 2
+            continue
+        if norm == "عبد" and pair.startswith("عبد ال") and len(pair) > 8:
+            # «عبد اللطيف»، «عبد الباسط»: "Abdullatif", as English-language news joins them
+            parts.append(_Part("name", "Abdul" + transliterate(texts[k + 1])[3:].lower()))
+            k += 2
             continue
         surname = (  # after a listed given name: «منصور التركي»، «محمد السعودي»
             bool(parts) and parts[-1].kind == "name" and not parts[-1].transliterated
