@@ -32,6 +32,7 @@ from claimx.extraction.transliterate import transliterate
 from claimx.extraction.words import (
     DEMONSTRATIVE_GLOSS,
     PREPOSITION_GLOSS,
+    QUANTIFIER_GLOSS,
     REFLEXIVES,
     RELATIVE_AGREEMENT,
     WHO_IS,
@@ -112,8 +113,10 @@ def _role_after_name(
     """«محمد علي جعفري قائد الحرس الثوري»: a role noun in construct right after a name
     opens its description, as a comma would; not a family name of that shape («الكاتب»،
     «أمين»، the last word «رسالة»)."""
-    if not before or not more or norm not in lex.head_words or norm.startswith(("ال", "و")):
+    if not before or not more or norm not in lex.head_words or norm.startswith("ال"):
         return False
+    if strip_conjunction(norm) != norm:
+        return False  # «ووزير الخارجية»: a second person (the و of «وزير» is the word's own)
     if norm in label_words().given_names:
         return False
     words = [w for w, _ in before]
@@ -125,8 +128,8 @@ def _role_after_name(
 def _describes(piece: tuple[tuple[str, str], ...], lex: Lexicon) -> bool:
     """A part that opens with a role or a definite noun that is no name («المتحدث»، «مستشار»)."""
     first = piece[0][0]
-    word = strip_conjunction(first)
-    return first[:1] != "و" and word not in label_words().given_names and (
+    word = strip_conjunction(first)  # «وزير» keeps its و, the word's own
+    return word == first and word not in label_words().given_names and (
         word in lex.head_words or word.startswith("ال") and _entity_at((word,), 0)[0] is None
     )
 
@@ -159,6 +162,12 @@ def _gloss_of_wording(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Glo
                 f"{first.text} and {second.text}", two or first.plural, two or first.known,
                 first.transliterated + second.transliterated,
             )
+    quantifier = QUANTIFIER_GLOSS.get(strip_conjunction(wording[0][0])) if wording else None
+    group_words = wording[2:] if wording[1:2] and wording[1][0] == "من" else wording[1:]
+    if quantifier and group_words:
+        # «عدد من الخبراء»، «بعض المواطنين»: "a number of experts", "some citizens"
+        group = _gloss_of_wording(group_words, lex)
+        return Gloss(f"{quantifier} {group.text}", True, group.known, group.transliterated)
     words, texts = _without_time(*_split_bi([w for w, _ in wording], [t for _, t in wording]))
     for k in range(1, len(words)):  # «مصدر مسؤول في الوزارة»: "... in ..."
         joint = _postnominal(words, k)
@@ -328,7 +337,8 @@ def _portfolio(words: list[str], k: int, lw: LabelWords) -> tuple[_Part, int] | 
             if is_minister:
                 return _Part("noun", f"{field} minister", title=True,
                              definite=first.startswith("ال")), size + 1
-            return _Part("entity", f"{field.title()} Ministry"), size + 1
+            named = " ".join(w if w == "and" else w[:1].upper() + w[1:] for w in field.split())
+            return _Part("entity", f"{named} Ministry"), size + 1
     return None
 
 
@@ -362,6 +372,10 @@ def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
         if noun is not None and not any(p.kind in ("name", "person") for p in parts):
             parts.append(noun)
             k += size
+            continue
+        if norm == "اخر" and not parts:
+            parts.append(_Part("adjective", "latest"))  # «آخر الإحصائيات»: the latest
+            k += 1
             continue
         pair = f"{norm} {words[k + 1]}" if k + 1 < len(words) else ""
         if pair in lw.given_names:  # «عبد الله»، «عبد العزيز»: one name of two words
@@ -479,6 +493,8 @@ def _compose(parts: list[_Part]) -> str:
     if names and (head.title or role in lw.formal_titles or role.split()[-1] in lw.formal_titles):
         role = _title_case(role)
         genitives = [_title_case(g) for g in genitives]
+    if adjectives[-1:] == ["other"] and not head.plural and not determiners:
+        adjectives[-1] = "another"  # «مسؤول آخر»: "another official"
     return " ".join(filter(None, [*determiners, *reversed(adjectives), *genitives, role, name]))
 
 

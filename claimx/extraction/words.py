@@ -94,3 +94,4 @@ TITLE_ABBREVIATIONS = _words("title_abbreviations")
 # English glosses, for labels
 DEMONSTRATIVE_GLOSS = _table("demonstrative_gloss")
 PREPOSITION_GLOSS = _table("preposition_gloss")
+QUANTIFIER_GLOSS = _table("quantifier_gloss")

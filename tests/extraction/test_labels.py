@@ -222,3 +222,15 @@ def test_who_is_reads_as_a_comma_and_every_in_is_glossed() -> None:
 def test_the_custodian_of_the_two_holy_mosques_reads_as_english() -> None:
     text = "وقال خادم الحرمين الشريفين إن المملكة ماضية في الإصلاح."
     assert by_cue(text, "قال").label == "Custodian of the Two Holy Mosques says"
+
+
+def test_quantifiers_others_and_portfolios_read_as_english() -> None:
+    assert only("وقال عدد من الخبراء إن الطريق مغلق.").label == "A number of experts say"
+    assert only("وقال بعض المواطنين إن الطريق مغلق.").label == "Some citizens say"
+    assert only("وقال مسؤول آخر إن الطريق مغلق.").label == "Another official says"
+    assert only("وقالت مصادر أخرى إن الطريق مغلق.").label == "Other sources say"
+    assert only("وقالت آخر الإحصائيات إن البطالة ارتفعت.").label == "Latest statistics say"
+    text = "وقال سامي حداد وزير حقوق الإنسان إن الطريق مغلق."
+    assert only(text).label == "Sami Haddad, human rights minister says"
+    text = "وقالت وزارة الشؤون البلدية والقروية إن الطريق مغلق."
+    assert only(text).label == "Municipal and Rural Affairs Ministry says"
