@@ -285,10 +285,19 @@ def topic_before(
         return None
     between = range(opening + 1, cue.first - 1)  # a comma may stand right before the cue
     if any(k in cue_starts for k in between) or any(
-        tokens[k].norm in PUNCTUATION and tokens[k].text not in QUOTES for k in between
+        tokens[k].norm in PUNCTUATION
+        and tokens[k].text not in QUOTES
+        and not _opens_relative(tt, k + 1)
+        for k in between
     ):
         return None
     return opening
+
+
+def _opens_relative(tt: TokenizedText, k: int) -> bool:
+    """«وعن رأيها في الإحصاءات التي ...، والتي تصنف ...، قالت»: a relative clause set off by
+    a comma still describes the topic."""
+    return k < len(tt.tokens) and strip_conjunction(tt.tokens[k].norm) in RELATIVE_AGREEMENT
 
 
 def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | None:

@@ -22,6 +22,14 @@ def test_subject_before_a_governing_verb_that_is_no_cue() -> None:
     assert speaker_of(text, "قائلة") == "منظمة العفو الدولية"
 
 
+def test_a_topic_with_a_relative_clause_set_off_by_commas_names_no_antecedent() -> None:
+    text = (
+        "أكدت الممثلة نادين نجيم أن العمل ممتع. وعن رأيها في أرقام الإحصاءات التي تتناول "
+        "نسبة المشاهدة، والتي تصنف الأعمال على أساسها، قالت إنها لم تعد تهتم بها."
+    )
+    assert speaker_of(text, "قالت") == "الممثلة نادين نجيم"
+
+
 def test_object_after_the_verb_is_no_antecedent() -> None:
     text = "استقبل رئيس المجلس البلدي الوزير الجديد، مشيرا إلى أن المشروع سينطلق قريبا."
     assert speaker_of(text, "مشيرا") == "رئيس المجلس البلدي"
