@@ -747,7 +747,6 @@ def _one_word_adverbs(lex: Lexicon) -> frozenset[str]:
     )
 
 
-@cache
 def _time_phrase_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
     """A time of two or three words at ``j`` («هذا الأسبوع»، «العام الماضي»، «أول من أمس»):
     the adverbial sequences that hold a time word, matched word for word."""
@@ -763,6 +762,7 @@ def _names_a_time(seq: tuple[str, ...], lex: Lexicon) -> bool:
     return seq[0] in DEMONSTRATIVES or any(word in times for word in seq)
 
 
+@cache
 def _object_adverbials(lex: Lexicon) -> frozenset[str]:
     """One-word adverbials between a cue and its object («صحة»، «مجددا»، «أيضا»): never inside
     a speaker's phrase."""
