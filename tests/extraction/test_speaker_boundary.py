@@ -76,6 +76,13 @@ def test_a_simple_verbal_noun_after_a_nationality_is_the_object() -> None:
     assert text_of(said.source) == "الوزير الأردني عمر الرزاز"  # a given name stays
 
 
+def test_bi_and_a_verbal_noun_before_the_words_is_the_manner() -> None:
+    text = "وعاد المدرب إلى المؤتمر. وقال باستياء إن الفريق ظلم."
+    assert speaker_of(text, "قال") == "المدرب"
+    said = by_cue("وقال بشار الأسد إن الحرب انتهت.", "قال")
+    assert text_of(said.source) == "بشار الأسد"  # a name in بـ stays the speaker
+
+
 def test_where_the_speaker_works_stays_in_the_phrase() -> None:
     said = by_cue("وقال مسؤول في الإدارة الأمريكية إن الاتفاق قريب.", "قال")
     assert text_of(said.source) == "مسؤول في الإدارة الأمريكية"

@@ -32,6 +32,7 @@ from claimx.extraction.phrase import (
     is_definite,
     is_possessed_verbal_noun,
     is_preposition_like,
+    is_verbal_noun_form,
     is_verbal_noun_phrase,
     name_like,
     names_outlet,
@@ -395,6 +396,8 @@ class VerbCues(BuilderState):
         if cue.kind == CueKind.VERB and cue.agreement in PLURAL_AGREEMENTS:
             return None, cue.last  # «اتهموا أردوغان»: a plural verb's subject is in the verb
         start = skip_adverbials(self.tt, cue.last, self.lex)
+        if _manner_before_words(self.tt, start, self.lex):
+            start += 1  # «فقالت باندفاع: "..."»، «وقال بانفعال إن»: how, not who
         if start < region_end and self.tt.tokens[start].norm in ("،", ","):
             start += 1  # «وكتب، جيسون داو، من سوسيتيه جنرال»
         start = past_outlet_told(self.tt, start, region_end, self.lex)
@@ -616,3 +619,17 @@ def _adjective_after(tok: Token, lex: Lexicon) -> bool:
     """«موثوق»، «حكومي»، «مسؤول»: what may follow the noun inside its phrase."""
     norm = bare_noun(tok.norm)
     return norm in lex.adjectives or norm.endswith(("ي", "يه")) or norm in lex.head_words
+
+
+def _manner_before_words(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
+    """«باندفاع»، «بانفعال»: بـ and a verbal noun with no article, right before the words
+    (a colon, a quotation, a complementizer), is the manner of speaking."""
+    if k + 1 >= len(tt.tokens):
+        return False
+    tok, after = tt.tokens[k], tt.tokens[k + 1]
+    return (
+        tok.norm[:1] == "ب"
+        and not tok.norm.startswith("بال")
+        and is_verbal_noun_form(tok.norm[1:], lex)
+        and (after.norm == ":" or after.text in QUOTES or after.norm in lex.complementizers)
+    )
