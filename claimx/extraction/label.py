@@ -347,6 +347,8 @@ def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
     lw = label_words()
     parts: list[_Part] = []
     k = 0
+    if words and _after_preposition(strip_conjunction(words[0]), lex):
+        words = [strip_conjunction(words[0])[1:], *words[1:]]  # «لوزارة العدل التي»
     norms = tuple(words)
     while k < len(words):
         norm = strip_conjunction(words[k])
@@ -373,6 +375,11 @@ def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
             parts.append(noun)
             k += size
             continue
+        field = _field_after_head(words, k, parts, lw)
+        if field is not None:  # «لجنة الانتخابات»: "election committee"
+            parts.append(field[0])
+            k += field[1]
+            continue
         if norm == "اخر" and not parts:
             parts.append(_Part("adjective", "latest"))  # «آخر الإحصائيات»: the latest
             k += 1
@@ -394,6 +401,29 @@ def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
         parts.append(_word_part(norm, texts[k], lex, lw, surname))
         k += 1
     return [p for p in parts if p.text or p.kind == "honorific"]
+
+
+def _after_preposition(norm: str, lex: Lexicon) -> bool:
+    """«لوزارة»، «بوزارة»: a speaker noun read out of a preposition phrase."""
+    rest = norm[1:]
+    return norm[:1] in "لب" and not norm.startswith(("لل", "بال")) and (
+        rest in _MINISTRY or rest in lex.head_words and norm not in lex.head_words
+    )
+
+
+def _field_after_head(
+    words: list[str], k: int, parts: list[_Part], lw: LabelWords
+) -> tuple[_Part, int] | None:
+    """A portfolio right after a role or body names its field: «لجنة الانتخابات» "election
+    committee", «مدير الأمن» "security director"."""
+    if not parts or parts[-1].kind != "noun":
+        return None
+    for size in (3, 2, 1):
+        field = lw.portfolios.get(" ".join(words[k : k + size]))
+        after = words[k + size] if k + size < len(words) else ""
+        if field and len(words) >= k + size and not after.startswith(("ال", "وال")):
+            return _Part("noun", field, definite=True), size  # not «الأمن القومي»
+    return None
 
 
 def _genitive_noun(norm: str, parts: list[_Part], words: list[str], k: int, lex: Lexicon) -> bool:

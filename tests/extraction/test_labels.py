@@ -234,3 +234,13 @@ def test_quantifiers_others_and_portfolios_read_as_english() -> None:
     assert only(text).label == "Sami Haddad, human rights minister says"
     text = "وقالت وزارة الشؤون البلدية والقروية إن الطريق مغلق."
     assert only(text).label == "Municipal and Rural Affairs Ministry says"
+
+
+def test_a_field_after_a_role_or_body_reads_before_it() -> None:
+    assert only("وقالت لجنة الانتخابات إن الطريق مغلق.").label == "Election committee says"
+    assert only("وقال محافظ البنك المركزي إن الطريق مغلق.").label == "Central bank governor says"
+    assert only("وقال مستشار الأمن القومي إن الطريق مغلق.").label == (
+        "National security adviser says"
+    )
+    text = "وأشارت البيانات الشهرية لوزارة العدل التي أفصحت عن تراجع الصفقات إلى أن السوق هادئ."
+    assert by_cue(text, "أفصحت").label == "Justice Ministry discloses"
