@@ -242,5 +242,9 @@ def test_a_field_after_a_role_or_body_reads_before_it() -> None:
     assert only("وقال مستشار الأمن القومي إن الطريق مغلق.").label == (
         "National security adviser says"
     )
+    assert only("وقال الخبير العقاري سامي حداد إن السوق هادئ.").label == (
+        "Real estate expert Sami Haddad says"
+    )
+    assert only("وقال اللورد هول إن السوق هادئ.").label == "Lord Hul says"
     text = "وأشارت البيانات الشهرية لوزارة العدل التي أفصحت عن تراجع الصفقات إلى أن السوق هادئ."
     assert by_cue(text, "أفصحت").label == "Justice Ministry discloses"
