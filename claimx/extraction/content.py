@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from claimx.extraction.channel import is_medium_at, statement_end
 from claimx.extraction.cues import CueMatch, one_of
+from claimx.extraction.gazetteer import known_body
 from claimx.extraction.lexicon import CueKind, CuePosition, Lexicon, Takes
 from claimx.extraction.phrase import (
     ali_as_name,
@@ -129,6 +130,8 @@ def is_quotation(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     after = tt.tokens[close + 1]
     if _names_subject_before_that(tt, k, close, lex) or _qualified_by_relative(tt, close):
         return False
+    if known_body(" ".join(t.norm for t in tt.tokens[k + 1 : close])):
+        return False  # «شاركت فيها "الجوهرة أف أم"»: a quoted outlet's name
     return (
         after.norm in PUNCTUATION
         or _joins_quotes(tt, close + 1)
