@@ -322,6 +322,8 @@ def _noun_forms(key: str) -> tuple[str, ...]:
         forms += (masculine, "ال" + masculine)
     if first[:1] == "ل" and len(first) > 3:  # «لكرة القدم»: looked up after «لجنة» itself
         forms += (bare[1:],)
+    if first.endswith("ا") and len(first) > 4 and not rest:  # «تقريرا أمميا»: accusative
+        forms += (first[:-1],)
     return forms
 
 

@@ -248,3 +248,9 @@ def test_a_field_after_a_role_or_body_reads_before_it() -> None:
     assert only("وقال اللورد هول إن السوق هادئ.").label == "Lord Hul says"
     text = "وأشارت البيانات الشهرية لوزارة العدل التي أفصحت عن تراجع الصفقات إلى أن السوق هادئ."
     assert by_cue(text, "أفصحت").label == "Justice Ministry discloses"
+
+
+def test_a_chairman_and_a_report_in_the_accusative_read_as_english() -> None:
+    assert only("وقال رئيس مجلس إدارة الشركة إن الأرباح زادت.").label == "Company chairman says"
+    text = "وذكر الوزير أن تقريرا أمميا أشار إلى أن الأرباح زادت."
+    assert by_cue(text, "أشار").label == "UN report points out"
