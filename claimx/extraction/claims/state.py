@@ -7,16 +7,22 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from claimx.extraction.content import Opener, trim_end, trim_start
-from claimx.extraction.cues import CueMatch
-from claimx.extraction.lexicon import Lexicon
+from claimx.extraction.cues import CueMatch, strip_conjunction
+from claimx.extraction.lexicon import CueKind, Lexicon
 from claimx.extraction.phrase import is_complementizer
 from claimx.extraction.speaker import SpeakerMemory
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
-from claimx.extraction.words import CLAUSE_START_WORDS, INDIRECT_QUESTIONS, RELATIVES
+from claimx.extraction.words import (
+    CLAUSE_START_WORDS,
+    INDIRECT_QUESTIONS,
+    RELATIVE_AGREEMENT,
+    RELATIVES,
+)
 from claimx.model import Range
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
 PLURAL_AGREEMENTS = frozenset({"mp", "fp", "md", "fd"})
+COMMAS = ("،", ",")
 
 
 class Draft(NamedTuple):
@@ -76,9 +82,34 @@ class BuilderState:
         return first
 
     def _next_verb_start(self, cue: CueMatch) -> int:
-        """Where the next verb cue starts: the content opener must come before it."""
+        """Where the next verb cue starts: the content opener must come before it. A cue
+        inside an aside between commas («وقال الوزير، الذي أعلن استقالته، إن») does not
+        count, and the aside's own cue seeks no further than its closing comma."""
+        aside = relative_aside(self.tt, cue.first, self.lex)
+        if aside is not None and self._waits_for_content(aside[0]):
+            return aside[1]
         n = bisect_right(self.verb_starts, cue.first)
-        return self.verb_starts[n] if n < len(self.verb_starts) else len(self.tt.tokens)
+        while n < len(self.verb_starts):
+            inside = relative_aside(self.tt, self.verb_starts[n], self.lex)
+            if inside is None or inside[0] <= cue.first or not self._waits_for_content(inside[0]):
+                return self.verb_starts[n]
+            n += 1
+        return len(self.tt.tokens)
+
+    def _waits_for_content(self, aside: int) -> bool:
+        """A verb cue and its subject alone stand before the aside at ``aside`` in its
+        sentence («وقال الوزير، الذي ...»): the content comes after the aside."""
+        first, _ = self.tt.sentence_bounds(aside)
+        n = bisect_right(self.verb_starts, aside - 1) - 1
+        if n < 0 or self.verb_starts[n] < first:
+            return False
+        if self.cue_at[self.verb_starts[n]].kind != CueKind.VERB:
+            return False  # «ترجم نظرته ...، التي شرح أنه»: a noun cue waits for nothing
+        between = self.tt.tokens[self.verb_starts[n] + 1 : aside - 1]
+        return not any(
+            t.norm in PUNCTUATION or t.text in QUOTES or is_complementizer(t, self.lex)
+            for t in between
+        )
 
     def _claim_free_start(self, cue: CueMatch) -> int:
         """Start of the text before ``cue`` that no earlier claim covers («في بيان، ذكرت ...»)."""
@@ -194,3 +225,29 @@ def before_quoted_predicate(tt: TokenizedText, phrase: Range) -> Range:
 
 def _overlap(a: Range, b: Range) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+MAX_ASIDE_TOKENS = 15  # «، الذي أعلن استقالته أمس،»
+
+
+def relative_aside(tt: TokenizedText, k: int, lex: Lexicon) -> Range | None:
+    """The aside between commas, holding a relative clause, that token ``k`` stands in
+    («، الذي ... ،»): from after the opening comma to the closing one; None when ``k`` is in
+    none."""
+    tokens = tt.tokens
+    first, last = tt.sentence_bounds(k)
+    j = k - 1
+    while j > first and k - j <= MAX_ASIDE_TOKENS and tokens[j].norm not in COMMAS:
+        j -= 1
+    if j <= first or tokens[j].norm not in COMMAS or j + 1 >= k:
+        return None
+    if not any(strip_conjunction(t.norm) in RELATIVE_AGREEMENT for t in tokens[j + 1 : k]):
+        return None  # «، الذي أعلن»، «، منظم المهرجان الذي يختتم»
+    end = k + 1
+    while end < last and end - j <= MAX_ASIDE_TOKENS and tokens[end].norm not in COMMAS:
+        if tokens[end].norm in PUNCTUATION or is_complementizer(tokens[end], lex):
+            return None  # «، التي شرح أنه استقاها ...،»: the cue has its content inside
+        end += 1
+    if end >= last or tokens[end].norm not in COMMAS:
+        return None
+    return j + 1, end

@@ -71,3 +71,13 @@ def test_a_bare_relative_on_an_indefinite_noun_has_its_subject_after_the_verb() 
     text = "وقال إن الجنود عبروا الحدود، وهو اتهام تنفيه الحكومة المجاورة."
     assert text_of(by_cue(text, "تنفيه").source) == "الحكومة المجاورة"
     assert text_of(by_cue("الوزيرة اعتبرتها خطوة مهمة.", "اعتبرتها").source) == "الوزيرة"
+
+
+def test_a_cue_in_an_aside_between_commas_keeps_the_main_claim() -> None:
+    """«وقال الوزير، الذي أعلن استقالته أمس، إن ...»: the content after the aside is the main
+    cue's; the aside's cue has its own object."""
+    said, announced = claims_of("وقال الوزير، الذي أعلن استقالته أمس، إن الحكومة باقية.")
+    assert said.cue.text == "قال" and said.content.text == "الحكومة باقية"
+    assert announced.cue.text == "أعلن" and announced.content.text.startswith("استقالته")
+    text = "وقال سامي حداد، منظم المهرجان الذي يختتم اليوم، إن الزوار كثر."
+    assert [c.cue.text for c in claims_of(text)] == ["قال"]
