@@ -750,16 +750,24 @@ def _one_word_adverbs(lex: Lexicon) -> frozenset[str]:
 def _time_phrase_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
     """A time of two or three words at ``j`` («هذا الأسبوع»، «العام الماضي»، «أول من أمس»):
     the adverbial sequences that hold a time word, matched word for word."""
-    norms = [t.norm for t in tt.tokens[j : j + 3]]
-    return any(
-        len(seq) > 1 and list(seq) == norms[: len(seq)] and _names_a_time(seq, lex)
-        for seq in lex.sequences_from("adverbials", norms[0])
-    )
+    times = _time_sequences(lex)
+    first = tt.tokens[j].norm
+    if first not in times:
+        return False  # most words open no time
+    norms = tuple(t.norm for t in tt.tokens[j : j + 3])
+    return any(seq == norms[: len(seq)] for seq in times[first])
 
 
-def _names_a_time(seq: tuple[str, ...], lex: Lexicon) -> bool:
+@cache
+def _time_sequences(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The adverbial sequences of two or three words that hold a time word (or open with a
+    demonstrative: «هذا الأسبوع»), by first word."""
     times = lex.marker_set("time_words")
-    return seq[0] in DEMONSTRATIVES or any(word in times for word in seq)
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for seq in map(tuple, lex.markers["adverbials"]):
+        if len(seq) > 1 and (seq[0] in DEMONSTRATIVES or any(w in times for w in seq)):
+            found.setdefault(seq[0], []).append(seq)
+    return {first: tuple(seqs) for first, seqs in found.items()}
 
 
 @cache

@@ -233,7 +233,14 @@ MAX_ASIDE_TOKENS = 15  # «، الذي أعلن استقالته أمس،»
 def relative_aside(tt: TokenizedText, k: int, lex: Lexicon) -> Range | None:
     """The aside between commas, holding a relative clause, that token ``k`` stands in
     («، الذي ... ،»): from after the opening comma to the closing one; None when ``k`` is in
-    none."""
+    none. Kept with the text: every cue before it asks again."""
+    key = (relative_aside, k)
+    if key not in tt.memo:
+        tt.memo[key] = _relative_aside(tt, k, lex)
+    return tt.memo[key]
+
+
+def _relative_aside(tt: TokenizedText, k: int, lex: Lexicon) -> Range | None:
     tokens = tt.tokens
     first, last = tt.sentence_bounds(k)
     j = k - 1
