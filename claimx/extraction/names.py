@@ -25,6 +25,7 @@ from claimx.extraction.phrase import (
     bare_noun,
     is_verbal_noun,
     is_verbal_noun_form,
+    name_then_possessed,
     named_again,
     noun_phrase,
     spelled,
@@ -211,6 +212,10 @@ def _title_before(tt: TokenizedText, start: int, lex: Lexicon) -> int:
         tok = tokens[j]
         if tok.norm in PUNCTUATION and tok.text not in QUOTES:
             break
+        if j > floor and name_then_possessed(tokens[j - 1], tok, lex) and not (
+            tok.text.endswith("يه")  # «كزافييه»، «جوزيه»: a foreign given name
+        ):
+            break  # «التقى جون كيري نظيره الروسي سيرغي لافروف»: «نظيره» opens the object
         if tok.norm not in lex.head_words:
             continue
         phrase = noun_phrase(tt, j, tt.sentence_bounds(j)[1], lex, set())

@@ -229,7 +229,7 @@ def _read_phrase(
                 and not _foreign_name_at(tt, j, limit, lex):  # «السفير عبدالله»، «المدرب جوزيه»
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         if watching and object_end is None and (
-            _name_then_verbal_noun(prev, tok, lex) or _name_then_possessed(prev, tok, lex)
+            _name_then_verbal_noun(prev, tok, lex) or name_then_possessed(prev, tok, lex)
         ):
             object_end = j  # «نفى نتنياهو ارتكاب أي مخالفة»، «أكد ماكرون دعمه»: the object starts
             if object_mode:
@@ -507,7 +507,7 @@ def _name_then_verbal_noun(previous: Token, current: Token, lex: Lexicon) -> boo
     )
 
 
-def _name_then_possessed(previous: Token, current: Token, lex: Lexicon) -> bool:
+def name_then_possessed(previous: Token, current: Token, lex: Lexicon) -> bool:
     """«أكد ماكرون دعمه للاتفاق»: after a name, a noun carrying a possessive pronoun is the
     verb's object; a stem of three letters or more, so «طه» stays a name."""
     if not _indefinite_after_name(previous, current, lex):

@@ -425,3 +425,13 @@ def test_a_body_named_in_one_word_is_named_in_full() -> None:
         "ونفت حماس أن تكون قد خططت للهجوم."
     )
     assert speaker_of(text, "نفت") == "حماس"
+
+
+def test_a_counterpart_is_the_object_not_part_of_the_host() -> None:
+    """«التقى X نظيره الروسي Y»: «نظيره» opens the object, so Y named again is Y, not X."""
+    text = (
+        "التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف في جنيف. "
+        "وقال كيري إن المحادثات كانت بناءة. من جهته، أكد لافروف أن موسكو مستعدة للتعاون."
+    )
+    assert speaker_of(text, "قال") == "وزير الخارجية الأمريكي جون كيري"
+    assert "كيري" not in speaker_of(text, "أكد")
