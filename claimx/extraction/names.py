@@ -94,6 +94,8 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
     surname = names[-1]
     if len(surname) < 3 or surname in lex.head_words or bare_noun(surname) in lex.head_words:
         return None  # «الطحان» may be a surname; «الوزير» is a title, resolved elsewhere
+    if surname in label_words().honorifics:
+        return None  # «وقال الملك»: an honorific alone names no one by a surname
     if surname.startswith("ال") and surname.endswith("يه"):
         return None  # «كوريا الجنوبية»: a feminine adjective, not a surname
     particle = len(names) == 2 and names[0] in NAME_PARTICLES  # «بن عمر»: one surname

@@ -435,3 +435,9 @@ def test_a_counterpart_is_the_object_not_part_of_the_host() -> None:
     )
     assert speaker_of(text, "قال") == "وزير الخارجية الأمريكي جون كيري"
     assert "كيري" not in speaker_of(text, "أكد")
+
+
+def test_an_honorific_alone_is_no_surname() -> None:
+    """«وقال الملك»: not the last word of «استقبل الملك» (a verb read as a given name)."""
+    text = "استقبل الملك سلمان الرئيس الفرنسي في الرياض. وقال الملك إن العلاقات تاريخية."
+    assert "استقبل" not in speaker_of(text, "قال")
