@@ -31,6 +31,7 @@ from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.transliterate import transliterate
 from claimx.extraction.words import (
     DEMONSTRATIVE_GLOSS,
+    IN_THEIR_NAME,
     PREPOSITION_GLOSS,
     QUANTIFIER_GLOSS,
     REFLEXIVES,
@@ -385,6 +386,9 @@ def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
         if norm == "اخر" and not parts:
             parts.append(_Part("adjective", "latest"))  # «آخر الإحصائيات»: the latest
             k += 1
+            continue
+        if norm in IN_THEIR_NAME and parts:
+            k += 1  # «متحدث باسمها»: "spokesman"; whose, the text said before
             continue
         pair = f"{norm} {words[k + 1]}" if k + 1 < len(words) else ""
         if pair in lw.given_names:  # «عبد الله»، «عبد العزيز»: one name of two words

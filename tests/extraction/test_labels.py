@@ -254,3 +254,8 @@ def test_a_chairman_and_a_report_in_the_accusative_read_as_english() -> None:
     assert only("وقال رئيس مجلس إدارة الشركة إن الأرباح زادت.").label == "Company chairman says"
     text = "وذكر الوزير أن تقريرا أمميا أشار إلى أن الأرباح زادت."
     assert by_cue(text, "أشار").label == "UN report points out"
+
+
+def test_a_spokesman_for_a_pronoun_is_a_spokesman() -> None:
+    text = "وأعلنت الشرطة العثور على جثة. وقال متحدث باسمها إن التحقيق جار."
+    assert by_cue(text, "قال").label == "Spokesman says"
