@@ -68,8 +68,7 @@ def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> Glo
     """The English name of the speaker tokens, read on into a known name the span cuts
     short («شبكة سي» before «إن إن»: "CNN")."""
     last = _known_name_end(tt, first, last)
-    # «المصدر الذي طلب عدم ذكر اسمه»: "Source"; glossed, the clause would be transliterated
-    # verbs
+    # «المصدر الذي طلب عدم ذكر اسمه»: "Source"; the clause's verbs would only be transliterated
     for k in range(first + 1, last):
         if strip_conjunction(tt.tokens[k].norm) in RELATIVE_AGREEMENT:
             last = k

@@ -29,11 +29,11 @@ from claimx.extraction.phrase import (
     is_definite,
     is_verbal_noun,
     name_like,
-    name_then_possessed,
     named_again,
     noun_phrase,
     noun_phrase_readings,
     person_name,
+    possessed_object_after_name,
 )
 from claimx.extraction.source import with_apposition
 from claimx.extraction.tokenize import (
@@ -498,10 +498,7 @@ def _mention_phrase(
         return (k, chain), chain  # «مركز دراسات عدم الانتشار»: genitives up to a definite noun
     if cut == "في" and _is_document(tt.tokens[k]):
         return short, full[1]  # «مذكرة في مراكز شرطة»: where the document was, not who spoke
-    cut_token = tt.tokens[short[1]]
-    if name_then_possessed(tt.tokens[short[1] - 1], cut_token, lex) and not (
-        cut_token.text.endswith("يه")  # «لوكسمبورغ كزافييه بيتل»: a foreign given name
-    ):
+    if possessed_object_after_name(tt.tokens[short[1] - 1], tt.tokens[short[1]], lex):
         return short, short[1]  # «التقى جون كيري نظيره الروسي سيرغي لافروف»: the object
     if cut == "في" or _lam_phrase(cut) or _names_someone(tt, short[1], lex):
         return full, full[1]

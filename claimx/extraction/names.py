@@ -25,9 +25,9 @@ from claimx.extraction.phrase import (
     bare_noun,
     is_verbal_noun,
     is_verbal_noun_form,
-    name_then_possessed,
     named_again,
     noun_phrase,
+    possessed_object_after_name,
     spelled,
 )
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText
@@ -214,9 +214,7 @@ def _title_before(tt: TokenizedText, start: int, lex: Lexicon) -> int:
         tok = tokens[j]
         if tok.norm in PUNCTUATION and tok.text not in QUOTES:
             break
-        if j > floor and name_then_possessed(tokens[j - 1], tok, lex) and not (
-            tok.text.endswith("يه")  # «كزافييه»، «جوزيه»: a foreign given name
-        ):
+        if j > floor and possessed_object_after_name(tokens[j - 1], tok, lex):
             break  # «التقى جون كيري نظيره الروسي سيرغي لافروف»: «نظيره» opens the object
         if tok.norm not in lex.head_words:
             continue

@@ -40,6 +40,7 @@ from claimx.extraction.words import (
     ISSUED,
     NAME_LINKS,
     NAME_LOOKALIKES,
+    OBJECT_SUFFIXES,
     PARTITIVES,
     PREPOSITIONS,
     PRONOUN_SUFFIXES,
@@ -47,6 +48,7 @@ from claimx.extraction.words import (
     RELATIVE_AGREEMENT,
     RELATIVE_MA,
     RELATIVES,
+    SPEAKER_SUFFIXES,
 )
 from claimx.model import Range
 
@@ -522,6 +524,16 @@ def name_then_possessed(previous: Token, current: Token, lex: Lexicon) -> bool:
     )
 
 
+def possessed_object_after_name(previous: Token, current: Token, lex: Lexicon) -> bool:
+    """«التقى جون كيري نظيره الروسي»: a noun with a possessive pronoun right after a name
+    opens the object; not a foreign given name in ـيه («كزافييه») nor «إليه»."""
+    return (
+        name_then_possessed(previous, current, lex)
+        and not foreign_in_ih(current)
+        and not preposition_with_pronoun(current.norm)
+    )
+
+
 def is_verbal_noun_phrase(tt: TokenizedText, k: int, lex: Lexicon) -> bool:
     """A verbal noun heading a phrase: definite itself («الاستعداد») or before a definite
     noun («اعتقال الشخصية»); «توفيق عسيري» and «إيمان محمد» are names of that shape, and so
@@ -603,7 +615,7 @@ def _surname_with_lam_or_ba(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
     if (
         _closes_subject(tt, j + 1, lex)
         and norm not in lex.source_stop_words
-        and not tok.text.endswith(("ه", "ها", "هم", "هما", "هن", "نا", "كم"))
+        and not tok.text.endswith((*OBJECT_SUFFIXES, *SPEAKER_SUFFIXES))
     ):
         return True  # «قال الباحث كريم لحمر إن»، «جان إيف لودريان أن»: the clause goes
         # on; «قال ساندرز لأنصاره إن»، «لمراسلنا»: whom he told, a pronoun on the noun
@@ -1111,7 +1123,7 @@ def name_like(tok: Token, lex: Lexicon) -> bool:
         and norm not in lex.head_words
         and norm not in lex.source_stop_words
         and norm not in ("اي", "كل", "بعض")
-        and (not norm.endswith(("ه", "ات")) or _foreign_in_ih(tok))
+        and (not norm.endswith(("ه", "ات")) or foreign_in_ih(tok))
         and not tok.text.endswith(("ا", "اً"))
         and not is_verbal_noun(tok, lex)
         and norm not in lex.marker_set("event_nouns")
@@ -1121,10 +1133,10 @@ def name_like(tok: Token, lex: Lexicon) -> bool:
 def _foreign_name_at(tt: TokenizedText, j: int, limit: int, lex: Lexicon) -> bool:
     """«جوزيه مورينيو»: a word in ـيه before a name is a foreign given name, not a noun
     with its pronoun («رأيه في»، «سعيه إلى»)."""
-    return _foreign_in_ih(tt.tokens[j]) and j + 1 < limit and name_like(tt.tokens[j + 1], lex)
+    return foreign_in_ih(tt.tokens[j]) and j + 1 < limit and name_like(tt.tokens[j + 1], lex)
 
 
-def _foreign_in_ih(tok: Token) -> bool:
+def foreign_in_ih(tok: Token) -> bool:
     """«جوزيه»، «أندريه»: a foreign name written in ـيه with ه (an Arabic nisba ends in ة);
     not a preposition with its pronoun («عليه»، «لديه»)."""
     return (

@@ -38,6 +38,7 @@ CONJUNCTIONS = _in_order("conjunctions")  # و، ف
 VERB_PROCLITICS = ("", *CONJUNCTIONS)
 IMPERFECT_PROCLITICS = _in_order("imperfect_proclitics")
 OBJECT_SUFFIXES = _in_order("object_suffixes")
+SPEAKER_SUFFIXES = _in_order("speaker_suffixes")
 NOUN_PREFIXES = _in_order("noun_prefixes")
 ARTICLE_PROCLITICS = _in_order("article_proclitics")
 PRONOUN_AGREEMENT = _table("pronoun_agreement")  # attached pronoun → m, f, mp, md
