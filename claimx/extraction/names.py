@@ -27,6 +27,7 @@ from claimx.extraction.phrase import (
     is_verbal_noun_form,
     named_again,
     noun_phrase,
+    person_name,
     possessed_object_after_name,
     spelled,
 )
@@ -178,8 +179,16 @@ def _given_names_before(tt: TokenizedText, index: int, lex: Lexicon) -> int:
     ):
         if start > 1 and tt.tokens[start - 2].norm in lex.wa_set("verb_negations"):
             break  # «لم تتلق سيندي تشاو»: the word after «لم» is a verb
+        if index - start == 1 and _opens_sentence(tt, start - 1) and not person_name(
+            tt.tokens[start - 1].norm
+        ):
+            break  # «دفع جيمس تومسون ...»: a sentence opens with its verb more than a name
         start -= 1
     return start
+
+
+def _opens_sentence(tt: TokenizedText, k: int) -> bool:
+    return k == tt.sentence_bounds(k)[0]
 
 
 def _wa_fa_name_inside(tt: TokenizedText, k: int, lex: Lexicon) -> bool:

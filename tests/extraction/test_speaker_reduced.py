@@ -441,3 +441,10 @@ def test_an_honorific_alone_is_no_surname() -> None:
     """«وقال الملك»: not the last word of «استقبل الملك» (a verb read as a given name)."""
     text = "استقبل الملك سلمان الرئيس الفرنسي في الرياض. وقال الملك إن العلاقات تاريخية."
     assert "استقبل" not in speaker_of(text, "قال")
+
+
+def test_a_verb_opening_the_sentence_is_no_given_name() -> None:
+    """«دفع جيمس تومسون ثمنا ...»: the sentence opens with its verb; «وقال تومسون» is
+    «جيمس تومسون», not «دفع جيمس تومسون»."""
+    text = "دفع جيمس تومسون ثمنا باهظا لتجربته. وقال تومسون إن التطبيقات غامضة."
+    assert speaker_of(text, "قال") == "جيمس تومسون"
