@@ -380,3 +380,9 @@ def test_a_verb_whose_hamza_folds_like_the_article_governs_a_dropped_subject() -
         "وبعد شهر، ألقى الملك خطابا، حيث أكد أن المواطن محل اهتمامه."
     )
     assert speaker_of(text, "أكد") == "الملك"
+
+
+def test_while_she_spoke_is_no_subject() -> None:
+    """«وقالت وهي تتذكر ...:»: «وهي» opens how she spoke; the subject is dropped."""
+    text = "ووقفت الممثلة أمام الجمهور. وقالت وهي تتذكر الأيام الأولى: «كنت خائفة»."
+    assert speaker_of(text, "قالت") == "الممثلة"

@@ -58,6 +58,7 @@ from claimx.extraction.words import (
     PRONOUN_SUFFIXES,
     RELATIVE_AGREEMENT,
     RELATIVE_MA,
+    WHO_IS,
 )
 from claimx.model import Range
 
@@ -398,6 +399,8 @@ class VerbCues(BuilderState):
         start = skip_adverbials(self.tt, cue.last, self.lex)
         if _manner_before_words(self.tt, start, self.lex):
             start += 1  # «فقالت باندفاع: "..."»، «وقال بانفعال إن»: how, not who
+        if start < region_end and self.tt.tokens[start].norm in WHO_IS:
+            return None, cue.last  # «وقالت وهي تتذكر ...:»: while she spoke; no subject here
         if start < region_end and self.tt.tokens[start].norm in ("،", ","):
             start += 1  # «وكتب، جيسون داو، من سوسيتيه جنرال»
         start = past_outlet_told(self.tt, start, region_end, self.lex)
