@@ -246,11 +246,25 @@ def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range 
 
 
 def is_non_speaker(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
-    """Events, plans and evidence «confirm» things but are not speakers."""
+    """Events, plans and evidence «confirm» things but are not speakers, whoever's they are
+    («وفق مصالحهم»)."""
     head = head_norm(tt, rng)
-    return head in lex.non_speakers or (
-        head[:1] in "لب" and bare_noun(head[1:]) in lex.non_speakers
+    if head in lex.non_speakers or head[:1] in "لب" and bare_noun(head[1:]) in lex.non_speakers:
+        return True
+    written = _head_text(tt, rng)  # «مصالحهم»; «الشرطة» ends in ة, not the pronoun ه
+    return any(
+        written.endswith(suffix) and head[: -len(suffix)] in lex.non_speakers
+        for suffix in PRONOUN_SUFFIXES
     )
+
+
+def _head_text(tt: TokenizedText, rng: Range) -> str:
+    """The head word of a source as written, for what folding loses (ة or ه)."""
+    head = head_norm(tt, rng)
+    for tok in tt.tokens[rng[0] : rng[1]]:
+        if head and bare_noun(strip_conjunction(tok.norm)) == head:
+            return tok.text
+    return ""
 
 
 def relative_before(tt: TokenizedText, cue: CueMatch, lex: Lexicon) -> int | None:

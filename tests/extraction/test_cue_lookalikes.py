@@ -207,3 +207,11 @@ def test_gathering_and_recurring_are_no_claims() -> None:
     assert cues_of(text) == ["أشار"]
     assert cues_of("وهي الإجابة عن أسئلة تتردد بين الحين والآخر عن مستقبل الحكم.") == []
     assert cues_of("ويتردد أن الوزير سيستقيل.") == ["يتردد"]
+
+
+def test_in_accordance_with_their_agendas_is_no_relay() -> None:
+    """«وفق أجنداتهم ومصالحهم»: terms one acts by, whoever's they are, speak for no one."""
+    assert cues_of("ويعمل هؤلاء وفق أجنداتهم ومصالحهم الضيقة دون النظر إلى المصلحة العامة.") == []
+    assert cues_of("وتعمل الشرطة وفق مصالحها الخاصة.") == []
+    said = by_cue("وقالت الشرطة إن الطريق مغلق.", "قالت")  # «الشرطة»: ة, not «شرط» + ه
+    assert text_of(said.speaker) == "الشرطة"
