@@ -334,7 +334,9 @@ def _portfolio(words: list[str], k: int, lw: LabelWords) -> tuple[_Part, int] | 
     if not is_minister and first not in _MINISTRY:
         return None
     for size in (3, 2, 1):
-        field = lw.portfolios.get(" ".join(words[k + 1 : k + 1 + size]))
+        key = " ".join(words[k + 1 : k + 1 + size])
+        # «وزير داخلية لاتفيا»: the portfolio in construct, without its article
+        field = lw.portfolios.get(key) or size == 1 and lw.portfolios.get("ال" + key)
         if field and len(words) > k + size:
             if is_minister:
                 return _Part("noun", f"{field} minister", title=True,

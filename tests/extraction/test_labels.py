@@ -259,3 +259,7 @@ def test_a_chairman_and_a_report_in_the_accusative_read_as_english() -> None:
 def test_a_spokesman_for_a_pronoun_is_a_spokesman() -> None:
     text = "وأعلنت الشرطة العثور على جثة. وقال متحدث باسمها إن التحقيق جار."
     assert by_cue(text, "قال").label == "Spokesman says"
+
+
+def test_a_portfolio_in_construct_without_its_article() -> None:
+    assert only("وقال وزير خارجية فرنسا إن النقاش صعب.").label == "France foreign minister says"
