@@ -263,3 +263,8 @@ def test_a_spokesman_for_a_pronoun_is_a_spokesman() -> None:
 
 def test_a_portfolio_in_construct_without_its_article() -> None:
     assert only("وقال وزير خارجية فرنسا إن النقاش صعب.").label == "France foreign minister says"
+
+
+def test_names_in_al_din_and_the_abbreviated_doctor() -> None:
+    assert only("وقال عز الدين حداد إن الطريق مغلق.").label == "Izz al-Din Haddad says"
+    assert only("وقال د. أحمد حداد إن الطريق مغلق.").label == "Dr. Ahmed Haddad says"
