@@ -191,6 +191,8 @@ def _read_phrase(
         if (initial in "فلب" or norm == "مع") and _after_bare_name(prev, tok, lex) \
                 and not _surname_with_lam_or_ba(tt, j, lex):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»، «هول مع عناصر»: a name takes no such phrase
+        if norm == "مع" and known_body(strip_conjunction(prev.norm)):
+            break  # «خبراء الإرهاب في أوروبا مع هذه التصريحات»: nor does a place
         if norm in ("في", "وفي"):
             if watching and object_end is None:
                 object_end = _object_end_at_fi(tt, i, j, limit, lex, titled_head)

@@ -268,3 +268,9 @@ def test_a_portfolio_in_construct_without_its_article() -> None:
 def test_names_in_al_din_and_the_abbreviated_doctor() -> None:
     assert only("وقال عز الدين حداد إن الطريق مغلق.").label == "Izz al-Din Haddad says"
     assert only("وقال د. أحمد حداد إن الطريق مغلق.").label == "Dr. Ahmed Haddad says"
+
+
+def test_more_countries_are_named_in_english() -> None:
+    text = "وقال وزير خارجية النمسا سامي حداد إن الطريق مغلق."
+    assert only(text).label == "Austria Foreign Minister Sami Haddad says"
+    assert only("وقالت مصادر في نيجيريا إن الطريق مغلق.").label == "Sources in Nigeria say"
