@@ -227,6 +227,7 @@ def test_the_custodian_of_the_two_holy_mosques_reads_as_english() -> None:
 def test_quantifiers_others_and_portfolios_read_as_english() -> None:
     assert only("وقال عدد من الخبراء إن الطريق مغلق.").label == "A number of experts say"
     assert only("وقال بعض المواطنين إن الطريق مغلق.").label == "Some citizens say"
+    assert only("ويقول كثيرون إن الطريق مغلق.").label == "Many say"
     assert only("وقال مسؤول آخر إن الطريق مغلق.").label == "Another official says"
     assert only("وقالت مصادر أخرى إن الطريق مغلق.").label == "Other sources say"
     assert only("وقالت آخر الإحصائيات إن البطالة ارتفعت.").label == "Latest statistics say"
