@@ -275,3 +275,10 @@ def test_more_countries_are_named_in_english() -> None:
     text = "وقال وزير خارجية النمسا سامي حداد إن الطريق مغلق."
     assert only(text).label == "Austria Foreign Minister Sami Haddad says"
     assert only("وقالت مصادر في نيجيريا إن الطريق مغلق.").label == "Sources in Nigeria say"
+
+
+def test_news_reports_and_a_veteran() -> None:
+    assert only("وذكرت تقارير إخبارية أن الطريق مغلق.").label == "News reports state"
+    assert only("وقال الحزب الديمقراطي الكردستاني إن الطريق مغلق.").label == (
+        "Kurdistan Democratic party says"
+    )
