@@ -49,6 +49,7 @@ from claimx.extraction.words import (
     RELATIVE_MA,
     RELATIVES,
     SPEAKER_SUFFIXES,
+    WHO_IS,
 )
 from claimx.model import Range
 
@@ -240,6 +241,8 @@ def _read_phrase(
                 break
         if norm in RELATIVE_MA:
             break  # «روت الفنانة هيفاء وهبي ما حصل معها»: «what» opens the object
+        if _opens_circumstance(tt, j, limit, lex, cue_starts):
+            break  # «وقال المدرب وهو يبتسم إن»: how he spoke, not who
         if norm == "اي" and not tok.text.startswith("آ"):
             break  # «نفت حماس أي علاقة لها»: «any» opens the object («آي بي إم» is a name)
         if j + 1 < limit and _time_phrase_at(tt, j, lex):
@@ -912,6 +915,22 @@ def told_audience(tok: Token, lex: Lexicon) -> bool:
     rest = norm[2:] if norm.startswith("لل") else norm[1:]
     return rest in lex.marker_set("audience_nouns") or norm.startswith("لل") and (
         rest in lex.marker_set("outlet_heads")
+    )
+
+
+def _opens_circumstance(
+    tt: TokenizedText, j: int, limit: int, lex: Lexicon, cue_starts: set[int]
+) -> bool:
+    """«وهو يبتسم»، «وهي تتدثر بعباءة»: «وهو/وهي» and an imperfect verb open a clause on
+    how the speaker spoke; with a noun («وهو مستشار أمني») they describe the speaker."""
+    if tt.tokens[j].norm not in WHO_IS or j + 1 >= limit:
+        return False
+    nxt = tt.tokens[j + 1]
+    return j + 1 in cue_starts or (
+        nxt.norm[:1] in "يت"
+        and len(nxt.norm) >= 4
+        and nxt.norm not in lex.head_words
+        and not is_verbal_noun(nxt, lex)
     )
 
 

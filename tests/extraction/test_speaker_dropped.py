@@ -386,3 +386,15 @@ def test_while_she_spoke_is_no_subject() -> None:
     """«وقالت وهي تتذكر ...:»: «وهي» opens how she spoke; the subject is dropped."""
     text = "ووقفت الممثلة أمام الجمهور. وقالت وهي تتذكر الأيام الأولى: «كنت خائفة»."
     assert speaker_of(text, "قالت") == "الممثلة"
+
+
+def test_while_he_spoke_after_a_named_speaker() -> None:
+    """«ويقول أبو محمد وهو يشير إلى الركام إن ...»: the clause after «وهو» is how he spoke;
+    «يقول» keeps the content and «يشير» is no claim of its own."""
+    text = "ويقول أبو محمد وهو يشير إلى الركام إن الحي دمر بالكامل."
+    (said,) = claims_of(text)
+    assert said.cue.text == "يقول" and text_of(said.speaker) == "أبو محمد"
+    assert said.content.text == "الحي دمر بالكامل"
+    assert speaker_of("وقال سامي حداد وهو مستشار أمني إن الخطر قائم.", "قال") == (
+        "سامي حداد وهو مستشار أمني"  # with a noun, «وهو» describes him
+    )

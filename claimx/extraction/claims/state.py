@@ -17,6 +17,7 @@ from claimx.extraction.words import (
     INDIRECT_QUESTIONS,
     RELATIVE_AGREEMENT,
     RELATIVES,
+    WHO_IS,
 )
 from claimx.model import Range
 
@@ -90,11 +91,18 @@ class BuilderState:
             return aside[1]
         n = bisect_right(self.verb_starts, cue.first)
         while n < len(self.verb_starts):
-            inside = relative_aside(self.tt, self.verb_starts[n], self.lex)
-            if inside is None or inside[0] <= cue.first or not self._waits_for_content(inside[0]):
-                return self.verb_starts[n]
+            k = self.verb_starts[n]
+            inside = relative_aside(self.tt, k, self.lex)
+            aside_cue = inside is not None and inside[0] > cue.first
+            if not (aside_cue and self._waits_for_content(inside[0]) or self.while_speaking(k)):
+                return k
             n += 1
         return len(self.tt.tokens)
+
+    def while_speaking(self, k: int) -> bool:
+        """«ويقول أبو محمد وهو يشير إلى الركام إن ...»: a verb cue right after «وهو/وهي»,
+        with a verb cue and its subject before, tells how the speaker spoke."""
+        return k > 0 and self.tt.tokens[k - 1].norm in WHO_IS and self._waits_for_content(k - 1)
 
     def _waits_for_content(self, aside: int) -> bool:
         """A verb cue and its subject alone stand before the aside at ``aside`` in its

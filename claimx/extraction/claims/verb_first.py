@@ -81,6 +81,8 @@ class VerbCues(BuilderState):
             return None  # «لم يوضح إذا كانوا ...»: a negated cue before a question, no claim
         if cue.first > 0 and one_of(tt.tokens[cue.first - 1].norm, CONDITIONALS):
             return None  # «حق التظلم إذا رأوا أنهم ظلموا»: a supposed saying, no claim
+        if self.while_speaking(cue.first):
+            return None  # «ويقول أبو محمد وهو يشير إلى الركام إن»: how he spoke
         limit = self._next_verb_start(cue)
         relative = relative_before(tt, cue, lex)
         if relative is not None and self._object_relative(cue, relative, limit):
