@@ -414,7 +414,7 @@ def _after_preposition(norm: str, lex: Lexicon) -> bool:
     """«لوزارة»، «بوزارة»: a speaker noun read out of a preposition phrase."""
     rest = norm[1:]
     return norm[:1] in "لب" and not norm.startswith(("لل", "بال")) and (
-        rest in _MINISTRY or rest in lex.head_words and norm not in lex.head_words
+        rest in _MINISTRY or rest in lex.head_words or rest in label_words().given_names
     )
 
 

@@ -249,6 +249,8 @@ def test_a_field_after_a_role_or_body_reads_before_it() -> None:
     assert only("وقال اللورد هول إن السوق هادئ.").label == "Lord Hul says"
     text = "وأشارت البيانات الشهرية لوزارة العدل التي أفصحت عن تراجع الصفقات إلى أن السوق هادئ."
     assert by_cue(text, "أفصحت").label == "Justice Ministry discloses"
+    text = "وأشاد برئيس الوزراء الإيطالي ماتيو رينزي، قائلا إن الشركة ستنمو."
+    assert by_cue(text, "قائلا").label.startswith("Italian Prime Minister")  # not "Baris"
 
 
 def test_a_chairman_and_a_report_in_the_accusative_read_as_english() -> None:
