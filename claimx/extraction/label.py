@@ -27,11 +27,12 @@ from claimx.extraction.gazetteer import (
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.mentions import agreement_of
 from claimx.extraction.phrase import bare_noun
-from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
+from claimx.extraction.tokenize import COMMAS, PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.transliterate import transliterate
 from claimx.extraction.words import (
     DEMONSTRATIVE_GLOSS,
     IN_THEIR_NAME,
+    JOINED_NAME_STARTS,
     PREPOSITION_GLOSS,
     QUANTIFIER_GLOSS,
     REFLEXIVES,
@@ -79,8 +80,6 @@ def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> Glo
     )
     return _gloss_of_apposition(wording, lex)
 
-
-COMMAS = ("،", ",")
 
 
 @lru_cache(maxsize=20_000)
@@ -396,9 +395,12 @@ def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
             parts.append(_Part("name", lw.given_names[pair]))
             k += 2
             continue
-        if norm == "عبد" and pair.startswith("عبد ال") and len(pair) > 8:
+        if norm in JOINED_NAME_STARTS and norm in lw.given_names and pair and (
+            words[k + 1].startswith("ال") and len(words[k + 1]) > 4
+        ):
             # «عبد اللطيف»، «عبد الباسط»: "Abdullatif", as English-language news joins them
-            parts.append(_Part("name", "Abdul" + transliterate(texts[k + 1])[3:].lower()))
+            joined = transliterate(texts[k + 1])[3:].lower()
+            parts.append(_Part("name", f"{lw.given_names[norm]}ul{joined}"))
             k += 2
             continue
         surname = (  # after a listed given name: «منصور التركي»، «محمد السعودي»

@@ -251,16 +251,16 @@ def is_non_speaker(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
     head = head_norm(tt, rng)
     if head in lex.non_speakers or head[:1] in "لب" and bare_noun(head[1:]) in lex.non_speakers:
         return True
-    written = _head_text(tt, rng)  # «مصالحهم»; «الشرطة» ends in ة, not the pronoun ه
+    written = _head_text(tt, rng, head)  # «مصالحهم»; «الشرطة» ends in ة, not the pronoun ه
     return any(
         written.endswith(suffix) and head[: -len(suffix)] in lex.non_speakers
         for suffix in PRONOUN_SUFFIXES
     )
 
 
-def _head_text(tt: TokenizedText, rng: Range) -> str:
-    """The head word of a source as written, for what folding loses (ة or ه)."""
-    head = head_norm(tt, rng)
+def _head_text(tt: TokenizedText, rng: Range, head: str) -> str:
+    """The head word (``head``, as ``head_norm`` gives it) of a source as written, for what
+    folding loses (ة or ه)."""
     for tok in tt.tokens[rng[0] : rng[1]]:
         if head and bare_noun(strip_conjunction(tok.norm)) == head:
             return tok.text

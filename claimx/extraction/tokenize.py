@@ -44,7 +44,8 @@ def translation_table(mapping: dict[int, str | None]) -> dict[int, int | str | N
 
 
 SENTENCE_END = frozenset({".", "؟", "?", "!", "…"})
-CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", "-", "–", "—"})
+COMMAS = frozenset({"،", ","})
+CLAUSE_MARKS = COMMAS | frozenset({"؛", ";", ":", "-", "–", "—"})
 OPEN_QUOTES = frozenset({"«", "“", "„"})
 CLOSE_QUOTES = frozenset({"»", "”"})
 STRAIGHT_QUOTES = frozenset({'"', "＂"})

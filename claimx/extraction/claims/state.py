@@ -11,7 +11,7 @@ from claimx.extraction.cues import CueMatch, strip_conjunction
 from claimx.extraction.lexicon import CueKind, Lexicon
 from claimx.extraction.phrase import is_complementizer
 from claimx.extraction.speaker import SpeakerMemory
-from claimx.extraction.tokenize import PUNCTUATION, QUOTES, TokenizedText
+from claimx.extraction.tokenize import COMMAS, PUNCTUATION, QUOTES, TokenizedText
 from claimx.extraction.words import (
     CLAUSE_START_WORDS,
     INDIRECT_QUESTIONS,
@@ -23,7 +23,6 @@ from claimx.model import Range
 
 MAX_CLAUSE_TOKENS = 120  # a clause is sought no further back than this
 PLURAL_AGREEMENTS = frozenset({"mp", "fp", "md", "fd"})
-COMMAS = ("،", ",")
 
 
 class Draft(NamedTuple):
