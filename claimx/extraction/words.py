@@ -44,6 +44,11 @@ ARTICLE_PROCLITICS = _in_order("article_proclitics")
 PRONOUN_AGREEMENT = _table("pronoun_agreement")  # attached pronoun → m, f, mp, md
 PRONOUN_SUFFIXES = tuple(sorted(PRONOUN_AGREEMENT, key=len, reverse=True))  # longest first
 NOUN_PRONOUNS = ("", *PRONOUN_AGREEMENT)  # on a verbal noun, naming its speaker: «بزعمه»
+PRONOUN_ADJUNCTS = frozenset(  # «لي»، «لها»، «عنه»: to or about whom the words are
+    prep + suffix
+    for prep in _in_order("adjunct_prepositions")
+    for suffix in _in_order("adjunct_suffixes")
+)
 
 # Prepositions and particles
 PREPOSITIONS = _words("prepositions")

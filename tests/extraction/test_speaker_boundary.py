@@ -698,6 +698,18 @@ def test_the_audience_told_before_the_subject_is_not_part_of_it() -> None:
     assert text_of(said.source) == "مسؤول في الشركة"
 
 
+def test_a_pronoun_told_or_spoken_of_stands_before_the_subject() -> None:
+    """«لي»، «لها»، «عنه» between the verb and its subject: to or about whom, not who."""
+    said = by_cue("وقال لي مسؤول في الوزارة إن الطريق مغلق.", "قال")
+    assert text_of(said.source) == "مسؤول في الوزارة"
+    said = by_cue("وقالت عنه الصحيفة إنه لاعب كبير.", "قالت")
+    assert text_of(said.source) == "الصحيفة"
+    said = by_cue("وأكد لها أن الطريق مغلق.", "أكد")
+    assert said.source is None  # the subject dropped, the pronoun is whom he told
+    said = by_cue("ونقلت عنه وكالة الأنباء قوله إن الطريق مغلق.", "نقلت")
+    assert said.source is None or "وكالة" not in text_of(said.source)  # the one quoted
+
+
 def test_a_relay_phrase_skips_the_outlet_told_before_its_speaker() -> None:
     text = "وهذا التمويل، كما يقول لـ«الأنباء» الخبير سامر حداد، لن يكفي."
     assert text_of(by_cue(text, "كما يقول").source) == "الخبير سامر حداد"

@@ -39,6 +39,7 @@ from claimx.extraction.phrase import (
     noun_phrase,
     object_start,
     opens_held_object,
+    person_name,
     preposition_with_pronoun,
 )
 from claimx.extraction.source import (
@@ -54,6 +55,7 @@ from claimx.extraction.source import (
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText, normalize
 from claimx.extraction.words import (
     CONDITIONALS,
+    PRONOUN_ADJUNCTS,
     PRONOUN_AGREEMENT,
     PRONOUN_SUFFIXES,
     RELATIVE_AGREEMENT,
@@ -399,6 +401,8 @@ class VerbCues(BuilderState):
         if cue.kind == CueKind.VERB and cue.agreement in PLURAL_AGREEMENTS:
             return None, cue.last  # «اتهموا أردوغان»: a plural verb's subject is in the verb
         start = skip_adverbials(self.tt, cue.last, self.lex)
+        if start + 1 < region_end and self._pronoun_adjunct(cue, start):
+            start = skip_adverbials(self.tt, start + 1, self.lex)  # «وقال لي مسؤول إن»
         if _manner_before_words(self.tt, start, self.lex):
             start += 1  # «فقالت باندفاع: "..."»، «وقال بانفعال إن»: how, not who
         if start < region_end and self.tt.tokens[start].norm in WHO_IS:
@@ -434,6 +438,19 @@ class VerbCues(BuilderState):
         if phrase:
             phrase = with_apposition(self.tt, phrase, region_end, self.lex, self.cue_starts)
         return (phrase, phrase[1]) if phrase else (None, cue.last)
+
+    def _pronoun_adjunct(self, cue: CueMatch, k: int) -> bool:
+        """«وقال لي مسؤول في الوزارة»، «كتب عنه الناقد»: a pronoun after «لـ» or «عن» says
+        to or about whom the words are, and the subject follows it (a noun with the article, a
+        speaker noun, a name); not where the verb takes its «عن» («نقلت عنه الوكالة»: the
+        one quoted), nor before what is said («يصف لهن كيفية ...»)."""
+        norm = self.tt.tokens[k].norm
+        if norm not in PRONOUN_ADJUNCTS:
+            return False
+        if norm.startswith("عن") and (Takes.AN in cue.takes or cue.relay):
+            return False
+        after = self.tt.tokens[k + 1].norm
+        return after.startswith("ال") or after in self.lex.head_words or person_name(after)
 
     def _holds_only(self, cue: CueMatch) -> bool:
         return Takes.HELD in cue.takes and not cue.takes & PLAIN_OBJECTS
