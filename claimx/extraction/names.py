@@ -36,6 +36,7 @@ from claimx.extraction.words import (
     CONJUNCTIONS,
     GIVEN_NAME_HOMOGRAPHS,
     NAME_PARTICLES,
+    RELATIVES,
 )
 from claimx.model import Range
 
@@ -123,8 +124,10 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
         title = _title_before(tt, start, lex)
         if start == first and (title == start or surname.startswith("ال")):
             continue  # «الأسرى» with no given name is a common noun, not a surname
-        if surname.startswith("ال") and not _names_someone_with(given, surname):
-            continue  # «يراقبون الشاشات»: a verb and its object, not a given name and surname
+        if (surname.startswith("ال") or surname.endswith("ات")) and not _names_someone_with(
+            given, surname
+        ):
+            continue  # «يراقبون الشاشات»، «جاءت دون توقعات»: not a given name and surname
         found = (title, _with_title_after(tt, start, other.index + 1, lex))
         if found[1] - found[0] > best_size:
             best, best_size = found, found[1] - found[0]
@@ -132,8 +135,8 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
 
 
 def _names_someone_with(given: list[str], surname: str) -> bool:
-    """«يراقبون الشاشات»: an ordinary definite plural in ـات is a surname only after a
-    listed given name («محمد البركات»), not after the verb whose object it is."""
+    """«يراقبون الشاشات»، «دون توقعات»: an ordinary plural in ـات is a surname only after a
+    listed given name («محمد البركات»، «ياسر عرفات»), not after the verb whose object it is."""
     return not surname.endswith("ات") or any(
         word in label_words().given_names for word in given
     )
@@ -179,6 +182,8 @@ def _given_names_before(tt: TokenizedText, index: int, lex: Lexicon) -> int:
     ):
         if start > 1 and tt.tokens[start - 2].norm in lex.wa_set("verb_negations"):
             break  # «لم تتلق سيندي تشاو»: the word after «لم» is a verb
+        if start > 1 and tt.tokens[start - 2].norm in RELATIVES:
+            break  # «الماء الذي يعتمد جين عليه»: the word after a relative pronoun is a verb
         if index - start == 1 and _opens_sentence(tt, start - 1) and not person_name(
             tt.tokens[start - 1].norm
         ):

@@ -322,6 +322,24 @@ def test_a_definite_plural_after_a_verb_is_no_surname() -> None:
     assert speaker_of(text, "أشارت") == "الشاشات"
 
 
+def test_an_indefinite_plural_after_any_word_is_no_surname() -> None:
+    text = (
+        "وجاءت الأرباح دون توقعات المستثمرين هذا العام. "
+        "وكانت تشير توقعات إلى ارتفاع الأرباح."
+    )
+    assert speaker_of(text, "تشير") == "توقعات"
+    text = "قال الزعيم ياسر عرفات إن السلام قريب. وأكد عرفات أن الدولة قادمة."
+    assert speaker_of(text, "أكد") == "الزعيم ياسر عرفات"  # a listed given name before it
+
+
+def test_the_word_after_a_relative_pronoun_is_a_verb_not_a_given_name() -> None:
+    text = (
+        "ومن الموارد الماء الذي يعتمد جين على استخراجه. "
+        "والماء الذي يصفه جين بأنه «نفط الفضاء» مهم."
+    )
+    assert speaker_of(text, "يصفه") == "جين"
+
+
 def test_a_fuller_mention_after_a_preposition_names_the_reduced_one() -> None:
     """The attached لـ or بـ is no part of the speaker («لمصدر» → «مصدر»)."""
     text = (
