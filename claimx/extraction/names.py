@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from claimx.extraction.cues import strip_conjunction
-from claimx.extraction.gazetteer import label_words
+from claimx.extraction.gazetteer import known_body, label_words
 from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.mentions import (
     MAX_REDUCED_TOKENS,
@@ -117,6 +117,8 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
         if alias is not None and alias[1] - alias[0] > best_size:
             best, best_size = alias, alias[1] - alias[0]
             continue
+        if known_body(surname):
+            continue  # «تنظيم داعش»: a body's name has no given names («لصالح تنظيم داعش»)
         start = speaker[0] if other.index == index else _given_names_before(tt, first, lex)
         given = [strip_conjunction(t.norm) for t in tt.tokens[start:first]]
         if len(names) == 2 and not particle and names[0] not in given:

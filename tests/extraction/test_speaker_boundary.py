@@ -710,6 +710,13 @@ def test_a_pronoun_told_or_spoken_of_stands_before_the_subject() -> None:
     assert said.source is None or "وكالة" not in text_of(said.source)  # the one quoted
 
 
+def test_a_possessed_noun_and_its_preposition_after_a_name_is_the_object() -> None:
+    said = by_cue("وأعلن تنظيم داعش مسؤوليته عن الهجوم على المسجد.", "أعلن")
+    assert text_of(said.source) == "تنظيم داعش"
+    said = by_cue("وقالت الكاتبة زيغريد هونكه في كتابها إن العرب علموا أوروبا.", "قالت")
+    assert text_of(said.source).startswith("الكاتبة زيغريد هونكه")  # a name in ـه, then «في»
+
+
 def test_a_relay_phrase_skips_the_outlet_told_before_its_speaker() -> None:
     text = "وهذا التمويل، كما يقول لـ«الأنباء» الخبير سامر حداد، لن يكفي."
     assert text_of(by_cue(text, "كما يقول").source) == "الخبير سامر حداد"

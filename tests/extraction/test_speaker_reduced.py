@@ -332,6 +332,14 @@ def test_an_indefinite_plural_after_any_word_is_no_surname() -> None:
     assert speaker_of(text, "أكد") == "الزعيم ياسر عرفات"  # a listed given name before it
 
 
+def test_a_bodys_name_takes_no_given_names_from_the_words_before_it() -> None:
+    text = (
+        "ومنع القرار أي أموال لصالح تنظيم داعش في المنطقة. "
+        "وأعلن تنظيم داعش مسؤوليته عن الهجوم."
+    )
+    assert speaker_of(text, "أعلن") == "تنظيم داعش"
+
+
 def test_the_word_after_a_relative_pronoun_is_a_verb_not_a_given_name() -> None:
     text = (
         "ومن الموارد الماء الذي يعتمد جين على استخراجه. "
