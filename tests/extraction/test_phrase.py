@@ -69,3 +69,18 @@ def test_clause_verb_ends_a_relay_phrase_after_a_definite_word() -> None:
     assert clause_verb_end(tt, (1, 5), lex) == (1, 3)  # «تسعى» opens the clause
     tt = TokenizedText("حسب المتحدث يوسف العلي فإن الحكومة تبني.")
     assert clause_verb_end(tt, (1, 4), lex) == (1, 4)  # a title's name, not a verb
+
+
+def test_a_question_word_or_an_exception_ends_a_noun_phrase() -> None:
+    """«سأله الشرطي لماذا ...»، «كشفت ميتشيل وزملاؤها كيف ...»: the question opens what is
+    asked or told; «إلا» opens what is excepted and is no noun phrase itself."""
+    lex = load_lexicon()
+
+    def phrase(text: str, i: int) -> str | None:
+        tt = TokenizedText(text)
+        found = noun_phrase(tt, i, len(tt.tokens), lex, set())
+        return found and " ".join(t.text for t in tt.tokens[found[0] : found[1]])
+
+    assert phrase("سأله الشرطي لماذا يتجول في الشوارع.", 1) == "الشرطي"
+    assert phrase("وكشفت ميتشيل وزملاؤها كيف أن المركب فعال.", 1) == "ميتشيل وزملاؤها"
+    assert phrase("لن ترى إلا آثارهم.", 2) is None
