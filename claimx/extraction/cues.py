@@ -171,6 +171,8 @@ def _match_verbal_noun(tt: TokenizedText, i: int, lex: Lexicon) -> CueMatch | No
     entry = lex.verbal_nouns.get(tok.norm)
     if entry is None or _complementizer_within(tt, i, lex) is None:
         return None
+    if i > 0 and tt.tokens[i - 1].norm in lex.wa_set("hedging_modals"):
+        return None  # «ويمكن القول إن»: the writer's hedge, no one's claim
     conj = tok.norm[:1] in CONJUNCTIONS and lex.verbal_nouns.get(tok.norm[1:]) is not None
     start = _after_conjunction(tt, i) if conj else tok.start
     return CueMatch(

@@ -31,6 +31,11 @@ def test_editorial_formula_is_not_a_claim() -> None:
     assert claims_of("يذكر أن اللاعب انتقل إلى النادي قبل عامين.") == []
 
 
+def test_what_the_writer_may_say_is_no_claim() -> None:
+    assert claims_of("ويمكن القول إن الخطة نجحت في عامها الأول.") == []
+    assert claims_of("ومن الصعب القول إن الأزمة انتهت.") == []
+
+
 def test_background_formula_with_a_pronoun_on_its_complementizer() -> None:
     assert cues_of("يذكر أنه تم افتتاح المستشفى قبل عامين.") == []
     assert cues_of("يشار إلى أنها المرة الأولى التي يفوز فيها الفريق.") == []
