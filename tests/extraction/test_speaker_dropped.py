@@ -398,3 +398,10 @@ def test_while_he_spoke_after_a_named_speaker() -> None:
     assert speaker_of("وقال سامي حداد وهو مستشار أمني إن الخطر قائم.", "قال") == (
         "سامي حداد وهو مستشار أمني"  # with a noun, «وهو» describes him
     )
+
+
+def test_a_broken_plural_of_people_is_the_subject_of_a_plural_verb() -> None:
+    text = "وأوضح العلماء أن الجهاز آمن، مؤكدين أن الابتكار مفيد."
+    assert speaker_of(text, "مؤكدين") == "العلماء"
+    text = "وأصيب أصدقاء الضحية بصدمة مما حدث، وقالوا إنه كان هادئا."
+    assert speaker_of(text, "قالوا") == "أصدقاء الضحية"
