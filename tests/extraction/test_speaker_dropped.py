@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from extraction_helpers import by_cue, claims_of, only, speaker_of, text_of
 
+from claimx.extraction.lexicon import load_lexicon
+from claimx.extraction.mentions import agreement_of
+from claimx.extraction.tokenize import TokenizedText
+
 
 def test_subject_of_a_governing_verb_that_is_no_cue() -> None:
     text = (
@@ -405,3 +409,15 @@ def test_a_broken_plural_of_people_is_the_subject_of_a_plural_verb() -> None:
     assert speaker_of(text, "مؤكدين") == "العلماء"
     text = "وأصيب أصدقاء الضحية بصدمة مما حدث، وقالوا إنه كان هادئا."
     assert speaker_of(text, "قالوا") == "أصدقاء الضحية"
+
+
+def test_broken_plurals_agree_as_their_verbs_do() -> None:
+    """People take a masculine plural verb («العلماء ... مؤكدين»), groups and things a
+    feminine singular one («وقالت الفصائل»)."""
+    lex = load_lexicon()
+    for text, agreement in [
+        ("العلماء", "mp"), ("أعضاء البرلمان", "mp"), ("الفصائل المسلحة", "f"),
+        ("الأحزاب", "f"),
+    ]:
+        tt = TokenizedText(text)
+        assert agreement_of(tt, (0, len(tt.tokens)), lex) == agreement, text
