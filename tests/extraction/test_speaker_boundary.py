@@ -717,6 +717,15 @@ def test_a_possessed_noun_and_its_preposition_after_a_name_is_the_object() -> No
     assert text_of(said.source).startswith("الكاتبة زيغريد هونكه")  # a name in ـه, then «في»
 
 
+def test_for_the_first_time_and_the_saying_are_no_part_of_the_speaker() -> None:
+    said = by_cue("وقال الوزير لأول مرة إن الحكومة ستستقيل.", "قال")
+    assert text_of(said.source) == "الوزير"
+    said = by_cue("وقال لأول مرة الوزير إن الحكومة ستستقيل.", "قال")
+    assert text_of(said.source) == "الوزير"
+    said = by_cue("ونقلت الوكالة عن صحيفة الأنباء القول إن الشركة أفلست.", "نقلت")
+    assert text_of(said.source) == "صحيفة الأنباء"
+
+
 def test_a_relay_phrase_skips_the_outlet_told_before_its_speaker() -> None:
     text = "وهذا التمويل، كما يقول لـ«الأنباء» الخبير سامر حداد، لن يكفي."
     assert text_of(by_cue(text, "كما يقول").source) == "الخبير سامر حداد"
