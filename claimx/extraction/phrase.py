@@ -253,8 +253,8 @@ def _read_phrase(
             break  # «وقال المدرب وهو يبتسم إن»: how he spoke, not who
         if norm == "اي" and not tok.text.startswith("آ"):
             break  # «نفت حماس أي علاقة لها»: «any» opens the object («آي بي إم» is a name)
-        if j + 1 < limit and _time_phrase_at(tt, j, lex):
-            break  # «وقال الوزير هذا الأسبوع إن»، «وكشفت الوزارة الشهر الماضي»: a time
+        if j + 1 < limit and adverbial_phrase_at(tt, j, lex):
+            break  # «وقال الوزير هذا الأسبوع إن»، «وأكد المدير من جهة أخرى»: an adverbial
         if is_possessed_verbal_noun(tok, lex):
             break  # «أعلن X مدير الاحتراف بالنادي استقالته، موجها»: the object
         if watching and object_end is None and (
@@ -772,25 +772,23 @@ def _one_word_adverbs(lex: Lexicon) -> frozenset[str]:
     )
 
 
-def _time_phrase_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
-    """A time of two or three words at ``j`` («هذا الأسبوع»، «العام الماضي»، «أول من أمس»):
-    the adverbial sequences that hold a time word, matched word for word."""
-    times = _time_sequences(lex)
+def adverbial_phrase_at(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
+    """An adverbial of two or three words at ``j`` («هذا الأسبوع»، «العام الماضي»، «أول من
+    أمس»، «في وقت سابق»، «من ناحية أخرى»): the adverbial sequences, matched word for word."""
+    phrases = _adverbial_sequences(lex)
     first = tt.tokens[j].norm
-    if first not in times:
-        return False  # most words open no time
+    if first not in phrases:
+        return False  # most words open none
     norms = tuple(t.norm for t in tt.tokens[j : j + 3])
-    return any(seq == norms[: len(seq)] for seq in times[first])
+    return any(seq == norms[: len(seq)] for seq in phrases[first])
 
 
 @cache
-def _time_sequences(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The adverbial sequences of two or three words that hold a time word (or open with a
-    demonstrative: «هذا الأسبوع»), by first word."""
-    times = lex.marker_set("time_words")
+def _adverbial_sequences(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The adverbial sequences of two or three words, with no word left open, by first word."""
     found: dict[str, list[tuple[str, ...]]] = {}
     for seq in map(tuple, lex.markers["adverbials"]):
-        if len(seq) > 1 and (seq[0] in DEMONSTRATIVES or any(w in times for w in seq)):
+        if len(seq) > 1 and "*" not in seq:
             found.setdefault(seq[0], []).append(seq)
     return {first: tuple(seqs) for first, seqs in found.items()}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
 from claimx.extraction.lexicon import CueKind, Lexicon
 from claimx.extraction.phrase import (
+    adverbial_phrase_at,
     bare_noun,
     continues_with_noun,
     head_norm,
@@ -359,8 +360,8 @@ def with_apposition(
     if comma + 1 >= limit or tokens[comma].norm not in ("،", ","):
         return phrase
     first = tokens[comma + 1]
-    if first.norm in lex.marker_set("time_words"):
-        return phrase  # «بينيت، الأربعاء، إن»: a time between commas, not an apposition
+    if first.norm in lex.marker_set("time_words") or adverbial_phrase_at(tt, comma + 1, lex):
+        return phrase  # «بينيت، الأربعاء، إن»، «سعد، من ناحية أخرى، إن»: not an apposition
     nominal = (
         is_definite(first) and first.norm not in RELATIVE_AGREEMENT
         or first.norm in lex.head_words

@@ -726,6 +726,15 @@ def test_for_the_first_time_and_the_saying_are_no_part_of_the_speaker() -> None:
     assert text_of(said.source) == "صحيفة الأنباء"
 
 
+def test_the_other_side_of_the_story_is_no_part_of_the_speaker() -> None:
+    said = by_cue("وقال اللواء سامي حداد، من ناحية أخرى، إن الطريق آمن.", "قال")
+    assert text_of(said.source) == "اللواء سامي حداد"
+    said = by_cue("وأكد الوزير من جهة أخرى أن الطريق آمن.", "أكد")
+    assert text_of(said.source) == "الوزير"
+    said = by_cue("وقال في المقابل المدير إن الطريق آمن.", "قال")
+    assert text_of(said.source) == "المدير"
+
+
 def test_a_relay_phrase_skips_the_outlet_told_before_its_speaker() -> None:
     text = "وهذا التمويل، كما يقول لـ«الأنباء» الخبير سامر حداد، لن يكفي."
     assert text_of(by_cue(text, "كما يقول").source) == "الخبير سامر حداد"
