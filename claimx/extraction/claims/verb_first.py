@@ -422,6 +422,8 @@ class VerbCues(BuilderState):
             return None, cue.last  # «واتهم الديمقراطيين بتسييس القضية»: the object
         if start < region_end and is_possessed_verbal_noun(self.tt.tokens[start], self.lex):
             return None, cue.last  # «وأكد أيضا توقعاته للفارق»: the object; the subject dropped
+        if start < region_end and _event_noun(self.tt.tokens[start], self.lex):
+            return None, cue.last  # «وأكد ضرورة أن»، «وأكد حرص المملكة على»: the object
         if self._relative_subject(cue, relative):
             return None, cue.last  # «الذي اتهم المملكة بـ»: the relative pronoun is the subject
         split = self._subject_before_object(start, region_end, cue)
@@ -606,6 +608,13 @@ def _to_closing_comma(tt: TokenizedText, k: int) -> int:
 def _bi_predicate(tok: Token) -> bool:
     """«بالتاريخي»، «بصاحبة موهبة»: بـ before a definite word or a noun in ة (no name)."""
     return tok.norm[:1] == "ب" and (is_preposition_like(tok.norm) or tok.text.endswith("ة"))
+
+
+def _event_noun(tok: Token, lex: Lexicon) -> bool:
+    """«وجود»، «ضرورة»، «أهمية»: an event or what is stressed, with no article: an object."""
+    return not is_definite(tok) and bare_noun(strip_conjunction(tok.norm)) in lex.marker_set(
+        "event_nouns"
+    )
 
 
 def _lam_or_ba(tok: Token) -> bool:
