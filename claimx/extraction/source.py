@@ -66,6 +66,9 @@ def _adjacent(tt: TokenizedText, subject: Range, cue: CueMatch) -> bool:
 
 
 def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int]) -> Range | None:
+    topic = _amma_subject(tt, cue, lex, cue_starts)
+    if topic is not None:
+        return topic
     if cue.conjoined or cue.kind != CueKind.VERB:
         return None  # «وكان المرشح يُوصف بأنه»: a passive's topic is no speaker
     first_of_sentence, _ = tt.sentence_bounds(cue.first)
@@ -93,6 +96,34 @@ def _fronted(tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int
     if boundary != "comma":
         return None
     return _subject_across_parentheticals(tt, start - 1, first_of_sentence, lex, cue_starts)
+
+
+def _amma_subject(
+    tt: TokenizedText, cue: CueMatch, lex: Lexicon, cue_starts: set[int]
+) -> Range | None:
+    """«أما وزير الخارجية البريطاني فيليب هاموند فقال إن»: the noun after «أما» is the
+    subject of the verb that «فـ» joins to it (not «أما عن الشعر فقال»: a topic)."""
+    tokens = tt.tokens
+    if cue.kind != CueKind.VERB or tokens[cue.first].norm[:1] != "ف":
+        return None
+    amma = tt.sentence_bounds(cue.first)[0]
+    if not one_of(tokens[amma].norm, {"اما"}):
+        amma += 1  # «... . ثم أما»: rare; the sentence opens with «أما» or «وأما»
+        if amma >= cue.first or strip_conjunction(tokens[amma].norm) != "اما":
+            return None
+    first = amma + 1
+    if first >= cue.first or starts_sequence(tt, first, "topic_openers", lex):
+        return None
+    if any(k in cue_starts for k in range(first, cue.first)):
+        return None
+    phrase = noun_phrase(tt, first, cue.first, lex, cue_starts)
+    if phrase is None:
+        return None
+    phrase = with_apposition(tt, phrase, cue.first, lex, cue_starts)
+    end = phrase[1]
+    if end < cue.first and tokens[end].norm in ("،", ","):
+        end += 1
+    return phrase if end == cue.first else None
 
 
 def _walk_back(

@@ -735,6 +735,23 @@ def test_the_other_side_of_the_story_is_no_part_of_the_speaker() -> None:
     assert text_of(said.source) == "المدير"
 
 
+def test_what_is_stressed_right_after_the_verb_is_its_object() -> None:
+    said = by_cue("وأكد ضرورة أن تنجح الخطة.", "أكد")
+    assert said.source is None  # the subject dropped
+    said = by_cue("وأكد حرص المملكة على التعاون مع الجيران.", "أكد")
+    assert said.source is None
+
+
+def test_the_noun_after_amma_is_the_subject_of_the_verb_fa_joins() -> None:
+    text = (
+        "وقالت الوزيرة إن الخطة جاهزة. "
+        "أما المدير العام، سامي حداد، فأكد أن التنفيذ بطيء."
+    )
+    assert text_of(by_cue(text, "أكد").source) == "المدير العام، سامي حداد"
+    text = "وأعلنت الوزيرة أن الخطة جاهزة. أما عن التنفيذ فقالت إنه بطيء."
+    assert by_cue(text, "قالت").source is None  # «أما عن»: a topic
+
+
 def test_a_relay_phrase_skips_the_outlet_told_before_its_speaker() -> None:
     text = "وهذا التمويل، كما يقول لـ«الأنباء» الخبير سامر حداد، لن يكفي."
     assert text_of(by_cue(text, "كما يقول").source) == "الخبير سامر حداد"
