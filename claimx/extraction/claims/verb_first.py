@@ -55,6 +55,7 @@ from claimx.extraction.source import (
 from claimx.extraction.tokenize import PUNCTUATION, QUOTES, Token, TokenizedText, normalize
 from claimx.extraction.words import (
     CONDITIONALS,
+    CONJUNCTIONS,
     PRONOUN_ADJUNCTS,
     PRONOUN_AGREEMENT,
     PRONOUN_SUFFIXES,
@@ -408,6 +409,8 @@ class VerbCues(BuilderState):
         if start < region_end and self.tt.tokens[start].norm in WHO_IS:
             return None, cue.last  # «وقالت وهي تتذكر ...:»: while she spoke; no subject here
         if start < region_end and self.tt.tokens[start].norm in ("،", ","):
+            if start + 1 < region_end and _opens_coordinate(self.tt.tokens[start + 1]):
+                return None, cue.last  # «الذي لم يكن يتوقعه، وخيمت ...»: a new clause
             start += 1  # «وكتب، جيسون داو، من سوسيتيه جنرال»
         start = past_outlet_told(self.tt, start, region_end, self.lex)
         if start == cue.last and self._resumes_noun(cue) and not object_mode:
@@ -608,6 +611,12 @@ def _to_closing_comma(tt: TokenizedText, k: int) -> int:
 def _bi_predicate(tok: Token) -> bool:
     """«بالتاريخي»، «بصاحبة موهبة»: بـ before a definite word or a noun in ة (no name)."""
     return tok.norm[:1] == "ب" and (is_preposition_like(tok.norm) or tok.text.endswith("ة"))
+
+
+def _opens_coordinate(tok: Token) -> bool:
+    """«، وخيمت»، «، فقال»: و or ف on a word that names no one opens a coordinated clause."""
+    norm = tok.norm
+    return norm[:1] in CONJUNCTIONS and len(norm) > 3 and not person_name(norm)
 
 
 def _event_noun(tok: Token, lex: Lexicon) -> bool:

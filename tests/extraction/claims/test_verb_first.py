@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from extraction_helpers import by_cue, content_of, cues_of, only, text_of
 
+from claimx.extraction.claims.verb_first import _opens_coordinate
+from claimx.extraction.tokenize import TokenizedText
+
 
 def test_verb_first_with_channel() -> None:
     c = only("أكد وزير الخارجية المصري، في مؤتمر صحفي، أن المفاوضات ستستأنف الأسبوع المقبل.")
@@ -140,3 +143,11 @@ def test_illa_anna_after_a_comma_is_the_writers_turn_not_the_object() -> None:
     assert content_of(text, "تتهم").endswith("بتزوير الانتخابات")
     text = "ويصف المدرب المباراة بمثابة اختبار صعب، إلا أن اللاعبين واثقون من الفوز."
     assert "اللاعبين" not in content_of(text, "يصف")
+
+
+def test_wa_after_the_comma_that_follows_a_verb_opens_a_clause_not_a_subject() -> None:
+    """«... لم يكن يتوقعه، وخيمت على عينيه»: the word after the comma is the next clause's
+    verb; «وكتب، وليد داود، من الشركة» names the writer (a given name in و)."""
+    tokens = TokenizedText("وخيمت وليد فقال سامي").tokens
+    assert _opens_coordinate(tokens[0]) and _opens_coordinate(tokens[2])
+    assert not _opens_coordinate(tokens[1]) and not _opens_coordinate(tokens[3])
