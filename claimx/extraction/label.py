@@ -33,6 +33,7 @@ from claimx.extraction.words import (
     DEMONSTRATIVE_GLOSS,
     IN_THEIR_NAME,
     JOINED_NAME_STARTS,
+    PEOPLE_ALONE,
     PREPOSITION_GLOSS,
     QUANTIFIER_GLOSS,
     REFLEXIVES,
@@ -161,6 +162,8 @@ def _gloss_of_wording(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Glo
                 f"{first.text} and {second.text}", two or first.plural, two or first.known,
                 first.transliterated + second.transliterated,
             )
+    if len(wording) == 1 and strip_conjunction(wording[0][0]) in PEOPLE_ALONE:
+        return Gloss(PEOPLE_ALONE[strip_conjunction(wording[0][0])], True, True)  # «البعض»
     quantifier = QUANTIFIER_GLOSS.get(strip_conjunction(wording[0][0])) if wording else None
     group_words = wording[2:] if wording[1:2] and wording[1][0] == "من" else wording[1:]
     if quantifier and group_words:

@@ -49,6 +49,7 @@ from claimx.extraction.words import (
     DEMONSTRATIVES,
     NAME_LINKS,
     PARTITIVES,
+    PEOPLE_ALONE,
     PREPOSITIONS,
     REFLEXIVES,
     RELATIVE_AGREEMENT,
@@ -273,6 +274,8 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     words = _quantified(words)
     if not words:
         return ""
+    if len(words) == 1 and words[0] in PEOPLE_ALONE:
+        return "mp"  # «يرى البعض أن ...، مشيرين»: some (people)
     for n in (2, 1):
         key = " ".join(words[:n])
         for variant in (key, bare_noun(key), "ال" + key):

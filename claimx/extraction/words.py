@@ -101,4 +101,5 @@ TITLE_ABBREVIATIONS = _words("title_abbreviations")
 DEMONSTRATIVE_GLOSS = _table("demonstrative_gloss")
 PREPOSITION_GLOSS = _table("preposition_gloss")
 QUANTIFIER_GLOSS = _table("quantifier_gloss")
+PEOPLE_ALONE = _table("people_alone")  # «البعض» → "some"
 IN_THEIR_NAME = _words("in_their_name")

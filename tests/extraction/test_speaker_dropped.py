@@ -421,3 +421,10 @@ def test_broken_plurals_agree_as_their_verbs_do() -> None:
     ]:
         tt = TokenizedText(text)
         assert agreement_of(tt, (0, len(tt.tokens)), lex) == agreement, text
+
+
+def test_some_alone_is_people_and_takes_a_plural_verb() -> None:
+    text = "ويرى البعض أن الخطة فاشلة، مشيرين إلى أن التنفيذ بطيء."
+    said = by_cue(text, "مشيرين")
+    assert text_of(said.speaker) == "البعض"
+    assert said.speaker_label == "Some"
