@@ -740,6 +740,8 @@ def test_what_is_stressed_right_after_the_verb_is_its_object() -> None:
     assert said.source is None  # the subject dropped
     said = by_cue("وأكد حرص المملكة على التعاون مع الجيران.", "أكد")
     assert said.source is None
+    said = by_cue("وقالت الممثلة سلمى حداد إنها لا تستبعد إمكانية مشاركتها في الفيلم.", "تستبعد")
+    assert text_of(said.content) == "إمكانية مشاركتها في الفيلم"
 
 
 def test_the_noun_after_amma_is_the_subject_of_the_verb_fa_joins() -> None:
