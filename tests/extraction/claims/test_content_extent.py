@@ -4,7 +4,7 @@ written for these tests, through ``claimx.extract``."""
 
 from __future__ import annotations
 
-from extraction_helpers import by_cue, claims_of
+from extraction_helpers import by_cue, claims_of, content_of
 
 
 def test_quotation_ending_in_a_full_stop_is_the_content() -> None:
@@ -59,3 +59,8 @@ def test_the_noun_of_a_demand_does_not_end_the_content() -> None:
 def test_question_mark_inside_a_quotation_stays() -> None:
     c = by_cue('قال المدرب: "هل نحن جاهزون؟" وأضاف أنهم سيلعبون.', "قال")
     assert c.content.text == "هل نحن جاهزون؟"
+
+
+def test_what_the_writer_infers_after_a_comma_ends_the_content() -> None:
+    text = "وقال البيان إن صحته تدهورت في الأسبوعين الأخيرين، ما يعني أن وفاته حديثة."
+    assert content_of(text, "قال") == "صحته تدهورت في الأسبوعين الأخيرين"
