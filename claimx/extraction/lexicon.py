@@ -448,7 +448,7 @@ def build_lexicon() -> Lexicon:
     speech_acts: dict[str, str] = {}
     for entry in cues["speech_acts"]:
         speech_acts.update(_speech_act_entries(entry))
-    normalised_markers = _normalise_markers(markers)
+    normalised_markers = _normalise_markers(_with_side_phrases(markers))
     complementizers = frozenset(
         comp + suffix
         for comp in normalised_markers["complementizers"]
@@ -539,6 +539,13 @@ def _head_words(heads: dict[str, Any]) -> frozenset[str]:
             forms.update({base, "و" + base, "ف" + base})
         forms.update({"لل" + bare, "بال" + bare, "وال" + bare, "ل" + bare, "ب" + bare})
     return frozenset(forms)
+
+
+def _with_side_phrases(raw: dict[str, Any]) -> dict[str, Any]:
+    """«من جانبه»، «من جهتها»: «من» and a side noun is an adverbial («وقال من جهته الوزير»،
+    «وقالت الوحدات من جانبها إن»), written once as the side nouns."""
+    sides = [["من", noun] for noun in raw["side_nouns"]]
+    return {**raw, "adverbials": [*raw["adverbials"], *sides]}
 
 
 def _normalise_markers(raw: dict[str, Any]) -> dict[str, Any]:

@@ -733,6 +733,10 @@ def test_the_other_side_of_the_story_is_no_part_of_the_speaker() -> None:
     assert text_of(said.source) == "الوزير"
     said = by_cue("وقال في المقابل المدير إن الطريق آمن.", "قال")
     assert text_of(said.source) == "المدير"
+    said = by_cue("وقالت الوحدات الكردية من جانبها إن الطريق آمن.", "قالت")
+    assert text_of(said.source) == "الوحدات الكردية"
+    said = by_cue("وقال من جهته الوزير إن الطريق آمن.", "قال")
+    assert text_of(said.source) == "الوزير"
 
 
 def test_what_is_stressed_right_after_the_verb_is_its_object() -> None:
