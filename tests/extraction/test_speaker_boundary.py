@@ -758,6 +758,13 @@ def test_the_noun_after_amma_is_the_subject_of_the_verb_fa_joins() -> None:
     assert by_cue(text, "قالت").source is None  # «أما عن»: a topic
 
 
+def test_an_answer_or_until_is_no_part_of_the_speaker() -> None:
+    said = by_cue("وقال جيم هانكنسون جوابا عن سؤال: «الفلسفة مهمة».", "قال")
+    assert text_of(said.source) == "جيم هانكنسون"
+    said = by_cue("وحتى الدبلوماسيون الأوروبيون قالوا إن التدريب لم يغير شيئا.", "قالوا")
+    assert text_of(said.speaker) == "الدبلوماسيون الأوروبيون"  # «حتى» (even) is no speaker
+
+
 def test_a_relay_phrase_skips_the_outlet_told_before_its_speaker() -> None:
     text = "وهذا التمويل، كما يقول لـ«الأنباء» الخبير سامر حداد، لن يكفي."
     assert text_of(by_cue(text, "كما يقول").source) == "الخبير سامر حداد"
