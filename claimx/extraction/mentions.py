@@ -191,6 +191,18 @@ def refers_to(
     return len(words) == 1 and len(words[0]) >= 4 and any(c.startswith(words[0]) for c in candidate)
 
 
+def governed_by_lam(tt: TokenizedText, mention: Range, head: str, lex: Lexicon) -> bool:
+    """The head noun stands inside the mention after لـ, qualifying another noun there
+    («أرقام لوزارة التجارة» are the ministry's figures, not the ministry)."""
+    if head[:1] == "ل" and head[1:] in lex.head_words:
+        head = head[1:]  # «لوزارة التجارة»: the head as the relative clause named it
+    bare = head[2:] if head.startswith("ال") else head
+    forms = {"ل" + bare, "لل" + bare}
+    return any(
+        strip_conjunction(t.norm) in forms for t in tt.tokens[mention[0] + 1 : mention[1]]
+    )
+
+
 def other_adjective(words: list[str], candidate: tuple[str, ...], lex: Lexicon) -> bool:
     """The adjective after the head differs from the one after it in the fuller mention:
     «المصادر الطبية» are not «مصادر أمنية»، «المسؤول الروسي» not «مسؤول أمريكي بارز»."""

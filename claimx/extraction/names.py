@@ -14,6 +14,7 @@ from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.mentions import (
     MAX_REDUCED_TOKENS,
     content_words,
+    governed_by_lam,
     governing_words,
     has_demonstrative,
     is_preposition,
@@ -66,6 +67,8 @@ def fullest_mention(
     for mention in mentions[lo:hi]:
         if mention[0] < speaker[1] and speaker[0] < mention[1]:
             continue
+        if governed_by_lam(tt, mention, words[0], lex):
+            continue  # «أرقام لوزارة التجارة» are the ministry's figures, not the ministry
         candidate = tuple(content_words(tt, mention))
         if len(candidate) > best_size and (
             refers_to(words, governing_words(tt, mention), tt, speaker, lex)

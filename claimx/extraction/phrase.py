@@ -1018,8 +1018,9 @@ def continues_with_noun(tt: TokenizedText, j: int, lex: Lexicon) -> bool:
 
 
 def _own_statement(tok: Token, lex: Lexicon) -> bool:
-    """«في خطابه»، «في تقريرها»، «في كلمته»: the speaker's own statement, a channel or an
-    occasion after the speaker, not where the speaker belongs."""
+    """«في خطابه»، «في تقريرها»، «في كلمته»، «في أرقامها»: the speaker's own statement,
+    figures or occasion after the speaker (a noun with a pronoun pointing back at it), not
+    where the speaker belongs."""
     text = tok.text.rstrip(_SHORT_VOWELS)
     for suffix in PRONOUN_SUFFIXES:
         stem = tok.norm[: -len(suffix)]
@@ -1027,7 +1028,7 @@ def _own_statement(tok: Token, lex: Lexicon) -> bool:
             continue
         if stem.endswith("ت") and stem[:-1] + "ه" in lex.marker_set("channel_kinds"):
             return True  # «كلمته»: the ة of «كلمة» written ت before the pronoun
-        if stem in lex.marker_set("channel_kinds"):
+        if stem in lex.marker_set("channel_kinds") or stem in lex.head_words:
             return True
     return False
 

@@ -364,7 +364,9 @@ def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | No
             break
         if tok.norm[:1] == "ل" and tok.norm[1:] in lex.heads and start < end:
             start -= 1  # «لوزارة العدل التي»: a body in لـ heads the construct
-            break
+            if _agrees_with_relative(tt, rel, lex.heads[tok.norm[1:]].agreement):
+                break
+            continue  # «المؤشر العقاري لوزارة العدل، الذي»: the noun the body qualifies
         if tok.norm[:1] in "بلك" and not is_definite(tok):
             break  # «نفى الوزير بشدة الأنباء التي»: an adverb, not part of the phrase
         if not (is_definite(tok) or tok.norm in DEMONSTRATIVES) and start < end:
@@ -373,6 +375,12 @@ def relative_antecedent(tt: TokenizedText, rel: int, lex: Lexicon) -> Range | No
             break
         start -= 1
     return (start, end) if end > start else None
+
+
+def _agrees_with_relative(tt: TokenizedText, rel: int, agreement: str) -> bool:
+    """«التي» with «وزارة»، «الذي» with «المؤشر»: gender only (a non-human plural is «التي»)."""
+    pronoun = RELATIVE_AGREEMENT.get(strip_conjunction(tt.tokens[rel].norm), "")
+    return not pronoun or not agreement or pronoun[:1] == agreement[:1]
 
 
 MAX_APPOSITION = 7  # words, a quoted name counting as one

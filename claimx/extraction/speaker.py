@@ -23,6 +23,7 @@ from claimx.extraction.mentions import (
     clause_subject,
     conjunct_naming,
     content_words,
+    governed_by_lam,
     governing_words,
     has_demonstrative,
     has_partitive,
@@ -321,7 +322,10 @@ class SpeakerMemory:
             if len(candidate := self._words(mention)) > len(words)
         ]
         for mention, _ in fuller:
-            governing = governing_words(self.tt, mention.speaker or mention.source)
+            fuller_mention = mention.speaker or mention.source
+            if governed_by_lam(self.tt, fuller_mention, words[0], self.lex):
+                continue
+            governing = governing_words(self.tt, fuller_mention)
             if refers_to(words, governing, self.tt, source, self.lex):
                 return conjunct_naming(self.tt, self._speaker_of(mention), words, self.lex)
         if is_definite_mention(self.tt, source):

@@ -765,6 +765,14 @@ def test_an_answer_or_until_is_no_part_of_the_speaker() -> None:
     assert text_of(said.speaker) == "الدبلوماسيون الأوروبيون"  # «حتى» (even) is no speaker
 
 
+def test_figures_are_a_source_and_the_speakers_own_figures_are_no_part_of_it() -> None:
+    said = by_cue("وكانت الأرقام الأخيرة قد أشارت إلى أن البطالة تراجعت.", "أشارت")
+    assert text_of(said.source) == "الأرقام الأخيرة"
+    assert said.speaker_label.startswith("Figures")
+    said = by_cue("وقالت المنظمة في أرقامها إن البطالة تراجعت.", "قالت")
+    assert text_of(said.source) == "المنظمة"
+
+
 def test_a_relay_phrase_skips_the_outlet_told_before_its_speaker() -> None:
     text = "وهذا التمويل، كما يقول لـ«الأنباء» الخبير سامر حداد، لن يكفي."
     assert text_of(by_cue(text, "كما يقول").source) == "الخبير سامر حداد"

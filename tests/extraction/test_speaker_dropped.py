@@ -361,6 +361,11 @@ def test_a_relative_after_a_body_in_lam_refers_to_the_whole_construct() -> None:
     assert speaker_of(text, "أعلنت") == "وزارة التجارة"
 
 
+def test_a_relative_that_disagrees_with_the_body_in_lam_refers_to_the_noun_it_qualifies() -> None:
+    text = "وتراجعت المبيعات بحسب المؤشر العقاري لوزارة العدل، الذي يشير إلى أن السوق تباطأت."
+    assert speaker_of(text, "يشير") == "المؤشر العقاري لوزارة العدل"
+
+
 def test_a_feminine_noun_after_a_masculine_verb_is_its_object() -> None:
     text = (
         "قال المطرب سامر حداد إن الجولة نجحت. "
