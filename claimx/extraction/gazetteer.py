@@ -167,7 +167,8 @@ def _adjective_forms(word: str) -> list[str]:
 
 
 def _nouns(table: dict[str, Any]) -> dict[str, Noun]:
-    """Each noun with its feminine and sound plural forms («معلمة»، «معلمون»، «معلمين»)."""
+    """Each noun with its feminine and sound plural forms («معلمة»، «معلمون»، «معلمين»،
+    «معلمو»)."""
     out: dict[str, Noun] = {}
     for word, value in table.items():
         key = _n(word)
@@ -180,6 +181,8 @@ def _nouns(table: dict[str, Any]) -> dict[str, Noun]:
         plural = Noun(_english_plural(value), plural=True)
         for ending in ("ون", "ين", "ات"):
             out.setdefault(stem + ending, plural)
+        if stem == key:  # «محللو الأسواق»: a masculine noun's plural in construct
+            out.setdefault(stem + "و", plural)
     return out
 
 

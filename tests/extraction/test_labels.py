@@ -284,3 +284,8 @@ def test_news_reports_and_a_veteran() -> None:
     assert only("وقال الحزب الديمقراطي الكردستاني إن الطريق مغلق.").label == (
         "Kurdistan Democratic party says"
     )
+
+
+def test_a_masculine_plural_in_construct_is_glossed() -> None:
+    """«محللو»، «لاعبو»: the sound plural loses its ن before a genitive."""
+    assert only("وقال محللو البنك إن الطريق مغلق.").speaker_label == "Bank analysts"
