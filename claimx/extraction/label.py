@@ -314,14 +314,18 @@ def _noun_sizes(label_noun_sizes: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def _noun_forms(key: str) -> tuple[str, ...]:
-    """A noun as written, without its article, with it, and (a feminine title, «رئيسة
-    الوزراء»، «الناشطة») as the masculine the lists hold."""
+    """A noun as written, without its article, with it, with its genitive's article
+    («رئيس وزراء» as «رئيس الوزراء»), and (a feminine title, «رئيسة الوزراء»، «الناشطة») as
+    the masculine the lists hold."""
     bare = bare_noun(key)
     forms = (key, bare, "ال" + bare)
     first, _, rest = bare.partition(" ")
     if first.endswith("ه") and len(first) > 3:
         masculine = " ".join(filter(None, [first[:-1], rest]))
         forms += (masculine, "ال" + masculine)
+    if rest and " " not in rest and not rest.startswith("ال"):  # «رئيس وزراء اليونان»
+        heads = (first, first[:-1]) if first.endswith("ه") and len(first) > 3 else (first,)
+        forms += tuple(f"{head} ال{rest}" for head in heads)
     if first[:1] == "ل" and len(first) > 3:  # «لكرة القدم»: looked up after «لجنة» itself
         forms += (bare[1:],)
     if first.endswith("ا") and len(first) > 4 and not rest:  # «تقريرا أمميا»: accusative

@@ -289,3 +289,16 @@ def test_news_reports_and_a_veteran() -> None:
 def test_a_masculine_plural_in_construct_is_glossed() -> None:
     """«محللو»، «لاعبو»: the sound plural loses its ن before a genitive."""
     assert only("وقال محللو البنك إن الطريق مغلق.").speaker_label == "Bank analysts"
+
+
+def test_a_title_whose_genitive_has_no_article_before_a_country() -> None:
+    """«رئيس وزراء بريطانيا»: «رئيس الوزراء» in construct with the country."""
+    assert only("وقال رئيس وزراء بريطانيا إن الطريق مغلق.").speaker_label == (
+        "British prime minister"
+    )
+    assert only("وقالت رئيسة وزراء بريطانيا إن الطريق مغلق.").speaker_label == (
+        "British prime minister"
+    )
+    assert only("وقال نائب رئيس الوزراء التركي إن الطريق مغلق.").speaker_label == (
+        "Turkish deputy prime minister"
+    )
