@@ -154,16 +154,17 @@ def build_label_words() -> LabelWords:
         given_names={_n(k): v for k, v in raw["given_names"].items()},
         adjectives={
             form: gloss for word, gloss in raw["adjectives"].items()
-            for form in _adjective_forms(word)
+            for form in adjective_forms(word)
         },
     )
 
 
-def _adjective_forms(word: str) -> list[str]:
-    """«وطني» → وطني، وطنيه، وطنيون، وطنيين، وطنيات، وطنيا (as sources.toml's adjectives)."""
+def adjective_forms(word: str) -> list[str]:
+    """«وطني» → وطني، وطنيه، وطنيون، وطنيين، وطنيات، وطنيا، وطنيان (as sources.toml's
+    adjectives)."""
     w = normalize(word)
     stem = w[:-1] if w.endswith("ه") else w
-    return [stem, stem + "ه", stem + "ون", stem + "ين", stem + "ات", stem + "ا"]
+    return [stem, stem + "ه", stem + "ون", stem + "ين", stem + "ات", stem + "ا", stem + "ان"]
 
 
 def _nouns(table: dict[str, Any]) -> dict[str, Noun]:
@@ -178,7 +179,7 @@ def _nouns(table: dict[str, Any]) -> dict[str, Noun]:
         stem = key[:-1] if key.endswith("ه") else key
         out.setdefault(key, Noun(value))
         out.setdefault(stem + "ه", Noun(value))
-        plural = Noun(_english_plural(value), plural=True)
+        plural = Noun(english_plural(value), plural=True)
         for ending in ("ون", "ين", "ات"):
             out.setdefault(stem + ending, plural)
         if stem == key:  # «محللو الأسواق»: a masculine noun's plural in construct
@@ -186,7 +187,7 @@ def _nouns(table: dict[str, Any]) -> dict[str, Noun]:
     return out
 
 
-def _english_plural(noun: str) -> str:
+def english_plural(noun: str) -> str:
     if noun.endswith("man"):
         return noun[:-3] + "men"
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":

@@ -20,7 +20,9 @@ from claimx.extraction.gazetteer import (
     PLURAL_NAMES,
     Entity,
     LabelWords,
+    english_plural,
     gazetteer,
+    known_body,
     label_words,
     name_sizes,
 )
@@ -304,7 +306,20 @@ def _noun_at(words: list[str], k: int, lex: Lexicon) -> tuple[_Part | None, int]
             head = lex.heads.get(candidate)
             if head:
                 return _Part("noun", head.gloss, head.plural, definite=definite), size
+    dual = _dual_gloss(first, lw, lex)
+    if dual:
+        return _Part("noun", dual, True, definite=definite), 1
     return None, 0
+
+
+def _dual_gloss(word: str, lw: LabelWords, lex: Lexicon) -> str:
+    """«مصدران»، «الوزيران»: "sources", "ministers", the singular's gloss in the plural."""
+    bare = bare_noun(word)
+    if not bare.endswith("ان") or known_body(bare):
+        return ""
+    singular = bare[:-2]
+    noun = lw.nouns.get(singular) or lex.heads.get(singular)
+    return english_plural(noun.gloss) if noun and not noun.plural else ""
 
 
 @lru_cache(maxsize=4)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from claimx.extraction import camel_symbols, tables
-from claimx.extraction.gazetteer import label_words, organisation_names
+from claimx.extraction.gazetteer import adjective_forms, label_words, organisation_names
 from claimx.extraction.tokenize import normalize
 from claimx.extraction.words import (
     IMPERFECT_PROCLITICS,
@@ -366,12 +366,6 @@ def _verbal_noun_forms(entries: list[dict[str, Any]]) -> dict[str, VerbalNoun]:
     return out
 
 
-def _adjective_forms(word: str) -> list[str]:
-    w = normalize(word)
-    stem = w[:-1] if w.endswith("ه") else w
-    return [stem, stem + "ه", stem + "ون", stem + "ين", stem + "ات", stem + "ا"]
-
-
 def _by_second_word(phrases: tuple[PhraseCue, ...]) -> dict[str, tuple[PhraseCue, ...]]:
     """Phrases that can match after each second word: most tokens after «في» or «من» rule
     every phrase out with one lookup."""
@@ -465,7 +459,7 @@ def build_lexicon() -> Lexicon:
     adjectives = {
         form: gloss
         for word, gloss in sources["adjectives"].items()
-        for form in _adjective_forms(word)
+        for form in adjective_forms(word)
     }
     by_first = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()}
     cue_words = frozenset(verbs).union(conjoined(set(phrases) | set(formulas)), verbal_nouns)

@@ -294,6 +294,8 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
             if variant in lex.heads:
                 return lex.heads[variant].agreement
     head = bare_noun(words[0])
+    if _dual_of_head(head, lex):
+        return "md"  # «مصدران أمنيان ... وأضافا»، «الوزيران ... مشيرين»
     if head.endswith("ات"):
         return "f"
     if head.endswith("ه"):
@@ -306,6 +308,11 @@ def agreement_of(tt: TokenizedText, rng: Range, lex: Lexicon) -> str:
     if construct and head.endswith("ي") and len(head) >= 5 and head[0] == "م":
         return "mp"  # the same, oblique: «مرتكبي الجرائم»، «ممثلي الأحزاب»
     return "m"
+
+
+def _dual_of_head(word: str, lex: Lexicon) -> bool:
+    """«مصدران»، «الوزيران»: a speaker noun in the dual («طالبان» is a name)."""
+    return word.endswith("ان") and word[:-2] in lex.head_words and not known_body(word)
 
 
 def _quantified(words: list[str]) -> list[str]:

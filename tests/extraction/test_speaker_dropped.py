@@ -433,3 +433,12 @@ def test_some_alone_is_people_and_takes_a_plural_verb() -> None:
     said = by_cue(text, "مشيرين")
     assert text_of(said.speaker) == "البعض"
     assert said.speaker_label == "Some"
+
+
+def test_a_dual_speaker_takes_a_dual_verb() -> None:
+    text = "وقال مصدران أمنيان إن الهجوم فشل، وأضافا أن الجيش يلاحق المهاجمين."
+    said = by_cue(text, "أضافا")
+    assert text_of(said.speaker) == "مصدران أمنيان"
+    assert said.speaker_label == "Security sources"
+    text = "وقالت حركة طالبان إن الهجوم فشل. وأضافت أن الجيش انسحب."
+    assert speaker_of(text, "أضافت") == "حركة طالبان"  # a name in ـان, no dual
