@@ -34,6 +34,7 @@ from claimx.extraction.phrase import (
     noun_phrase_readings,
     person_name,
     possessed_object_after_name,
+    quantifier_words,
 )
 from claimx.extraction.source import with_apposition
 from claimx.extraction.tokenize import (
@@ -322,12 +323,6 @@ def _quantified(words: list[str]) -> list[str]:
         return words
     rest = words[2:] if words[1] == "من" else words[1:]
     return rest if rest[0].startswith("ال") or words[1] == "من" else words
-
-
-@cache
-def quantifier_words() -> frozenset[str]:
-    """«عدد»، «بعض»، «معظم»: the quantifiers the speaker keys read too (identity.toml)."""
-    return frozenset(normalize(w) for w in identity_lists()["words"]["quantifiers"])
 
 
 def bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:

@@ -1210,6 +1210,12 @@ def identity_lists() -> dict[str, Any]:
 
 
 @cache
+def quantifier_words() -> frozenset[str]:
+    """«عدد»، «بعض»، «معظم»: the quantifiers the speaker keys read too (identity.toml)."""
+    return frozenset(normalize(w) for w in identity_lists()["words"]["quantifiers"])
+
+
+@cache
 def heads_of(*kinds: str) -> frozenset[str]:
     """The heads of the given speaker kinds (unnamed, document, institution), as bare nouns."""
     listed = identity_lists()["kinds"]

@@ -8,6 +8,7 @@ over an apposition («علي أبودشيش، الباحث الأثري») or a 
 from __future__ import annotations
 
 from claimx.extraction.cues import CueMatch, one_of, strip_conjunction
+from claimx.extraction.gazetteer import known_body
 from claimx.extraction.lexicon import CueKind, Lexicon
 from claimx.extraction.phrase import (
     adverbial_phrase_at,
@@ -24,6 +25,8 @@ from claimx.extraction.phrase import (
     named_again,
     names_outlet_told,
     noun_phrase,
+    person_name,
+    quantifier_words,
     starts_sequence,
     told_audience,
 )
@@ -124,6 +127,23 @@ def _amma_subject(
     if end < cue.first and tokens[end].norm in ("،", ","):
         end += 1
     return phrase if end == cue.first else None
+
+
+def _manner_phrase(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> bool:
+    """«وبصوت هادئ»، «وبلهجة حادة»: بـ on an indefinite noun that names no one, then an
+    indefinite word, is a manner, not a fronted subject («بوتين»، «بريطانيا» are names)."""
+    first = tt.tokens[start].norm
+    if first[:2] in ("وب", "فب"):
+        first = first[1:]  # «وبصوت»
+    if first[:1] != "ب" or first.startswith("بال") or end - start < 2:
+        return False
+    if person_name(first) or known_body(first):
+        return False
+    if first in lex.head_words and first[1:] not in lex.head_words:
+        return False  # «باحث»، «بنك»: a noun whose own first letter is ب
+    if first in quantifier_words() or len(first) < 4:
+        return False  # «بعض النقاد»: a quantifier; «بدر»: too short to tell
+    return not is_definite(tt.tokens[start + 1])
 
 
 def _walk_back(
@@ -252,6 +272,8 @@ def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range 
         end - start == 1 or is_preposition_like(tt.tokens[start + 1].norm)
     ):
         return None  # «وذلك من خلال تغريدة قال فيها»: a pointing word, not a speaker
+    if _manner_phrase(tt, start, end, lex):
+        return None  # «وبصوت هادئ قال الوزير»: how he spoke; the subject follows the verb
     if (
         is_preposition_like(first)
         or one_of(first, lex.marker_set("time_words"))

@@ -773,6 +773,13 @@ def test_figures_are_a_source_and_the_speakers_own_figures_are_no_part_of_it() -
     assert text_of(said.source) == "المنظمة"
 
 
+def test_how_the_speaker_spoke_opening_the_sentence_is_no_subject() -> None:
+    said = by_cue("وبصوت هادئ قال الوزير إن الطريق آمن.", "قال")
+    assert text_of(said.source) == "الوزير"
+    said = by_cue("باحث سعودي قال إن الطريق آمن.", "قال")
+    assert text_of(said.source) == "باحث سعودي"  # a noun whose own first letter is ب
+
+
 def test_a_relay_phrase_skips_the_outlet_told_before_its_speaker() -> None:
     text = "وهذا التمويل، كما يقول لـ«الأنباء» الخبير سامر حداد، لن يكفي."
     assert text_of(by_cue(text, "كما يقول").source) == "الخبير سامر حداد"
