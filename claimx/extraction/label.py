@@ -35,6 +35,7 @@ from claimx.extraction.words import (
     DEMONSTRATIVE_GLOSS,
     IN_THEIR_NAME,
     JOINED_NAME_STARTS,
+    PARTITIVES,
     PEOPLE_ALONE,
     PREPOSITION_GLOSS,
     QUANTIFIER_GLOSS,
@@ -60,7 +61,7 @@ class Gloss(NamedTuple):
 
 
 class _Part(NamedTuple):
-    kind: str  # entity, person, noun, adjective, name, determiner, honorific
+    kind: str  # entity, person, noun, adjective, name, partitive, determiner, honorific
     text: str
     plural: bool = False
     title: bool = False
@@ -377,6 +378,10 @@ def _parts(words: list[str], texts: list[str], lex: Lexicon) -> list[_Part]:
     norms = tuple(words)
     while k < len(words):
         norm = strip_conjunction(words[k])
+        if norm in PARTITIVES and not parts and k + 1 < len(words):
+            parts.append(_Part("partitive", "one of the"))  # «أحد المسؤولين»: one of them
+            k += 1
+            continue
         if norm in lw.classifiers or " ".join(words[k:k + 2]) in lw.classifiers:
             size = 2 if " ".join(words[k:k + 2]) in lw.classifiers else 1
             entity, esize = _entity_at(norms, k + size)
@@ -522,6 +527,8 @@ def _parts_gloss(words: list[str], texts: list[str], lex: Lexicon) -> Gloss:
     entities = [p for p in parts if p.kind == "entity"]
     head = nouns[0] if nouns else None
     plural = head.plural if head else any(p.plural for p in entities)
+    if any(p.kind == "partitive" for p in parts):
+        plural = False  # «أحد المسؤولين»: "one of the officials says"
     known = bool(head or entities or any(p.kind == "person" for p in parts))
     return Gloss(_compose(parts), plural, known, transliterated)
 
@@ -529,7 +536,7 @@ def _parts_gloss(words: list[str], texts: list[str], lex: Lexicon) -> Gloss:
 def _compose(parts: list[_Part]) -> str:
     """English order: determiners, adjectives, genitives, the head, then the name."""
     lw = label_words()
-    determiners = [p.text for p in parts if p.kind == "determiner"]
+    determiners = [p.text for p in parts if p.kind in ("partitive", "determiner")]
     adjectives = [p.text for p in parts if p.kind == "adjective"]
     nouns = [p for p in parts if p.kind == "noun"]
     head = nouns[0] if nouns else None

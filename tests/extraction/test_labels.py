@@ -302,3 +302,8 @@ def test_a_title_whose_genitive_has_no_article_before_a_country() -> None:
     assert only("وقال نائب رئيس الوزراء التركي إن الطريق مغلق.").speaker_label == (
         "Turkish deputy prime minister"
     )
+
+
+def test_one_of_a_group_comes_first_and_takes_a_singular_verb() -> None:
+    assert only("وقال أحد المسؤولين إن الطريق مغلق.").label == "One of the officials says"
+    assert only("وقالت إحدى الصحف إن الطريق مغلق.").label == "One of the newspapers says"
