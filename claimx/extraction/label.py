@@ -501,12 +501,13 @@ def _word_part(
 
 
 def _without_proclitic(norm: str, text: str) -> str:
-    """The written word without و and a preposition on its article: «للشغل» → «الشغل»."""
-    if text[:1] in "وف" and text[1:3] == "ال":
+    """The written word without و and a preposition on its article: «للشغل» → «الشغل»; an
+    unknown word in «فال» is a name («فالح»، «فالستروم»), not ف and the article."""
+    if text[:1] == "و" and text[1:3] == "ال":
         text = text[1:]
     if text.startswith("لل") and len(text) > 4:
         return "ال" + text[2:]
-    if text[:1] in "بكف" and text[1:3] == "ال" and len(text) > 5:
+    if text[:1] in "بك" and text[1:3] == "ال" and len(text) > 5:
         return text[1:]
     return text
 

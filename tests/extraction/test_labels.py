@@ -307,3 +307,7 @@ def test_a_title_whose_genitive_has_no_article_before_a_country() -> None:
 def test_one_of_a_group_comes_first_and_takes_a_singular_verb() -> None:
     assert only("وقال أحد المسؤولين إن الطريق مغلق.").label == "One of the officials says"
     assert only("وقالت إحدى الصحف إن الطريق مغلق.").label == "One of the newspapers says"
+
+
+def test_an_unknown_name_in_fal_keeps_its_first_letter() -> None:
+    assert only("وقال فالح العيساوي إن الطريق مغلق.").speaker_label == "Falih al-Isawi"
