@@ -140,11 +140,11 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
 
 
 def _names_someone_with(given: list[str], surname: str) -> bool:
-    """«يراقبون الشاشات»، «دون توقعات»: an ordinary plural in ـات is a surname only after a
-    listed given name («محمد البركات»، «ياسر عرفات»), not after the verb whose object it is."""
-    return not surname.endswith("ات") or any(
-        word in label_words().given_names for word in given
-    )
+    """«يراقبون الشاشات»، «دون توقعات»، «يرتكب السينمائيون»: an ordinary plural in ـات, or a
+    definite one in ـون/ـين, is a surname only after a listed given name («محمد البركات»،
+    «ياسر عرفات»), not after the verb whose object or subject it is."""
+    plural = surname.endswith("ات") or surname.startswith("ال") and surname.endswith(("ون", "ين"))
+    return not plural or any(word in label_words().given_names for word in given)
 
 
 def _title_with_name(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | None:

@@ -761,6 +761,8 @@ def test_the_noun_after_amma_is_the_subject_of_the_verb_fa_joins() -> None:
 def test_an_answer_or_until_is_no_part_of_the_speaker() -> None:
     said = by_cue("وقال جيم هانكنسون جوابا عن سؤال: «الفلسفة مهمة».", "قال")
     assert text_of(said.source) == "جيم هانكنسون"
+    said = by_cue("وقال الوزير سوف نرى إن الطريق آمن.", "قال")
+    assert text_of(said.source) == "الوزير"  # «سوف» (will) starts no speaker
     said = by_cue("وحتى الدبلوماسيون الأوروبيون قالوا إن التدريب لم يغير شيئا.", "قالوا")
     assert text_of(said.speaker) == "الدبلوماسيون الأوروبيون"  # «حتى» (even) is no speaker
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from extraction_helpers import by_cue, claims_of, speaker_of, text_of
 
+from claimx.extraction.names import _names_someone_with
+
 
 def test_surname_takes_the_title_set_off_by_a_comma() -> None:
     text = (
@@ -338,6 +340,14 @@ def test_a_bodys_name_takes_no_given_names_from_the_words_before_it() -> None:
         "وأعلن تنظيم داعش مسؤوليته عن الهجوم."
     )
     assert speaker_of(text, "أعلن") == "تنظيم داعش"
+
+
+def test_a_definite_sound_plural_is_no_surname() -> None:
+    """«يرتكب السينمائيون»: a verb and its plural subject, not a given name and a surname
+    (the fuller mention of «السينمائيون» was «يرتكب السينمائيون»)."""
+    assert not _names_someone_with(["يرتكب"], "السينمائيون")
+    assert not _names_someone_with(["دون"], "توقعات")
+    assert _names_someone_with(["محمد"], "السينمائيون")  # a listed given name: a surname
 
 
 def test_the_word_after_a_relative_pronoun_is_a_verb_not_a_given_name() -> None:
