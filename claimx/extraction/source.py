@@ -129,6 +129,20 @@ def _amma_subject(
     return phrase if end == cue.first else None
 
 
+def _imperfect_clause(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> bool:
+    """«يتكلم عن الطعام»، «يمكن حصر الأسبوع»: a word in يـ (an imperfect verb, no name
+    nor noun the lists know) before a preposition or a definite word opens a clause."""
+    first = tt.tokens[start].norm
+    if first[:2] in ("وي", "في"):
+        first = first[1:]
+    if first[:1] != "ي" or not 4 <= len(first) <= 6 or end - start < 2:
+        return False
+    if person_name(first) or known_body(first) or first in lex.head_words:
+        return False
+    after = tt.tokens[start + 1]
+    return is_definite(after) or is_preposition_like(after.norm)
+
+
 def _manner_phrase(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> bool:
     """«وبصوت هادئ»، «وبلهجة حادة»: بـ on an indefinite noun that names no one, then an
     indefinite word, is a manner, not a fronted subject («بوتين»، «بريطانيا» are names)."""
@@ -274,6 +288,8 @@ def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range 
         return None  # «وذلك من خلال تغريدة قال فيها»: a pointing word, not a speaker
     if _manner_phrase(tt, start, end, lex):
         return None  # «وبصوت هادئ قال الوزير»: how he spoke; the subject follows the verb
+    if _imperfect_clause(tt, start, end, lex):
+        return None  # «يتكلم عن الطعام تظن أنه»: a clause with its own verb, no subject
     if (
         is_preposition_like(first)
         or one_of(first, lex.marker_set("time_words"))

@@ -775,6 +775,11 @@ def test_figures_are_a_source_and_the_speakers_own_figures_are_no_part_of_it() -
     assert text_of(said.source) == "المنظمة"
 
 
+def test_an_imperfect_verb_opening_the_run_before_the_cue_is_no_subject() -> None:
+    text = "مؤسس الموقع سامي حداد شاب لبناني، وعندما يتكلم عن الطعام تظن أنه طاه متمرس."
+    assert text_of(by_cue(text, "تظن").source) != "يتكلم عن الطعام"
+
+
 def test_how_the_speaker_spoke_opening_the_sentence_is_no_subject() -> None:
     said = by_cue("وبصوت هادئ قال الوزير إن الطريق آمن.", "قال")
     assert text_of(said.source) == "الوزير"
