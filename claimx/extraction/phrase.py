@@ -131,6 +131,7 @@ def _read_phrase(
         tokens[i].norm[:1] == "ل"
         and not tokens[i].norm.startswith("لا")
         and not _own_lam_opens_phrase(tokens[i], lex, cue_starts)
+        and not _name_in_lam_after_cue(tt, i, lex, cue_starts)
     )
     if tokens[i].norm == "ب":
         return None, None  # «واتهمتها بـ"دعم الإرهاب"»: a بـ written apart opens the charge
@@ -899,6 +900,27 @@ def _own_lam_opens_phrase(tok: Token, lex: Lexicon, cue_starts: set[int]) -> boo
     whose own first letter is ل is its subject (elsewhere «ليبيا» or «لندن» is mostly a place,
     and a لـ-phrase is read as one)."""
     return tok.index - 1 in cue_starts and lam_of_its_own(tok, lex)
+
+
+def _name_in_lam_after_cue(tt: TokenizedText, i: int, lex: Lexicon, cue_starts: set[int]) -> bool:
+    """«وقالت لوريتا لينش إن»، «وقال لوران فابيوس:»: right after a cue verb, a given name
+    whose own first letter is ل, then a surname and the words: no word after لـ that the
+    lists know («لسامي حداد» is whom he told, «لصحيفة» an outlet)."""
+    tok = tt.tokens[i]
+    rest = tok.norm[1:]
+    if i - 1 not in cue_starts or len(rest) < 3 or i + 2 >= len(tt.tokens):
+        return False
+    if (
+        rest in lex.head_words
+        or rest in lex.organisation_words
+        or names_outlet_told(tok, lex)
+        or told_audience(tok, lex)
+        or person_name(rest)
+        or tok.text.endswith((*OBJECT_SUFFIXES, *SPEAKER_SUFFIXES))
+    ):
+        return False
+    surname = tt.tokens[i + 1]
+    return not is_definite(surname) and name_like(surname, lex) and _closes_subject(tt, i + 2, lex)
 
 
 def names_outlet_told(tok: Token, lex: Lexicon) -> bool:

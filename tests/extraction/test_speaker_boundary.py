@@ -636,6 +636,13 @@ def test_the_auxiliary_kana_opening_the_clause_is_not_part_of_the_subject() -> N
     assert speaker_of(text, "بين") == "الوزير"
 
 
+def test_a_given_name_whose_own_first_letter_is_lam_right_after_the_verb() -> None:
+    said = by_cue("وقالت لوريتا لينش إن التحقيق مستمر.", "قالت")
+    assert text_of(said.source) == "لوريتا لينش"
+    said = by_cue("وقال لصحيفة الحياة إن التحقيق مستمر.", "قال")
+    assert said.source is None  # an outlet told
+
+
 def test_a_subject_whose_own_first_letter_is_lam() -> None:
     assert speaker_of("وأعلنت لجنة الانتخابات أن النتائج ستعلن غدا.", "أعلنت") == "لجنة الانتخابات"
     assert speaker_of("وأكد لبنان أن الحدود آمنة.", "أكد") == "لبنان"
