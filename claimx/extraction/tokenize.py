@@ -424,10 +424,15 @@ def is_title_dot(tokens: list[Token], k: int) -> bool:
 
 
 def _is_decimal_point(text: str, tok: Token) -> bool:
-    """«2.5» and «بي.بي.سي»: a dot between two letters or digits ends no sentence."""
+    """«2.5» and «بي.بي.سي»: a dot between two letters or digits ends no sentence, also
+    with an invisible mark after it («3.\u200f7 مليار»)."""
     before = text[tok.start - 1] if tok.start > 0 else ""
-    after = text[tok.end] if tok.end < len(text) else ""
+    end = tok.end
+    while end < len(text) and text[end] in EDGE_MARKS:
+        end += 1
+    after = text[end] if end < len(text) else ""
     return tok.text == "." and before.isalnum() and after.isalnum()
+
 
 
 class TokenizedText:

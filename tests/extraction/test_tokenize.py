@@ -193,3 +193,8 @@ def test_the_dot_of_an_abbreviated_title_ends_no_sentence() -> None:
     tt = tokenizer.TokenizedText(text)
     assert tt.n_sentences == 2
     assert tokenizer.TokenizedText("وصل الوفد. د. سامي الحلو استقبله.").n_sentences == 2
+
+
+def test_a_decimal_point_before_a_direction_mark_ends_no_sentence() -> None:
+    """«3.\u200f7 مليار»: scraped figures carry a right-to-left mark after the point."""
+    assert tokenizer.TokenizedText("وقال إن العدد 3.\u200f7 مليار نسمة.").n_sentences == 1
