@@ -64,3 +64,8 @@ def test_question_mark_inside_a_quotation_stays() -> None:
 def test_what_the_writer_infers_after_a_comma_ends_the_content() -> None:
     text = "وقال البيان إن صحته تدهورت في الأسبوعين الأخيرين، ما يعني أن وفاته حديثة."
     assert content_of(text, "قال") == "صحته تدهورت في الأسبوعين الأخيرين"
+
+
+def test_a_circumstance_after_the_quoted_words_ends_the_content() -> None:
+    text = "وقال الوزير إن \"فكرة الدولة انتهت\" بعد انتخاب الرئيس الجديد."
+    assert content_of(text, "قال") == "فكرة الدولة انتهت"
