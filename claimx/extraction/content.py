@@ -327,6 +327,8 @@ def proposition_end(
             return trim_end(tt, start, k)  # «... الصيف خاصة وأنه باع»: the writer's reason
         if k > start and tok.norm in lex.speech_act_participles:
             return trim_end(tt, start, k)  # «... انتهت"، داعيا إسرائيل إلى»: the speaker's next act
+        if k > start and tok.norm in lex.speech_acts and _object_noun_at(tt, start, lex):
+            return trim_end(tt, start, k)  # «كذبت الزوجة الرواية المفاجئة تساءلت»: a new act
         if k in cue_at and k > start and k > after_cue.first:
             end = _end_before_cue(tt, start, k, cue_at[k], last_clause_punct, lex)
             if end is not None:
@@ -341,6 +343,19 @@ def proposition_end(
                 return trim_end(tt, start, k)
         k += 1
     return trim_end(tt, start, sentence_end)
+
+
+def _object_noun_at(tt: TokenizedText, start: int, lex: Lexicon) -> bool:
+    """The content is the cue's object, a definite noun («كذبت الزوجة الرواية»), not a
+    clause after a complementizer or a colon («إن الحكومة انتقدت»)."""
+    before = tt.tokens[start - 1] if start > 0 else None
+    return (
+        is_definite(tt.tokens[start])
+        and before is not None
+        and before.norm not in lex.complementizers
+        and before.text not in QUOTES
+        and before.norm not in PUNCTUATION
+    )
 
 
 def _end_before_cue(

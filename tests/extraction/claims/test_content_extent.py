@@ -69,3 +69,11 @@ def test_what_the_writer_infers_after_a_comma_ends_the_content() -> None:
 def test_a_circumstance_after_the_quoted_words_ends_the_content() -> None:
     text = "وقال الوزير إن \"فكرة الدولة انتهت\" بعد انتخاب الرئيس الجديد."
     assert content_of(text, "قال") == "فكرة الدولة انتهت"
+
+
+def test_a_speech_act_after_the_object_ends_the_content() -> None:
+    text = "كذبت الزوجة الرواية المفاجئة تساءلت في دعواها أين كان طيلة هذه الفترة."
+    assert content_of(text, "كذبت") == "الرواية المفاجئة"
+    assert content_of("وقال الوزير إن الحكومة انتقدت القرار.", "قال") == (
+        "الحكومة انتقدت القرار"  # after a complementizer the clause goes on
+    )
