@@ -404,21 +404,7 @@ def _turn_before(tt: TokenizedText, start: int, k: int, lex: Lexicon) -> int | N
             return j
         if one_of(norm, ("من",)) and j + 1 < k and tt.tokens[j + 1].norm in sides:
             return j
-        if _adverbial_ending_at(tt, j, k, lex):
-            return j  # «ما نشرته ... في الوقت نفسه أكد قيادي»: an adverbial opens the turn
     return None
-
-
-def _adverbial_ending_at(tt: TokenizedText, j: int, k: int, lex: Lexicon) -> bool:
-    """An adverbial of two words or more from ``j`` up to the cue at ``k``, not a time
-    («... من العام الماضي ذكرت»: the time may close the content)."""
-    words = tuple(t.norm for t in tt.tokens[j:k])
-    times = lex.marker_set("time_words")
-    return (
-        len(words) > 1
-        and words in lex.sequences_from("adverbials", words[0])
-        and not any(w in times for w in words)
-    )
 
 
 def parenthetical_end(tt: TokenizedText, k: int) -> int | None:

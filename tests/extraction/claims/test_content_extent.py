@@ -77,11 +77,3 @@ def test_a_speech_act_after_the_object_ends_the_content() -> None:
     assert content_of("وقال الوزير إن الحكومة انتقدت القرار.", "قال") == (
         "الحكومة انتقدت القرار"  # after a complementizer the clause goes on
     )
-
-
-def test_an_adverbial_before_the_next_speakers_verb_ends_the_content() -> None:
-    text = (
-        "وأكدت الصحيفة ما نشرته عن الاستقالات في الوقت نفسه أكد قيادي بالوزارة أن "
-        "الاستقالات حقيقية."
-    )
-    assert content_of(text, "أكدت") == "ما نشرته عن الاستقالات"
