@@ -235,11 +235,11 @@ def _read_phrase(
                 and not _foreign_name_at(tt, j, limit, lex):  # «السفير عبدالله»، «المدرب جوزيه»
             break  # «أبدى اللاعب سعادته»: a possessed noun after a definite one is the object
         if (
-            name_then_possessed(prev, tok, lex)
-            and not is_verbal_noun(prev, lex)  # «نفت الشركة إغلاق مصنعها إثر الحريق»
-            and j + 1 < len(tokens)
-            and one_of(tokens[j + 1].norm, PREPOSITIONS)
+            j + 1 < len(tokens)
             and tokens[j + 1].norm != "في"  # «زيغريد هونكه في دراساتها»: a name, then where
+            and one_of(tokens[j + 1].norm, PREPOSITIONS)
+            and name_then_possessed(prev, tok, lex)
+            and not is_verbal_noun(prev, lex)  # «نفت الشركة إغلاق مصنعها إثر الحريق»
         ):
             break  # «أعلن تنظيم داعش مسؤوليته عن الهجوم»: a possessed noun and its preposition
         if watching and object_end is None and (
