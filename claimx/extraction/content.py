@@ -321,7 +321,7 @@ def proposition_end(
         if tok.text in QUOTES and quotes.get(k, -1) > k:
             k = quotes[k] + 1
             if k < sentence_end and tokens[k].norm in lex.marker_set("after_quote_circumstances"):
-                return trim_end(tt, start, k)  # «"الدولة انتهت" بعد انتخاب ...»: the writer's
+                return trim_end(tt, start, k)  # «"الدولة انتهت" بعد انتخاب ...»: a circumstance
             continue
         if k > start and starts_sequence(tt, k, "justification_tails", lex):
             return trim_end(tt, start, k)  # «... الصيف خاصة وأنه باع»: the writer's reason
