@@ -903,9 +903,10 @@ def _own_lam_opens_phrase(tok: Token, lex: Lexicon, cue_starts: set[int]) -> boo
 
 
 def _name_in_lam_after_cue(tt: TokenizedText, i: int, lex: Lexicon, cue_starts: set[int]) -> bool:
-    """«وقالت لوريتا لينش إن»، «وقال لوران فابيوس:»: right after a cue verb, a given name
-    whose own first letter is ل, then a surname and the words: no word after لـ that the
-    lists know («لسامي حداد» is whom he told, «لصحيفة» an outlet)."""
+    """«وقالت لوريتا لينش إن»، «وقال لوران فابيوس:»، «وقالت ليلى محمد سهيل»: right after a
+    cue verb, a given name whose own first letter is ل, then a surname and the words, or a
+    listed name; no word after لـ that the lists know («لسامي حداد» is whom he told,
+    «لصحيفة» an outlet)."""
     tok = tt.tokens[i]
     rest = tok.norm[1:]
     if i - 1 not in cue_starts or len(rest) < 3 or i + 2 >= len(tt.tokens):
@@ -920,6 +921,8 @@ def _name_in_lam_after_cue(tt: TokenizedText, i: int, lex: Lexicon, cue_starts: 
     ):
         return False
     surname = tt.tokens[i + 1]
+    if person_name(strip_conjunction(surname.norm)):
+        return True  # «وقالت ليلى محمد سهيل»: a listed name after it, a father's or a second
     return not is_definite(surname) and name_like(surname, lex) and _closes_subject(tt, i + 2, lex)
 
 

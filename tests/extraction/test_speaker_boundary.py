@@ -641,6 +641,8 @@ def test_a_given_name_whose_own_first_letter_is_lam_right_after_the_verb() -> No
     assert text_of(said.source) == "لوريتا لينش"
     said = by_cue("وقال لصحيفة الحياة إن التحقيق مستمر.", "قال")
     assert said.source is None  # an outlet told
+    said = by_cue("وقالت ليلى محمد سهيل مديرة المهرجان إن الإقبال كبير.", "قالت")
+    assert text_of(said.source).startswith("ليلى محمد سهيل")  # a listed name after it
 
 
 def test_a_subject_whose_own_first_letter_is_lam() -> None:
