@@ -85,7 +85,6 @@ def speaker_gloss(tt: TokenizedText, first: int, last: int, lex: Lexicon) -> Glo
     return _gloss_of_apposition(wording, lex)
 
 
-
 @lru_cache(maxsize=20_000)
 def _gloss_of_apposition(wording: tuple[tuple[str, str], ...], lex: Lexicon) -> Gloss:
     """«اللواء منصور، المتحدث الأمني»: "Maj. Gen. Mansour, security spokesman": a part after

@@ -313,8 +313,6 @@ def _as_subject(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> Range 
     return (start, end) if end > start else None
 
 
-
-
 def is_non_speaker(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
     """Events, plans and evidence «confirm» things but are not speakers, whoever's they are
     («وفق مصالحهم»)."""

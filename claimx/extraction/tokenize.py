@@ -434,7 +434,6 @@ def _is_decimal_point(text: str, tok: Token) -> bool:
     return tok.text == "." and before.isalnum() and after.isalnum()
 
 
-
 class TokenizedText:
     """A text with its tokens, quotation pairs and sentence numbers: the input of cue detection."""
 
