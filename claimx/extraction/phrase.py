@@ -36,6 +36,7 @@ from claimx.extraction.tokenize import (
 )
 from claimx.extraction.words import (
     CONJUNCTIONS,
+    COPULAS,
     DEMONSTRATIVES,
     ISSUED,
     NAME_LINKS,
@@ -193,6 +194,10 @@ def _read_phrase(
         if (initial in "فلب" or norm == "مع") and _after_bare_name(prev, tok, lex) \
                 and not _surname_with_lam_or_ba(tt, j, lex):
             break  # «تاتشر في لحظة»، «حماقي للمتسابق»، «هول مع عناصر»: a name takes no such phrase
+        if norm in COPULAS:
+            break  # «البروفسور دانيال ويلينغام هو أستاذ»: the pronoun opens what he is
+        if _after_patronym(tokens, i, j, lex):
+            break  # «وأكد الأمير محمد بن سلمان تميز قدرات القوات»: the father's name ends it
         if norm == "مع" and known_body(strip_conjunction(prev.norm)):
             break  # «خبراء الإرهاب في أوروبا مع هذه التصريحات»: nor does a place
         if norm in ("في", "وفي"):
@@ -283,6 +288,33 @@ def _read_phrase(
     if not both:
         return phrase, None
     return phrase, phrase if object_end is None else _phrase_to(tt, i, object_end, -1, lex)
+
+
+_PATRONYMIC = frozenset({"بن", "بنت"})
+
+
+def _after_patronym(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """«محمد بن سلمان تميز»: after a given name, «بن» and the father's name an indefinite
+    word is no part of the name; another «بن»، «آل» or a known name goes on («متعب بن عبد
+    الله بن عبد العزيز»، «محمد بن راشد آل مكتوم»), and so does a role after the name."""
+    father = j - 1
+    if father - 1 > i and tokens[father - 1].norm == "عبد":
+        father -= 1  # «سلمان بن عبد العزيز»: the father's name is two words
+    if father - 2 < i or strip_conjunction(tokens[father - 1].norm) not in _PATRONYMIC:
+        return False  # «ابن تيمية»، «بن عمر»: no given name before it
+    tok = tokens[j]
+    norm = strip_conjunction(tok.norm)
+    return not (
+        tokens[j - 1].norm in NAME_LINKS  # «بن أبي طالب»
+        or tok.norm[:1] == "و"  # «نصر بن سلطانة وبدرة قعلول»: a second name
+        or is_preposition_like(norm)
+        or is_definite(tok)
+        or tok.text in QUOTES
+        or norm in PUNCTUATION
+        or norm in NAME_LINKS  # «آل» is «ال» once normalised
+        or person_name(norm)
+        or norm in lex.head_words
+    )
 
 
 def _object_end_at_fi(

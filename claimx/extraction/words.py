@@ -66,6 +66,7 @@ RELATIVE_AGREEMENT = _table("relative_agreement")
 RELATIVE_MA = _words("relative_ma")
 RELATIVE_MAN = _words("relative_man")
 WHO_IS = _words("who_is")
+COPULAS = _words("copulas")
 PARTITIVES = _words("partitives")
 DEMONSTRATIVES = _words("demonstratives") | PARTITIVES
 DEMONSTRATIVE_OBJECTS = _words("demonstrative_objects")

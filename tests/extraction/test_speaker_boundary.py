@@ -857,3 +857,18 @@ def test_a_known_persons_name_shaped_like_a_verb_is_no_cue() -> None:
     text = "وقال رئيس وزراء هولندا مارك روته إن الحكومة تسعى للتأييد."
     assert cues_of(text) == ["قال"]
     assert text_of(by_cue(text, "قال").source) == "رئيس وزراء هولندا مارك روته"
+
+
+def test_the_fathers_name_after_bin_ends_the_name() -> None:
+    said = by_cue("وأكد الوزير خالد بن سلمان تميز أداء الفرق الطبية.", "أكد")
+    assert text_of(said.source) == "الوزير خالد بن سلمان"
+    assert text_of(said.content) == "تميز أداء الفرق الطبية"
+    said = by_cue("وأكد الوزير خالد بن عبد الله رفضه للقرار.", "أكد")
+    assert text_of(said.source) == "الوزير خالد بن عبد الله"
+    text = "وقال الوزير سعيد بن عبد الله بن حمد آل ثاني إن الطريق مفتوح."
+    assert text_of(by_cue(text, "قال").source) == "الوزير سعيد بن عبد الله بن حمد آل ثاني"
+
+
+def test_a_pronoun_after_a_name_is_the_copula() -> None:
+    text = "وقالت الباحثة سلمى داود هي أستاذة الكيمياء في الجامعة إن التجربة نجحت."
+    assert text_of(by_cue(text, "قالت").source) == "الباحثة سلمى داود"
