@@ -478,6 +478,9 @@ def build_lexicon() -> Lexicon:
     head_words = _head_words(heads) | _head_words({
         noun: None for noun in label_words().nouns
         if " " not in noun and _without_article(noun) not in function_words
+    }) | _head_words({  # «اللواء»، «الأمير» before a name: a person a later verb may mean
+        title: None for title, gloss in label_words().honorifics.items()
+        if gloss and len(title) > 2  # not «السيد» (also a surname) nor «د»
     })
     return Lexicon(
         verbs=verbs,

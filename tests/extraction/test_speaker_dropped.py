@@ -442,3 +442,11 @@ def test_a_dual_speaker_takes_a_dual_verb() -> None:
     assert said.speaker_label == "Security sources"
     text = "وقالت حركة طالبان إن الهجوم فشل. وأضافت أن الجيش انسحب."
     assert speaker_of(text, "أضافت") == "حركة طالبان"  # a name in ـان, no dual
+
+
+def test_a_rank_or_a_royal_title_opens_an_antecedent() -> None:
+    """«اللواء»، «الأمير» before a name make it a mention a later dropped subject takes."""
+    text = "وتفقد اللواء فارس الحمدان مواقع الحرس على الحدود. وقال إن الوضع مستقر."
+    assert speaker_of(text, "قال") == "اللواء فارس الحمدان"
+    text = "وتحدث الأمير سعود بن فهد عن الخدمات الصحية. وقال إن المستشفيات جاهزة."
+    assert speaker_of(text, "قال") == "الأمير سعود بن فهد"
