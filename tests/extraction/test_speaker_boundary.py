@@ -872,3 +872,9 @@ def test_the_fathers_name_after_bin_ends_the_name() -> None:
 def test_a_pronoun_after_a_name_is_the_copula() -> None:
     text = "وقالت الباحثة سلمى داود هي أستاذة الكيمياء في الجامعة إن التجربة نجحت."
     assert text_of(by_cue(text, "قالت").source) == "الباحثة سلمى داود"
+
+
+def test_an_aside_after_a_comma_is_no_object() -> None:
+    said = by_cue("وأعلنت الأمم المتحدة حالة الطوارئ في الإقليم، وهو أعلى مستوى.", "أعلنت")
+    assert text_of(said.source) == "الأمم المتحدة"
+    assert text_of(said.content) == "حالة الطوارئ في الإقليم"

@@ -519,6 +519,8 @@ class VerbCues(BuilderState):
                 and (tt.tokens[after].norm not in PUNCTUATION or tt.quotes.get(after, -1) > after)
                 # «تتهم كييف روسيا بتأجيج التمرد، إلا أن موسكو تنفي»: the writer goes on
                 and not opens_writers_clause(tt, after, self.lex)
+                # «أعلنت الأمم المتحدة حالة الطوارئ ...، وهو أعلى مستوى»: an aside
+                and tt.tokens[after].norm not in WHO_IS
             ):
                 return full, after  # «أعلن الحزب الخميس "التعليق المؤقت ..."»
         phrase = noun_phrase(tt, start, limit, self.lex, self.cue_starts, object_mode=True)
