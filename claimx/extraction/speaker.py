@@ -184,7 +184,7 @@ class SpeakerMemory:
         ):
             claims = [m for m in earlier if m.is_claim]
             if claims:
-                last = self._reporting(claims, cue.first)
+                last = self._reporting(claims, cue.first, cue.kind == CueKind.PARTICIPLE)
                 if self._claim_agrees(last, agreement):
                     return self._speaker_of(last)
             if cue.kind == CueKind.PARTICIPLE:  # «نفى X الشائعات التي تحدثت ...، واصفا»: the
@@ -233,9 +233,11 @@ class SpeakerMemory:
         k = cue.first - 1
         return k >= 0 and self.tt.tokens[k].norm in self.lex.conjoined_set("clause_openers")
 
-    def _reporting(self, claims: list[Mention], before: int) -> Mention:
+    def _reporting(self, claims: list[Mention], before: int, participle: bool) -> Mention:
         """«وأضافت المصادر أن X أكد أن ... . وأشارت إلى»: a cue in a later sentence than a
-        claim reported inside another claim's content continues the reporting claim."""
+        claim reported inside another claim's content continues the reporting claim; so does
+        a participle after that content in its sentence when the reporting claim's words go
+        on after the inner claim's."""
         last = claims[-1]
         sentence = self.tt.sentence_of[before]
         for outer in reversed(claims[:-1]):
@@ -243,10 +245,24 @@ class SpeakerMemory:
             if (
                 content is not None
                 and content[0] <= last.position < content[1] <= before
-                and self.tt.sentence_of[last.position] != sentence
+                and (
+                    self.tt.sentence_of[last.position] != sentence
+                    or participle and self._goes_on_after(last, content)
+                )
             ):
                 last = outer
         return last
+
+    def _goes_on_after(self, inner: Mention, content: Range) -> bool:
+        """The reporting claim's words go on after those of the claim inside them («ويصفه
+        بعض الناس بأنه قانون الضرائب ... هذا خطأ»، مؤكدا), so that inner claim closes
+        nothing («قال مكتب الرئيس إن رئيس الحكومة أكد "..."، مؤكدا» goes on with him)."""
+        if inner.content is None:
+            return False
+        return any(
+            t.norm not in PUNCTUATION and t.text not in QUOTES
+            for t in self.tt.tokens[inner.content[1] : content[1]]
+        )
 
     def _named_in_sentence(self, earlier: list[Mention], sentence: int) -> Range | None:
         """«وحاول جمعة تفادي ...، مبينا أن»: with no claim before it in its sentence, a

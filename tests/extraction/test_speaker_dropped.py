@@ -450,3 +450,18 @@ def test_a_rank_or_a_royal_title_opens_an_antecedent() -> None:
     assert speaker_of(text, "قال") == "اللواء فارس الحمدان"
     text = "وتحدث الأمير سعود بن فهد عن الخدمات الصحية. وقال إن المستشفيات جاهزة."
     assert speaker_of(text, "قال") == "الأمير سعود بن فهد"
+
+
+def test_a_participle_after_a_report_that_goes_on_past_a_claim_inside_it() -> None:
+    """The participle continues the reporting claim when its words go on after the claim
+    reported inside them; it continues the inner claim when that claim closes them."""
+    text = (
+        "وقال الوزير: «ارتبط القانون بأفكار معينة ويصفه بعض الناس بأنه قانون الضرائب "
+        "ويتحدثون عن الغلاء. هذا أمر خاطئ»، مؤكدا أن القانون سيحمي الجميع."
+    )
+    assert speaker_of(text, "مؤكدا") == "الوزير"
+    text = (
+        "وقال مكتب الرئيس إن رئيس الحكومة أكد في رسالة «نحن شركاء حقيقيون»، "
+        "مؤكدا «سنعمل معا من أجل السلام»."
+    )
+    assert speaker_of(text, "مؤكدا") == "رئيس الحكومة"
