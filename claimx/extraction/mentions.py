@@ -107,12 +107,26 @@ def governing_words(tt: TokenizedText, rng: Range) -> tuple[str, ...]:
 
 def _governed(tt: TokenizedText, tok: Token, first: int) -> bool:
     """«للشركة»، «مع قطر»، «المتحدث باسم الشرطة»: a noun with a preposition on it or just
-    before it; not the noun of a quantity that opens the mention («العديد من سكان المنطقة»)."""
+    before it; not the noun of a quantity that opens the mention («العديد من سكان المنطقة»);
+    and a person's name in construct after a noun without the article («إدارة أوباما»،
+    «مكتب نتنياهو» are not the man, «الرئيس أوباما» is)."""
     if tok.norm.startswith(PREPOSITION_CLITICS):
         return True
     k = tok.index - 1
+    if k >= first and genitive_person(tt.tokens[k], tok):
+        return True
     return k >= first and (
         k != first + 1 and is_preposition(tt.tokens[k]) or tt.tokens[k].norm in _np_links()
+    )
+
+
+def genitive_person(before: Token, tok: Token) -> bool:
+    """«إدارة أوباما»: a known person's name right after a bare noun that is no name."""
+    word = strip_conjunction(before.norm)
+    return (
+        not is_definite(before)
+        and word in heads_of("organisation", "document", "anonymous", "role")
+        and person_name(strip_conjunction(tok.norm))
     )
 
 

@@ -14,6 +14,7 @@ from claimx.extraction.lexicon import Lexicon
 from claimx.extraction.mentions import (
     MAX_REDUCED_TOKENS,
     content_words,
+    genitive_person,
     governed_by_lam,
     governing_words,
     has_demonstrative,
@@ -114,6 +115,8 @@ def _named_in_full(tt: TokenizedText, speaker: Range, lex: Lexicon) -> Range | N
         first = other.index - 1 if particle else other.index  # where the surname starts
         if first > 0 and is_preposition(tt.tokens[first - 1]):
             continue  # «قطعت علاقاتها مع قطر»: the name of what a preposition governs
+        if first > 0 and genitive_person(tt.tokens[first - 1], other):
+            continue  # «إدارة أوباما»: the name of whose administration, not the man
         if particle and tt.tokens[first].norm != names[0]:
             continue
         alias = _alias_of(tt, first, other.index + 1, lex)

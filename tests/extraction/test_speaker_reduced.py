@@ -484,3 +484,15 @@ def test_a_verb_opening_the_sentence_is_no_given_name() -> None:
     «جيمس تومسون», not «دفع جيمس تومسون»."""
     text = "دفع جيمس تومسون ثمنا باهظا لتجربته. وقال تومسون إن التطبيقات غامضة."
     assert speaker_of(text, "قال") == "جيمس تومسون"
+
+
+def test_a_persons_name_after_a_body_noun_names_the_body_not_the_person() -> None:
+    """«إدارة أوباما»، «مكتب نتنياهو»: the name in construct is whose body, not a mention of
+    the man himself."""
+    text = (
+        "وانتقدت إدارة أوباما القرار الإيراني. وحول هذا الموضوع قال أوباما الأربعاء إن "
+        "الدبلوماسيين يعملون."
+    )
+    assert speaker_of(text, "قال") == "أوباما"
+    text = "وقال مكتب نتنياهو إن الاجتماع ألغي. وأضاف نتنياهو أن الحكومة مستمرة."
+    assert speaker_of(text, "أضاف") == "نتنياهو"
