@@ -465,3 +465,10 @@ def test_a_participle_after_a_report_that_goes_on_past_a_claim_inside_it() -> No
         "مؤكدا «سنعمل معا من أجل السلام»."
     )
     assert speaker_of(text, "مؤكدا") == "رئيس الحكومة"
+
+
+def test_a_trade_of_the_arts_or_media_opens_an_antecedent() -> None:
+    text = "وتحدثت المخرجة عن فيلمها الجديد. وقالت إن التصوير انتهى."
+    said = by_cue(text, "قالت")
+    assert text_of(said.speaker) == "المخرجة"
+    assert said.speaker_label == "Director"
