@@ -106,7 +106,7 @@ def governing_words(tt: TokenizedText, rng: Range) -> tuple[str, ...]:
 
 
 def _governed(tt: TokenizedText, tok: Token, first: int) -> bool:
-    """«للشركة»، «مع قطر»، «المتحدث باسم الشرطة»: a noun with a preposition on it or just
+    """«للشركة»، «مع قطر»، «القائمون على الدراسة»: a noun with a preposition on it or just
     before it; not the noun of a quantity that opens the mention («العديد من سكان المنطقة»);
     and a person's name in construct after a noun without the article («إدارة أوباما»،
     «مكتب نتنياهو» are not the man, «الرئيس أوباما» is)."""
@@ -115,8 +115,9 @@ def _governed(tt: TokenizedText, tok: Token, first: int) -> bool:
     k = tok.index - 1
     if k >= first and genitive_person(tt.tokens[k], tok):
         return True
+    quantity = k == first + 1 and tt.tokens[k].norm == "من"  # «العديد من سكان المنطقة»
     return k >= first and (
-        k != first + 1 and is_preposition(tt.tokens[k]) or tt.tokens[k].norm in _np_links()
+        not quantity and is_preposition(tt.tokens[k]) or tt.tokens[k].norm in _np_links()
     )
 
 

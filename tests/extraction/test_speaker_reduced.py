@@ -496,3 +496,12 @@ def test_a_persons_name_after_a_body_noun_names_the_body_not_the_person() -> Non
     assert speaker_of(text, "قال") == "أوباما"
     text = "وقال مكتب نتنياهو إن الاجتماع ألغي. وأضاف نتنياهو أن الحكومة مستمرة."
     assert speaker_of(text, "أضاف") == "نتنياهو"
+
+
+def test_a_noun_after_a_preposition_inside_a_mention_is_no_mention_of_it() -> None:
+    """«القائمون على الدراسة» are those who run the study, not the study."""
+    text = (
+        "وقالت دراسة كندية حديثة إن الأطفال يتأثرون بالتلفزيون. وحذر القائمون على الدراسة من "
+        "أن الجلوس أمام الشاشة مضر. وأظهرت الدراسة أن الأطفال يتأثرون."
+    )
+    assert speaker_of(text, "أظهرت") == "دراسة كندية حديثة"
