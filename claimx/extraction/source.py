@@ -641,13 +641,16 @@ def _closes_name(tt: TokenizedText, k: int, lex: Lexicon, cue_starts: set[int]) 
 
 
 def _trim_told(tt: TokenizedText, start: int, end: int, lex: Lexicon) -> int:
-    """«الباحث الأثري لبي بي سي»: whom the words were told to ends the apposition; the
-    organisation of a title does not («الأمين العام لحزب التجمع»)."""
+    """«الباحث الأثري لبي بي سي»، «العميد سامر حداد لـ«الشرق الأوسط»»: whom the words were
+    told to ends the apposition; the organisation of a title does not («الأمين العام لحزب
+    التجمع»)."""
     for k in range(start + 1, end):
-        norm = tt.tokens[k].norm
-        told = norm[:1] == "ل" and not norm.startswith(("لل", "لا"))
-        if told and is_definite(tt.tokens[k - 1]) and not _titles_organisation(tt.tokens[k], lex):
-            return k
+        tok = tt.tokens[k]
+        told = tok.norm[:1] == "ل" and not tok.norm.startswith(("لل", "لا"))
+        if not told or _titles_organisation(tok, lex):
+            continue
+        if is_definite(tt.tokens[k - 1]) or names_outlet_told(tok, lex):
+            return k  # «الفريق رائد جودت لـ«الشرق الأوسط»»: after a name too
     return end
 
 

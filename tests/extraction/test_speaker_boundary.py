@@ -878,3 +878,10 @@ def test_an_aside_after_a_comma_is_no_object() -> None:
     said = by_cue("وأعلنت الأمم المتحدة حالة الطوارئ في الإقليم، وهو أعلى مستوى.", "أعلنت")
     assert text_of(said.source) == "الأمم المتحدة"
     assert text_of(said.content) == "حالة الطوارئ في الإقليم"
+
+
+def test_the_outlet_told_after_an_apposed_holder_is_the_channel() -> None:
+    text = "وقال قائد الشرطة، العميد سامر حداد لـ«الشرق الأوسط» إن الخلية فككت."
+    said = by_cue(text, "قال")
+    assert text_of(said.source) == "قائد الشرطة، العميد سامر حداد"
+    assert text_of(said.channel) == "«الشرق الأوسط»"
