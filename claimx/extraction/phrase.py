@@ -43,6 +43,7 @@ from claimx.extraction.words import (
     NAME_LOOKALIKES,
     OBJECT_SUFFIXES,
     PARTITIVES,
+    PATRONYMICS,
     PREPOSITIONS,
     PRONOUN_SUFFIXES,
     REFLEXIVES,
@@ -290,9 +291,6 @@ def _read_phrase(
     return phrase, phrase if object_end is None else _phrase_to(tt, i, object_end, -1, lex)
 
 
-_PATRONYMIC = frozenset({"بن", "بنت"})
-
-
 def _after_patronym(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     """«محمد بن سلمان تميز»: after a given name, «بن» and the father's name an indefinite
     word is no part of the name; another «بن»، «آل» or a known name goes on («متعب بن عبد
@@ -300,7 +298,7 @@ def _after_patronym(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     father = j - 1
     if father - 1 > i and tokens[father - 1].norm == "عبد":
         father -= 1  # «سلمان بن عبد العزيز»: the father's name is two words
-    if father - 2 < i or strip_conjunction(tokens[father - 1].norm) not in _PATRONYMIC:
+    if father - 2 < i or strip_conjunction(tokens[father - 1].norm) not in PATRONYMICS:
         return False  # «ابن تيمية»، «بن عمر»: no given name before it
     tok = tokens[j]
     norm = strip_conjunction(tok.norm)

@@ -91,6 +91,7 @@ ISSUED = _words("issued")
 
 # Names
 NAME_LINKS = _words("name_links")
+PATRONYMICS = _words("patronymics")
 NAME_PARTICLES = _words("name_particles")
 JOINED_NAME_STARTS = _words("joined_name_starts")
 KEEP_WHOLE = _words("keep_whole")
