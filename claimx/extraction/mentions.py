@@ -341,8 +341,11 @@ def _quantified(words: list[str]) -> list[str]:
 
 
 def bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
-    """A phrase of one or two indefinite words that no gazetteer entry explains: a name."""
-    words = [t for t in tt.tokens[rng[0] : rng[1]] if t.text not in QUOTES]
+    """A phrase of one or two indefinite words that no gazetteer entry explains: a name,
+    also before an apposition («لبنى ألمان، مدير برنامج ...»)."""
+    tokens = tt.tokens[rng[0] : rng[1]]
+    comma = next((n for n, t in enumerate(tokens) if t.norm in ("،", ",")), len(tokens))
+    words = [t for t in tokens[:comma] if t.text not in QUOTES]
     return 0 < len(words) <= 2 and all(
         not strip_conjunction(t.norm).startswith("ال")
         and t.norm not in lex.head_words

@@ -419,7 +419,7 @@ def _agrees_with_relative(tt: TokenizedText, rel: int, agreement: str) -> bool:
     return not pronoun or not agreement or pronoun[:1] == agreement[:1]
 
 
-MAX_APPOSITION = 7  # words, a quoted name counting as one
+MAX_APPOSITION = 10  # words, a quoted name counting as one
 
 
 def with_apposition(

@@ -885,3 +885,15 @@ def test_the_outlet_told_after_an_apposed_holder_is_the_channel() -> None:
     said = by_cue(text, "قال")
     assert text_of(said.source) == "قائد الشرطة، العميد سامر حداد"
     assert text_of(said.channel) == "«الشرق الأوسط»"
+
+
+def test_an_apposition_of_up_to_ten_words_belongs_to_the_speaker() -> None:
+    text = (
+        "ونفت النائبة سلمى الكعبي، أحد أعضاء لجنة المالية عن حركة الوفاق الوطني، "
+        "وجود شبهة فساد في البرنامج."
+    )
+    said = by_cue(text, "نفت")
+    assert text_of(said.source) == (
+        "النائبة سلمى الكعبي، أحد أعضاء لجنة المالية عن حركة الوفاق الوطني"
+    )
+    assert text_of(said.content).startswith("وجود شبهة فساد")

@@ -472,3 +472,13 @@ def test_a_trade_of_the_arts_or_media_opens_an_antecedent() -> None:
     said = by_cue(text, "قالت")
     assert text_of(said.speaker) == "المخرجة"
     assert said.speaker_label == "Director"
+
+
+def test_a_womans_name_before_a_masculine_role_agrees_with_a_feminine_verb() -> None:
+    text = (
+        "وقالت هند سالم، مدير برنامج التغذية المدرسية في المنظمة الدولية: «التقينا الأطفال»، "
+        "متابعة أن البرنامج يأمل في توسيع عمله في المحافظات."
+    )
+    assert speaker_of(text, "متابعة") == (
+        "هند سالم، مدير برنامج التغذية المدرسية في المنظمة الدولية"
+    )
