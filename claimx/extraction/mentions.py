@@ -231,8 +231,9 @@ def other_adjective(words: list[str], candidate: tuple[str, ...], lex: Lexicon) 
 
 
 def named_body(words: list[str]) -> bool:
-    """«حماس»، «إيران»: one word that names a body or a place in the gazetteer, in full."""
-    return len(words) == 1 and known_body(words[0])
+    """«حماس»، «إيران»، «الإمارات»: one word that names a body or a place in the gazetteer,
+    in full (``words`` are bare: the article is tried back on)."""
+    return len(words) == 1 and (known_body(words[0]) or known_body("ال" + words[0]))
 
 
 def conjunct_naming(tt: TokenizedText, rng: Range, words: list[str], lex: Lexicon) -> Range:

@@ -505,3 +505,11 @@ def test_a_noun_after_a_preposition_inside_a_mention_is_no_mention_of_it() -> No
         "أن الجلوس أمام الشاشة مضر. وأظهرت الدراسة أن الأطفال يتأثرون."
     )
     assert speaker_of(text, "أظهرت") == "دراسة كندية حديثة"
+
+
+def test_a_country_named_with_the_article_needs_no_antecedent() -> None:
+    text = (
+        "وقال الشيخ سالم الحمد، نائب رئيس الإمارات، إن القانون جاهز. "
+        "وأكدت الإمارات أمس أن القانون سيطبق."
+    )
+    assert speaker_of(text, "أكدت") == "الإمارات"
