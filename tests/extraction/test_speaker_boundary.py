@@ -897,3 +897,8 @@ def test_an_apposition_of_up_to_ten_words_belongs_to_the_speaker() -> None:
         "النائبة سلمى الكعبي، أحد أعضاء لجنة المالية عن حركة الوفاق الوطني"
     )
     assert text_of(said.content).startswith("وجود شبهة فساد")
+
+
+def test_a_reason_clause_opens_its_own_subject() -> None:
+    text = "والسبب أن الجواب محسوم لأن المعلومات الواردة من فيينا تؤكد أن الطرفين يتقدمان."
+    assert text_of(by_cue(text, "تؤكد").source) == "المعلومات الواردة من فيينا"
