@@ -38,6 +38,7 @@ from claimx.extraction.phrase import (
 )
 from claimx.extraction.source import with_apposition
 from claimx.extraction.tokenize import (
+    COMMAS,
     PUNCTUATION,
     QUOTES,
     Token,
@@ -345,7 +346,7 @@ def bare_name(tt: TokenizedText, rng: Range, lex: Lexicon) -> bool:
     """A phrase of one or two indefinite words that no gazetteer entry explains: a name,
     also before an apposition («لبنى ألمان، مدير برنامج ...»)."""
     tokens = tt.tokens[rng[0] : rng[1]]
-    comma = next((n for n, t in enumerate(tokens) if t.norm in ("،", ",")), len(tokens))
+    comma = next((n for n, t in enumerate(tokens) if t.norm in COMMAS), len(tokens))
     words = [t for t in tokens[:comma] if t.text not in QUOTES]
     return 0 < len(words) <= 2 and all(
         not strip_conjunction(t.norm).startswith("ال")
